@@ -1,0 +1,186 @@
+// Package docspace is a typed client for the parts of the ONLYOFFICE DocSpace REST API (v2.0) that the
+// Terraform provider manages: rooms, file operations, room templates and room links. It knows nothing of
+// Terraform; docspace-api.md in the project's shared reference is the source for every quirk handled here.
+package docspace
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/poll"
+)
+
+// Config configures a Client.
+type Config struct {
+	// Host is the portal's base URL, such as "https://yourportal.onlyoffice.com", without /api/2.0.
+	Host   string
+	APIKey string
+	// UserAgent is sent with every request.
+	UserAgent string
+	// RequestTimeout limits one HTTP attempt; 0 means 60 seconds.
+	RequestTimeout time.Duration
+	// MaxRetries is how many times a retryable failure is retried; 0 disables retries.
+	MaxRetries int
+	// HTTPClient is the base client; its Transport is wrapped. Nil means a default client.
+	HTTPClient *http.Client
+	// PollBackoff paces waits on file operations and jobs; zero means poll.DefaultBackoff.
+	PollBackoff poll.Backoff
+}
+
+// Client calls one portal with one API key. It is safe for concurrent use.
+type Client struct {
+	host        string
+	http        *http.Client
+	pollBackoff poll.Backoff
+	ops         finishedOps
+
+	selfMu sync.Mutex
+	self     *Employee
+}
+
+// New returns a client for cfg.
+func New(cfg Config) (*Client, error) {
+	u, err := url.Parse(cfg.Host)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return nil, fmt.Errorf("invalid portal URL %q", cfg.Host)
+	}
+	if cfg.APIKey == "" {
+		return nil, errors.New("an API key is required")
+	}
+	base := http.DefaultTransport
+	if cfg.HTTPClient != nil && cfg.HTTPClient.Transport != nil {
+		base = cfg.HTTPClient.Transport
+	}
+	timeout := cfg.RequestTimeout
+	if timeout <= 0 {
+		timeout = 60 * time.Second
+	}
+	backoff := cfg.PollBackoff
+	if backoff == (poll.Backoff{}) {
+		backoff = poll.DefaultBackoff
+	}
+	transport := &retryTransport{
+		next:       &loggingTransport{next: &headerTransport{next: base, apiKey: cfg.APIKey, userAgent: cfg.UserAgent}, apiKey: cfg.APIKey},
+		maxRetries: cfg.MaxRetries,
+		timeout:    timeout,
+		sleep:      poll.Sleep,
+	}
+	return &Client{
+		host:        strings.TrimRight(cfg.Host, "/"),
+		http:        &http.Client{Transport: transport},
+		pollBackoff: backoff,
+		ops:         finishedOps{seen: map[string]FileOperation{}},
+	}, nil
+}
+
+// Host returns the portal's base URL.
+func (c *Client) Host() string { return c.host }
+
+// envelope is the wrapper around every answer (docspace-api.md §2.1, §2.2).
+type envelope struct {
+	Response   json.RawMessage `json:"response"`
+	Status     int             `json:"status"`
+	StatusCode int             `json:"statusCode"`
+	Error      *struct {
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+// validationProblem is a model-validation failure, which arrives inside the success envelope.
+type validationProblem struct {
+	Title  string              `json:"title"`
+	Errors map[string][]string `json:"errors"`
+}
+
+// do sends a request to /api/2.0/<path> and decodes the envelope's response into out (when not nil).
+// A missing response leaves out untouched.
+func (c *Client) do(ctx context.Context, method, path string, query url.Values, body, out any) error {
+	target := c.host + "/api/2.0/" + strings.TrimLeft(path, "/")
+	if len(query) > 0 {
+		target += "?" + query.Encode()
+	}
+	var reader io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return fmt.Errorf("encoding %s %s: %w", method, path, err)
+		}
+		reader = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, target, reader)
+	if err != nil {
+		return err
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", method, "/api/2.0/"+strings.TrimLeft(path, "/"), unwrapURLError(err))
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return fmt.Errorf("%s %s: reading the response: %w", method, req.URL.Path, err)
+	}
+	return decode(resp.StatusCode, method, req.URL.Path, raw, out)
+}
+
+func decode(status int, method, path string, raw []byte, out any) error {
+	var env envelope
+	jsonErr := json.Unmarshal(raw, &env)
+	apiErr := &APIError{StatusCode: status, Method: method, Path: path}
+	if jsonErr != nil {
+		if status >= 300 {
+			// 401 answers carry no body; a proxy's 502/503 may be HTML. Never echo such bodies.
+			apiErr.Message = http.StatusText(status)
+			return apiErr
+		}
+		return fmt.Errorf("%s %s: the portal answered %d with a body that is not JSON", method, path, status)
+	}
+	if env.StatusCode >= 400 && status < 400 {
+		apiErr.StatusCode = env.StatusCode // an error inside a 2xx body (docspace-api.md §2.2)
+	}
+	if env.Error != nil {
+		apiErr.Message = env.Error.Message
+		if apiErr.StatusCode < 400 {
+			apiErr.StatusCode = http.StatusInternalServerError
+		}
+		return apiErr
+	}
+	if len(env.Response) > 0 && (env.Status == 1 || apiErr.StatusCode >= 400) {
+		var problem validationProblem
+		if json.Unmarshal(env.Response, &problem) == nil && len(problem.Errors) > 0 {
+			apiErr.Message, apiErr.Validation = problem.Title, problem.Errors
+			if apiErr.StatusCode < 400 {
+				apiErr.StatusCode = http.StatusBadRequest
+			}
+			return apiErr
+		}
+	}
+	if apiErr.StatusCode >= 300 {
+		apiErr.Message = http.StatusText(apiErr.StatusCode)
+		return apiErr
+	}
+	if out == nil || len(env.Response) == 0 || string(env.Response) == "null" {
+		return nil
+	}
+	if err := json.Unmarshal(env.Response, out); err != nil {
+		return fmt.Errorf("%s %s: decoding the response: %w", method, path, err)
+	}
+	return nil
+}
+
+func unwrapURLError(err error) error {
+	var u *url.Error
+	if errors.As(err, &u) {
+		return u.Err
+	}
+	return err
+}

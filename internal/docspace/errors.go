@@ -1,0 +1,59 @@
+package docspace
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+)
+
+// APIError is a failed API call. It covers both error shapes of docspace-api.md §2.2: the error envelope
+// (`error.message`) and a validation problem inside the success envelope (`response.errors`).
+// It never carries the server's exception type or stack trace.
+type APIError struct {
+	StatusCode int
+	Message    string
+	// Validation maps a request field to the portal's complaints about it.
+	Validation map[string][]string
+	Method     string
+	Path       string
+}
+
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: %d %s", e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
+	if e.Message != "" && e.Message != http.StatusText(e.StatusCode) {
+		b.WriteString(": " + e.Message)
+	}
+	fields := make([]string, 0, len(e.Validation))
+	for f := range e.Validation {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	for _, f := range fields {
+		fmt.Fprintf(&b, "; %s: %s", f, strings.Join(e.Validation[f], " "))
+	}
+	return b.String()
+}
+
+// StatusCode returns the HTTP status of an *APIError in err's chain, or 0.
+func StatusCode(err error) int {
+	var e *APIError
+	if errors.As(err, &e) {
+		return e.StatusCode
+	}
+	return 0
+}
+
+// IsNotFound reports a 404. Writes to a missing object answer 403 instead (docspace-api.md §3.10).
+func IsNotFound(err error) bool { return StatusCode(err) == http.StatusNotFound }
+
+// IsForbidden reports a 403: no permission, or a write to an object that does not exist.
+func IsForbidden(err error) bool { return StatusCode(err) == http.StatusForbidden }
+
+// IsPaymentRequired reports a 402: the portal's plan does not allow more (rooms, storage).
+func IsPaymentRequired(err error) bool { return StatusCode(err) == http.StatusPaymentRequired }
+
+// IsUnauthorized reports a 401: a missing, wrong or expired API key.
+func IsUnauthorized(err error) bool { return StatusCode(err) == http.StatusUnauthorized }

@@ -1,0 +1,171 @@
+package docspace
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// opsPortal is a scripted portal: rooms move when their operation's deadline passes, and the
+// per-user operation list returns finished operations once, as docspace-api.md §3.7 describes.
+type opsPortal struct {
+	mu        sync.Mutex
+	rooms     map[int64]int // id → rootFolderType; absent = deleted
+	ops       []*scriptedOp
+	fail      string        // error of the next operation
+	answerOld bool          // DELETE answers with the oldest delete operation (§3.6)
+	calls     map[string]int
+}
+
+type scriptedOp struct {
+	FileOperation
+	due   time.Time
+	apply func()
+}
+
+func (p *opsPortal) handler(w http.ResponseWriter, r *http.Request) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.calls[r.Method+" "+r.URL.Path]++
+	write := func(v any) {
+		b, _ := json.Marshal(map[string]any{"response": v, "statusCode": 200})
+		w.Write(b)
+	}
+	var id int64
+	fmt.Sscanf(strings.TrimPrefix(r.URL.Path, "/api/2.0/files/rooms/"), "%d", &id)
+	switch {
+	case r.URL.Path == "/api/2.0/files/fileops":
+		var list []FileOperation
+		kept := p.ops[:0]
+		for _, op := range p.ops {
+			if !op.Finished && time.Now().After(op.due) {
+				op.Finished, op.Progress = true, 100
+				if op.Error == "" {
+					op.apply()
+				}
+			}
+			list = append(list, op.FileOperation)
+			if !op.Finished {
+				kept = append(kept, op)
+			}
+		}
+		p.ops = kept
+		write(list)
+	case r.Method == "GET":
+		rt, ok := p.rooms[id]
+		if !ok {
+			w.WriteHeader(404)
+			w.Write([]byte(`{"error":{"message":"The required folder was not found"},"statusCode":404}`))
+			return
+		}
+		write(map[string]any{"id": id, "rootFolderType": rt})
+	default:
+		kind, apply := fileOpMove, func() { p.rooms[id] = 20 }
+		switch {
+		case strings.HasSuffix(r.URL.Path, "/unarchive"):
+			apply = func() { p.rooms[id] = 14 }
+		case r.Method == "DELETE":
+			kind, apply = fileOpDelete, func() { delete(p.rooms, id) }
+		}
+		op := &scriptedOp{FileOperation{ID: fmt.Sprintf("op-%d-%d", id, len(p.calls)), Operation: kind, Error: p.fail}, time.Now().Add(20 * time.Millisecond), apply}
+		p.ops = append(p.ops, op)
+		answer := op.FileOperation
+		if p.answerOld && kind == fileOpDelete {
+			for _, o := range p.ops {
+				if o.Operation == fileOpDelete {
+					answer = o.FileOperation
+					break
+				}
+			}
+		}
+		write(answer)
+	}
+}
+
+func newOpsPortal(t *testing.T, rooms map[int64]int) (*opsPortal, *Client) {
+	p := &opsPortal{rooms: rooms, calls: map[string]int{}}
+	c, _ := testClient(t, serve(t, p.handler), 0)
+	return p, c
+}
+
+func TestArchiveWaitsForTheRoomToMove(t *testing.T) {
+	p, c := newOpsPortal(t, map[int64]int{1: 14})
+	if err := c.ArchiveRoom(t.Context(), 1); err != nil {
+		t.Fatal(err)
+	}
+	if p.rooms[1] != 20 {
+		t.Fatalf("ArchiveRoom returned before the room was archived")
+	}
+	if err := c.UnarchiveRoom(t.Context(), 1); err != nil || p.rooms[1] != 14 {
+		t.Fatalf("UnarchiveRoom: %v, root folder %d", err, p.rooms[1])
+	}
+	if n := p.calls["GET /api/2.0/files/rooms/1"]; n != 2 {
+		t.Errorf("room reads = %d, want one confirmation per operation", n)
+	}
+}
+
+func TestFailedOperationIsReported(t *testing.T) {
+	p, c := newOpsPortal(t, map[int64]int{1: 14})
+	p.fail = "The room is locked"
+	err := c.ArchiveRoom(t.Context(), 1)
+	if err == nil || !strings.Contains(err.Error(), "The room is locked") {
+		t.Fatalf("got %v, want the operation's error", err)
+	}
+}
+
+func TestParallelWaitersShareFinishedResults(t *testing.T) {
+	// Each finished operation is listed once; with several waiters polling the same list, most
+	// see other operations' results. Every waiter must still learn its own failure.
+	p, c := newOpsPortal(t, map[int64]int{1: 14, 2: 14, 3: 14, 4: 14})
+	p.fail = "disk full"
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range 4 {
+		wg.Go(func() { errs[i] = c.ArchiveRoom(t.Context(), int64(i+1)) })
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err == nil || !strings.Contains(err.Error(), "disk full") {
+			t.Errorf("room %d: got %v, want its failure", i+1, err)
+		}
+	}
+}
+
+func TestDeleteWaitsForRoomGoneEvenWhenAnswerNamesAnotherOperation(t *testing.T) {
+	p, c := newOpsPortal(t, map[int64]int{1: 14, 2: 14, 3: 14})
+	p.answerOld = true
+	var wg sync.WaitGroup
+	errs := make([]error, 3)
+	for i := range 3 {
+		wg.Go(func() { errs[i] = c.DeleteRoom(t.Context(), int64(i+1)) })
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("room %d: %v", i+1, err)
+		}
+	}
+	if len(p.rooms) != 0 {
+		t.Fatalf("rooms left: %v", p.rooms)
+	}
+	if err := c.DeleteRoom(t.Context(), 1); err != nil {
+		t.Fatalf("deleting a room that is already gone: %v", err)
+	}
+}
+
+func TestWaitHonoursContext(t *testing.T) {
+	p, c := newOpsPortal(t, map[int64]int{1: 14})
+	p.mu.Lock()
+	p.ops = append(p.ops, &scriptedOp{FileOperation{ID: "slow", Operation: fileOpDelete}, time.Now().Add(time.Hour), func() {}})
+	p.mu.Unlock()
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
+	defer cancel()
+	if err := c.DeleteRoom(ctx, 1); err == nil {
+		t.Fatal("expected the wait to end with the context")
+	}
+}

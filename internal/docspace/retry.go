@@ -1,0 +1,144 @@
+package docspace
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+const (
+	retryBase        = 500 * time.Millisecond
+	retryMaxBackoff  = 30 * time.Second
+	retryMaxHonoured = 2 * time.Minute // longest Retry-After / X-RateLimit-Reset wait that is honoured
+)
+
+// retryTransport retries what is safe to retry (docspace-api.md §2.2, §7.16):
+//   - GET, PUT and DELETE after 429, 502, 503, 504 or a dropped connection; the provider's PUTs resend
+//     the same body, so repeating them is harmless;
+//   - POST only after 429, which the server sends before doing any work; a POST that may have reached the
+//     server is never repeated, because creations are not idempotent.
+//
+// Each attempt has its own timeout, and its response body is read completely before the attempt's
+// context is released.
+type retryTransport struct {
+	next       http.RoundTripper
+	maxRetries int
+	timeout    time.Duration
+	sleep      func(context.Context, time.Duration) error
+}
+
+func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	for attempt := 0; ; attempt++ {
+		resp, err := t.attempt(req, attempt)
+		if attempt >= t.maxRetries || ctx.Err() != nil || !retryable(req.Method, resp, err) {
+			return resp, err
+		}
+		wait, fromServer := retryWait(resp, attempt)
+		if fromServer && wait > retryMaxHonoured {
+			return resp, err
+		}
+		fields := map[string]any{"method": req.Method, "path": req.URL.Path, "attempt": attempt + 1, "wait_ms": wait.Milliseconds()}
+		if resp != nil {
+			fields["status"] = resp.StatusCode
+		} else {
+			fields["error"] = err.Error()
+		}
+		tflog.SubsystemWarn(MaskedContext(ctx, ""), LogSubsystem, "retrying API request", fields)
+		if sleepErr := t.sleep(ctx, wait); sleepErr != nil {
+			return nil, fmt.Errorf("giving up retrying: %w", sleepErr)
+		}
+	}
+}
+
+func (t *retryTransport) attempt(req *http.Request, n int) (*http.Response, error) {
+	ctx, cancel := context.WithTimeout(req.Context(), t.timeout)
+	defer cancel()
+	r := req.Clone(ctx)
+	if n > 0 && req.GetBody != nil {
+		body, err := req.GetBody()
+		if err != nil {
+			return nil, err
+		}
+		r.Body = body
+	}
+	resp, err := t.next.RoundTrip(r)
+	if err != nil {
+		if ctx.Err() != nil && req.Context().Err() == nil {
+			err = fmt.Errorf("no answer within %s: %w", t.timeout, err)
+		}
+		return nil, err
+	}
+	b, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(b))
+	return resp, nil
+}
+
+func retryable(method string, resp *http.Response, err error) bool {
+	if err != nil {
+		return method != http.MethodPost && !errors.Is(err, context.Canceled)
+	}
+	switch resp.StatusCode {
+	case http.StatusTooManyRequests:
+		return true
+	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return method != http.MethodPost
+	}
+	return false
+}
+
+// retryWait is how long to wait before the next attempt: what the server asked for through
+// Retry-After or X-RateLimit-Reset (the longer of the two), else exponential backoff with jitter.
+func retryWait(resp *http.Response, attempt int) (time.Duration, bool) {
+	if resp != nil {
+		asked := max(parseRetryAfter(resp.Header.Get("Retry-After")), parseRateLimitReset(resp.Header.Get("X-RateLimit-Reset")))
+		if asked > 0 {
+			return asked + time.Duration(rand.Int64N(int64(250*time.Millisecond))), true
+		}
+		if resp.Header.Get("Retry-After") != "" {
+			return 0, true // "Retry-After: 0"
+		}
+	}
+	d := retryBase << min(attempt, 10)
+	d = min(d, retryMaxBackoff)
+	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1)), false
+}
+
+// parseRetryAfter reads delay-seconds or an HTTP date.
+func parseRetryAfter(v string) time.Duration {
+	if v == "" {
+		return 0
+	}
+	if s, err := strconv.Atoi(v); err == nil {
+		return time.Duration(max(s, 0)) * time.Second
+	}
+	if at, err := http.ParseTime(v); err == nil {
+		return max(time.Until(at), 0)
+	}
+	return 0
+}
+
+// parseRateLimitReset reads X-RateLimit-Reset. Values above 10^9 are Unix times, smaller ones are
+// seconds until the window resets (rate limiters send either).
+func parseRateLimitReset(v string) time.Duration {
+	n, err := strconv.ParseFloat(v, 64)
+	if err != nil || n <= 0 {
+		return 0
+	}
+	if n > 1e9 {
+		return max(time.Until(time.Unix(int64(n), 0)), 0)
+	}
+	return time.Duration(n * float64(time.Second))
+}

@@ -1,0 +1,227 @@
+package docspace
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strconv"
+)
+
+// Employee is a user as the portal describes it (EmployeeDto).
+type Employee struct {
+	ID          string `json:"id"`
+	DisplayName string `json:"displayName,omitempty"`
+	Email       string `json:"email,omitempty"`
+}
+
+// Logo holds a room's colour and cover (docspace-api.md §3.3: both live under `logo`).
+type Logo struct {
+	Original string `json:"original,omitempty"`
+	Large    string `json:"large,omitempty"`
+	Medium   string `json:"medium,omitempty"`
+	Small    string `json:"small,omitempty"`
+	Color    string `json:"color,omitempty"`
+	Cover    *Cover `json:"cover,omitempty"`
+}
+
+// Cover is an image from the portal's cover gallery.
+type Cover struct {
+	ID   string `json:"id"`
+	Data string `json:"data,omitempty"`
+}
+
+// Lifetime removes files older than Value periods (Period: 0 days, 1 months, 2 years).
+type Lifetime struct {
+	DeletePermanently bool  `json:"deletePermanently"`
+	Period            int   `json:"period"`
+	Value             int   `json:"value"`
+	Enabled           *bool `json:"enabled,omitempty"`
+}
+
+// Watermark is shown on a room's documents. Additions is a set of flags: 1 user name, 2 e-mail,
+// 4 IP address, 8 current date, 16 room name.
+type Watermark struct {
+	Enabled     *bool   `json:"enabled,omitempty"`
+	Additions   int     `json:"additions"`
+	Text        string  `json:"text,omitempty"`
+	Rotate      int     `json:"rotate"`
+	ImageScale  int     `json:"imageScale"`
+	ImageURL    string  `json:"imageUrl,omitempty"`
+	ImageHeight float64 `json:"imageHeight,omitempty"`
+	ImageWidth  float64 `json:"imageWidth,omitempty"`
+}
+
+// Room is a room or room template (FolderDto, docspace-api.md §3.3). Fields the server omits stay zero.
+type Room struct {
+	ID             int64      `json:"id"`
+	Title          string     `json:"title"`
+	RoomType       RoomType   `json:"roomType"`
+	RootFolderType FolderType `json:"rootFolderType"`
+	RootFolderID   int64      `json:"rootFolderId"`
+	ParentID       int64      `json:"parentId"`
+	Private        bool       `json:"private"`
+	Indexing       bool       `json:"indexing"`
+	DenyDownload   bool       `json:"denyDownload"`
+	Tags           []string   `json:"tags"`
+	Logo           *Logo      `json:"logo"`
+	// QuotaLimit is nil when the portal does not report room quotas.
+	QuotaLimit    *int64     `json:"quotaLimit"`
+	IsCustomQuota bool       `json:"isCustomQuota"`
+	Lifetime      *Lifetime  `json:"lifetime"`
+	Watermark     *Watermark `json:"watermark"`
+	Created       Time       `json:"created"`
+	Updated       Time       `json:"updated"`
+	CreatedBy     *Employee  `json:"createdBy"`
+	UpdatedBy     *Employee  `json:"updatedBy"`
+	OwnedBy       *Employee  `json:"ownedBy"`
+}
+
+// IsArchived reports whether the room is in the archive. There is no flag for it (docspace-api.md §3.3).
+func (r *Room) IsArchived() bool { return r.RootFolderType == FolderTypeArchive }
+
+// IsTemplate reports whether the object is a room template.
+func (r *Room) IsTemplate() bool { return r.RootFolderType == FolderTypeRoomTemplates }
+
+// Color returns the logo colour, or "".
+func (r *Room) Color() string {
+	if r.Logo == nil {
+		return ""
+	}
+	return r.Logo.Color
+}
+
+// CoverID returns the cover's id, or "".
+func (r *Room) CoverID() string {
+	if r.Logo == nil || r.Logo.Cover == nil {
+		return ""
+	}
+	return r.Logo.Cover.ID
+}
+
+// CreateRoomRequest is the body of POST /files/rooms (docspace-api.md §3.2).
+type CreateRoomRequest struct {
+	Title        string     `json:"title"`
+	RoomType     RoomType   `json:"roomType"`
+	Quota        *int64     `json:"quota,omitempty"`
+	Indexing     *bool      `json:"indexing,omitempty"`
+	DenyDownload *bool      `json:"denyDownload,omitempty"`
+	Lifetime     *Lifetime  `json:"lifetime,omitempty"`
+	Watermark    *Watermark `json:"watermark,omitempty"`
+	Tags         []string   `json:"tags,omitempty"`
+	Color        string     `json:"color,omitempty"`
+	Cover        string     `json:"cover,omitempty"`
+}
+
+// UpdateRoomRequest is the body of PUT /files/rooms/{id}. It is PATCH-like: nil fields stay unchanged,
+// a non-nil empty Tags clears the tags, Cover "" removes the cover, and a lifetime or watermark with
+// Enabled false removes it (docspace-api.md §3.4).
+type UpdateRoomRequest struct {
+	Title        *string    `json:"title,omitempty"`
+	Quota        *int64     `json:"quota,omitempty"`
+	Indexing     *bool      `json:"indexing,omitempty"`
+	DenyDownload *bool      `json:"denyDownload,omitempty"`
+	Lifetime     *Lifetime  `json:"lifetime,omitempty"`
+	Watermark    *Watermark `json:"watermark,omitempty"`
+	Tags         *[]string  `json:"tags,omitempty"`
+	Color        *string    `json:"color,omitempty"`
+	Cover        *string    `json:"cover,omitempty"`
+}
+
+func roomPath(id int64) string { return "files/rooms/" + strconv.FormatInt(id, 10) }
+
+// CreateRoom creates a room. It is not idempotent, so it is retried only after a 429.
+func (c *Client) CreateRoom(ctx context.Context, req CreateRoomRequest) (*Room, error) {
+	var room Room
+	if err := c.do(ctx, "POST", "files/rooms", nil, req, &room); err != nil {
+		return nil, err
+	}
+	if room.ID <= 0 {
+		return nil, fmt.Errorf("POST /api/2.0/files/rooms: the portal returned no room id")
+	}
+	return &room, nil
+}
+
+// GetRoom reads a room or template. A deleted room is a 404.
+func (c *Client) GetRoom(ctx context.Context, id int64) (*Room, error) {
+	var room Room
+	if err := c.do(ctx, "GET", roomPath(id), nil, nil, &room); err != nil {
+		return nil, err
+	}
+	return &room, nil
+}
+
+// UpdateRoom changes a room's settings and returns the room.
+func (c *Client) UpdateRoom(ctx context.Context, id int64, req UpdateRoomRequest) (*Room, error) {
+	var room Room
+	if err := c.do(ctx, "PUT", roomPath(id), nil, req, &room); err != nil {
+		return nil, err
+	}
+	return &room, nil
+}
+
+// ListRoomsOptions filters a room listing (docspace-api.md §3.8).
+type ListRoomsOptions struct {
+	SearchArea  SearchArea
+	FilterValue string // case-insensitive title substring
+	Types       []RoomType
+	Tags        []string
+	SortBy      string // "DateAndTime", "AZ", …
+	SortOrder   int    // 0 ascending, 1 descending
+}
+
+type roomPage struct {
+	Folders []Room `json:"folders"`
+	Total   int    `json:"total"`
+}
+
+// listPageSize is the server's maximum page size.
+const listPageSize = 100
+
+// ListRooms returns every room matching opts, following all pages.
+func (c *Client) ListRooms(ctx context.Context, opts ListRoomsOptions) ([]Room, error) {
+	q := url.Values{}
+	q.Set("searchArea", strconv.Itoa(int(opts.SearchArea)))
+	q.Set("count", strconv.Itoa(listPageSize))
+	if opts.FilterValue != "" {
+		q.Set("filterValue", opts.FilterValue)
+	}
+	for _, t := range opts.Types {
+		q.Add("type", strconv.Itoa(int(t)))
+	}
+	if len(opts.Tags) > 0 {
+		tags, _ := json.Marshal(opts.Tags) // the server expects a JSON-encoded array
+		q.Set("tags", string(tags))
+	}
+	if opts.SortBy != "" {
+		q.Set("sortBy", opts.SortBy)
+		q.Set("sortOrder", strconv.Itoa(opts.SortOrder))
+	}
+	var rooms []Room
+	for {
+		q.Set("startIndex", strconv.Itoa(len(rooms)))
+		var page roomPage
+		if err := c.do(ctx, "GET", "files/rooms", q, nil, &page); err != nil {
+			return nil, err
+		}
+		rooms = append(rooms, page.Folders...)
+		if len(page.Folders) == 0 || len(rooms) >= page.Total {
+			return rooms, nil
+		}
+	}
+}
+
+// Self returns the user the API key belongs to. The answer is cached.
+func (c *Client) Self(ctx context.Context) (*Employee, error) {
+	c.selfMu.Lock()
+	defer c.selfMu.Unlock()
+	if c.self != nil {
+		return c.self, nil
+	}
+	var me Employee
+	if err := c.do(ctx, "GET", "people/@self", nil, nil, &me); err != nil {
+		return nil, err
+	}
+	c.self = &me
+	return c.self, nil
+}

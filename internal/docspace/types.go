@@ -1,0 +1,101 @@
+package docspace
+
+import (
+	"encoding/json"
+	"strings"
+	"time"
+)
+
+// RoomType is the kind of a room (docspace-api.md §3.1). Unknown values decode as they are.
+type RoomType int
+
+// Room types.
+const (
+	RoomTypeFillingForms RoomType = 1
+	RoomTypeEditing      RoomType = 2 // "Collaboration room" in the UI
+	RoomTypeCustom       RoomType = 5
+	RoomTypePublic       RoomType = 6
+	RoomTypeVirtualData  RoomType = 8
+	RoomTypeAI           RoomType = 9
+)
+
+// FolderType is the kind of a folder; a room's rootFolderType tells where it lives.
+type FolderType int
+
+// Folder types that identify a room's state (docspace-api.md §3.10).
+const (
+	FolderTypeVirtualRooms  FolderType = 14
+	FolderTypeArchive       FolderType = 20
+	FolderTypeRoomTemplates FolderType = 30
+)
+
+// SearchArea selects which rooms a listing returns.
+type SearchArea int
+
+// Search areas (docspace-api.md §3.1).
+const (
+	SearchAreaActive    SearchArea = 0
+	SearchAreaArchive   SearchArea = 1
+	SearchAreaAny       SearchArea = 2
+	SearchAreaTemplates SearchArea = 4
+)
+
+// FileShare is an access level (docspace-api.md §6.1).
+type FileShare int
+
+// Access levels.
+const (
+	FileShareNone           FileShare = 0
+	FileShareReadWrite      FileShare = 1
+	FileShareRead           FileShare = 2
+	FileShareRestrict       FileShare = 3
+	FileShareVaries         FileShare = 4
+	FileShareReview         FileShare = 5
+	FileShareComment        FileShare = 6
+	FileShareFillForms      FileShare = 7
+	FileShareCustomFilter   FileShare = 8
+	FileShareRoomManager    FileShare = 9
+	FileShareEditing        FileShare = 10
+	FileShareContentCreator FileShare = 11
+)
+
+// LinkType tells invitation links from external share links.
+type LinkType int
+
+// Link types. The server's default is an invitation link (docspace-api.md §6.1).
+const (
+	LinkTypeInvitation LinkType = 0
+	LinkTypeExternal   LinkType = 1
+)
+
+// Time is the portal's ApiDateTime: "2026-07-01T12:34:56.0000000+03:00", with the portal's offset.
+// It decodes any RFC 3339 variant as an instant; the zero value means absent.
+type Time struct{ time.Time }
+
+var timeLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05.9999999", "2006-01-02T15:04:05"}
+
+// UnmarshalJSON accepts RFC 3339 with any fraction, with or without an offset; an empty string or
+// null is the zero time, like the server's own lenient reader (docspace-api.md §2.1).
+func (t *Time) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil || strings.TrimSpace(s) == "" {
+		t.Time = time.Time{}
+		return nil
+	}
+	for _, layout := range timeLayouts {
+		if v, err := time.Parse(layout, s); err == nil {
+			t.Time = v
+			return nil
+		}
+	}
+	t.Time = time.Time{}
+	return nil
+}
+
+// MarshalJSON writes RFC 3339 with the instant's offset.
+func (t Time) MarshalJSON() ([]byte, error) {
+	if t.IsZero() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(t.Format(time.RFC3339Nano))
+}

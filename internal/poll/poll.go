@@ -1,0 +1,68 @@
+// Package poll waits for remote state with a context-aware, jittered backoff.
+package poll
+
+import (
+	"context"
+	"math/rand/v2"
+	"time"
+)
+
+// Backoff describes the delays between checks.
+type Backoff struct {
+	Initial time.Duration // delay before the second check
+	Max     time.Duration // longest delay
+	Factor  float64       // growth per check
+	Jitter  float64       // random spread, as a fraction of the delay
+}
+
+// DefaultBackoff starts fast, because the portal's operations often finish within a second, and settles at
+// two seconds, well inside the 60-second retention of job status records.
+var DefaultBackoff = Backoff{Initial: 150 * time.Millisecond, Max: 2 * time.Second, Factor: 1.5, Jitter: 0.1}
+
+// Delay returns the delay before check number n+1 (n starts at 0).
+func (b Backoff) Delay(n int) time.Duration {
+	d := float64(b.Initial)
+	for range n {
+		d *= b.Factor
+		if d >= float64(b.Max) {
+			d = float64(b.Max)
+			break
+		}
+	}
+	if b.Jitter > 0 {
+		d += d * b.Jitter * (2*rand.Float64() - 1)
+	}
+	return time.Duration(d)
+}
+
+// Until calls check until it reports done or returns an error, sleeping between calls. The first call is
+// made after b.Initial when delayFirst is set, immediately otherwise. It returns ctx.Err() when ctx ends.
+func Until[T any](ctx context.Context, b Backoff, delayFirst bool, check func(context.Context) (T, bool, error)) (T, error) {
+	var zero T
+	for n := 0; ; n++ {
+		if n > 0 || delayFirst {
+			if err := Sleep(ctx, b.Delay(max(n-1, 0))); err != nil {
+				return zero, err
+			}
+		}
+		v, done, err := check(ctx)
+		if err != nil || done {
+			return v, err
+		}
+	}
+}
+
+// Sleep waits for d or until ctx ends, whichever comes first.
+func Sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
