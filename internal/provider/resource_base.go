@@ -1,0 +1,66 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+// resourceBase is embedded by every resource and data source: it receives the configured client.
+type resourceBase struct {
+	client *docspace.Client
+}
+
+func (b *resourceBase) configure(providerData any, addError func(summary, detail string)) {
+	// Terraform calls Configure before the provider itself is configured; the data arrives later.
+	if providerData == nil {
+		return
+	}
+	client, ok := providerData.(*docspace.Client)
+	if !ok {
+		addError("Unexpected provider data",
+			fmt.Sprintf("Expected *docspace.Client, got %T. Please report this issue to the provider developers.", providerData))
+		return
+	}
+	b.client = client
+}
+
+func (b *resourceBase) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	b.configure(req.ProviderData, resp.Diagnostics.AddError)
+}
+
+// dataSourceBase is the data-source twin of resourceBase.
+type dataSourceBase struct{ resourceBase }
+
+func (b *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	b.configure(req.ProviderData, resp.Diagnostics.AddError)
+}
+
+// parseObjectID parses a numeric DocSpace id (rooms and templates) kept as a string in state.
+func parseObjectID(s string) (int64, error) {
+	id, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, fmt.Errorf("%q is not a DocSpace id; ids are positive numbers such as 12345", s)
+	}
+	return id, nil
+}
+
+func formatObjectID(id int64) string { return strconv.FormatInt(id, 10) }
+
+// importNumericID imports a resource whose import ID is its numeric DocSpace id.
+func importNumericID(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id, err := parseObjectID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", err.Error()+". Find the id in the room's URL (…/rooms/shared/<id>/…) "+
+			"or with the docspace_templates data source.")
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), formatObjectID(id))...)
+}

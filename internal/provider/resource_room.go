@@ -1,0 +1,344 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+var (
+	_ resource.Resource                   = (*roomResource)(nil)
+	_ resource.ResourceWithConfigure      = (*roomResource)(nil)
+	_ resource.ResourceWithImportState    = (*roomResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*roomResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*roomResource)(nil)
+)
+
+const (
+	defaultRoomCreateTimeout = 20 * time.Minute
+	defaultRoomUpdateTimeout = 20 * time.Minute
+	defaultRoomDeleteTimeout = 20 * time.Minute
+)
+
+// NewRoomResource returns the docspace_room resource.
+func NewRoomResource() resource.Resource { return &roomResource{} }
+
+type roomResource struct{ resourceBase }
+
+type roomModelV0 struct {
+	ID           types.String      `tfsdk:"id"`
+	Title        types.String      `tfsdk:"title"`
+	RoomType     types.String      `tfsdk:"room_type"`
+	TemplateID   types.String      `tfsdk:"template_id"`
+	Tags         types.Set         `tfsdk:"tags"`
+	Color        types.String      `tfsdk:"color"`
+	Cover        types.String      `tfsdk:"cover"`
+	Indexing     types.Bool        `tfsdk:"indexing"`
+	DenyDownload types.Bool        `tfsdk:"deny_download"`
+	Quota        types.Int64       `tfsdk:"quota"`
+	Lifetime     types.Object      `tfsdk:"lifetime"`
+	Watermark    types.Object      `tfsdk:"watermark"`
+	Archived     types.Bool        `tfsdk:"archived"`
+	OwnerID      types.String      `tfsdk:"owner_id"`
+	Created      timetypes.RFC3339 `tfsdk:"created"`
+	Timeouts     timeouts.Value    `tfsdk:"timeouts"`
+}
+
+func (r *roomResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_room"
+}
+
+func (r *roomResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var roomType, templateID types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("room_type"), &roomType)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("template_id"), &templateID)...)
+	if roomType.IsNull() && templateID.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("room_type"), "Missing room type",
+			"Set room_type to one of "+strings.Join(roomTypeNameList(), ", ")+", or set template_id to create the room from a template.")
+	}
+	var wm types.Object
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("watermark"), &wm)...)
+	if wm.IsNull() || wm.IsUnknown() {
+		return
+	}
+	attrs := wm.Attributes()
+	empty := func(name string) bool {
+		v := attrs[name]
+		switch v := v.(type) {
+		case types.String:
+			return v.IsNull() || v.ValueString() == ""
+		case types.Set:
+			return v.IsNull() || len(v.Elements()) == 0
+		}
+		return false
+	}
+	if empty("text") && empty("additions") && empty("image_url") {
+		resp.Diagnostics.AddAttributeError(path.Root("watermark"), "Empty watermark",
+			"A watermark needs text, additions or an image_url. Remove the watermark attribute to have none.")
+	}
+}
+
+// ModifyPlan refuses, at plan time, changes the portal would reject because the room stays archived.
+func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var state, plan roomModelV0
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !state.Archived.ValueBool() || !plan.Archived.ValueBool() {
+		return
+	}
+	if changed := changedRoomSettings(&plan, &state); len(changed) > 0 {
+		resp.Diagnostics.AddAttributeError(path.Root(changed[0]), "Archived room is read-only",
+			fmt.Sprintf("The room is archived, and the portal refuses changes to archived rooms. To change %v, "+
+				"set archived = false in the same apply (the room is restored first), or change them after restoring it.", changed))
+	}
+}
+
+func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan roomModelV0
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultRoomCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id, err := r.createRoom(ctx, &plan, &resp.Diagnostics)
+	if id > 0 {
+		// The room exists from here on: keep its id in state so a failure below taints it instead of orphaning it.
+		plan.ID = types.StringValue(formatObjectID(id))
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Error creating room", err)
+		return
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if plan.Archived.ValueBool() {
+		if err := r.client.ArchiveRoom(ctx, id); err != nil {
+			addAPIError(&resp.Diagnostics, "Error archiving the new room", err)
+			return
+		}
+	}
+	room, err := r.client.GetRoom(ctx, id)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Error reading the new room", err)
+		return
+	}
+	if !plan.RoomType.IsUnknown() && plan.RoomType.ValueString() != roomTypeName(room.RoomType) {
+		resp.Diagnostics.AddAttributeError(path.Root("room_type"), "Room type differs from the template's",
+			fmt.Sprintf("Template %s makes %s rooms, but room_type is %q. Remove room_type, or set it to %q. "+
+				"The room was created and is marked tainted, so the next apply replaces it.",
+				plan.TemplateID.ValueString(), roomTypeName(room.RoomType), plan.RoomType.ValueString(), roomTypeName(room.RoomType)))
+		return
+	}
+	plan.fill(ctx, room, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// createRoom creates the room directly, or through the portal's from-template job. A non-zero id with an
+// error means the room exists but waiting on it failed.
+func (r *roomResource) createRoom(ctx context.Context, plan *roomModelV0, diags *diag.Diagnostics) (int64, error) {
+	if plan.TemplateID.IsNull() {
+		body := createRoomRequest(ctx, plan, diags)
+		if diags.HasError() {
+			return 0, nil
+		}
+		room, err := r.client.CreateRoom(ctx, body)
+		if err != nil {
+			return 0, err
+		}
+		return room.ID, nil
+	}
+	templateID, err := parseObjectID(plan.TemplateID.ValueString())
+	if err != nil {
+		return 0, err
+	}
+	body := createRoomFromTemplateRequest(ctx, plan, templateID, diags)
+	if diags.HasError() {
+		return 0, nil
+	}
+	return r.client.CreateRoomFromTemplate(ctx, body)
+}
+
+func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state roomModelV0
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := parseObjectID(state.ID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid room id in state", err.Error())
+		return
+	}
+	room, err := r.client.GetRoom(ctx, id)
+	if docspace.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("Room not found",
+			fmt.Sprintf("Room %d no longer exists on the portal and was removed from the Terraform state. "+
+				"The next apply creates it again.", id))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Error reading room", err)
+		return
+	}
+	if room.IsTemplate() {
+		resp.Diagnostics.AddError("Not a room",
+			fmt.Sprintf("DocSpace object %d is a room template, not a room. Manage it with the docspace_room_template resource.", id))
+		return
+	}
+	state.fill(ctx, room, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state roomModelV0
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultRoomUpdateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id, err := parseObjectID(state.ID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid room id in state", err.Error())
+		return
+	}
+	wasArchived, archive := state.Archived.ValueBool(), plan.Archived.ValueBool()
+	// Archived rooms are read-only (docspace-api.md §3.5): restore before editing, archive after.
+	if wasArchived && !archive {
+		if err := r.client.UnarchiveRoom(ctx, id); err != nil {
+			addAPIError(&resp.Diagnostics, "Error restoring room from the archive", err)
+			return
+		}
+	}
+	result := plan
+	result.copyComputed(&state)
+	if body, changed := updateRoomRequest(ctx, &plan, &state, &resp.Diagnostics); changed {
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		room, err := r.client.UpdateRoom(ctx, id, body)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Error updating room", err)
+			return
+		}
+		result.fill(ctx, room, &resp.Diagnostics)
+	}
+	if !wasArchived && archive {
+		if err := r.client.ArchiveRoom(ctx, id); err != nil {
+			addAPIError(&resp.Diagnostics, "Error archiving room", err)
+			return
+		}
+	}
+	// ArchiveRoom and UnarchiveRoom return only after checking the room's real location.
+	result.Archived = plan.Archived
+	resp.Diagnostics.Append(resp.State.Set(ctx, &result)...)
+}
+
+func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state roomModelV0
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultRoomDeleteTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id, err := parseObjectID(state.ID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid room id in state", err.Error())
+		return
+	}
+	if err := r.client.DeleteRoom(ctx, id); err != nil && !docspace.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, "Error deleting room", err)
+	}
+}
+
+func (r *roomResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	importNumericID(ctx, req, resp)
+}
+
+// fill copies every attribute the portal owns from room into m, so Read detects drift.
+func (m *roomModelV0) fill(ctx context.Context, room *docspace.Room, diags *diag.Diagnostics) {
+	m.ID = types.StringValue(formatObjectID(room.ID))
+	m.Title = types.StringValue(room.Title)
+	m.RoomType = types.StringValue(roomTypeName(room.RoomType))
+	m.Tags = tagsToSet(ctx, room.Tags, m.Tags, diags)
+	m.Color = types.StringValue(room.Color())
+	m.Cover = optionalString(room.CoverID())
+	m.Indexing = types.BoolValue(room.Indexing)
+	m.DenyDownload = types.BoolValue(room.DenyDownload)
+	switch {
+	case room.QuotaLimit != nil:
+		m.Quota = types.Int64Value(*room.QuotaLimit)
+	case m.Quota.IsUnknown():
+		// The portal does not report room quotas (they are off, or this is a create response).
+		m.Quota = types.Int64Null()
+	}
+	m.Lifetime = lifetimeToObject(room.Lifetime)
+	m.Watermark = watermarkToObject(room.Watermark)
+	m.Archived = types.BoolValue(room.IsArchived())
+	m.OwnerID = types.StringNull()
+	if room.CreatedBy != nil {
+		m.OwnerID = types.StringValue(room.CreatedBy.ID)
+	}
+	m.Created = timetypes.NewRFC3339TimeValue(room.Created.UTC())
+}
+
+// copyComputed carries the values that an update does not change.
+func (m *roomModelV0) copyComputed(prior *roomModelV0) {
+	m.ID, m.OwnerID, m.Created = prior.ID, prior.OwnerID, prior.Created
+	if m.Color.IsUnknown() {
+		m.Color = prior.Color
+	}
+	if m.Indexing.IsUnknown() {
+		m.Indexing = prior.Indexing
+	}
+	if m.DenyDownload.IsUnknown() {
+		m.DenyDownload = prior.DenyDownload
+	}
+	if m.Quota.IsUnknown() {
+		m.Quota = prior.Quota
+	}
+}
+
+func optionalString(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}

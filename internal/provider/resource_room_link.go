@@ -1,0 +1,333 @@
+package provider
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+var (
+	_ resource.Resource                = (*roomLinkResource)(nil)
+	_ resource.ResourceWithConfigure   = (*roomLinkResource)(nil)
+	_ resource.ResourceWithImportState = (*roomLinkResource)(nil)
+)
+
+// NewRoomLinkResource returns the docspace_room_link resource.
+func NewRoomLinkResource() resource.Resource { return &roomLinkResource{} }
+
+type roomLinkResource struct{ resourceBase }
+
+type roomLinkModelV0 struct {
+	ID                types.String      `tfsdk:"id"`
+	RoomID            types.String      `tfsdk:"room_id"`
+	LinkID            types.String      `tfsdk:"link_id"`
+	LinkType          types.String      `tfsdk:"link_type"`
+	Access            types.String      `tfsdk:"access"`
+	Primary           types.Bool        `tfsdk:"primary"`
+	Title             types.String      `tfsdk:"title"`
+	ExpirationDate    timetypes.RFC3339 `tfsdk:"expiration_date"`
+	Password          types.String      `tfsdk:"password"`
+	PasswordWO        types.String      `tfsdk:"password_wo"`
+	PasswordWOVersion types.Int64       `tfsdk:"password_wo_version"`
+	DenyDownload      types.Bool        `tfsdk:"deny_download"`
+	Internal          types.Bool        `tfsdk:"internal"`
+	MaxUseCount       types.Int64       `tfsdk:"max_use_count"`
+	ShareLink         types.String      `tfsdk:"share_link"`
+	Expired           types.Bool        `tfsdk:"expired"`
+}
+
+func (r *roomLinkResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_room_link"
+}
+
+func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan roomLinkModelV0
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	password := writeOnlyPassword(ctx, req.Config, &plan, &resp.Diagnostics)
+	roomID, err := parseObjectID(plan.RoomID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Invalid room id", err.Error())
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	linkID := ""
+	if plan.Primary.ValueBool() {
+		linkID, err = r.primaryLinkID(ctx, roomID)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Error finding the room's primary link", err)
+			return
+		}
+	} else {
+		// The provider picks the id and records it before the call, so a retried or interrupted create
+		// updates this same link instead of adding a second one (docspace-api.md §6.2).
+		linkID = newLinkID()
+	}
+	plan.LinkID = types.StringValue(linkID)
+	plan.ID = types.StringValue(plan.RoomID.ValueString() + "/" + linkID)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), plan.RoomID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("link_id"), plan.LinkID)...)
+
+	link, err := r.put(ctx, roomID, &plan, password)
+	if err != nil {
+		if docspace.StatusCode(err) >= 400 && docspace.StatusCode(err) < 500 {
+			resp.State.RemoveResource(ctx) // refused outright: nothing was created
+		}
+		r.addLinkError(ctx, &resp.Diagnostics, "Error creating room link", roomID, &plan, err)
+		return
+	}
+	if problem := skippedChanges(&plan, password, link); problem != "" {
+		resp.Diagnostics.AddError("The portal did not apply the link settings", problem)
+		return
+	}
+	plan.fill(link, password != "" && plan.PasswordWO.IsNull())
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state roomLinkModelV0
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	roomID, err := parseObjectID(state.RoomID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid room id in state", err.Error())
+		return
+	}
+	// Never GET /rooms/{id}/link here: it creates a primary link when there is none (docspace-api.md §6.3).
+	link, err := r.client.GetRoomLink(ctx, roomID, state.LinkID.ValueString())
+	if docspace.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("Room link not found",
+			fmt.Sprintf("Link %s (or its room) no longer exists and was removed from the Terraform state; the next apply creates it again.", state.ID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Error reading room link", err)
+		return
+	}
+	state.fill(link, !state.Password.IsNull())
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state roomLinkModelV0
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	password := writeOnlyPassword(ctx, req.Config, &plan, &resp.Diagnostics)
+	roomID, err := parseObjectID(state.RoomID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid room id in state", err.Error())
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	plan.ID, plan.LinkID = state.ID, state.LinkID
+	// The portal replaces the whole link on every call, so the complete desired state is sent.
+	link, err := r.put(ctx, roomID, &plan, password)
+	if err != nil {
+		r.addLinkError(ctx, &resp.Diagnostics, "Error updating room link", roomID, &plan, err)
+		return
+	}
+	if problem := skippedChanges(&plan, password, link); problem != "" {
+		resp.Diagnostics.AddError("The portal did not apply the change", problem)
+		return
+	}
+	plan.fill(link, password != "" && plan.PasswordWO.IsNull())
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state roomLinkModelV0
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	roomID, err := parseObjectID(state.RoomID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid room id in state", err.Error())
+		return
+	}
+	// Access None removes the link. A public or form-filling room answers by issuing a new primary link.
+	_, err = r.client.SetRoomLink(ctx, roomID, docspace.SetLinkRequest{
+		LinkID:   state.LinkID.ValueString(),
+		Access:   docspace.FileShareNone,
+		LinkType: linkTypes[state.LinkType.ValueString()],
+	})
+	if err != nil && !docspace.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, "Error deleting room link", err)
+	}
+}
+
+func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	roomPart, linkPart, ok := strings.Cut(req.ID, "/")
+	_, err := parseObjectID(roomPart)
+	if !ok || err != nil || linkPart == "" {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("%q is not <room_id>/<link_id>, such as 12345/6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f. "+
+				"List a room's links with GET /api/2.0/files/rooms/<room_id>/links.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomPart)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("link_id"), linkPart)...)
+}
+
+// put sends the complete desired state of the link.
+func (r *roomLinkResource) put(ctx context.Context, roomID int64, m *roomLinkModelV0, password string) (*docspace.Link, error) {
+	body := docspace.SetLinkRequest{
+		LinkID:       m.LinkID.ValueString(),
+		Access:       linkAccessNames[m.Access.ValueString()],
+		LinkType:     linkTypes[m.LinkType.ValueString()],
+		Title:        m.Title.ValueString(),
+		Password:     password,
+		DenyDownload: m.DenyDownload.ValueBool(),
+		Internal:     m.Internal.ValueBool(),
+	}
+	if !m.ExpirationDate.IsNull() && !m.ExpirationDate.IsUnknown() {
+		at, _ := m.ExpirationDate.ValueRFC3339Time()
+		body.ExpirationDate = &docspace.Time{Time: at}
+	}
+	if !m.MaxUseCount.IsNull() && !m.MaxUseCount.IsUnknown() {
+		n := int(m.MaxUseCount.ValueInt64())
+		body.MaxUseCount = &n
+	}
+	link, err := r.client.SetRoomLink(ctx, roomID, body)
+	if err == nil && link == nil {
+		err = fmt.Errorf("the portal returned no link for %d/%s", roomID, body.LinkID)
+	}
+	return link, err
+}
+
+// primaryLinkID finds the room's primary external link, creating it in custom rooms, which get one only on request.
+func (r *roomLinkResource) primaryLinkID(ctx context.Context, roomID int64) (string, error) {
+	external := docspace.LinkTypeExternal
+	links, err := r.client.ListRoomLinks(ctx, roomID, &external)
+	if err != nil {
+		return "", err
+	}
+	for _, l := range links {
+		if l.SubjectType == docspace.SubjectPrimaryExternalLink || l.Shared.Primary {
+			return l.Shared.ID, nil
+		}
+	}
+	link, err := r.client.EnsurePrimaryLink(ctx, roomID)
+	if err != nil {
+		return "", err
+	}
+	return link.Shared.ID, nil
+}
+
+// addLinkError reports a refused link with the rule it broke, when the room's type explains it.
+func (r *roomLinkResource) addLinkError(ctx context.Context, diags *diag.Diagnostics, summary string, roomID int64, m *roomLinkModelV0, err error) {
+	if docspace.IsForbidden(err) {
+		if room, getErr := r.client.GetRoom(ctx, roomID); getErr == nil {
+			var apiErr *docspace.APIError
+			msg := ""
+			if errors.As(err, &apiErr) {
+				msg = apiErr.Message
+			}
+			if why := explainLinkRejection(room.RoomType, m.LinkType.ValueString(), m.Access.ValueString(), msg); why != "" {
+				diags.AddAttributeError(path.Root("access"), summary, fmt.Sprintf("Room %d refuses this link: %s", roomID, why))
+				return
+			}
+		}
+	}
+	addAPIError(diags, summary, err)
+}
+
+// skippedChanges compares what was sent with what the portal kept. The portal skips some changes
+// without an error (docspace-api.md §6.2), and may force `internal`.
+func skippedChanges(m *roomLinkModelV0, password string, link *docspace.Link) string {
+	var problems []string
+	if !m.Title.IsNull() && !m.Title.IsUnknown() && link.Shared.Title != m.Title.ValueString() {
+		problems = append(problems, fmt.Sprintf("title is %q, not %q", link.Shared.Title, m.Title.ValueString()))
+	}
+	if !m.Internal.IsNull() && !m.Internal.IsUnknown() && link.Shared.Internal != m.Internal.ValueBool() {
+		problems = append(problems, fmt.Sprintf("internal is forced to %t for this room", link.Shared.Internal))
+	}
+	wantExpiry, _ := m.ExpirationDate.ValueRFC3339Time()
+	if !m.ExpirationDate.IsNull() && !link.Shared.ExpirationDate.Equal(wantExpiry) {
+		problems = append(problems, "the expiry date was not changed (primary links of public and form-filling rooms cannot expire)")
+	}
+	if m.ExpirationDate.IsNull() && !link.Shared.ExpirationDate.IsZero() {
+		problems = append(problems, "the expiry date was not removed")
+	}
+	if m.LinkType.ValueString() == linkExternal {
+		if link.Shared.Password != password {
+			problems = append(problems, "the password was not changed")
+		}
+		if !m.DenyDownload.IsUnknown() && link.Shared.DenyDownload != m.DenyDownload.ValueBool() {
+			problems = append(problems, "deny_download was not changed")
+		}
+	}
+	if len(problems) == 0 {
+		return ""
+	}
+	return "The portal answered with success but " + strings.Join(problems, "; ") +
+		". It skips changes the API key's user may not make on this link, and forces some values per room type."
+}
+
+// fill copies the portal's view of the link into m. keepPassword stores the returned password for drift
+// detection; a write-only password is never stored.
+func (m *roomLinkModelV0) fill(link *docspace.Link, keepPassword bool) {
+	m.LinkID = types.StringValue(link.Shared.ID)
+	m.ID = types.StringValue(m.RoomID.ValueString() + "/" + link.Shared.ID)
+	m.Access = types.StringValue(linkAccessName(link.Access))
+	m.Title = types.StringValue(link.Shared.Title)
+	if link.Shared.LinkType == docspace.LinkTypeInvitation {
+		m.LinkType = types.StringValue(linkInvitation)
+		m.DenyDownload = types.BoolNull()
+		m.MaxUseCount = types.Int64Null()
+		if link.Shared.MaxUseCount > 0 {
+			m.MaxUseCount = types.Int64Value(int64(link.Shared.MaxUseCount))
+		}
+	} else {
+		m.LinkType = types.StringValue(linkExternal)
+		m.DenyDownload = types.BoolValue(link.Shared.DenyDownload)
+	}
+	m.Primary = types.BoolValue(link.SubjectType == docspace.SubjectPrimaryExternalLink || link.Shared.Primary)
+	m.ExpirationDate = timetypes.NewRFC3339Null()
+	if !link.Shared.ExpirationDate.IsZero() {
+		m.ExpirationDate = timetypes.NewRFC3339TimeValue(link.Shared.ExpirationDate.Time)
+	}
+	m.Password = types.StringNull()
+	if keepPassword && link.Shared.Password != "" {
+		m.Password = types.StringValue(link.Shared.Password)
+	}
+	m.PasswordWO = types.StringNull()
+	m.Internal = types.BoolValue(link.Shared.Internal)
+	m.ShareLink = types.StringValue(link.Shared.ShareLink)
+	m.Expired = types.BoolValue(link.Shared.IsExpired)
+}
+
+// writeOnlyPassword returns the password to send: the plain one, or the write-only one from the configuration.
+func writeOnlyPassword(ctx context.Context, config tfsdk.Config, m *roomLinkModelV0, diags *diag.Diagnostics) string {
+	if !m.Password.IsNull() {
+		return m.Password.ValueString()
+	}
+	var wo types.String
+	diags.Append(config.GetAttribute(ctx, path.Root("password_wo"), &wo)...)
+	return wo.ValueString()
+}
+
+func newLinkID() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	b[6] = b[6]&0x0f | 0x40 // version 4
+	b[8] = b[8]&0x3f | 0x80 // RFC 4122 variant
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}

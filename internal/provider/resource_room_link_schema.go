@@ -1,0 +1,212 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// maxLinkLifetime is how far ahead a link may expire (docspace-api.md §6.2).
+const maxLinkLifetimeYears = 10
+
+func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	allAccess := accessForKind(linkExternal)
+	for _, a := range accessForKind(linkInvitation) {
+		if !containsString(allAccess, a) {
+			allAccess = append(allAccess, a)
+		}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A share link of a DocSpace room. An **external** link opens the room's contents to anyone " +
+			"who has it (optionally with a password and an expiry); an **invitation** link lets people join the room " +
+			"as members. Which access levels a link may grant depends on the room type; see the table below.\n\n" +
+			linkRulesTable() +
+			"\nPublic and form-filling rooms always have one **primary** external link, which cannot be deleted. " +
+			"Set `primary = true` to manage it: the resource adopts the existing primary link and applies its settings. " +
+			"Destroying it revokes it, and the portal at once issues a new primary link with default settings, so " +
+			"the old URL stops working. In custom rooms, `primary = true` creates the primary link, and destroying it deletes it.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "`<room_id>/<link_id>`, the import ID.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"room_id": schema.StringAttribute{
+				MarkdownDescription: "Id of the room. Changing it forces a new link.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric room id")},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"link_id": schema.StringAttribute{
+				MarkdownDescription: "The link's id (a GUID), chosen by the provider when it creates the link.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"link_type": schema.StringAttribute{
+				MarkdownDescription: "`external` or `invitation`. Changing it forces a new link.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(linkExternal, linkInvitation)},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"access": schema.StringAttribute{
+				MarkdownDescription: "What the link grants: one of " + quoted(allAccess) + ". External links allow " +
+					quoted(accessForKind(linkExternal)) + "; invitation links allow " + quoted(accessForKind(linkInvitation)) +
+					"; the room type narrows this further (see the table).",
+				Required:   true,
+				Validators: []validator.String{stringvalidator.OneOf(allAccess...)},
+			},
+			"primary": schema.BoolAttribute{
+				MarkdownDescription: "Manage the room's primary external link instead of an additional one. Defaults to `false`. " +
+					"Changing it forces a new link.",
+				Optional:      true,
+				Computed:      true,
+				Default:       booldefault.StaticBool(false),
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplace()},
+			},
+			"title": schema.StringAttribute{
+				MarkdownDescription: "The link's name, at most 255 characters. When omitted the portal names it " +
+					"(\"Shared link\", \"Invitation link\"), and that name is kept.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.String{stringvalidator.LengthBetween(1, 255)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"expiration_date": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("When the link stops working, in RFC 3339 (`2027-01-31T18:00:00Z`). "+
+					"It must lie in the future and at most %d years ahead. Omit it for a link that never expires. "+
+					"The primary link of a public or form-filling room cannot expire.", maxLinkLifetimeYears),
+				Optional:   true,
+				CustomType: timetypes.RFC3339Type{},
+			},
+			"password": schema.StringAttribute{
+				MarkdownDescription: "Password that external-link visitors must enter, at most 255 characters, checked " +
+					"against the portal's password policy. It is stored in the state; with Terraform 1.11 or later prefer " +
+					"`password_wo`.",
+				Optional:   true,
+				Sensitive:  true,
+				Validators: []validator.String{stringvalidator.LengthBetween(1, 255), stringvalidator.ConflictsWith(path.MatchRoot("password_wo"))},
+			},
+			"password_wo": schema.StringAttribute{
+				MarkdownDescription: "Write-only password for external links (Terraform 1.11 or later): sent to the portal, " +
+					"never stored. Change `password_wo_version` to send a new value.",
+				Optional:   true,
+				Sensitive:  true,
+				WriteOnly:  true,
+				Validators: []validator.String{stringvalidator.LengthBetween(1, 255)},
+			},
+			"password_wo_version": schema.Int64Attribute{
+				MarkdownDescription: "Any number; changing it sends `password_wo` again.",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
+			},
+			"deny_download": schema.BoolAttribute{
+				MarkdownDescription: "Forbid visitors of an external link to download, print or copy files. External links only; defaults to `false`.",
+				Optional:            true,
+				Computed:            true,
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"internal": schema.BoolAttribute{
+				MarkdownDescription: "Only portal users may open the link. When omitted the portal decides (its default " +
+					"setting); public rooms force `false` and virtual data rooms force `true`.",
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"max_use_count": schema.Int64Attribute{
+				MarkdownDescription: "How many people may join through an invitation link, 1 to 1000. Invitation links only.",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(1, 1000)},
+			},
+			"share_link": schema.StringAttribute{
+				MarkdownDescription: "The URL to hand out. It grants access to the room, so it is sensitive.",
+				Computed:            true,
+				Sensitive:           true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"expired": schema.BoolAttribute{
+				MarkdownDescription: "Whether the link has expired.",
+				Computed:            true,
+			},
+		},
+	}
+}
+
+func linkRulesTable() string {
+	var b strings.Builder
+	b.WriteString("| room type | invitation link (one per room) | external links | external access |\n|---|---|---|---|\n")
+	for _, name := range roomTypeNameList() {
+		rule := roomLinkRules[roomTypeNames[name]]
+		ext, extAccess := "none", "—"
+		if rule.external != nil {
+			ext = fmt.Sprintf("primary + %d more", rule.additional)
+			if name == "custom" {
+				ext = fmt.Sprintf("%d, plus a primary one on request", rule.additional)
+			}
+			extAccess = strings.Join(rule.external, ", ")
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", name, strings.Join(rule.invitation, ", "), ext, extAccess)
+	}
+	return b.String()
+}
+
+var _ resource.ResourceWithValidateConfig = (*roomLinkResource)(nil)
+
+// ValidateConfig catches at plan time what no room type would accept.
+func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m roomLinkModelV0
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || m.LinkType.IsUnknown() || m.LinkType.IsNull() {
+		return
+	}
+	kind := m.LinkType.ValueString()
+	if access := m.Access.ValueString(); !m.Access.IsUnknown() && access != "" && !containsString(accessForKind(kind), access) {
+		resp.Diagnostics.AddAttributeError(path.Root("access"), "Access not available for this link type",
+			fmt.Sprintf("%s links cannot grant %q. Allowed: %s.", kind, access, strings.Join(accessForKind(kind), ", ")))
+	}
+	if kind == linkInvitation {
+		for name, set := range map[string]bool{
+			"password": !m.Password.IsNull(), "password_wo": !m.PasswordWO.IsNull(), "deny_download": !m.DenyDownload.IsNull(),
+		} {
+			if set {
+				resp.Diagnostics.AddAttributeError(path.Root(name), "Not available for invitation links",
+					name+" applies to external links only; invitation links let people join the room as members.")
+			}
+		}
+		if m.Primary.ValueBool() {
+			resp.Diagnostics.AddAttributeError(path.Root("primary"), "Not available for invitation links", "Only external links can be primary.")
+		}
+	}
+	if kind == linkExternal && !m.MaxUseCount.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("max_use_count"), "Not available for external links",
+			"max_use_count limits how many people join through an invitation link; external links have no such limit.")
+	}
+	if !m.ExpirationDate.IsNull() && !m.ExpirationDate.IsUnknown() {
+		at, diags := m.ExpirationDate.ValueRFC3339Time()
+		resp.Diagnostics.Append(diags...)
+		now := time.Now()
+		switch {
+		case diags.HasError():
+		case !at.After(now):
+			resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Expiry in the past",
+				fmt.Sprintf("%s has passed. The portal refuses past expiry dates for invitation links and silently "+
+					"ignores them for external links; use a future date, or omit expiration_date for no expiry.", m.ExpirationDate.ValueString()))
+		case at.After(now.AddDate(maxLinkLifetimeYears, 0, 0)):
+			resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Expiry too far ahead",
+				fmt.Sprintf("Links may expire at most %d years ahead.", maxLinkLifetimeYears))
+		}
+	}
+}
+

@@ -1,0 +1,115 @@
+package provider
+
+import (
+	"context"
+	"sort"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+func createRoomRequest(ctx context.Context, plan *roomModelV0, diags *diag.Diagnostics) docspace.CreateRoomRequest {
+	return docspace.CreateRoomRequest{
+		Title:        plan.Title.ValueString(),
+		RoomType:     roomTypeNames[plan.RoomType.ValueString()],
+		Quota:        knownInt64(plan.Quota),
+		Indexing:     knownBool(plan.Indexing),
+		DenyDownload: knownBool(plan.DenyDownload),
+		Lifetime:     lifetimeFromObject(ctx, plan.Lifetime, diags),
+		Watermark:    watermarkFromObject(ctx, plan.Watermark, diags),
+		Tags:         tagsFromSet(ctx, plan.Tags, diags),
+		Color:        plan.Color.ValueString(),
+		Cover:        plan.Cover.ValueString(),
+	}
+}
+
+func createRoomFromTemplateRequest(ctx context.Context, plan *roomModelV0, templateID int64, diags *diag.Diagnostics) docspace.CreateRoomFromTemplateRequest {
+	return docspace.CreateRoomFromTemplateRequest{
+		TemplateID:   templateID,
+		Title:        plan.Title.ValueString(),
+		Tags:         tagsFromSet(ctx, plan.Tags, diags),
+		Color:        plan.Color.ValueString(),
+		Cover:        plan.Cover.ValueString(),
+		Quota:        knownInt64(plan.Quota),
+		Indexing:     knownBool(plan.Indexing),
+		DenyDownload: knownBool(plan.DenyDownload),
+		Lifetime:     lifetimeFromObject(ctx, plan.Lifetime, diags),
+		Watermark:    watermarkFromObject(ctx, plan.Watermark, diags),
+	}
+}
+
+// updateRoomRequest builds a PATCH-like body holding only what differs between plan and state
+// (docspace-api.md §3.4: an absent field is left unchanged).
+func updateRoomRequest(ctx context.Context, plan, state *roomModelV0, diags *diag.Diagnostics) (docspace.UpdateRoomRequest, bool) {
+	var body docspace.UpdateRoomRequest
+	changed := false
+	if !plan.Title.Equal(state.Title) {
+		body.Title, changed = plan.Title.ValueStringPointer(), true
+	}
+	if !plan.Tags.Equal(state.Tags) {
+		tags := tagsFromSet(ctx, plan.Tags, diags)
+		if tags == nil {
+			tags = []string{}
+		}
+		body.Tags, changed = &tags, true
+	}
+	if isChange(plan.Color, state.Color) {
+		body.Color, changed = plan.Color.ValueStringPointer(), true
+	}
+	if !plan.Cover.Equal(state.Cover) {
+		cover := plan.Cover.ValueString() // "" removes the cover
+		body.Cover, changed = &cover, true
+	}
+	if isChange(plan.Indexing, state.Indexing) {
+		body.Indexing, changed = plan.Indexing.ValueBoolPointer(), true
+	}
+	if isChange(plan.DenyDownload, state.DenyDownload) {
+		body.DenyDownload, changed = plan.DenyDownload.ValueBoolPointer(), true
+	}
+	if isChange(plan.Quota, state.Quota) {
+		body.Quota, changed = plan.Quota.ValueInt64Pointer(), true
+	}
+	if !plan.Lifetime.Equal(state.Lifetime) {
+		body.Lifetime, changed = lifetimeFromObject(ctx, plan.Lifetime, diags), true
+		if body.Lifetime == nil {
+			body.Lifetime = disabledLifetime()
+		}
+	}
+	if !plan.Watermark.Equal(state.Watermark) {
+		body.Watermark, changed = watermarkFromObject(ctx, plan.Watermark, diags), true
+		if body.Watermark == nil {
+			body.Watermark = disabledWatermark()
+		}
+	}
+	return body, changed
+}
+
+// changedRoomSettings names the configurable attributes that differ between plan and state.
+func changedRoomSettings(plan, state *roomModelV0) []string {
+	var changed []string
+	for name, pair := range map[string][2]attr.Value{
+		"title":         {plan.Title, state.Title},
+		"tags":          {plan.Tags, state.Tags},
+		"color":         {plan.Color, state.Color},
+		"cover":         {plan.Cover, state.Cover},
+		"indexing":      {plan.Indexing, state.Indexing},
+		"deny_download": {plan.DenyDownload, state.DenyDownload},
+		"quota":         {plan.Quota, state.Quota},
+		"lifetime":      {plan.Lifetime, state.Lifetime},
+		"watermark":     {plan.Watermark, state.Watermark},
+	} {
+		if isChange(pair[0], pair[1]) {
+			changed = append(changed, name)
+		}
+	}
+	sort.Strings(changed)
+	return changed
+}
+
+// isChange reports whether a planned value is known and differs from the state.
+// Unknown plan values of Optional+Computed attributes mean "keep what the portal has".
+func isChange(plan, state attr.Value) bool {
+	return !plan.IsUnknown() && !plan.Equal(state)
+}

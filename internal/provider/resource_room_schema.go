@@ -1,0 +1,207 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+func quoted(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = "`" + n + "`"
+	}
+	return strings.Join(q, ", ")
+}
+
+func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A DocSpace room: a shared space with its own members, links and settings. " +
+			"Rooms can be archived (read-only) with `archived = true`; destroying the resource deletes the room " +
+			"permanently, with all its files.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The room's numeric id.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"title": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("The room's name: 1 to %d characters. Characters the portal would rewrite "+
+					"(`%s`, tab, emoji) and leading or trailing spaces are refused at plan time. Titles need not be unique.",
+					maxTitleLength, strings.ReplaceAll(titleRewrittenChars[1:], "|", "\\|")),
+				Required:   true,
+				Validators: []validator.String{roomTitle{}},
+			},
+			"room_type": schema.StringAttribute{
+				MarkdownDescription: "The kind of room: one of " + quoted(roomTypeNameList()) + " (form filling, collaboration, " +
+					"custom, public, virtual data room, AI room). Required unless `template_id` is set, in which case the " +
+					"room takes the template's type. Changing it forces a new room.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{stringvalidator.OneOf(roomTypeNameList()...)},
+				PlanModifiers: []planmodifier.String{
+					stringplanmodifier.UseStateForUnknown(),
+					stringplanmodifier.RequiresReplaceIfConfigured(),
+				},
+			},
+			"template_id": schema.StringAttribute{
+				MarkdownDescription: "Id of a room template to create the room from. The room gets the template's type, " +
+					"contents and settings; `indexing`, `deny_download` and `quota` are inherited unless set here, while " +
+					"tags, colour, lifetime and watermark come only from this resource. The portal builds the room in a " +
+					"background job, which the provider waits for. " + unreadableNote,
+				Optional:      true,
+				Validators:    []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric template id")},
+				PlanModifiers: []planmodifier.String{stringRequiresReplaceUnlessImported()},
+			},
+			"tags": schema.SetAttribute{
+				MarkdownDescription: "Tags of the room. The set replaces the room's tags as a whole; unknown tags are created " +
+					"in the portal's catalogue. Tags match case-insensitively. Defaults to no tags.",
+				ElementType: types.StringType,
+				Optional:    true,
+				Computed:    true,
+				Default:     setdefault.StaticValue(types.SetValueMust(types.StringType, []attr.Value{})),
+				Validators: []validator.Set{setvalidator.ValueStringsAre(
+					stringvalidator.LengthBetween(1, 255),
+					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
+				)},
+			},
+			"color": schema.StringAttribute{
+				MarkdownDescription: "Colour of the room's logo as six hexadecimal digits without `#`, such as `FF5733`. " +
+					"When omitted the portal picks a random colour, which is then kept.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.String{stringvalidator.RegexMatches(hexColor, "must be six hexadecimal digits without #, such as FF5733")},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"cover": schema.StringAttribute{
+				MarkdownDescription: "Id of a cover image from the portal's cover gallery (`GET /api/2.0/files/rooms/covers`). " +
+					"Removing it removes the cover.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.LengthBetween(1, 50)},
+			},
+			"indexing": schema.BoolAttribute{
+				MarkdownDescription: "Number the room's files and folders in a fixed order (used by virtual data rooms). " +
+					"When omitted the portal's value is kept (for rooms from a template, the template's).",
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"deny_download": schema.BoolAttribute{
+				MarkdownDescription: "Forbid downloading, printing and copying the room's files. " +
+					"When omitted the portal's value is kept (for rooms from a template, the template's).",
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"quota": schema.Int64Attribute{
+				MarkdownDescription: "Storage quota of the room in bytes; `-1` means unlimited. Only portals with room " +
+					"quotas enabled report it; elsewhere the configured value is kept as is.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.Int64{int64validator.AtLeast(-1)},
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"lifetime": schema.SingleNestedAttribute{
+				MarkdownDescription: "Automatic removal of files older than a period. Omit it to keep files forever.",
+				Optional:            true,
+				Attributes: map[string]schema.Attribute{
+					"value": schema.Int64Attribute{
+						MarkdownDescription: "How many periods files are kept: 1 to 999.",
+						Required:            true,
+						Validators:          []validator.Int64{int64validator.Between(1, 999)},
+					},
+					"period": schema.StringAttribute{
+						MarkdownDescription: "The unit of `value`: one of " + quoted(lifetimePeriods) + ".",
+						Required:            true,
+						Validators:          []validator.String{stringvalidator.OneOf(lifetimePeriods...)},
+					},
+					"delete_permanently": schema.BoolAttribute{
+						MarkdownDescription: "Delete old files permanently instead of moving them to the trash. Defaults to `false`.",
+						Optional:            true,
+						Computed:            true,
+						Default:             booldefault.StaticBool(false),
+					},
+				},
+			},
+			"watermark": schema.SingleNestedAttribute{
+				MarkdownDescription: "A watermark shown on the room's documents: text and `additions`, or an image. Omit it for none.",
+				Optional:            true,
+				Attributes: map[string]schema.Attribute{
+					"text": schema.StringAttribute{
+						MarkdownDescription: "Static text of the watermark, at most 255 characters.",
+						Optional:            true,
+						Computed:            true,
+						Default:             stringdefault.StaticString(""),
+						Validators:          []validator.String{stringvalidator.LengthAtMost(255)},
+					},
+					"additions": schema.SetAttribute{
+						MarkdownDescription: "Details added to the text watermark: any of " + quoted(watermarkAdditionNames()) + ".",
+						ElementType:         types.StringType,
+						Optional:            true,
+						Computed:            true,
+						Default:             setdefault.StaticValue(types.SetValueMust(types.StringType, []attr.Value{})),
+						Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(watermarkAdditionNames()...))},
+					},
+					"rotate": schema.Int64Attribute{
+						MarkdownDescription: "Rotation of the watermark in degrees, from -90 to 90. Defaults to `0`.",
+						Optional:            true,
+						Computed:            true,
+						Default:             int64default.StaticInt64(0),
+						Validators:          []validator.Int64{int64validator.Between(-90, 90)},
+					},
+					"image_url": schema.StringAttribute{
+						MarkdownDescription: "URL of an image watermark.",
+						Optional:            true,
+						Computed:            true,
+						Default:             stringdefault.StaticString(""),
+					},
+					"image_scale": schema.Int64Attribute{
+						MarkdownDescription: "Scale of the image watermark in percent; `0` keeps the image's size.",
+						Optional:            true,
+						Computed:            true,
+						Default:             int64default.StaticInt64(0),
+						Validators:          []validator.Int64{int64validator.Between(0, 1000)},
+					},
+				},
+			},
+			"archived": schema.BoolAttribute{
+				MarkdownDescription: "Whether the room is in the archive. Archived rooms are read-only: change other " +
+					"attributes only together with `archived = false`. Defaults to `false`.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"owner_id": schema.StringAttribute{
+				MarkdownDescription: "Id of the user who created the room.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"created": schema.StringAttribute{
+				MarkdownDescription: "When the room was created (RFC 3339).",
+				CustomType:          timetypes.RFC3339Type{},
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}

@@ -1,0 +1,248 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+var (
+	_ resource.Resource                = (*roomTemplateResource)(nil)
+	_ resource.ResourceWithConfigure   = (*roomTemplateResource)(nil)
+	_ resource.ResourceWithImportState = (*roomTemplateResource)(nil)
+)
+
+const defaultTemplateTimeout = 30 * time.Minute
+
+// NewRoomTemplateResource returns the docspace_room_template resource.
+func NewRoomTemplateResource() resource.Resource { return &roomTemplateResource{} }
+
+type roomTemplateResource struct{ resourceBase }
+
+type roomTemplateModelV0 struct {
+	ID            types.String      `tfsdk:"id"`
+	RoomID        types.String      `tfsdk:"room_id"`
+	Title         types.String      `tfsdk:"title"`
+	Public        types.Bool        `tfsdk:"public"`
+	ShareEmails   types.Set         `tfsdk:"share_emails"`
+	ShareGroupIDs types.Set         `tfsdk:"share_group_ids"`
+	Tags          types.Set         `tfsdk:"tags"`
+	Color         types.String      `tfsdk:"color"`
+	Cover         types.String      `tfsdk:"cover"`
+	Quota         types.Int64       `tfsdk:"quota"`
+	CopyLogo      types.Bool        `tfsdk:"copy_logo"`
+	RoomType      types.String      `tfsdk:"room_type"`
+	OwnerID       types.String      `tfsdk:"owner_id"`
+	Created       timetypes.RFC3339 `tfsdk:"created"`
+	Timeouts      timeouts.Value    `tfsdk:"timeouts"`
+}
+
+func (r *roomTemplateResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_room_template"
+}
+
+func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan roomTemplateModelV0
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultTemplateTimeout)
+	resp.Diagnostics.Append(diags...)
+	roomID, err := parseObjectID(plan.RoomID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Invalid room id", err.Error())
+	}
+	body := docspace.CreateTemplateRequest{
+		RoomID:   roomID,
+		Title:    plan.Title.ValueString(),
+		CopyLogo: knownBool(plan.CopyLogo),
+		Share:    tagsFromSet(ctx, plan.ShareEmails, &resp.Diagnostics),
+		Groups:   tagsFromSet(ctx, plan.ShareGroupIDs, &resp.Diagnostics),
+		Public:   knownBool(plan.Public),
+		Tags:     tagsFromSet(ctx, plan.Tags, &resp.Diagnostics),
+		Color:    plan.Color.ValueString(),
+		Cover:    plan.Cover.ValueString(),
+		Quota:    knownInt64(plan.Quota),
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	id, err := r.client.CreateTemplate(ctx, body)
+	if id > 0 {
+		// Keep the id even when waiting failed, so Terraform taints the template instead of losing it.
+		plan.ID = types.StringValue(formatObjectID(id))
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Error creating room template", err)
+		return
+	}
+	r.read(ctx, id, &plan, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *roomTemplateResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state roomTemplateModelV0
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := parseObjectID(state.ID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid template id in state", err.Error())
+		return
+	}
+	if gone := r.read(ctx, id, &state, &resp.Diagnostics); gone {
+		resp.Diagnostics.AddWarning("Room template not found",
+			fmt.Sprintf("Template %d no longer exists on the portal and was removed from the Terraform state. "+
+				"The next apply creates it again.", id))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// read refreshes m from the portal and reports whether the template is gone.
+func (r *roomTemplateResource) read(ctx context.Context, id int64, m *roomTemplateModelV0, diags *diag.Diagnostics) (gone bool) {
+	tpl, err := r.client.GetRoom(ctx, id)
+	if docspace.IsNotFound(err) {
+		return true
+	}
+	if err != nil {
+		addAPIError(diags, "Error reading room template", err)
+		return false
+	}
+	if !tpl.IsTemplate() {
+		diags.AddError("Not a room template",
+			fmt.Sprintf("DocSpace object %d is a room, not a room template. Manage it with the docspace_room resource.", id))
+		return false
+	}
+	public, err := r.client.TemplateIsPublic(ctx, id)
+	if err != nil {
+		addAPIError(diags, "Error reading room template access", err)
+		return false
+	}
+	m.ID = types.StringValue(formatObjectID(tpl.ID))
+	m.Title = types.StringValue(tpl.Title)
+	m.Public = types.BoolValue(public)
+	m.Tags = tagsToSet(ctx, tpl.Tags, m.Tags, diags)
+	m.Color = types.StringValue(tpl.Color())
+	m.Cover = optionalString(tpl.CoverID())
+	switch {
+	case tpl.QuotaLimit != nil:
+		m.Quota = types.Int64Value(*tpl.QuotaLimit)
+	case m.Quota.IsUnknown():
+		m.Quota = types.Int64Null()
+	}
+	m.RoomType = types.StringValue(roomTypeName(tpl.RoomType))
+	m.OwnerID = types.StringNull()
+	if tpl.CreatedBy != nil {
+		m.OwnerID = types.StringValue(tpl.CreatedBy.ID)
+	}
+	m.Created = timetypes.NewRFC3339TimeValue(tpl.Created.UTC())
+	if m.CopyLogo.IsNull() || m.CopyLogo.IsUnknown() {
+		m.CopyLogo = types.BoolValue(false)
+	}
+	return false
+}
+
+func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state roomTemplateModelV0
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, diags := plan.Timeouts.Update(ctx, defaultTemplateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id, err := parseObjectID(state.ID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid template id in state", err.Error())
+		return
+	}
+	// Templates are edited through the room endpoints (docspace-api.md §4.4).
+	var body docspace.UpdateRoomRequest
+	changed := false
+	if !plan.Title.Equal(state.Title) {
+		body.Title, changed = plan.Title.ValueStringPointer(), true
+	}
+	if !plan.Tags.Equal(state.Tags) {
+		tags := tagsFromSet(ctx, plan.Tags, &resp.Diagnostics)
+		if tags == nil {
+			tags = []string{}
+		}
+		body.Tags, changed = &tags, true
+	}
+	if isChange(plan.Color, state.Color) {
+		body.Color, changed = plan.Color.ValueStringPointer(), true
+	}
+	if !plan.Cover.Equal(state.Cover) {
+		cover := plan.Cover.ValueString()
+		body.Cover, changed = &cover, true
+	}
+	if isChange(plan.Quota, state.Quota) {
+		body.Quota, changed = plan.Quota.ValueInt64Pointer(), true
+	}
+	if changed {
+		if _, err := r.client.UpdateRoom(ctx, id, body); err != nil {
+			addAPIError(&resp.Diagnostics, "Error updating room template", err)
+			return
+		}
+	}
+	if isChange(plan.Public, state.Public) {
+		if err := r.client.SetTemplatePublic(ctx, id, plan.Public.ValueBool()); err != nil {
+			addAPIError(&resp.Diagnostics, "Error changing room template access", err)
+			return
+		}
+	}
+	plan.ID = state.ID
+	if gone := r.read(ctx, id, &plan, &resp.Diagnostics); gone {
+		resp.Diagnostics.AddError("Room template disappeared", fmt.Sprintf("Template %d was deleted during the update.", id))
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *roomTemplateResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state roomTemplateModelV0
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, diags := state.Timeouts.Delete(ctx, defaultTemplateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id, err := parseObjectID(state.ID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid template id in state", err.Error())
+		return
+	}
+	if err := r.client.DeleteRoom(ctx, id); err != nil {
+		addAPIError(&resp.Diagnostics, "Error deleting room template", err)
+	}
+}
+
+func (r *roomTemplateResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	importNumericID(ctx, req, resp)
+}

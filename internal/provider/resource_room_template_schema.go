@@ -1,0 +1,163 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+var (
+	emailAddress = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+	guid         = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+)
+
+var _ resource.ResourceWithConfigValidators = (*roomTemplateResource)(nil)
+
+func (r *roomTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A DocSpace room template, built from an existing room: its type, settings and contents, " +
+			"from which new rooms are created (see `template_id` on `docspace_room`). The portal builds templates in " +
+			"a background job; the provider serialises these jobs per portal and waits until the template really " +
+			"exists. See the guide \"How template jobs work\".",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The template's numeric id.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"room_id": schema.StringAttribute{
+				MarkdownDescription: "Id of the active room the template is built from. The template copies its type, " +
+					"contents, indexing, quota, lifetime, download ban and watermark, but not its members, links or tags. " + unreadableNote,
+				Required:      true,
+				Validators:    []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric room id")},
+				PlanModifiers: []planmodifier.String{stringRequiresReplaceUnlessImported()},
+			},
+			"title": schema.StringAttribute{
+				MarkdownDescription: "The template's name, with the same rules as a room title.",
+				Required:            true,
+				Validators:          []validator.String{roomTitle{}},
+			},
+			"public": schema.BoolAttribute{
+				MarkdownDescription: "Let every room admin of the portal use the template. Changing it revokes any other " +
+					"sharing of the template, which is why it cannot be combined with `share_emails` or `share_group_ids`. " +
+					"Defaults to `false`.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"share_emails": schema.SetAttribute{
+				MarkdownDescription: "E-mail addresses of portal users who may use the template, granted at creation. " + unreadableNote,
+				ElementType:         types.StringType,
+				Optional:            true,
+				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(emailAddress, "must be an e-mail address"))},
+				PlanModifiers:       []planmodifier.Set{setRequiresReplaceUnlessImported()},
+			},
+			"share_group_ids": schema.SetAttribute{
+				MarkdownDescription: "Ids (GUIDs) of groups whose members may use the template, granted at creation. " + unreadableNote,
+				ElementType:         types.StringType,
+				Optional:            true,
+				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(guid, "must be a group id (GUID)"))},
+				PlanModifiers:       []planmodifier.Set{setRequiresReplaceUnlessImported()},
+			},
+			"tags": schema.SetAttribute{
+				MarkdownDescription: "Tags of the template (not copied to rooms created from it). Defaults to no tags.",
+				ElementType:         types.StringType,
+				Optional:            true,
+				Computed:            true,
+				Default:             setdefault.StaticValue(types.SetValueMust(types.StringType, []attr.Value{})),
+				Validators: []validator.Set{setvalidator.ValueStringsAre(
+					stringvalidator.LengthBetween(1, 255),
+					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
+				)},
+			},
+			"color": schema.StringAttribute{
+				MarkdownDescription: "Logo colour as six hexadecimal digits without `#`. When omitted the portal picks one.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(hexColor, "must be six hexadecimal digits without #, such as FF5733")},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"cover": schema.StringAttribute{
+				MarkdownDescription: "Id of a cover image from the portal's cover gallery.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 50)},
+			},
+			"quota": schema.Int64Attribute{
+				MarkdownDescription: "Storage quota in bytes for rooms created from the template; `-1` means unlimited. " +
+					"When omitted the source room's quota is kept.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.Int64{int64validator.AtLeast(-1)},
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"copy_logo": schema.BoolAttribute{
+				MarkdownDescription: "Copy the source room's logo to the template when it is built. Defaults to `false`. " +
+					"It has no effect on an existing template.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"room_type": schema.StringAttribute{
+				MarkdownDescription: "The type of rooms created from the template, taken from the source room.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"owner_id": schema.StringAttribute{
+				MarkdownDescription: "Id of the user who created the template.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"created": schema.StringAttribute{
+				MarkdownDescription: "When the template was created (RFC 3339).",
+				CustomType:          timetypes.RFC3339Type{},
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *roomTemplateResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{publicExcludesShares{}}
+}
+
+// publicExcludesShares refuses public = true with explicit shares: the portal ignores the e-mails of a
+// public template, and any later public toggle revokes them (docspace-api.md §4.1, §4.5).
+type publicExcludesShares struct{}
+
+func (publicExcludesShares) Description(context.Context) string {
+	return "public = true cannot be combined with share_emails or share_group_ids"
+}
+
+func (v publicExcludesShares) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (publicExcludesShares) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var public types.Bool
+	var emails, groups types.Set
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("public"), &public)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("share_emails"), &emails)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("share_group_ids"), &groups)...)
+	if !public.ValueBool() || (emails.IsNull() && groups.IsNull()) {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(path.Root("public"), "Public template with explicit shares",
+		"A public template is open to every room admin, and the portal drops explicit shares when a template is "+
+			"made public. Remove share_emails and share_group_ids, or set public = false.")
+}

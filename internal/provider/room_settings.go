@@ -1,0 +1,202 @@
+package provider
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+// lifetimeModel is the `lifetime` attribute: files older than the period are removed (docspace-api.md §3.2).
+type lifetimeModel struct {
+	DeletePermanently types.Bool   `tfsdk:"delete_permanently"`
+	Period            types.String `tfsdk:"period"`
+	Value             types.Int64  `tfsdk:"value"`
+}
+
+var lifetimeAttrTypes = map[string]attr.Type{
+	"delete_permanently": types.BoolType,
+	"period":             types.StringType,
+	"value":              types.Int64Type,
+}
+
+var lifetimePeriods = []string{"days", "months", "years"} // index = API value
+
+// watermarkModel is the `watermark` attribute.
+type watermarkModel struct {
+	Text       types.String `tfsdk:"text"`
+	Additions  types.Set    `tfsdk:"additions"`
+	Rotate     types.Int64  `tfsdk:"rotate"`
+	ImageURL   types.String `tfsdk:"image_url"`
+	ImageScale types.Int64  `tfsdk:"image_scale"`
+}
+
+var watermarkAttrTypes = map[string]attr.Type{
+	"text":        types.StringType,
+	"additions":   types.SetType{ElemType: types.StringType},
+	"rotate":      types.Int64Type,
+	"image_url":   types.StringType,
+	"image_scale": types.Int64Type,
+}
+
+// watermarkAdditions are the API's flag values (docspace-api.md §3.2).
+var watermarkAdditions = map[string]int{
+	"user_name":       1,
+	"user_email":      2,
+	"user_ip_address": 4,
+	"current_date":    8,
+	"room_name":       16,
+}
+
+func watermarkAdditionNames() []string {
+	names := make([]string, 0, len(watermarkAdditions))
+	for n := range watermarkAdditions {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func lifetimeFromObject(ctx context.Context, obj types.Object, diags *diag.Diagnostics) *docspace.Lifetime {
+	if obj.IsNull() || obj.IsUnknown() {
+		return nil
+	}
+	var m lifetimeModel
+	diags.Append(obj.As(ctx, &m, basetypes.ObjectAsOptions{})...)
+	period := 0
+	for i, p := range lifetimePeriods {
+		if p == m.Period.ValueString() {
+			period = i
+		}
+	}
+	enabled := true
+	return &docspace.Lifetime{
+		DeletePermanently: m.DeletePermanently.ValueBool(),
+		Period:            period,
+		Value:             int(m.Value.ValueInt64()),
+		Enabled:           &enabled,
+	}
+}
+
+func lifetimeToObject(l *docspace.Lifetime) types.Object {
+	if l == nil || (l.Enabled != nil && !*l.Enabled) {
+		return types.ObjectNull(lifetimeAttrTypes)
+	}
+	period := "days"
+	if l.Period >= 0 && l.Period < len(lifetimePeriods) {
+		period = lifetimePeriods[l.Period]
+	}
+	return types.ObjectValueMust(lifetimeAttrTypes, map[string]attr.Value{
+		"delete_permanently": types.BoolValue(l.DeletePermanently),
+		"period":             types.StringValue(period),
+		"value":              types.Int64Value(int64(l.Value)),
+	})
+}
+
+func watermarkFromObject(ctx context.Context, obj types.Object, diags *diag.Diagnostics) *docspace.Watermark {
+	if obj.IsNull() || obj.IsUnknown() {
+		return nil
+	}
+	var m watermarkModel
+	diags.Append(obj.As(ctx, &m, basetypes.ObjectAsOptions{})...)
+	var names []string
+	diags.Append(m.Additions.ElementsAs(ctx, &names, false)...)
+	flags := 0
+	for _, n := range names {
+		flags |= watermarkAdditions[n]
+	}
+	enabled := true
+	return &docspace.Watermark{
+		Enabled:    &enabled,
+		Additions:  flags,
+		Text:       m.Text.ValueString(),
+		Rotate:     int(m.Rotate.ValueInt64()),
+		ImageURL:   m.ImageURL.ValueString(),
+		ImageScale: int(m.ImageScale.ValueInt64()),
+	}
+}
+
+func watermarkToObject(w *docspace.Watermark) types.Object {
+	if w == nil || (w.Enabled != nil && !*w.Enabled) {
+		return types.ObjectNull(watermarkAttrTypes)
+	}
+	var names []attr.Value
+	for _, n := range watermarkAdditionNames() {
+		if w.Additions&watermarkAdditions[n] != 0 {
+			names = append(names, types.StringValue(n))
+		}
+	}
+	return types.ObjectValueMust(watermarkAttrTypes, map[string]attr.Value{
+		"text":        types.StringValue(w.Text),
+		"additions":   types.SetValueMust(types.StringType, names),
+		"rotate":      types.Int64Value(int64(w.Rotate)),
+		"image_url":   types.StringValue(w.ImageURL),
+		"image_scale": types.Int64Value(int64(w.ImageScale)),
+	})
+}
+
+// disabled is the body that removes a lifetime or watermark (docspace-api.md §3.4).
+func disabledLifetime() *docspace.Lifetime {
+	f := false
+	return &docspace.Lifetime{Enabled: &f}
+}
+
+func disabledWatermark() *docspace.Watermark {
+	f := false
+	return &docspace.Watermark{Enabled: &f}
+}
+
+func tagsFromSet(ctx context.Context, set types.Set, diags *diag.Diagnostics) []string {
+	if set.IsNull() || set.IsUnknown() {
+		return nil
+	}
+	tags := []string{}
+	diags.Append(set.ElementsAs(ctx, &tags, false)...)
+	sort.Strings(tags)
+	return tags
+}
+
+// tagsToSet converts the portal's tags. Tag names are matched case-insensitively against the
+// portal's catalogue (docspace-api.md §3.2), so when they equal the prior value but for case,
+// the prior spelling is kept to avoid a perpetual diff.
+func tagsToSet(ctx context.Context, tags []string, prior types.Set, diags *diag.Diagnostics) types.Set {
+	if !prior.IsNull() && !prior.IsUnknown() {
+		priorTags := tagsFromSet(ctx, prior, diags)
+		if sameFoldedSet(priorTags, tags) {
+			return prior
+		}
+	}
+	elems := make([]attr.Value, 0, len(tags))
+	for _, t := range tags {
+		elems = append(elems, types.StringValue(t))
+	}
+	v, d := types.SetValue(types.StringType, elems)
+	diags.Append(d...)
+	return v
+}
+
+func sameFoldedSet(a, b []string) bool {
+	fold := func(s []string) map[string]bool {
+		m := make(map[string]bool, len(s))
+		for _, v := range s {
+			m[strings.ToLower(v)] = true
+		}
+		return m
+	}
+	fa, fb := fold(a), fold(b)
+	if len(fa) != len(fb) {
+		return false
+	}
+	for k := range fa {
+		if !fb[k] {
+			return false
+		}
+	}
+	return true
+}

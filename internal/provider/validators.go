@@ -1,0 +1,108 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// maxTitleLength is the server's [StringLength(170)] on room and template titles (docspace-api.md §3.2).
+const maxTitleLength = 170
+
+// titleRewrittenChars are the characters the portal silently replaces with "_" (docspace-api.md §7.1).
+// Refusing them at plan time avoids a perpetual diff between the configured and the stored title.
+const titleRewrittenChars = "\t*+:\"<>?|\\/"
+
+// titleProblem explains why the portal would reject or rewrite a title, or returns "".
+func titleProblem(title string) string {
+	if strings.TrimSpace(title) == "" {
+		return "must not be empty"
+	}
+	if strings.TrimSpace(title) != title {
+		return "must not start or end with white space, which the portal trims"
+	}
+	for _, r := range title {
+		if strings.ContainsRune(titleRewrittenChars, r) {
+			return fmt.Sprintf("contains the character %q, which the portal replaces with \"_\"; "+
+				"the characters %s are not kept", r, describeRewrittenChars())
+		}
+		if r > 0xFFFF {
+			return fmt.Sprintf("contains %q (U+%04X), which the portal replaces with \"__\"; emoji and other "+
+				"characters outside the Basic Multilingual Plane are not kept", r, r)
+		}
+		if unicode.IsControl(r) {
+			return fmt.Sprintf("contains the control character U+%04X", r)
+		}
+	}
+	if n := utf8.RuneCountInString(title); n > maxTitleLength {
+		return fmt.Sprintf("is %d characters long; the portal allows at most %d", n, maxTitleLength)
+	}
+	return ""
+}
+
+func describeRewrittenChars() string {
+	parts := make([]string, 0, len(titleRewrittenChars))
+	for _, r := range titleRewrittenChars {
+		if r == '\t' {
+			parts = append(parts, "tab")
+			continue
+		}
+		parts = append(parts, string(r))
+	}
+	return strings.Join(parts, " ")
+}
+
+// roomTitle validates titles of rooms and templates.
+type roomTitle struct{}
+
+var _ validator.String = roomTitle{}
+
+func (roomTitle) Description(context.Context) string {
+	return fmt.Sprintf("must be 1 to %d characters, without leading or trailing white space, emoji or any of %s",
+		maxTitleLength, describeRewrittenChars())
+}
+
+func (v roomTitle) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (roomTitle) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if problem := titleProblem(req.ConfigValue.ValueString()); problem != "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid title", "The title "+problem+".")
+	}
+}
+
+var hexColor = regexp.MustCompile(`^[0-9A-Fa-f]{6}$`)
+
+// positiveDuration validates Go duration strings such as "30s".
+type positiveDuration struct{}
+
+var _ validator.String = positiveDuration{}
+
+func (positiveDuration) Description(context.Context) string {
+	return "must be a positive Go duration such as 30s or 2m"
+}
+
+func (v positiveDuration) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (positiveDuration) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	d, err := time.ParseDuration(req.ConfigValue.ValueString())
+	if err != nil || d <= 0 {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
+			fmt.Sprintf("%q is not a positive duration; use a value such as 30s or 2m.", req.ConfigValue.ValueString()))
+	}
+}
+
+var nonBlank = regexp.MustCompile(`\S`)
+
+var numericID = regexp.MustCompile(`^[1-9][0-9]*$`)
