@@ -42,9 +42,11 @@ type Client struct {
 	http        *http.Client
 	pollBackoff poll.Backoff
 	ops         finishedOps
+	// noJobLock turns off the serialisation of jobs; only tests that prove the lock is needed set it.
+	noJobLock bool
 
 	selfMu sync.Mutex
-	self     *Employee
+	self   *Employee
 }
 
 // New returns a client for cfg.

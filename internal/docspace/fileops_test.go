@@ -17,8 +17,8 @@ type opsPortal struct {
 	mu        sync.Mutex
 	rooms     map[int64]int // id → rootFolderType; absent = deleted
 	ops       []*scriptedOp
-	fail      string        // error of the next operation
-	answerOld bool          // DELETE answers with the oldest delete operation (§3.6)
+	fail      string // error of the next operation
+	answerOld bool   // DELETE answers with the oldest delete operation (§3.6)
 	calls     map[string]int
 }
 
