@@ -1,0 +1,112 @@
+// Command fakeportal serves the in-memory DocSpace portal of internal/fakeportal on a local address:
+//
+//	go run ./internal/cmd/fakeportal -addr 127.0.0.1:8080 -api-key sk-anything
+//
+// Point the provider at it with DOCSPACE_API_HOST=http://127.0.0.1:8080 and the same key.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
+)
+
+type keyList []string
+
+func (k *keyList) String() string     { return strings.Join(*k, ",") }
+func (k *keyList) Set(v string) error { *k = append(*k, v); return nil }
+
+func main() {
+	var (
+		keys        keyList
+		addr        = flag.String("addr", "127.0.0.1:8080", "address to listen on; port 0 picks a free one")
+		latency     = flag.Duration("latency", 0, "delay added to every request")
+		fileOp      = flag.Duration("fileop-duration", 200*time.Millisecond, "how long archive, unarchive and delete run")
+		jobDuration = flag.Duration("job-duration", 300*time.Millisecond, "how long template and room-from-template jobs run")
+		retention   = flag.Duration("job-retention", 60*time.Second, "how long a finished job's status stays readable")
+		roomLimit   = flag.Int("room-limit", 0, "rooms the plan allows (0: unlimited); more answer 402")
+		every429    = flag.Int("fault-429-every", 0, "answer 429 with Retry-After: 1 to every Nth request (0: never)")
+		rate5xx     = flag.Float64("fault-5xx-rate", 0, "fraction of GET, PUT and DELETE requests answered with 503")
+		rateDrop    = flag.Float64("fault-drop-rate", 0, "fraction of GET requests whose connection is dropped")
+		failJobs    = flag.Int("fail-jobs", 0, "fail the next N template jobs and N room-from-template jobs")
+		occupy      = flag.Duration("foreign-job", 0, "start another user's job in both job slots, running this long")
+	)
+	flag.Var(&keys, "api-key", "a valid API key, one user per key (repeatable; default: $API_KEY or sk-fake-portal-key)")
+	flag.Parse()
+	if len(keys) == 0 {
+		key := os.Getenv("API_KEY")
+		if key == "" {
+			key = "sk-fake-portal-key"
+		}
+		keys = keyList{key}
+	}
+
+	portal := fakeportal.New(fakeportal.Options{APIKeys: keys, Latency: *latency, FileOpDuration: *fileOp,
+		JobDuration: *jobDuration, JobRetention: *retention, RoomLimit: *roomLimit})
+	if *rate5xx > 0 {
+		for _, m := range []string{"GET", "PUT", "DELETE"} {
+			portal.InjectFault(fakeportal.Fault{Status: http.StatusServiceUnavailable, Rate: *rate5xx, Method: m})
+		}
+	}
+	if *rateDrop > 0 {
+		portal.InjectFault(fakeportal.Fault{Drop: true, Rate: *rateDrop, Method: "GET"})
+	}
+	for range *failJobs {
+		portal.FailNextJob(fakeportal.JobTemplate, "injected failure", false)
+		portal.FailNextJob(fakeportal.JobRoomFromTemplate, "injected failure", false)
+	}
+	if *occupy > 0 {
+		portal.OccupyJobSlot(fakeportal.JobTemplate, *occupy)
+		portal.OccupyJobSlot(fakeportal.JobRoomFromTemplate, *occupy)
+	}
+	var handler http.Handler = portal
+	if *every429 > 0 {
+		handler = every(*every429, portal)
+	}
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	server := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Printf("DocSpace fake portal listening on http://%s (API keys: %d)\n", ln.Addr(), len(keys))
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = server.Shutdown(shutdown)
+	}()
+	if err := server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Fatal(err)
+	}
+}
+
+// every answers every nth request with 429 and Retry-After: 1.
+func every(n int, next http.Handler) http.Handler {
+	count := make(chan int, 1)
+	count <- 0
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c := <-count + 1
+		count <- c
+		if c%n == 0 {
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,120 @@
+package fakeportal
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// call is one request being served.
+type call struct {
+	p    *Portal
+	w    http.ResponseWriter
+	r    *http.Request
+	args []string // path parameters
+	user *user
+	body json.RawMessage
+}
+
+// link is an entry of the envelope's `links` member.
+type envLink struct {
+	Href   string `json:"href"`
+	Action string `json:"action"`
+}
+
+func (c *call) links() []envLink {
+	scheme := "http"
+	if c.r.TLS != nil {
+		scheme = "https"
+	}
+	return []envLink{{Href: scheme + "://" + c.r.Host + c.r.URL.RequestURI(), Action: c.r.Method}}
+}
+
+// ok writes the success envelope (docspace-api.md §2.1). A nil payload is omitted, with count 0.
+func (c *call) ok(payload any) {
+	env := map[string]any{"links": c.links(), "status": 0, "statusCode": http.StatusOK}
+	switch v := payload.(type) {
+	case nil:
+		env["count"] = 0
+	case []any:
+		env["response"], env["count"] = v, len(v)
+	default:
+		env["response"], env["count"] = v, 1
+	}
+	c.writeJSON(http.StatusOK, env)
+}
+
+// list writes a list payload; count is its length.
+func (c *call) list(items []any) {
+	if items == nil {
+		items = []any{}
+	}
+	c.ok(items)
+}
+
+// empty writes a success envelope without a response member.
+func (c *call) empty() { c.ok(nil) }
+
+// errorTypes are the exception names the real server reports (and leaks) per status.
+var errorTypes = map[int]string{
+	400: "System.ArgumentException",
+	402: "ASC.Core.Tenants.TenantQuotaException",
+	403: "System.InvalidOperationException",
+	404: "ASC.Files.Core.ItemNotFoundException",
+	500: "System.Exception",
+}
+
+// fail writes the error envelope (docspace-api.md §2.2), stack trace included, as the real server does.
+func (c *call) fail(status int, message string) {
+	c.writeJSON(status, map[string]any{
+		"error": map[string]any{
+			"message": message,
+			"type":    errorTypes[status],
+			"stack":   "   at ASC.Files.Core.FileStorageService.Execute() in /app/products/ASC.Files/Core/Core/FileStorageService.cs:line " + strconv.Itoa(100+status),
+			"hresult": -2146233088,
+		},
+		"status":     1,
+		"statusCode": status,
+	})
+}
+
+// denied is the SecurityException answer: always "Access denied".
+func (c *call) denied() { c.fail(http.StatusForbidden, "Access denied") }
+
+// invalid writes a model-validation failure: HTTP 400 inside the success envelope (docspace-api.md §2.2).
+func (c *call) invalid(field, message string) {
+	c.writeJSON(http.StatusBadRequest, map[string]any{
+		"response": map[string]any{
+			"type":    "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+			"title":   "One or more validation errors occurred.",
+			"status":  400,
+			"errors":  map[string][]string{field: {message}},
+			"traceId": "00-" + c.p.token(32) + "-" + c.p.token(16) + "-00",
+		},
+		"count":      1,
+		"links":      c.links(),
+		"status":     1,
+		"statusCode": http.StatusBadRequest,
+	})
+}
+
+func (c *call) writeJSON(status int, v any) {
+	c.w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	c.w.WriteHeader(status)
+	_ = json.NewEncoder(c.w).Encode(v)
+}
+
+// apiTime renders a date as the server does: seven fraction digits and the portal's offset.
+func (p *Portal) apiTime(t time.Time) string {
+	return t.In(p.opts.TimeZone).Format("2006-01-02T15:04:05.0000000-07:00")
+}
+
+// pathID parses the numeric id path parameter; ok is false when it is not numeric.
+func (c *call) pathID() (int64, bool) {
+	if len(c.args) == 0 {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(c.args[0], 10, 64)
+	return id, err == nil
+}

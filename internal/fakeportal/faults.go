@@ -1,0 +1,86 @@
+package fakeportal
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Fault makes matching requests fail, to exercise a client's retries.
+type Fault struct {
+	// Status is the HTTP status to answer (429, 500, 502, 503, 504), unless Drop is set.
+	Status int
+	// RetryAfter is sent with 429 and 503 answers.
+	RetryAfter time.Duration
+	// Drop closes the connection without an answer.
+	Drop bool
+	// Count is how many matching requests fail; 0 means use Rate.
+	Count int
+	// Rate is the fraction of matching requests that fail, when Count is 0.
+	Rate float64
+	// Method and PathPrefix narrow which requests match; empty matches all.
+	Method, PathPrefix string
+	// AfterProcessing lets the portal do the work and then loses the answer, like a proxy timing out.
+	AfterProcessing bool
+}
+
+// InjectFault adds a fault; faults are checked in the order they were added.
+func (p *Portal) InjectFault(f Fault) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.faults = append(p.faults, &f)
+}
+
+// ClearFaults removes every fault.
+func (p *Portal) ClearFaults() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.faults = nil
+}
+
+// takeFault returns the fault that applies to r, if any. The caller holds the lock.
+func (p *Portal) takeFault(r *http.Request) *Fault {
+	for i, f := range p.faults {
+		if (f.Method != "" && !strings.EqualFold(f.Method, r.Method)) || !strings.HasPrefix(strings.ToLower(r.URL.Path), strings.ToLower(f.PathPrefix)) {
+			continue
+		}
+		if f.Count > 0 {
+			f.Count--
+			if f.Count == 0 {
+				p.faults = append(p.faults[:i:i], p.faults[i+1:]...)
+			}
+			return f
+		}
+		if f.Rate > 0 && p.rnd.Float64() < f.Rate {
+			return f
+		}
+	}
+	return nil
+}
+
+func (f *Fault) apply(w http.ResponseWriter) {
+	if f.Drop {
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				conn.Close()
+				return
+			}
+		}
+		f = &Fault{Status: http.StatusBadGateway}
+	}
+	if f.Status == http.StatusTooManyRequests || f.Status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", strconv.Itoa(int(f.RetryAfter.Round(time.Second)/time.Second)))
+	}
+	if f.Status == http.StatusTooManyRequests {
+		// The rate limiter answers with its headers and an empty body (docspace-api.md §2.2).
+		w.Header().Set("X-RateLimit-Limit", "1500")
+		w.Header().Set("X-RateLimit-Remaining", "0")
+		w.WriteHeader(f.Status)
+		return
+	}
+	// A reverse proxy's error page.
+	w.Header().Set("Content-Type", "text/html")
+	w.WriteHeader(f.Status)
+	_, _ = w.Write([]byte("<html><body><h1>" + strconv.Itoa(f.Status) + " " + http.StatusText(f.Status) + "</h1></body></html>"))
+}

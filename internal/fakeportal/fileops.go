@@ -1,0 +1,151 @@
+package fakeportal
+
+import (
+	"net/http"
+	"time"
+)
+
+// File operation kinds (the `Operation` member, docspace-api.md §3.7).
+const (
+	opMove   = 0
+	opDelete = 2
+)
+
+// fileOp is a long-running file operation of one user. It completes lazily, when a request arrives
+// after its due time (see advance).
+type fileOp struct {
+	id       string
+	owner    *user
+	kind     int
+	due      time.Time
+	finished bool
+	err      string
+	hold     bool // keep the finished result for GET /fileops (deleteAfter = false)
+	apply    func() string
+}
+
+func (p *Portal) dtoOp(op *fileOp) map[string]any {
+	progress, status := 0, 1
+	if op.finished {
+		progress, status = 100, 2
+		if op.err != "" {
+			status = 4
+		}
+	}
+	d := map[string]any{"id": op.id, "Operation": op.kind, "progress": progress, "error": op.err,
+		"processed": "0", "finished": op.finished, "status": status, "files": []any{}, "folders": []any{}}
+	if op.finished {
+		d["processed"] = "1"
+	}
+	return d
+}
+
+// startOp publishes an operation that applies its effect when due.
+func (p *Portal) startOp(u *user, kind int, hold bool, apply func() string) *fileOp {
+	op := &fileOp{id: p.guid(), owner: u, kind: kind, due: p.now().Add(p.opts.FileOpDuration), hold: hold, apply: apply}
+	p.ops = append(p.ops, op)
+	return op
+}
+
+// advance completes due operations and jobs. Every request calls it first.
+func (p *Portal) advance() {
+	now := p.now()
+	kept := p.ops[:0]
+	for _, op := range p.ops {
+		if !op.finished && !now.Before(op.due) {
+			op.finished = true
+			op.err = op.apply()
+		}
+		// Operations started with deleteAfter = true are never listed once finished (docspace-api.md §3.5).
+		if !op.finished || op.hold {
+			kept = append(kept, op)
+		}
+	}
+	p.ops = kept
+	p.advanceJobs(now)
+}
+
+// listFileOps returns the caller's operations; a finished one is returned once, then forgotten.
+func (p *Portal) listFileOps(c *call) {
+	var items []any
+	kept := p.ops[:0]
+	for _, op := range p.ops {
+		if op.owner == c.user {
+			items = append(items, p.dtoOp(op))
+			if op.finished {
+				continue
+			}
+		}
+		kept = append(kept, op)
+	}
+	p.ops = kept
+	c.list(items)
+}
+
+// deleteAfter reads the archive/delete body: {"deleteAfter": bool}, optional, where null or a string is 400.
+func (c *call) deleteAfter() (bool, bool) {
+	b := c.object()
+	if b.isNull("deleteAfter") {
+		b.fail("DeleteAfter", "The DeleteAfter field is required.")
+		return false, false
+	}
+	v, _ := b.boolean("deleteAfter")
+	return v, !b.failed
+}
+
+func (p *Portal) archiveRoom(c *call)   { p.moveRoom(c, folderArchive) }
+func (p *Portal) unarchiveRoom(c *call) { p.moveRoom(c, folderRooms) }
+
+// moveRoom archives or restores a room with a Move operation (docspace-api.md §3.5).
+func (p *Portal) moveRoom(c *call, to int) {
+	id, numeric := c.pathID()
+	r := p.rooms[id]
+	if !numeric || r == nil || r.folder == folderTemplates {
+		c.fail(http.StatusNotFound, "The required folder was not found")
+		return
+	}
+	if !r.canEdit(c.user) {
+		c.denied()
+		return
+	}
+	deleteAfter, ok := c.deleteAfter()
+	if !ok {
+		return
+	}
+	op := p.startOp(c.user, opMove, !deleteAfter, func() string {
+		if cur := p.rooms[id]; cur != nil {
+			cur.folder = to
+		}
+		return ""
+	})
+	c.ok(p.dtoOp(op))
+}
+
+// deleteRoom deletes a room or template permanently with a Delete operation (docspace-api.md §3.6).
+func (p *Portal) deleteRoom(c *call) {
+	id, numeric := c.pathID()
+	r := p.rooms[id]
+	if !numeric || r == nil {
+		c.fail(http.StatusNotFound, "The required folder was not found")
+		return
+	}
+	if !r.canEdit(c.user) {
+		c.denied()
+		return
+	}
+	deleteAfter, ok := c.deleteAfter()
+	if !ok {
+		return
+	}
+	p.startOp(c.user, opDelete, !deleteAfter, func() string {
+		delete(p.rooms, id)
+		return ""
+	})
+	// The answer is the caller's first delete operation, not necessarily this one.
+	for _, op := range p.ops {
+		if op.owner == c.user && op.kind == opDelete {
+			c.ok(p.dtoOp(op))
+			return
+		}
+	}
+}

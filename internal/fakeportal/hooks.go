@@ -1,0 +1,99 @@
+package fakeportal
+
+import (
+	"sort"
+	"time"
+)
+
+// SetLatency changes the delay added to every request.
+func (p *Portal) SetLatency(d time.Duration) { p.set(func() { p.opts.Latency = d }) }
+
+// SetFileOpDuration changes how long archive, unarchive and delete operations run.
+func (p *Portal) SetFileOpDuration(d time.Duration) { p.set(func() { p.opts.FileOpDuration = d }) }
+
+// SetJobDuration changes how long template and room-from-template jobs run.
+func (p *Portal) SetJobDuration(d time.Duration) { p.set(func() { p.opts.JobDuration = d }) }
+
+// SetJobRetention changes how long a finished job's status stays readable.
+func (p *Portal) SetJobRetention(d time.Duration) { p.set(func() { p.opts.JobRetention = d }) }
+
+// FailNextJob makes the next job of kind fail with message; withID makes its status report the id of a
+// half-made object that no longer exists (docspace-api.md §4.2).
+func (p *Portal) FailNextJob(kind jobKind, message string, withID bool) {
+	p.set(func() { p.jobFaults[kind] = append(p.jobFaults[kind], jobFault{message: message, withID: withID}) })
+}
+
+// OccupyJobSlot starts another user's job of kind that runs for d and then creates an object of that
+// user, as a script or another Terraform run would.
+func (p *Portal) OccupyJobSlot(kind jobKind, d time.Duration) {
+	p.set(func() {
+		other := &user{id: p.guid(), name: "Another Client", email: "other@portal.example", admin: true}
+		now := p.now()
+		p.jobs[kind] = &job{kind: kind, owner: other, started: now, due: now.Add(d), updated: now, objectID: -1,
+			run: func() (int64, string) {
+				r := &room{title: "Made by another client", roomType: typeCustom, folder: folderRooms, quota: -1, created: p.now(), createdBy: other}
+				if kind == JobTemplate {
+					r.folder = folderTemplates
+				}
+				p.addRoom(r)
+				return r.id, ""
+			}}
+	})
+}
+
+// RoomIDs lists every room and template, archived or not.
+func (p *Portal) RoomIDs() []int64 {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.advance()
+	ids := make([]int64, 0, len(p.rooms))
+	for id := range p.rooms {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids
+}
+
+// RoomTitles maps the ids of rooms (or templates, with templates set) to their titles.
+func (p *Portal) RoomTitles(templates bool) map[int64]string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.advance()
+	out := map[int64]string{}
+	for id, r := range p.rooms {
+		if (r.folder == folderTemplates) == templates {
+			out[id] = r.title
+		}
+	}
+	return out
+}
+
+// LinkCount returns how many links a room has, or -1 when it does not exist.
+func (p *Portal) LinkCount(roomID int64) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.advance()
+	r := p.rooms[roomID]
+	if r == nil {
+		return -1
+	}
+	return len(r.links)
+}
+
+// RenameRoom renames a room as another admin would.
+func (p *Portal) RenameRoom(id int64, title string) {
+	p.set(func() {
+		if r := p.rooms[id]; r != nil {
+			r.title = sanitizeTitle(title)
+		}
+	})
+}
+
+// DeleteRoomNow removes a room at once, without a file operation.
+func (p *Portal) DeleteRoomNow(id int64) { p.set(func() { delete(p.rooms, id) }) }
+
+func (p *Portal) set(f func()) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	f()
+}

@@ -1,0 +1,257 @@
+// Package fakeportal is an in-memory ONLYOFFICE DocSpace portal for tests, demos and local development.
+// It reproduces the real server's behaviour as docspace-api.md describes it — the envelope, both error
+// shapes, 403 for writes to missing objects, asynchronous file operations, the single job slot per portal,
+// link rules — including the quirks a client must survive.
+//
+// Adding an endpoint: write a handler `func (p *Portal) x(c *call)` in the file of its area, and add a
+// route to routes() below. Handlers run with the store lock held; they answer through c.ok, c.fail,
+// c.invalid or c.empty, which produce the real envelopes.
+package fakeportal
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Options configure a portal. Zero values get the defaults noted on each field.
+type Options struct {
+	// APIKeys are the valid keys; each is a distinct user. The first belongs to the portal owner, a
+	// DocSpace admin who sees everything. Default: ["sk-test-owner"].
+	APIKeys []string
+	// RoomLimit is the plan's room count; creating more answers 402. 0 means unlimited.
+	RoomLimit int
+	// Latency is added to every request.
+	Latency time.Duration
+	// FileOpDuration is how long archive, unarchive and delete operations run. Default 200ms.
+	FileOpDuration time.Duration
+	// JobDuration is how long template and room-from-template jobs run. Default 300ms.
+	JobDuration time.Duration
+	// JobRetention is how long a finished job's status stays readable. Default 60s, as on the real server.
+	JobRetention time.Duration
+	// NoRoomQuotas hides quotaLimit, as on portals without room quotas.
+	NoRoomQuotas bool
+	// DefaultLinkInternal is the portal's "share links are internal by default" setting.
+	DefaultLinkInternal bool
+	// TimeZone is the portal's zone, used in every date it renders. Default UTC+03:00.
+	TimeZone *time.Location
+	// Seed makes random colours, ids and tokens repeatable; 0 picks one.
+	Seed uint64
+}
+
+// Portal is the fake portal; it is an http.Handler and safe for concurrent use.
+type Portal struct {
+	mu         sync.Mutex
+	opts       Options
+	users      []*user
+	byKey      map[string]*user
+	rooms      map[int64]*room
+	tagCatalog []string
+	nextID     int64
+	ops        []*fileOp
+	jobs       map[jobKind]*job
+	jobFaults  map[jobKind][]jobFault
+	rnd        *rand.Rand
+	counts     map[string]int
+	faults     []*Fault
+	now        func() time.Time
+}
+
+// System folder ids, used as parentId / rootFolderId.
+const (
+	folderIDRooms     = 3
+	folderIDArchive   = 4
+	folderIDTemplates = 5
+)
+
+// New returns a portal configured by opts.
+func New(opts Options) *Portal {
+	if len(opts.APIKeys) == 0 {
+		opts.APIKeys = []string{"sk-test-owner"}
+	}
+	if opts.FileOpDuration == 0 {
+		opts.FileOpDuration = 200 * time.Millisecond
+	}
+	if opts.JobDuration == 0 {
+		opts.JobDuration = 300 * time.Millisecond
+	}
+	if opts.JobRetention == 0 {
+		opts.JobRetention = 60 * time.Second
+	}
+	if opts.TimeZone == nil {
+		opts.TimeZone = time.FixedZone("+03:00", 3*60*60)
+	}
+	seed := opts.Seed
+	if seed == 0 {
+		seed = rand.Uint64()
+	}
+	p := &Portal{
+		opts:      opts,
+		byKey:     map[string]*user{},
+		rooms:     map[int64]*room{},
+		nextID:    1000,
+		jobs:      map[jobKind]*job{},
+		jobFaults: map[jobKind][]jobFault{},
+		rnd:       rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
+		counts:    map[string]int{},
+		now:       time.Now,
+	}
+	for i, key := range opts.APIKeys {
+		u := &user{key: key, id: p.guid(), name: fmt.Sprintf("User %d", i+1), email: fmt.Sprintf("user%d@portal.example", i+1), admin: i == 0}
+		if i == 0 {
+			u.name, u.email = "Portal Owner", "owner@portal.example"
+		}
+		p.users = append(p.users, u)
+		p.byKey[key] = u
+	}
+	return p
+}
+
+type route struct {
+	method  string
+	pattern string // counter key and documentation, e.g. /api/2.0/files/rooms/{id}
+	re      *regexp.Regexp
+	handle  func(*Portal, *call)
+	// anonymous endpoints answer 401 with a JSON body instead of an empty one (docspace-api.md §2.2).
+	anonymous bool
+}
+
+var routeTable = routes()
+
+func routes() []route {
+	r := func(method, pattern string, h func(*Portal, *call)) route {
+		expr := "^" + strings.ReplaceAll(regexp.QuoteMeta(pattern), `\{id\}`, `([^/]+)`) + "/?$"
+		return route{method: method, pattern: pattern, re: regexp.MustCompile("(?i)" + expr), handle: h}
+	}
+	return []route{
+		r("GET", "/api/2.0/people/@self", (*Portal).getSelf),
+		r("GET", "/api/2.0/files/rooms/covers", (*Portal).listCovers),
+		r("POST", "/api/2.0/files/rooms/fromtemplate", (*Portal).startRoomFromTemplate),
+		r("GET", "/api/2.0/files/rooms/fromtemplate/status", (*Portal).roomFromTemplateStatus),
+		r("POST", "/api/2.0/files/rooms", (*Portal).createRoom),
+		r("GET", "/api/2.0/files/rooms", (*Portal).listRooms),
+		r("GET", "/api/2.0/files/rooms/{id}", (*Portal).getRoom),
+		r("PUT", "/api/2.0/files/rooms/{id}", (*Portal).updateRoom),
+		r("DELETE", "/api/2.0/files/rooms/{id}", (*Portal).deleteRoom),
+		r("PUT", "/api/2.0/files/rooms/{id}/archive", (*Portal).archiveRoom),
+		r("PUT", "/api/2.0/files/rooms/{id}/unarchive", (*Portal).unarchiveRoom),
+		r("PUT", "/api/2.0/files/rooms/{id}/tags", (*Portal).addTags),
+		r("DELETE", "/api/2.0/files/rooms/{id}/tags", (*Portal).removeTags),
+		r("PUT", "/api/2.0/files/rooms/{id}/links", (*Portal).setLink),
+		r("GET", "/api/2.0/files/rooms/{id}/links", (*Portal).listLinks),
+		r("GET", "/api/2.0/files/rooms/{id}/link", (*Portal).primaryLink),
+		r("GET", "/api/2.0/files/fileops", (*Portal).listFileOps),
+		r("POST", "/api/2.0/files/roomtemplate", (*Portal).startTemplate),
+		r("GET", "/api/2.0/files/roomtemplate/status", (*Portal).templateStatus),
+		r("GET", "/api/2.0/files/roomtemplate/{id}/public", (*Portal).getTemplatePublic),
+		r("PUT", "/api/2.0/files/roomtemplate/public", (*Portal).setTemplatePublic),
+	}
+}
+
+// ServeHTTP routes a request, after latency and injected faults.
+func (p *Portal) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rt, args := match(r)
+	key := r.Method + " " + r.URL.Path
+	if rt != nil {
+		key = rt.method + " " + rt.pattern
+	}
+	p.mu.Lock()
+	p.counts[key]++
+	latency := p.opts.Latency
+	fault := p.takeFault(r)
+	p.mu.Unlock()
+	if latency > 0 {
+		select {
+		case <-time.After(latency):
+		case <-r.Context().Done():
+			return
+		}
+	}
+	if fault != nil && !fault.AfterProcessing {
+		fault.apply(w)
+		return
+	}
+	c := &call{p: p, w: w, r: r, args: args}
+	if fault != nil {
+		c.w = discard{header: http.Header{}} // the work is done, the answer is lost
+	}
+	p.serve(c, rt)
+	if fault != nil {
+		fault.apply(w)
+	}
+}
+
+func (p *Portal) serve(c *call, rt *route) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.advance()
+	if rt == nil {
+		c.fail(http.StatusNotFound, "Not found")
+		return
+	}
+	auth := c.r.Header.Get("Authorization")
+	c.user = p.byKey[strings.TrimPrefix(auth, "Bearer ")]
+	if c.user == nil || !strings.HasPrefix(auth, "Bearer ") {
+		// The ASP.NET challenge answers 401 with an empty body (docspace-api.md §2.2).
+		c.w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	if c.r.Body != nil && c.r.ContentLength != 0 {
+		var raw json.RawMessage
+		if err := json.NewDecoder(c.r.Body).Decode(&raw); err != nil {
+			c.invalid("$", "The JSON value could not be converted.")
+			return
+		}
+		c.body = raw
+	}
+	rt.handle(p, c)
+}
+
+func match(r *http.Request) (*route, []string) {
+	for i := range routeTable {
+		rt := &routeTable[i]
+		if rt.method != r.Method {
+			continue
+		}
+		if m := rt.re.FindStringSubmatch(r.URL.Path); m != nil {
+			return rt, m[1:]
+		}
+	}
+	return nil, nil
+}
+
+func (p *Portal) guid() string {
+	b := make([]byte, 16)
+	for i := range b {
+		b[i] = byte(p.rnd.UintN(256))
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}
+
+func (p *Portal) token(n int) string {
+	const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = alphabet[p.rnd.IntN(len(alphabet))]
+	}
+	return string(b)
+}
+
+func (p *Portal) newID() int64 {
+	p.nextID++
+	return p.nextID
+}
+
+// discard swallows a response whose connection a fault will drop or replace.
+type discard struct{ header http.Header }
+
+func (d discard) Header() http.Header         { return d.header }
+func (d discard) Write(b []byte) (int, error) { return len(b), nil }
+func (d discard) WriteHeader(int)             {}

@@ -1,0 +1,155 @@
+package fakeportal
+
+import (
+	"encoding/json"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Search areas (docspace-api.md §3.1).
+const (
+	areaActive    = 0
+	areaArchive   = 1
+	areaAny       = 2
+	areaTemplates = 4
+)
+
+// listRooms is GET /files/rooms (docspace-api.md §2.3, §3.8).
+func (p *Portal) listRooms(c *call) {
+	q := c.r.URL.Query()
+	intParam := func(name string, def int) (int, bool) {
+		v := q.Get(name)
+		if v == "" {
+			return def, true
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			c.invalid(fieldName(name), "The value '"+v+"' is not valid.")
+			return 0, false
+		}
+		return n, true
+	}
+	area, ok := intParam("searchArea", areaActive)
+	if !ok {
+		return
+	}
+	start, ok := intParam("startIndex", 0)
+	if !ok {
+		return
+	}
+	count, ok := intParam("count", 100)
+	if !ok {
+		return
+	}
+	if count < 1 || count > 100 {
+		c.invalid("Count", "The field Count must be between 1 and 100.")
+		return
+	}
+	var types []int
+	for _, v := range q["type"] {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			if t, ok := roomTypeByName[strings.ToLower(v)]; ok {
+				n = t
+			} else {
+				c.invalid("Type", "The value '"+v+"' is not valid.")
+				return
+			}
+		}
+		types = append(types, n)
+	}
+	var tags []string
+	if v := q.Get("tags"); v != "" {
+		if err := json.Unmarshal([]byte(v), &tags); err != nil {
+			tags = []string{v}
+		}
+	}
+	filter := strings.ToLower(q.Get("filterValue"))
+
+	var found []*room
+	for _, r := range p.rooms {
+		if !inArea(r, area) || !r.canRead(c.user) || !strings.Contains(strings.ToLower(r.title), filter) {
+			continue
+		}
+		if len(types) > 0 && !containsInt(types, r.roomType) {
+			continue
+		}
+		if !hasAnyTag(r.tags, tags) {
+			continue
+		}
+		found = append(found, r)
+	}
+	sortRooms(found, q.Get("sortBy"), q.Get("sortOrder") == "1")
+
+	folders := []any{}
+	for i := start; i < len(found) && i < start+count; i++ {
+		folders = append(folders, p.dto(found[i], true))
+	}
+	current := map[string]any{"id": folderIDRooms, "title": "Rooms", "rootFolderType": folderRooms, "parentId": 0}
+	switch area {
+	case areaArchive:
+		current = map[string]any{"id": folderIDArchive, "title": "Archive", "rootFolderType": folderArchive, "parentId": 0}
+	case areaTemplates:
+		current = map[string]any{"id": folderIDTemplates, "title": "Templates", "rootFolderType": folderTemplates, "parentId": 0}
+	}
+	c.ok(map[string]any{
+		"files": []any{}, "folders": folders, "current": current,
+		"pathParts":  []any{map[string]any{"id": current["id"], "title": current["title"]}},
+		"startIndex": start, "count": len(folders), "total": len(found), "new": 0,
+	})
+}
+
+func inArea(r *room, area int) bool {
+	switch area {
+	case areaActive:
+		return r.folder == folderRooms
+	case areaArchive:
+		return r.folder == folderArchive
+	case areaAny:
+		return r.folder == folderRooms || r.folder == folderArchive
+	case areaTemplates:
+		return r.folder == folderTemplates
+	}
+	return false
+}
+
+func hasAnyTag(have, want []string) bool {
+	if len(want) == 0 {
+		return true
+	}
+	for _, w := range want {
+		if containsFold(have, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsInt(list []int, n int) bool {
+	for _, v := range list {
+		if v == n {
+			return true
+		}
+	}
+	return false
+}
+
+func sortRooms(rooms []*room, by string, desc bool) {
+	less := func(a, b *room) bool {
+		if strings.EqualFold(by, "AZ") || strings.EqualFold(by, "title") {
+			if a.title != b.title {
+				return strings.ToLower(a.title) < strings.ToLower(b.title)
+			}
+		} else if !a.created.Equal(b.created) {
+			return a.created.Before(b.created)
+		}
+		return a.id < b.id
+	}
+	sort.Slice(rooms, func(i, j int) bool {
+		if desc {
+			return less(rooms[j], rooms[i])
+		}
+		return less(rooms[i], rooms[j])
+	})
+}

@@ -1,0 +1,426 @@
+package fakeportal
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+type user struct {
+	key, id, name, email string
+	admin                bool
+}
+
+func (u *user) dto() map[string]any {
+	return map[string]any{"id": u.id, "displayName": u.name, "email": u.email, "hasAvatar": false, "isAnonim": false,
+		"profileUrl": "/accounts/people/filter?search=" + u.email}
+}
+
+// Root folder types (docspace-api.md §3.1).
+const (
+	folderRooms     = 14
+	folderArchive   = 20
+	folderTemplates = 30
+)
+
+// Room types that need a primary external link (docspace-api.md §3.2).
+const (
+	typeFillingForms = 1
+	typeEditing      = 2
+	typeCustom       = 5
+	typePublic       = 6
+	typeVirtualData  = 8
+	typeAI           = 9
+)
+
+var roomTypeByName = map[string]int{
+	"fillingformsroom": typeFillingForms, "editingroom": typeEditing, "customroom": typeCustom,
+	"publicroom": typePublic, "virtualdataroom": typeVirtualData, "airoom": typeAI,
+}
+
+// room is a room or, with folder == folderTemplates, a room template.
+type room struct {
+	id                      int64
+	title                   string
+	roomType                int
+	folder                  int
+	private, indexing, deny bool
+	tags                    []string
+	color, cover            string
+	quota                   int64 // -1 unlimited
+	customQuota             bool
+	lifetime                map[string]any
+	watermark               map[string]any
+	created, updated        time.Time
+	createdBy, updatedBy    *user
+	links                   []*link
+	public                  bool     // templates: group Everyone may read
+	sharedWith              []string // templates: e-mails and group ids given read access
+}
+
+func (r *room) parentID() int {
+	switch r.folder {
+	case folderArchive:
+		return folderIDArchive
+	case folderTemplates:
+		return folderIDTemplates
+	}
+	return folderIDRooms
+}
+
+// canRead: the owner sees everything; users see what they created, and public templates.
+func (r *room) canRead(u *user) bool {
+	return u.admin || r.createdBy == u || (r.folder == folderTemplates && r.public)
+}
+
+func (r *room) canEdit(u *user) bool { return u.admin || r.createdBy == u }
+
+// dto renders a FolderDto (docspace-api.md §3.3); absent values are omitted, never null.
+func (p *Portal) dto(r *room, withQuota bool) map[string]any {
+	logo := map[string]any{"original": "", "large": "", "medium": "", "small": "", "color": r.color}
+	if r.cover != "" {
+		logo["cover"] = map[string]any{"id": r.cover, "data": coverData(r.cover)}
+	}
+	d := map[string]any{
+		"id": r.id, "title": r.title, "roomType": r.roomType, "rootFolderType": r.folder,
+		"rootFolderId": r.parentID(), "parentId": r.parentID(), "fileEntryType": 1,
+		"private": r.private, "indexing": r.indexing, "denyDownload": r.deny, "pinned": false, "mute": false,
+		"tags": append([]string{}, r.tags...), "logo": logo,
+		"created": p.apiTime(r.created), "updated": p.apiTime(r.updated),
+		"createdBy": r.createdBy.dto(), "updatedBy": r.updatedBy.dto(), "ownedBy": r.createdBy.dto(),
+		"access": 0, "filesCount": 0, "foldersCount": 0, "isShareable": true, "shared": len(r.links) > 0,
+		"security": map[string]bool{"Read": true, "EditRoom": r.folder != folderArchive, "Delete": true, "Rename": r.folder != folderArchive},
+	}
+	if withQuota && !p.opts.NoRoomQuotas {
+		d["quotaLimit"], d["isCustomQuota"] = r.quota, r.customQuota
+	}
+	if r.lifetime != nil {
+		d["lifetime"] = r.lifetime
+	}
+	if r.watermark != nil {
+		d["watermark"] = r.watermark
+	}
+	return d
+}
+
+func (p *Portal) getSelf(c *call) { c.ok(c.user.dto()) }
+
+// findRoom resolves the {id} parameter for a read: non-numeric or missing ids are 404, rooms the caller
+// may not see are 403 (docspace-api.md §3.10).
+func (p *Portal) findRoom(c *call) *room {
+	id, ok := c.pathID()
+	r := p.rooms[id]
+	if !ok || r == nil {
+		c.fail(http.StatusNotFound, "The required folder was not found")
+		return nil
+	}
+	if !r.canRead(c.user) {
+		c.fail(http.StatusForbidden, "You don't have enough permission to view the folder content")
+		return nil
+	}
+	return r
+}
+
+// findRoomForWrite resolves {id} for a write: a missing room is 403, InvalidOperationException
+// (docspace-api.md §3.4); a non-numeric id is 404.
+func (p *Portal) findRoomForWrite(c *call) *room {
+	id, ok := c.pathID()
+	if !ok {
+		c.fail(http.StatusNotFound, "Not found")
+		return nil
+	}
+	r := p.rooms[id]
+	if r == nil {
+		c.fail(http.StatusForbidden, "The required folder was not found")
+		return nil
+	}
+	if !r.canEdit(c.user) {
+		c.denied()
+		return nil
+	}
+	return r
+}
+
+func (p *Portal) getRoom(c *call) {
+	if r := p.findRoom(c); r != nil {
+		c.ok(p.dto(r, true))
+	}
+}
+
+func (p *Portal) createRoom(c *call) {
+	b := c.object()
+	r := &room{folder: folderRooms, quota: -1, created: p.now(), createdBy: c.user}
+	title, hasTitle := b.maxLength("title", 170)
+	if b.failed {
+		return
+	}
+	if !hasTitle || strings.TrimSpace(title) == "" {
+		b.fail("Title", "The Title field is required.")
+		return
+	}
+	r.title = sanitizeTitle(title)
+	r.roomType = b.roomType()
+	if b.failed {
+		return
+	}
+	if r.roomType == 0 {
+		b.fail("RoomType", "The RoomType field is required.")
+		return
+	}
+	if !p.readRoomSettings(b, r, true) {
+		return
+	}
+	if p.opts.RoomLimit > 0 && p.countRooms() >= p.opts.RoomLimit {
+		c.fail(http.StatusPaymentRequired, fmt.Sprintf("The number of rooms exceeds the limit of %d set by the portal's plan", p.opts.RoomLimit))
+		return
+	}
+	p.addRoom(r)
+	c.ok(p.dto(r, false)) // the create answer omits quotaLimit (docspace-api.md §3.2)
+}
+
+// addRoom stores a new room and gives public and form-filling rooms their primary link.
+func (p *Portal) addRoom(r *room) {
+	r.id = p.newID()
+	r.updated, r.updatedBy = r.created, r.createdBy
+	if r.color == "" {
+		r.color = p.randomColor()
+	}
+	p.rooms[r.id] = r
+	if r.folder == folderRooms && (r.roomType == typePublic || r.roomType == typeFillingForms) {
+		p.addPrimaryLink(r)
+	}
+}
+
+func (p *Portal) countRooms() int {
+	n := 0
+	for _, r := range p.rooms {
+		if r.folder != folderTemplates {
+			n++
+		}
+	}
+	return n
+}
+
+func (b *body) roomType() int {
+	v, ok := b.raw("roomType")
+	if !ok {
+		return 0
+	}
+	var n int
+	if err := jsonUnmarshal(v, &n); err == nil {
+		for _, known := range roomTypeByName {
+			if known == n {
+				return n
+			}
+		}
+	} else {
+		var s string
+		if jsonUnmarshal(v, &s) == nil {
+			if t, ok := roomTypeByName[strings.ToLower(s)]; ok {
+				return t
+			}
+		}
+	}
+	b.fail("$.roomType", "The JSON value could not be converted to ASC.Files.Core.ApiModels.RequestDto.RoomType.")
+	return 0
+}
+
+// readRoomSettings applies the settings shared by create and update. On create, a missing colour is random.
+func (p *Portal) readRoomSettings(b *body, r *room, creating bool) bool {
+	if v, ok := b.int64("quota"); ok {
+		r.quota, r.customQuota = v, v != -2
+		if v == -2 {
+			r.quota = -1
+		}
+	}
+	if v, ok := b.boolean("indexing"); ok {
+		r.indexing = v
+	}
+	if v, ok := b.boolean("denyDownload"); ok {
+		r.deny = v
+	}
+	if tags, ok := b.strings("tags"); ok {
+		r.tags = p.catalogTags(tags)
+	}
+	if color, ok := b.maxLength("color", 6); ok && !b.failed {
+		if strings.HasPrefix(color, "#") {
+			b.fail("Color", "The field Color must be a string with a maximum length of 6.")
+		}
+		r.color = color
+		if color == "" {
+			r.color = p.randomColor() // "" asks for a new random colour (docspace-api.md §3.4)
+		}
+	}
+	if cover, ok := b.maxLength("cover", 50); ok && !b.failed {
+		if cover != "" && coverData(cover) == "" {
+			b.fail("Cover", "Unknown cover "+cover)
+		}
+		r.cover = cover
+	}
+	if b.has("lifetime") {
+		r.lifetime = b.lifetime(r.lifetime)
+	}
+	if b.has("watermark") {
+		r.watermark = b.watermark(r.watermark)
+	}
+	_ = creating
+	return !b.failed
+}
+
+func (b *body) lifetime(old map[string]any) map[string]any {
+	var l struct {
+		DeletePermanently *bool `json:"deletePermanently"`
+		Period            *int  `json:"period"`
+		Value             *int  `json:"value"`
+		Enabled           *bool `json:"enabled"`
+	}
+	if !b.decode("lifetime", &l, "ASC.Files.Core.ApiModels.RoomDataLifetimeDto") {
+		return old
+	}
+	if l.Enabled != nil && !*l.Enabled {
+		return nil
+	}
+	if l.Period != nil && (*l.Period < 0 || *l.Period > 2) {
+		b.fail("Lifetime.Period", "The value is not valid for Period.")
+		return old
+	}
+	if l.Value != nil && *l.Value < 0 {
+		b.fail("Lifetime.Value", "The field Value must be between 1 and 999.")
+		return old
+	}
+	out := map[string]any{"deletePermanently": false, "period": 0, "value": 1, "enabled": true}
+	if l.DeletePermanently != nil {
+		out["deletePermanently"] = *l.DeletePermanently
+	}
+	if l.Period != nil {
+		out["period"] = *l.Period
+	}
+	if l.Value != nil {
+		out["value"] = *l.Value
+	}
+	return out
+}
+
+func (b *body) watermark(old map[string]any) map[string]any {
+	var w struct {
+		Enabled    *bool    `json:"enabled"`
+		Additions  int      `json:"additions"`
+		Text       string   `json:"text"`
+		Rotate     int      `json:"rotate"`
+		ImageScale int      `json:"imageScale"`
+		ImageURL   string   `json:"imageUrl"`
+		ImageH     *float64 `json:"imageHeight"`
+		ImageW     *float64 `json:"imageWidth"`
+	}
+	if !b.decode("watermark", &w, "ASC.Files.Core.ApiModels.RequestDto.WatermarkRequestDto") {
+		return old
+	}
+	if w.Enabled != nil && !*w.Enabled {
+		return nil
+	}
+	if utf16Len(w.Text) > 255 {
+		b.fail("Watermark.Text", "The field Text must be a string with a maximum length of 255.")
+		return old
+	}
+	// The server's WatermarkDto has no `enabled` member (docspace-api.md §3.3).
+	out := map[string]any{"additions": w.Additions, "rotate": w.Rotate, "imageScale": w.ImageScale, "imageHeight": 0.0, "imageWidth": 0.0}
+	if w.Text != "" {
+		out["text"] = w.Text
+	}
+	if w.ImageURL != "" {
+		out["imageUrl"] = w.ImageURL
+	}
+	return out
+}
+
+func (p *Portal) updateRoom(c *call) {
+	r := p.findRoomForWrite(c)
+	if r == nil {
+		return
+	}
+	if r.folder == folderArchive {
+		c.fail(http.StatusForbidden, "You don't have permission to edit the room")
+		return
+	}
+	b := c.object()
+	title, hasTitle := b.maxLength("title", 170)
+	if b.failed {
+		return
+	}
+	next := *r
+	if hasTitle && strings.TrimSpace(title) != "" { // an empty title is ignored (docspace-api.md §3.4)
+		next.title = sanitizeTitle(title)
+	}
+	if !p.readRoomSettings(b, &next, false) {
+		return
+	}
+	next.updated, next.updatedBy = p.now(), c.user
+	*r = next
+	c.ok(p.dto(r, true))
+}
+
+func (p *Portal) addTags(c *call)    { p.changeTags(c, true) }
+func (p *Portal) removeTags(c *call) { p.changeTags(c, false) }
+
+func (p *Portal) changeTags(c *call, add bool) {
+	r := p.findRoomForWrite(c)
+	if r == nil {
+		return
+	}
+	if r.folder == folderArchive {
+		c.fail(http.StatusForbidden, "You don't have permission to edit the room")
+		return
+	}
+	b := c.object()
+	names, _ := b.strings("names")
+	if b.failed {
+		return
+	}
+	if add {
+		r.tags = p.catalogTags(append(append([]string{}, r.tags...), names...))
+	} else {
+		var kept []string
+		for _, t := range r.tags {
+			if !containsFold(names, t) {
+				kept = append(kept, t)
+			}
+		}
+		r.tags = kept
+	}
+	c.ok(p.dto(r, true))
+}
+
+// catalogTags de-duplicates names case-insensitively, matching the portal's tag catalogue: an existing
+// tag keeps its spelling, a new one joins the catalogue (docspace-api.md §3.2, §7.9).
+func (p *Portal) catalogTags(names []string) []string {
+	var out []string
+	for _, n := range names {
+		canonical := n
+		found := false
+		for _, t := range p.tagCatalog {
+			if strings.EqualFold(t, n) {
+				canonical, found = t, true
+				break
+			}
+		}
+		if !found {
+			p.tagCatalog = append(p.tagCatalog, n)
+		}
+		if !containsFold(out, canonical) {
+			out = append(out, canonical)
+		}
+	}
+	return out
+}
+
+func containsFold(list []string, s string) bool {
+	for _, v := range list {
+		if strings.EqualFold(v, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *Portal) randomColor() string { return fmt.Sprintf("%06X", p.rnd.UintN(1<<24)) }

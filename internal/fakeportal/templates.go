@@ -1,0 +1,158 @@
+package fakeportal
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+func (p *Portal) templateStatus(c *call)         { p.jobStatus(c, JobTemplate) }
+func (p *Portal) roomFromTemplateStatus(c *call) { p.jobStatus(c, JobRoomFromTemplate) }
+
+// startTemplate is POST /files/roomtemplate (docspace-api.md §4.1). Problems with the source room or the
+// title do not fail the request: they fail the job (BUG 81690, 81691).
+func (p *Portal) startTemplate(c *call) {
+	b := c.object()
+	roomID, hasRoom := b.int64("roomId")
+	title, _ := b.str("title")
+	copyLogo, _ := b.boolean("copyLogo")
+	share, _ := b.strings("share")
+	groups, _ := b.strings("groups")
+	public, _ := b.boolean("public")
+	tags, hasTags := b.strings("tags")
+	color, _ := b.maxLength("color", 6)
+	cover, _ := b.maxLength("cover", 50)
+	quota, hasQuota := b.int64("quota")
+	if b.failed {
+		return
+	}
+	if !hasRoom {
+		b.fail("RoomId", "The RoomId field is required.")
+		return
+	}
+	caller := c.user
+	p.startJob(c, JobTemplate, func() (int64, string) {
+		src := p.rooms[roomID]
+		switch {
+		case strings.TrimSpace(title) == "":
+			return -1, "Title is required"
+		case src == nil || src.folder != folderRooms || !src.canEdit(caller):
+			return -1, "The room was not found or is not available for creating a template"
+		}
+		t := &room{folder: folderTemplates, title: sanitizeTitle(title), roomType: src.roomType, created: p.now(), createdBy: caller,
+			private: src.private, indexing: src.indexing, deny: src.deny, quota: src.quota, customQuota: src.customQuota,
+			lifetime: src.lifetime, watermark: src.watermark, color: color, cover: cover}
+		if copyLogo {
+			t.color, t.cover = src.color, src.cover
+		}
+		if hasTags {
+			t.tags = p.catalogTags(tags)
+		}
+		if hasQuota {
+			t.quota, t.customQuota = quota, true
+		}
+		if public {
+			t.public = true // share is ignored; group Everyone gets read access (§4.1)
+		} else {
+			t.sharedWith = append(share, groups...)
+		}
+		p.addRoom(t)
+		return t.id, ""
+	})
+}
+
+// startRoomFromTemplate is POST /files/rooms/fromtemplate (docspace-api.md §5.1).
+func (p *Portal) startRoomFromTemplate(c *call) {
+	b := c.object()
+	templateID, hasTemplate := b.int64("templateId")
+	title, hasTitle := b.str("title")
+	copyLogo, _ := b.boolean("copyLogo")
+	next := &room{folder: folderRooms}
+	if !p.readRoomSettings(b, next, true) {
+		return
+	}
+	if !hasTemplate || !hasTitle {
+		b.fail("TemplateId", "The TemplateId and Title fields are required.")
+		return
+	}
+	given := func(name string) bool { return b.has(name) }
+	caller := c.user
+	p.startJob(c, JobRoomFromTemplate, func() (int64, string) {
+		t := p.rooms[templateID]
+		switch {
+		case t == nil || t.folder != folderTemplates || !t.canRead(caller):
+			return -1, "The template was not found"
+		case strings.TrimSpace(title) == "":
+			return -1, "Title is required"
+		case p.opts.RoomLimit > 0 && p.countRooms() >= p.opts.RoomLimit:
+			return -1, "The number of rooms exceeds the limit set by the portal's plan" // not a 402 here (§5.1)
+		}
+		r := *next
+		r.title, r.roomType, r.private, r.created, r.createdBy = sanitizeTitle(title), t.roomType, t.private, p.now(), caller
+		// Inherited unless given: indexing, download ban, quota. Never inherited: tags, lifetime, watermark.
+		if !given("indexing") {
+			r.indexing = t.indexing
+		}
+		if !given("denyDownload") {
+			r.deny = t.deny
+		}
+		if !given("quota") {
+			r.quota, r.customQuota = t.quota, t.customQuota
+		}
+		if copyLogo && r.color == "" {
+			r.color, r.cover = t.color, t.cover
+		}
+		p.addRoom(&r)
+		return r.id, ""
+	})
+}
+
+func (p *Portal) findTemplate(c *call, id int64) *room {
+	t := p.rooms[id]
+	if t == nil {
+		c.fail(http.StatusNotFound, "The required folder was not found")
+		return nil
+	}
+	return t
+}
+
+// getTemplatePublic is GET /files/roomtemplate/{id}/public (docspace-api.md §4.5). For an ordinary room
+// id it answers 200 instead of 404 (BUG 81726).
+func (p *Portal) getTemplatePublic(c *call) {
+	id, err := strconv.ParseInt(c.args[0], 10, 32)
+	if err != nil {
+		c.invalid("Id", "The value '"+c.args[0]+"' is not valid.")
+		return
+	}
+	t := p.findTemplate(c, id)
+	if t == nil {
+		return
+	}
+	c.ok(t.public)
+}
+
+// setTemplatePublic is PUT /files/roomtemplate/public. Besides setting the Everyone share, it revokes
+// every other share of the template (docspace-api.md §4.5).
+func (p *Portal) setTemplatePublic(c *call) {
+	b := c.object()
+	id, hasID := b.int64("id")
+	public, hasPublic := b.boolean("public")
+	if b.failed {
+		return
+	}
+	if !hasID || !hasPublic {
+		b.fail("Id", "The Id and Public fields are required.")
+		return
+	}
+	t := p.rooms[id]
+	if t == nil || t.folder != folderTemplates {
+		c.fail(http.StatusNotFound, "The required folder was not found")
+		return
+	}
+	if !t.canEdit(c.user) {
+		c.denied()
+		return
+	}
+	t.public, t.sharedWith = public, nil
+	c.empty()
+}
