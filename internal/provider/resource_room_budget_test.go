@@ -1,0 +1,90 @@
+package provider_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/acctest"
+	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
+)
+
+// resetCounts is a pre-apply plan check that zeroes the fake's counters once Terraform has planned, so the
+// step's Check sees only what applying the saved plan did.
+type resetCounts struct{ fake *fakeportal.Portal }
+
+func (c resetCounts) CheckPlan(context.Context, plancheck.CheckPlanRequest, *plancheck.CheckPlanResponse) {
+	c.fake.ResetCounts()
+}
+
+// expectCounts compares the fake's counters with want exactly; unlisted routes must not have been called.
+func expectCounts(t *testing.T, fake *fakeportal.Portal, op string, want map[string]int, polls string) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		got := fake.Counts()
+		t.Logf("API calls for %s: %v", op, got)
+		for route, n := range got {
+			if route == polls {
+				continue
+			}
+			if want[route] != n {
+				return fmt.Errorf("%s: %s called %d times, want %d (all calls: %v)", op, route, n, want[route], got)
+			}
+		}
+		for route, n := range want {
+			if got[route] != n {
+				return fmt.Errorf("%s: %s called %d times, want %d (all calls: %v)", op, route, got[route], n, got)
+			}
+		}
+		return nil
+	}
+}
+
+const (
+	routeRooms   = "POST /api/2.0/files/rooms"
+	routeRoom    = "GET /api/2.0/files/rooms/{id}"
+	routeUpdate  = "PUT /api/2.0/files/rooms/{id}"
+	routeDelete  = "DELETE /api/2.0/files/rooms/{id}"
+	routeFileOps = "GET /api/2.0/files/fileops"
+)
+
+// TestAccRoom_apiCallBudget pins how many API calls each operation costs.
+func TestAccRoom_apiCallBudget(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t)
+	title := acctest.RandomName("room")
+	reset := resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{resetCounts{env.Fake}}}
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
+		Steps: []resource.TestStep{
+			{
+				// Create: 1 POST and 1 GET (the create response lacks the quota).
+				Config:           roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"custom\"\ntags = [\"a\"]", title)),
+				ConfigPlanChecks: reset,
+				Check:            expectCounts(t, env.Fake, "create", map[string]int{routeRooms: 1, routeRoom: 1}, ""),
+			},
+			{
+				// Refresh: 1 GET.
+				PreConfig:    env.Fake.ResetCounts,
+				RefreshState: true,
+				Check:        expectCounts(t, env.Fake, "refresh", map[string]int{routeRoom: 1}, ""),
+			},
+			{
+				// Update: 1 PUT, whose answer is the updated room.
+				Config:           roomConfig(env, fmt.Sprintf("title = \"%s 2\"\nroom_type = \"custom\"\ntags = [\"b\"]", title)),
+				ConfigPlanChecks: reset,
+				Check:            expectCounts(t, env.Fake, "update", map[string]int{routeUpdate: 1}, ""),
+			},
+			{
+				// Delete: 1 DELETE, file-operation polls, 1 GET confirming the 404.
+				Config:           env.ProviderConfig(),
+				ConfigPlanChecks: reset,
+				Check:            expectCounts(t, env.Fake, "delete", map[string]int{routeRoom: 1, routeDelete: 1}, routeFileOps),
+			},
+		},
+	})
+}
