@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Everything CI runs, in order. `make check` and `.ci/run` call this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. .ci/lib.sh
+
+step() { printf '\n==> %s\n' "$*"; }
+started=$SECONDS
+
+step "terraform"
+use_terraform
+"$TF_ACC_TERRAFORM_PATH" version | head -n1
+
+step "go vet"
+go vet ./...
+
+step "unit and acceptance tests against the fake portal"
+go test -count=1 -timeout=15m ./...
+
+step "docs are up to date"
+check_docs
+
+printf '\nAll checks passed in %ds.\n' $((SECONDS - started))

@@ -1,0 +1,58 @@
+# Shared shell functions for the make targets and CI. Source it; do not run it.
+
+TERRAFORM_PINNED=1.8.5
+TERRAFORM_MIN=1.8.0
+CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-docspace"
+
+version_ge() { # version_ge A B: A >= B
+  [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]
+}
+
+terraform_version() {
+  "$1" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([^"]*\)".*/\1/p' | head -n1
+}
+
+# use_terraform puts a Terraform CLI >= TERRAFORM_MIN first on PATH and exports TF_ACC_TERRAFORM_PATH.
+# It uses the terraform on PATH when recent enough, else builds the pinned release from the Go module
+# proxy once and caches it outside the clone.
+use_terraform() {
+  mkdir -p "$CACHE_DIR"
+  export CHECKPOINT_DISABLE=1
+  # The machine may point TF_CLI_CONFIG_FILE at a missing file; give Terraform a real one.
+  if [ -z "${TF_CLI_CONFIG_FILE:-}" ] || [ ! -f "${TF_CLI_CONFIG_FILE}" ]; then
+    printf 'disable_checkpoint = true\n' > "$CACHE_DIR/terraformrc"
+    export TF_CLI_CONFIG_FILE="$CACHE_DIR/terraformrc"
+  fi
+  local tf v
+  tf=$(command -v terraform || true)
+  if [ -n "$tf" ]; then
+    v=$(terraform_version "$tf")
+    if [ -n "$v" ] && version_ge "$v" "$TERRAFORM_MIN"; then
+      export TF_ACC_TERRAFORM_PATH="$tf"
+      return 0
+    fi
+  fi
+  local bin="$CACHE_DIR/terraform-$TERRAFORM_PINNED/terraform"
+  if [ ! -x "$bin" ]; then
+    echo "No terraform >= $TERRAFORM_MIN on PATH; building Terraform $TERRAFORM_PINNED from the Go module proxy (about 3 minutes, once)..." >&2
+    GOBIN="$(dirname "$bin")" GOFLAGS=-mod=mod go install \
+      -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" \
+      "github.com/hashicorp/terraform@v$TERRAFORM_PINNED" >&2 || return 1
+  fi
+  export PATH="$(dirname "$bin"):$PATH"
+  export TF_ACC_TERRAFORM_PATH="$bin"
+}
+
+# check_docs regenerates docs/ and fails when that changes anything.
+check_docs() {
+  local v
+  v=$(terraform_version "$TF_ACC_TERRAFORM_PATH")
+  go run github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs@v0.25.0 generate \
+    --provider-name docspace --rendered-provider-name DocSpace >/dev/null || return 1
+  if ! git diff --exit-code --stat -- docs/ || [ -n "$(git status --porcelain -- docs/)" ]; then
+    echo "docs/ is stale (generated with Terraform $v): run 'make docs' and commit the result." >&2
+    git status --porcelain -- docs/ >&2
+    return 1
+  fi
+  echo "docs/ is up to date (Terraform $v)."
+}

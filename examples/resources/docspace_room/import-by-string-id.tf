@@ -1,0 +1,4 @@
+import {
+  to = docspace_room.project
+  id = "12345"
+}
