@@ -1,0 +1,27 @@
+# Pick a template by name, the way integrations with project systems do: the template whose title
+# contains the project type, or else the first template there is.
+variable "project_type" {
+  type    = string
+  default = "Onboarding"
+}
+
+data "docspace_templates" "matching" {
+  title_contains = var.project_type
+}
+
+data "docspace_templates" "all" {}
+
+locals {
+  template = coalescelist(data.docspace_templates.matching.templates, data.docspace_templates.all.templates)[0]
+}
+
+resource "docspace_room" "project" {
+  template_id = local.template.id
+  title       = "ACME onboarding (PRJ-1042)"
+}
+
+# Templates of one room type that carry a tag.
+data "docspace_templates" "public_kits" {
+  room_type = "public"
+  tags      = ["kit"]
+}

@@ -1,0 +1,4 @@
+import {
+  to = docspace_room_template.project
+  id = "12345"
+}
