@@ -17,28 +17,37 @@ func (p *Portal) SetJobDuration(d time.Duration) { p.set(func() { p.opts.JobDura
 // SetJobRetention changes how long a finished job's status stays readable.
 func (p *Portal) SetJobRetention(d time.Duration) { p.set(func() { p.opts.JobRetention = d }) }
 
-// FailNextJob makes the next job of kind fail with message; withID makes its status report the id of a
-// half-made object that no longer exists (docspace-api.md §4.2).
-func (p *Portal) FailNextJob(kind jobKind, message string, withID bool) {
-	p.set(func() { p.jobFaults[kind] = append(p.jobFaults[kind], jobFault{message: message, withID: withID}) })
+// FailNextJob makes the next job of kind fail with message, at the moment when says.
+func (p *Portal) FailNextJob(kind jobKind, message string, when JobFailure) {
+	p.set(func() { p.jobFaults[kind] = append(p.jobFaults[kind], jobFault{message: message, when: when}) })
 }
 
-// OccupyJobSlot starts another user's job of kind that runs for d and then creates an object of that
-// user, as a script or another Terraform run would.
+// OccupyJobSlot starts another user's job of kind that runs for d and creates an object of that user, as
+// a script or another Terraform run would.
 func (p *Portal) OccupyJobSlot(kind jobKind, d time.Duration) {
 	p.set(func() {
 		other := &user{id: p.guid(), name: "Another Client", email: "other@portal.example", admin: true}
-		now := p.now()
-		p.jobs[kind] = &job{kind: kind, owner: other, started: now, due: now.Add(d), updated: now, objectID: -1,
-			run: func() (int64, string) {
-				r := &room{title: "Made by another client", roomType: typeCustom, folder: folderRooms, quota: -1, created: p.now(), createdBy: other}
-				if kind == JobTemplate {
-					r.folder = folderTemplates
-				}
-				p.addRoom(r)
-				return r.id, ""
-			}}
+		p.jobs[kind] = p.newJob(kind, other, d, func() (int64, string) {
+			r := &room{title: "Made by another client", roomType: typeCustom, folder: folderRooms, quota: -1, created: p.now(), createdBy: other}
+			if kind == JobTemplate {
+				r.folder = folderTemplates
+			}
+			p.addRoom(r)
+			return r.id, ""
+		})
 	})
+}
+
+// AddTemplate stores a template directly, without a job, as if built long ago by the portal owner.
+func (p *Portal) AddTemplate(title string, roomType int, tags []string, public bool) int64 {
+	var id int64
+	p.set(func() {
+		t := &room{title: sanitizeTitle(title), roomType: roomType, folder: folderTemplates, quota: -1,
+			created: p.now(), createdBy: p.users[0], tags: p.catalogTags(tags), public: public}
+		p.addRoom(t)
+		id = t.id
+	})
+	return id
 }
 
 // RoomIDs lists every room and template, archived or not.

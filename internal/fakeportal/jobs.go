@@ -13,54 +13,82 @@ const (
 	JobRoomFromTemplate jobKind = 2
 )
 
-// job is the content of a slot. It runs from started until due, then creates its object.
+// JobFailure says when an injected job failure strikes.
+type JobFailure int
+
+const (
+	// FailBeforeCreate fails the job before it creates anything; the status reports no id.
+	FailBeforeCreate JobFailure = iota
+	// FailAfterCreate fails it after its object existed; the server deletes the half-made object but the
+	// status still reports its id (docspace-api.md §4.2).
+	FailAfterCreate
+	// FailLeavingObject is FailAfterCreate where the half-made object is not cleaned up.
+	FailLeavingObject
+)
+
+// job is the content of a slot. Like the real job it first creates its folder — from then on the status
+// reports the id while contents are still copied — and completes at due.
 type job struct {
 	kind      jobKind
 	owner     *user
 	started   time.Time
+	createAt  time.Time
 	due       time.Time
 	updated   time.Time
+	created   bool
 	completed bool
 	objectID  int64
 	err       string
-	run       func() (id int64, err string)
+	create    func() (id int64, err string)
+	failure   *jobFault
 }
 
-// jobFault makes a future job fail.
 type jobFault struct {
 	message string
-	withID  bool
+	when    JobFailure
 }
 
 // startJob implements the slot rules (docspace-api.md §5.3): a running job in the slot is returned as it
 // is, and the new request's parameters are dropped; a finished one is replaced.
-func (p *Portal) startJob(c *call, kind jobKind, run func() (int64, string)) {
+func (p *Portal) startJob(c *call, kind jobKind, create func() (int64, string)) {
 	if j := p.jobs[kind]; j != nil && !j.completed {
 		c.ok(p.jobStatusDTO(j))
 		return
 	}
-	now := p.now()
-	j := &job{kind: kind, owner: c.user, started: now, due: now.Add(p.opts.JobDuration), updated: now, objectID: -1, run: run}
+	j := p.newJob(kind, c.user, p.opts.JobDuration, create)
 	if faults := p.jobFaults[kind]; len(faults) > 0 {
-		f := faults[0]
+		j.failure = &faults[0]
 		p.jobFaults[kind] = faults[1:]
-		j.run = func() (int64, string) {
-			if f.withID {
-				return p.newID(), f.message // the half-made object is gone, but its id is reported (§4.2)
-			}
-			return -1, f.message
-		}
 	}
 	p.jobs[kind] = j
 	c.ok(p.jobStatusDTO(j))
 }
 
-// advanceJobs finishes due jobs and forgets finished records that were not updated for JobRetention.
+func (p *Portal) newJob(kind jobKind, owner *user, d time.Duration, create func() (int64, string)) *job {
+	now := p.now()
+	return &job{kind: kind, owner: owner, started: now, createAt: now.Add(d / 5), due: now.Add(d), updated: now, objectID: -1, create: create}
+}
+
+// advanceJobs moves jobs along and forgets finished records not updated for JobRetention.
 func (p *Portal) advanceJobs(now time.Time) {
 	for kind, j := range p.jobs {
+		if !j.created && !now.Before(j.createAt) {
+			j.created, j.updated = true, j.createAt
+			if j.failure != nil && j.failure.when == FailBeforeCreate {
+				j.err, j.completed = j.failure.message, true
+			} else {
+				j.objectID, j.err = j.create()
+				j.completed = j.err != ""
+			}
+		}
 		if !j.completed && !now.Before(j.due) {
-			j.objectID, j.err = j.run()
 			j.completed, j.updated = true, j.due
+			if f := j.failure; f != nil {
+				j.err = f.message
+				if f.when == FailAfterCreate {
+					delete(p.rooms, j.objectID)
+				}
+			}
 		}
 		if j.completed && now.Sub(j.updated) >= p.opts.JobRetention {
 			delete(p.jobs, kind)
@@ -69,13 +97,12 @@ func (p *Portal) advanceJobs(now time.Time) {
 }
 
 // jobStatusDTO renders RoomTemplateStatusDto / RoomFromTemplateStatusDto. Progress is a fraction while
-// running and 100 at the end, as on the real server (docspace-api.md §4.2).
+// copying and 100 at the end, as on the real server (docspace-api.md §4.2).
 func (p *Portal) jobStatusDTO(j *job) map[string]any {
 	progress := 100.0
 	if !j.completed {
-		total := j.due.Sub(j.started)
 		progress = 0
-		if total > 0 {
+		if total := j.due.Sub(j.started); total > 0 {
 			progress = 0.9 * float64(p.now().Sub(j.started)) / float64(total)
 		}
 	}

@@ -63,8 +63,8 @@ func main() {
 		portal.InjectFault(fakeportal.Fault{Drop: true, Rate: *rateDrop, Method: "GET"})
 	}
 	for range *failJobs {
-		portal.FailNextJob(fakeportal.JobTemplate, "injected failure", false)
-		portal.FailNextJob(fakeportal.JobRoomFromTemplate, "injected failure", false)
+		portal.FailNextJob(fakeportal.JobTemplate, "injected failure", fakeportal.FailAfterCreate)
+		portal.FailNextJob(fakeportal.JobRoomFromTemplate, "injected failure", fakeportal.FailAfterCreate)
 	}
 	if *occupy > 0 {
 		portal.OccupyJobSlot(fakeportal.JobTemplate, *occupy)

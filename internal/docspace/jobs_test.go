@@ -1,0 +1,216 @@
+package docspace_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
+	"github.com/docspace-community/terraform-provider-docspace/internal/poll"
+)
+
+const key = "sk-jobs-test"
+
+func newPortal(t testing.TB, opts fakeportal.Options) (*fakeportal.Portal, *docspace.Client) {
+	t.Helper()
+	opts.APIKeys = []string{key, "sk-someone-else"}
+	portal := fakeportal.New(opts)
+	srv := httptest.NewServer(portal)
+	t.Cleanup(srv.Close)
+	c, err := docspace.New(docspace.Config{Host: srv.URL, APIKey: key, MaxRetries: 3,
+		PollBackoff: poll.Backoff{Initial: 10 * time.Millisecond, Max: 50 * time.Millisecond, Factor: 1.5}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return portal, c
+}
+
+func sourceAndTemplate(t testing.TB, c *docspace.Client) (roomID, templateID int64) {
+	t.Helper()
+	room, err := c.CreateRoom(context.Background(), docspace.CreateRoomRequest{Title: "source", RoomType: docspace.RoomTypeCustom})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl, err := c.CreateTemplate(context.Background(), docspace.CreateTemplateRequest{RoomID: room.ID, Title: "template"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return room.ID, tpl
+}
+
+// createRooms creates n rooms from a template in parallel and returns the ids and errors.
+func createRooms(c *docspace.Client, templateID int64, n int) ([]int64, []error) {
+	ids, errs := make([]int64, n), make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			ids[i], errs[i] = c.CreateRoomFromTemplate(context.Background(),
+				docspace.CreateRoomFromTemplateRequest{TemplateID: templateID, Title: fmt.Sprintf("room %d", i)})
+		})
+	}
+	wg.Wait()
+	return ids, errs
+}
+
+func TestParallelJobsAreSerialisedAndVerified(t *testing.T) {
+	t.Parallel()
+	portal, c := newPortal(t, fakeportal.Options{JobDuration: 40 * time.Millisecond})
+	_, tpl := sourceAndTemplate(t, c)
+	ids, errs := createRooms(c, tpl, 10)
+	seen := map[int64]bool{}
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("room %d: %v", i, err)
+		}
+		room, err := c.GetRoom(t.Context(), ids[i])
+		if err != nil || room.Title != fmt.Sprintf("room %d", i) || seen[ids[i]] {
+			t.Fatalf("room %d: id %d, %+v, %v; want its own distinct room", i, ids[i], room, err)
+		}
+		seen[ids[i]] = true
+	}
+	if n := len(portal.RoomTitles(false)); n != 11 {
+		t.Fatalf("the portal holds %d rooms, want the source and 10 new ones", n)
+	}
+	if starts := portal.Counts()["POST /api/2.0/files/rooms/fromtemplate"]; starts != 10 {
+		t.Fatalf("%d job starts for 10 rooms; serialised jobs never need a second start", starts)
+	}
+}
+
+// TestParallelJobsGoWrongWithoutSerialisation shows what the lock prevents. The portal's single job slot
+// drops the parameters of jobs started while another runs: a naive client (start, poll, trust the id)
+// records the same room several times, and even the verifying client must start jobs again.
+func TestParallelJobsGoWrongWithoutSerialisation(t *testing.T) {
+	t.Parallel()
+	portal, c := newPortal(t, fakeportal.Options{JobDuration: 40 * time.Millisecond})
+	_, tpl := sourceAndTemplate(t, c)
+
+	naive := make([]int64, 10)
+	var wg sync.WaitGroup
+	for i := range naive {
+		wg.Go(func() { naive[i] = naiveRoomFromTemplate(t, c.Host(), tpl, fmt.Sprintf("naive %d", i)) })
+	}
+	wg.Wait()
+	distinct := map[int64]bool{}
+	for _, id := range naive {
+		distinct[id] = true
+	}
+	t.Logf("naive client: 10 creations recorded %d distinct room ids", len(distinct))
+	if len(distinct) == 10 {
+		t.Fatal("10 naive parallel jobs got 10 distinct rooms; the fake's single job slot is not modelled")
+	}
+
+	portal.ResetCounts()
+	docspace.DisableJobLock(c)
+	_, errs := createRooms(c, tpl, 10)
+	starts := portal.Counts()["POST /api/2.0/files/rooms/fromtemplate"]
+	t.Logf("verifying client without the lock: %d job starts for 10 rooms, errors: %v", starts, errs)
+	if starts <= 10 {
+		t.Fatalf("%d job starts for 10 rooms without the lock; the slot should have dropped some", starts)
+	}
+}
+
+// naiveRoomFromTemplate is what a hand-written script does: start the job, poll until it completes, and
+// trust the id it reports.
+func naiveRoomFromTemplate(t *testing.T, host string, templateID int64, title string) int64 {
+	call := func(method, path, body string) map[string]any {
+		req, _ := http.NewRequest(method, host+"/api/2.0/"+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+key)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Error(err)
+			return nil
+		}
+		defer resp.Body.Close()
+		var env struct{ Response map[string]any }
+		_ = json.NewDecoder(resp.Body).Decode(&env)
+		return env.Response
+	}
+	call("POST", "files/rooms/fromtemplate", fmt.Sprintf(`{"templateId":%d,"title":%q}`, templateID, title))
+	for range 500 {
+		st := call("GET", "files/rooms/fromtemplate/status", "")
+		if done, _ := st["isCompleted"].(bool); done {
+			id, _ := st["roomId"].(float64)
+			return int64(id)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Error("the naive job never completed")
+	return 0
+}
+
+func TestJobWaitsForForeignJobInSlot(t *testing.T) {
+	t.Parallel()
+	portal, c := newPortal(t, fakeportal.Options{JobDuration: 40 * time.Millisecond})
+	roomID, _ := sourceAndTemplate(t, c)
+	portal.OccupyJobSlot(fakeportal.JobTemplate, 300*time.Millisecond)
+	id, err := c.CreateTemplate(t.Context(), docspace.CreateTemplateRequest{RoomID: roomID, Title: "mine"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := portal.RoomTitles(true)[id]; got != "mine" {
+		t.Fatalf("recorded template %d is %q, want our own", id, got)
+	}
+}
+
+func TestFailedJobLeavesNothing(t *testing.T) {
+	t.Parallel()
+	for _, when := range []fakeportal.JobFailure{fakeportal.FailBeforeCreate, fakeportal.FailAfterCreate, fakeportal.FailLeavingObject} {
+		t.Run(fmt.Sprint(when), func(t *testing.T) {
+			t.Parallel()
+			portal, c := newPortal(t, fakeportal.Options{JobDuration: 40 * time.Millisecond})
+			roomID, _ := sourceAndTemplate(t, c)
+			portal.FailNextJob(fakeportal.JobTemplate, "Disk quota exceeded", when)
+			id, err := c.CreateTemplate(t.Context(), docspace.CreateTemplateRequest{RoomID: roomID, Title: "doomed"})
+			if id != 0 || !docspace.IsJobFailed(err) || !strings.Contains(err.Error(), "Disk quota exceeded") {
+				t.Fatalf("got %d, %v; want a job failure carrying the portal's message", id, err)
+			}
+			for _, title := range portal.RoomTitles(true) {
+				if title == "doomed" {
+					t.Fatalf("the failed job left a template behind")
+				}
+			}
+		})
+	}
+}
+
+func TestJobBadSourceRoomFails(t *testing.T) {
+	t.Parallel()
+	_, c := newPortal(t, fakeportal.Options{JobDuration: 40 * time.Millisecond})
+	_, err := c.CreateTemplate(t.Context(), docspace.CreateTemplateRequest{RoomID: 999999, Title: "orphan"})
+	if !docspace.IsJobFailed(err) {
+		t.Fatalf("got %v, want a failed job (the portal answers 200 and fails the job)", err)
+	}
+}
+
+func TestJobRecoversWhenStatusExpires(t *testing.T) {
+	t.Parallel()
+	portal, c := newPortal(t, fakeportal.Options{JobDuration: 40 * time.Millisecond, JobRetention: time.Millisecond})
+	roomID, _ := sourceAndTemplate(t, c)
+	id, err := c.CreateTemplate(t.Context(), docspace.CreateTemplateRequest{RoomID: roomID, Title: "found again"})
+	if err != nil || portal.RoomTitles(true)[id] != "found again" {
+		t.Fatalf("got %d, %v; want the template found by lookup", id, err)
+	}
+}
+
+func TestJobTimeoutReturnsExistingObject(t *testing.T) {
+	t.Parallel()
+	portal, c := newPortal(t, fakeportal.Options{JobDuration: 2 * time.Second})
+	room, err := c.CreateRoom(t.Context(), docspace.CreateRoomRequest{Title: "source", RoomType: docspace.RoomTypeCustom})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), time.Second)
+	defer cancel()
+	id, err := c.CreateTemplate(ctx, docspace.CreateTemplateRequest{RoomID: room.ID, Title: "slow"})
+	if err == nil || id == 0 || portal.RoomTitles(true)[id] != "slow" {
+		t.Fatalf("got %d, %v; want the half-built template's id with the timeout error", id, err)
+	}
+}
