@@ -73,3 +73,57 @@ func (e *Env) CheckRoomArchived(addr string, archived bool) func(*terraform.Stat
 		return nil
 	}
 }
+
+// CheckTitle asks the portal for the title of the room or template at addr.
+func (e *Env) CheckTitle(addr, want string) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		var id int64
+		if err := e.CaptureRoomID(addr, &id)(s); err != nil {
+			return err
+		}
+		room, err := e.Client.GetRoom(context.Background(), id)
+		if err != nil {
+			return err
+		}
+		if room.Title != want {
+			return fmt.Errorf("%s (%d) is titled %q on the portal, want %q", addr, id, room.Title, want)
+		}
+		return nil
+	}
+}
+
+// CheckDistinctTitles checks that each address (in state notation, such as "docspace_room.r.0") holds a
+// distinct object with the given title on the portal.
+func (e *Env) CheckDistinctTitles(want map[string]string) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		seen := map[string]string{}
+		for addr, title := range want {
+			rs, ok := s.RootModule().Resources[addr]
+			if !ok {
+				return fmt.Errorf("%s is not in the state", addr)
+			}
+			if other, dup := seen[rs.Primary.ID]; dup {
+				return fmt.Errorf("%s and %s recorded the same object %s", addr, other, rs.Primary.ID)
+			}
+			seen[rs.Primary.ID] = addr
+			if err := e.CheckTitle(addr, title)(s); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// RemoveForeignObjects deletes, on the fake, what OccupyJobSlot's other client created.
+func (e *Env) RemoveForeignObjects() func(*terraform.State) error {
+	return func(*terraform.State) error {
+		for _, templates := range []bool{false, true} {
+			for id, title := range e.Fake.RoomTitles(templates) {
+				if title == "Made by another client" {
+					e.Fake.DeleteRoomNow(id)
+				}
+			}
+		}
+		return nil
+	}
+}

@@ -20,6 +20,8 @@ import (
 
 const roomAddr = "docspace_room.test"
 
+var regexpNumeric = regexp.MustCompile(`^[0-9]+$`)
+
 func roomConfig(env *acctest.Env, body string) string {
 	return env.ProviderConfig() + "\nresource \"docspace_room\" \"test\" {\n" + body + "\n}\n"
 }

@@ -1,0 +1,256 @@
+package provider_test
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/acctest"
+	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
+)
+
+const templateAddr = "docspace_room_template.test"
+
+func templateConfig(env *acctest.Env, prefix, extra string) string {
+	return env.ProviderConfig() + fmt.Sprintf(`
+resource "docspace_room" "source" {
+  title     = "%[1]s source"
+  room_type = "custom"
+  indexing  = true
+}
+
+resource "docspace_room_template" "test" {
+  room_id = docspace_room.source.id
+  title   = "%[1]s template"
+  %[2]s
+}
+`, prefix, extra)
+}
+
+// TestAccRoomTemplate_batch creates a source room, 3 templates and 10 rooms from one template in one apply,
+// at Terraform's default parallelism of 10, then imports a template and a room made from one.
+func TestAccRoomTemplate_batch(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{JobDuration: 100 * time.Millisecond})
+	prefix := acctest.RandomName("tpl")
+	config := env.ProviderConfig() + fmt.Sprintf(`
+resource "docspace_room" "source" {
+  title     = "%[1]s source"
+  room_type = "virtual_data"
+  indexing  = true
+}
+
+resource "docspace_room_template" "main" {
+  room_id = docspace_room.source.id
+  title   = "%[1]s template 0"
+  tags    = ["tfacc-template"]
+}
+
+resource "docspace_room_template" "t" {
+  count   = 2
+  room_id = docspace_room.source.id
+  title   = "%[1]s template ${count.index + 1}"
+  tags    = ["tfacc-template"]
+}
+
+# Import steps need addresses without an index: one of the ten rooms stands alone.
+resource "docspace_room" "single" {
+  template_id = docspace_room_template.main.id
+  title       = "%[1]s room 9"
+  tags        = ["tfacc-project"]
+}
+
+resource "docspace_room" "r" {
+  count       = 9
+  template_id = docspace_room_template.main.id
+  title       = "%[1]s room ${count.index}"
+  tags        = ["tfacc-project"]
+}
+
+data "docspace_templates" "mine" {
+  title_contains = "%[1]s"
+  depends_on     = [docspace_room_template.main, docspace_room_template.t]
+}
+`, prefix)
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("docspace_room.r[3]", tfjsonpath.New("room_type"), knownvalue.StringExact("virtual_data")),
+					statecheck.ExpectKnownValue("docspace_room.r[3]", tfjsonpath.New("indexing"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue("docspace_room_template.t[1]", tfjsonpath.New("room_type"), knownvalue.StringExact("virtual_data")),
+					statecheck.ExpectKnownValue("data.docspace_templates.mine", tfjsonpath.New("templates"), knownvalue.ListSizeExact(3)),
+					statecheck.ExpectKnownValue("data.docspace_templates.mine", tfjsonpath.New("templates").AtSliceIndex(0).AtMapKey("title"),
+						knownvalue.StringExact(prefix+" template 0")),
+				},
+				Check: env.CheckDistinctTitles(map[string]string{
+					"docspace_room_template.main": prefix + " template 0", "docspace_room_template.t.0": prefix + " template 1",
+					"docspace_room_template.t.1": prefix + " template 2",
+					"docspace_room.r.0":          prefix + " room 0", "docspace_room.r.1": prefix + " room 1", "docspace_room.r.2": prefix + " room 2",
+					"docspace_room.r.3": prefix + " room 3", "docspace_room.r.4": prefix + " room 4", "docspace_room.r.5": prefix + " room 5",
+					"docspace_room.r.6": prefix + " room 6", "docspace_room.r.7": prefix + " room 7", "docspace_room.r.8": prefix + " room 8",
+					"docspace_room.single": prefix + " room 9",
+				}),
+			},
+			{
+				ResourceName:            "docspace_room_template.main",
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"room_id", "timeouts"}, // the portal does not say which room a template came from
+			},
+			{
+				ResourceName:            "docspace_room.single",
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"template_id", "timeouts"}, // nor which template a room came from
+			},
+		},
+	})
+}
+
+func TestAccRoomTemplate_updateInPlace(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{JobDuration: 50 * time.Millisecond})
+	prefix := acctest.RandomName("tpl")
+	var id string
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
+		Steps: []resource.TestStep{
+			{
+				Config:      templateConfig(env, prefix, `public = true
+  share_emails = ["someone@example.com"]`),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`Public template with explicit shares`),
+			},
+			{
+				Config: templateConfig(env, prefix, `tags = ["tfacc-a"]
+  quota = 1048576`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("public"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("quota"), knownvalue.Int64Exact(1048576)),
+					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("room_type"), knownvalue.StringExact("custom")),
+				},
+				Check: func(s *terraform.State) error { id = s.RootModule().Resources[templateAddr].Primary.ID; return nil },
+			},
+			{
+				Config: templateConfig(env, prefix+" v2", `tags = ["tfacc-b"]
+  public = true
+  color  = "00AA00"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(templateAddr, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("public"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("title"), knownvalue.StringExact(prefix+" v2 template")),
+					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("tags"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("tfacc-b")})),
+					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("color"), knownvalue.StringExact("00AA00")),
+				},
+				Check: func(s *terraform.State) error {
+					if got := s.RootModule().Resources[templateAddr].Primary.ID; got != id {
+						return fmt.Errorf("the template was replaced (%s → %s); want an in-place update", id, got)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+func TestAccRoomTemplate_waitsForForeignJob(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{JobDuration: 50 * time.Millisecond})
+	env.RequireFake(t)
+	prefix := acctest.RandomName("tpl")
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
+		Steps: []resource.TestStep{{
+			PreConfig: func() { env.Fake.OccupyJobSlot(fakeportal.JobTemplate, time.Second) },
+			Config:    templateConfig(env, prefix, ""),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("title"), knownvalue.StringExact(prefix+" template")),
+			},
+			Check: resource.ComposeTestCheckFunc(
+				env.CheckTitle(templateAddr, prefix+" template"),
+				env.RemoveForeignObjects(), // what the other client made is not ours to keep or delete
+			),
+		}},
+	})
+}
+
+func TestAccRoomTemplate_failedJob(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{JobDuration: 50 * time.Millisecond})
+	env.RequireFake(t)
+	prefix := acctest.RandomName("tpl")
+	config := templateConfig(env, prefix, "")
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   func() { env.Fake.FailNextJob(fakeportal.JobTemplate, "Disk quota exceeded", fakeportal.FailLeavingObject) },
+				Config:      config,
+				ExpectError: regexp.MustCompile(`(?s)Error creating room template.*template creation job failed: Disk quota exceeded`),
+			},
+			{
+				// Nothing was recorded (a plain create, not a replacement) and nothing was left on the portal.
+				PreConfig: func() {
+					if n := len(env.Fake.RoomTitles(true)); n != 0 {
+						t.Errorf("the failed job left %d templates on the portal", n)
+					}
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(templateAddr, plancheck.ResourceActionCreate)},
+				},
+			},
+		},
+	})
+}
+
+func TestAccRoomTemplate_statusExpiresDuringWait(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{JobDuration: 50 * time.Millisecond, JobRetention: time.Millisecond})
+	env.RequireFake(t)
+	prefix := acctest.RandomName("tpl")
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
+		Steps: []resource.TestStep{{
+			Config: templateConfig(env, prefix, ""),
+			Check:  env.CheckTitle(templateAddr, prefix+" template"),
+		}},
+	})
+}
+
+func TestAccRoomTemplate_timeoutTaints(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{JobDuration: 3 * time.Second})
+	env.RequireFake(t)
+	prefix := acctest.RandomName("tpl")
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
+		Steps: []resource.TestStep{
+			{
+				Config:      templateConfig(env, prefix, `timeouts = { create = "1500ms" }`),
+				ExpectError: regexp.MustCompile(`timed out while the portal's template creation job was still running`),
+			},
+			{
+				// The half-built template is in the state, tainted: the next apply replaces it.
+				PreConfig: func() { env.Fake.SetJobDuration(50 * time.Millisecond) },
+				Config:    templateConfig(env, prefix, `timeouts = { create = "1m" }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(templateAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+			},
+		},
+	})
+}
