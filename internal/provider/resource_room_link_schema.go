@@ -209,4 +209,3 @@ func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.Vali
 		}
 	}
 }
-

@@ -146,7 +146,9 @@ func (publicExcludesShares) Description(context.Context) string {
 	return "public = true cannot be combined with share_emails or share_group_ids"
 }
 
-func (v publicExcludesShares) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v publicExcludesShares) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (publicExcludesShares) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var public types.Bool

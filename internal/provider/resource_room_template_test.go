@@ -127,7 +127,7 @@ func TestAccRoomTemplate_updateInPlace(t *testing.T) {
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
 		Steps: []resource.TestStep{
 			{
-				Config:      templateConfig(env, prefix, `public = true
+				Config: templateConfig(env, prefix, `public = true
   share_emails = ["someone@example.com"]`),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`Public template with explicit shares`),
@@ -197,7 +197,9 @@ func TestAccRoomTemplate_failedJob(t *testing.T) {
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
 		Steps: []resource.TestStep{
 			{
-				PreConfig:   func() { env.Fake.FailNextJob(fakeportal.JobTemplate, "Disk quota exceeded", fakeportal.FailLeavingObject) },
+				PreConfig: func() {
+					env.Fake.FailNextJob(fakeportal.JobTemplate, "Disk quota exceeded", fakeportal.FailLeavingObject)
+				},
 				Config:      config,
 				ExpectError: regexp.MustCompile(`(?s)Error creating room template.*template creation job failed: Disk quota exceeded`),
 			},
