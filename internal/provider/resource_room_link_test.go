@@ -1,0 +1,222 @@
+package provider_test
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/acctest"
+	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
+)
+
+// linkMatrix is, per room type, the access values each link kind allows (docspace-api.md §6.5).
+var linkMatrix = map[string]struct{ invitation, external []string }{
+	"custom":        {[]string{"content_creator", "editing", "review", "comment", "read"}, []string{"editing", "fill_forms", "review", "comment", "read"}},
+	"public":        {[]string{"content_creator", "read"}, []string{"editing", "fill_forms", "review", "comment", "read"}},
+	"form_filling":  {[]string{"content_creator", "fill_forms"}, []string{"fill_forms", "read"}},
+	"collaboration": {[]string{"content_creator", "editing", "read"}, nil},
+	"virtual_data":  {[]string{"content_creator", "editing", "read", "fill_forms"}, nil},
+	"ai":            {[]string{"content_creator", "read"}, nil},
+}
+
+// linkMatrixConfig writes one room per invitation access value (a room takes one invitation link) and,
+// where external links exist, one room holding a link per access value. Form-filling rooms take no
+// additional external links, so each of their access values is tried on a room's primary link. Every
+// resource has its own name, so each can be imported. rotate > 0 moves every link to the next allowed
+// access value and renames it.
+func linkMatrixConfig(env *acctest.Env, prefix string, rotate int) (string, []string) {
+	var b strings.Builder
+	var links []string
+	b.WriteString(env.ProviderConfig())
+	types := make([]string, 0, len(linkMatrix))
+	for t := range linkMatrix {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	pick := func(list []string, i int) string { return list[(i+rotate)%len(list)] }
+	for _, rt := range types {
+		m := linkMatrix[rt]
+		for i := range m.invitation {
+			name := fmt.Sprintf("%s_inv_%d", rt, i)
+			fmt.Fprintf(&b, "resource \"docspace_room\" %q {\n  title = \"%s %s\"\n  room_type = %q\n}\n", name, prefix, name, rt)
+			fmt.Fprintf(&b, "resource \"docspace_room_link\" %q {\n  room_id = docspace_room.%s.id\n  link_type = \"invitation\"\n  access = %q\n  title = \"%s v%d\"\n}\n",
+				name, name, pick(m.invitation, i), name, rotate)
+			links = append(links, "docspace_room_link."+name)
+		}
+		if m.external == nil {
+			continue
+		}
+		if rt == "form_filling" {
+			for i := range m.external {
+				name := fmt.Sprintf("%s_ext_%d", rt, i)
+				fmt.Fprintf(&b, "resource \"docspace_room\" %q {\n  title = \"%s %s\"\n  room_type = %q\n}\n", name, prefix, name, rt)
+				fmt.Fprintf(&b, "resource \"docspace_room_link\" %q {\n  room_id = docspace_room.%s.id\n  link_type = \"external\"\n  primary = true\n  access = %q\n  title = \"%s v%d\"\n}\n",
+					name, name, pick(m.external, i), name, rotate)
+				links = append(links, "docspace_room_link."+name)
+			}
+			continue
+		}
+		room := rt + "_ext"
+		fmt.Fprintf(&b, "resource \"docspace_room\" %q {\n  title = \"%s %s\"\n  room_type = %q\n}\n", room, prefix, room, rt)
+		for i := range m.external {
+			name := fmt.Sprintf("%s_ext_%d", rt, i)
+			fmt.Fprintf(&b, "resource \"docspace_room_link\" %q {\n  room_id = docspace_room.%s.id\n  link_type = \"external\"\n  access = %q\n  title = \"%s v%d\"\n}\n",
+				name, room, pick(m.external, i), name, rotate)
+			links = append(links, "docspace_room_link."+name)
+		}
+	}
+	return b.String(), links
+}
+
+func TestAccRoomLink_everyRoomTypeKindAndAccess(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	prefix := acctest.RandomName("links")
+	create, links := linkMatrixConfig(env, prefix, 0)
+	update, _ := linkMatrixConfig(env, prefix, 1)
+	steps := []resource.TestStep{
+		{
+			Config: create,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("docspace_room_link.custom_ext_0", tfjsonpath.New("access"), knownvalue.StringExact("editing")),
+				statecheck.ExpectKnownValue("docspace_room_link.custom_ext_0", tfjsonpath.New("primary"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue("docspace_room_link.custom_ext_0", tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^\d+/[0-9a-f-]{36}$`))),
+				statecheck.ExpectSensitiveValue("docspace_room_link.custom_ext_0", tfjsonpath.New("share_link")),
+				statecheck.ExpectKnownValue("docspace_room_link.form_filling_ext_1", tfjsonpath.New("primary"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue("docspace_room_link.virtual_data_inv_3", tfjsonpath.New("access"), knownvalue.StringExact("fill_forms")),
+				statecheck.ExpectKnownValue("docspace_room_link.public_inv_1", tfjsonpath.New("internal"), knownvalue.Bool(false)),
+			},
+		},
+		{
+			Config: update,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("docspace_room_link.custom_inv_0", plancheck.ResourceActionUpdate),
+					plancheck.ExpectResourceAction("docspace_room_link.public_ext_4", plancheck.ResourceActionUpdate),
+					plancheck.ExpectResourceAction("docspace_room_link.form_filling_ext_0", plancheck.ResourceActionUpdate),
+				},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("docspace_room_link.custom_inv_0", tfjsonpath.New("access"), knownvalue.StringExact("editing")),
+				statecheck.ExpectKnownValue("docspace_room_link.public_ext_4", tfjsonpath.New("access"), knownvalue.StringExact("editing")),
+				statecheck.ExpectKnownValue("docspace_room_link.ai_inv_1", tfjsonpath.New("title"), knownvalue.StringExact("ai_inv_1 v1")),
+			},
+		},
+	}
+	for _, addr := range links {
+		steps = append(steps, resource.TestStep{ResourceName: addr, ImportState: true, ImportStateVerify: true})
+	}
+	env.Run(t, resource.TestCase{CheckDestroy: env.CheckRoomsDestroyed("docspace_room"), Steps: steps})
+}
+
+func linkRoomConfig(env *acctest.Env, roomType, title, links string) string {
+	return env.ProviderConfig() + fmt.Sprintf(`
+resource "docspace_room" "room" {
+  title     = %q
+  room_type = %q
+}
+%s`, title, roomType, links)
+}
+
+func TestAccRoomLink_disallowedCombinations(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	title := acctest.RandomName("links")
+	link := func(kind, access, extra string) string {
+		return fmt.Sprintf("resource \"docspace_room_link\" \"l\" {\n  room_id = docspace_room.room.id\n  link_type = %q\n  access = %q\n  %s\n}\n", kind, access, extra)
+	}
+	future := time.Now().Add(48 * time.Hour).UTC().Format(time.RFC3339)
+	planTime := map[string]struct{ config, want string }{
+		"external content_creator": {link("external", "content_creator", ""), `external links cannot grant "content_creator"\. Allowed: comment, editing, fill_forms, read, review`},
+		"invitation password":      {link("invitation", "read", `password = "Secret-123"`), `password applies to external links only`},
+		"invitation deny_download": {link("invitation", "read", `deny_download = true`), `deny_download applies to external links only`},
+		"external max_use_count":   {link("external", "read", `max_use_count = 3`), `max_use_count limits how many people join through an invitation link`},
+		"past expiry":              {link("external", "read", `expiration_date = "2020-01-01T00:00:00Z"`), `has passed`},
+		"eleven years":             {link("invitation", "read", fmt.Sprintf(`expiration_date = "%s"`, time.Now().AddDate(11, 0, 0).UTC().Format(time.RFC3339))), `at most 10 years ahead`},
+		"unknown access":           {link("external", "owner", ""), `(?s)access.*value must be one of`},
+		"invitation primary":       {link("invitation", "read", `primary = true`), `Only external links can be primary`},
+	}
+	for name, tc := range planTime {
+		t.Run(name, func(t *testing.T) {
+			env.Run(t, resource.TestCase{Steps: []resource.TestStep{{
+				Config: linkRoomConfig(env, "custom", title, tc.config), PlanOnly: true, ExpectError: wrapped(tc.want),
+			}}})
+		})
+	}
+	applyTime := map[string]struct{ roomType, config, want string }{
+		"external link in collaboration room": {"collaboration", link("external", "read", ""), `collaboration rooms take no external links; only an invitation link \(access content_creator, editing, read\)`},
+		"external link in virtual data room":  {"virtual_data", link("external", "read", `expiration_date = "`+future+`"`), `virtual_data rooms take no external links`},
+		"review invitation in public room":    {"public", link("invitation", "review", ""), `invitation links of public rooms cannot grant "review"; allowed: content_creator, read`},
+		"editing link in form filling room":   {"form_filling", link("external", "editing", `primary = true`), `external links of form_filling rooms cannot grant "editing"; allowed: fill_forms, read`},
+		"additional link in form room":        {"form_filling", link("external", "read", ""), `form_filling rooms take no external links besides their primary link; manage it with primary = true`},
+	}
+	for name, tc := range applyTime {
+		t.Run(name, func(t *testing.T) {
+			env.Run(t, resource.TestCase{
+				CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
+				Steps: []resource.TestStep{{
+					Config: linkRoomConfig(env, tc.roomType, title, tc.config), ExpectError: wrapped(tc.want),
+				}},
+			})
+		})
+	}
+}
+
+func TestAccRoomLink_limits(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	title := acctest.RandomName("links")
+	var links strings.Builder
+	for i := range 6 {
+		fmt.Fprintf(&links, "resource \"docspace_room_link\" \"ext%d\" {\n  room_id = docspace_room.room.id\n  link_type = \"external\"\n  access = \"read\"\n  title = \"link %d\"\n}\n", i, i)
+	}
+	links.WriteString("resource \"docspace_room_link\" \"inv0\" {\n  room_id = docspace_room.room.id\n  link_type = \"invitation\"\n  access = \"read\"\n}\n")
+	links.WriteString("resource \"docspace_room_link\" \"inv1\" {\n  room_id = docspace_room.room.id\n  link_type = \"invitation\"\n  access = \"editing\"\n}\n")
+	var roomID int64
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
+		Steps: []resource.TestStep{
+			{Config: linkRoomConfig(env, "custom", title, ""), Check: env.CaptureRoomID("docspace_room.room", &roomID)},
+			{
+				Config:      linkRoomConfig(env, "custom", title, links.String()),
+				ExpectError: wrapped(`(?s)(custom rooms take at most 5 external links besides the primary link.*a room takes only one invitation link|a room takes only one invitation link.*custom rooms take at most 5 external links besides the primary link)`),
+			},
+			{
+				// Nothing half-made: 5 external links and 1 invitation link exist, and the two refused ones are not in the state.
+				RefreshState:       true,
+				ExpectNonEmptyPlan: true, // the configuration still asks for the two refused links
+				Check: func(s *terraform.State) error {
+					n := 0
+					for _, rs := range s.RootModule().Resources {
+						if rs.Type == "docspace_room_link" {
+							n++
+						}
+					}
+					got, err := env.Client.ListRoomLinks(t.Context(), roomID, nil)
+					if err != nil {
+						return err
+					}
+					if n != 6 || len(got) != 6 {
+						return fmt.Errorf("%d links in state and %d on the portal; want 6 and 6", n, len(got))
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// wrapped compiles a pattern whose spaces also match the line breaks Terraform puts into long messages.
+func wrapped(pattern string) *regexp.Regexp {
+	return regexp.MustCompile(strings.ReplaceAll(pattern, " ", `\s+`))
+}
