@@ -89,7 +89,7 @@ func (p *Portal) linkDTO(c *call, r *room, l *link) map[string]any {
 	host := "http://" + c.r.Host
 	if l.linkType() == linkInvitation {
 		// Invitation links are rendered for the calling user (docspace-api.md §6.4).
-		shared["shareLink"] = host + "/rooms/join?key=" + l.token + "&uid=" + c.user.id[:8]
+		shared["shareLink"] = host + "/rooms/join?uid=" + c.user.id[:8] + "&key=" + l.token
 		shared["maxUseCount"], shared["currentUseCount"] = l.maxUseCount, 0
 	} else {
 		shared["shareLink"] = host + "/s/" + l.token

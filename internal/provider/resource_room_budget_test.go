@@ -88,3 +88,39 @@ func TestAccRoom_apiCallBudget(t *testing.T) {
 		},
 	})
 }
+
+// TestAccRoomLink_apiCallBudget pins the cost of a link: one PUT to create it, one GET to refresh it.
+func TestAccRoomLink_apiCallBudget(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t)
+	title := acctest.RandomName("links")
+	room := linkRoomConfig(env, "custom", title, "")
+	withLink := linkRoomConfig(env, "custom", title, externalLink(`password = "Budget-secret-1"`))
+	reset := resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{resetCounts{env.Fake}}}
+	const (
+		routeLinks = "PUT /api/2.0/files/rooms/{id}/links"
+		routeList  = "GET /api/2.0/files/rooms/{id}/links"
+	)
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
+		Steps: []resource.TestStep{
+			{Config: room},
+			{
+				Config:           withLink,
+				ConfigPlanChecks: reset,
+				Check:            expectCounts(t, env.Fake, "link create", map[string]int{routeLinks: 1}, ""),
+			},
+			{
+				PreConfig:    env.Fake.ResetCounts,
+				RefreshState: true,
+				Check:        expectCounts(t, env.Fake, "refresh (room and link)", map[string]int{routeRoom: 1, routeList: 1}, ""),
+			},
+			{
+				Config:           room,
+				ConfigPlanChecks: reset,
+				Check:            expectCounts(t, env.Fake, "link delete", map[string]int{routeLinks: 1}, ""),
+			},
+		},
+	})
+}

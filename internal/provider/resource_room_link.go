@@ -92,7 +92,7 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 		resp.Diagnostics.AddError("The portal did not apply the link settings", problem)
 		return
 	}
-	plan.fill(link, password != "" && plan.PasswordWO.IsNull())
+	plan.fill(link, !plan.Password.IsNull())
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -146,7 +146,7 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 		resp.Diagnostics.AddError("The portal did not apply the change", problem)
 		return
 	}
-	plan.fill(link, password != "" && plan.PasswordWO.IsNull())
+	plan.fill(link, !plan.Password.IsNull())
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -290,7 +290,7 @@ func (m *roomLinkModelV0) fill(link *docspace.Link, keepPassword bool) {
 	m.Title = types.StringValue(link.Shared.Title)
 	if link.Shared.LinkType == docspace.LinkTypeInvitation {
 		m.LinkType = types.StringValue(linkInvitation)
-		m.DenyDownload = types.BoolNull()
+		m.DenyDownload = types.BoolValue(false)
 		m.MaxUseCount = types.Int64Null()
 		if link.Shared.MaxUseCount > 0 {
 			m.MaxUseCount = types.Int64Value(int64(link.Shared.MaxUseCount))
@@ -300,8 +300,12 @@ func (m *roomLinkModelV0) fill(link *docspace.Link, keepPassword bool) {
 		m.DenyDownload = types.BoolValue(link.Shared.DenyDownload)
 	}
 	m.Primary = types.BoolValue(link.SubjectType == docspace.SubjectPrimaryExternalLink || link.Shared.Primary)
-	m.ExpirationDate = timetypes.NewRFC3339Null()
-	if !link.Shared.ExpirationDate.IsZero() {
+	// The portal answers in its own time zone; an equal instant keeps the configured spelling.
+	prior, _ := m.ExpirationDate.ValueRFC3339Time()
+	switch {
+	case link.Shared.ExpirationDate.IsZero():
+		m.ExpirationDate = timetypes.NewRFC3339Null()
+	case m.ExpirationDate.IsNull() || m.ExpirationDate.IsUnknown() || !prior.Equal(link.Shared.ExpirationDate.Time):
 		m.ExpirationDate = timetypes.NewRFC3339TimeValue(link.Shared.ExpirationDate.Time)
 	}
 	m.Password = types.StringNull()

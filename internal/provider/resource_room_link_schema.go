@@ -113,10 +113,11 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				Validators:          []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
 			},
 			"deny_download": schema.BoolAttribute{
-				MarkdownDescription: "Forbid visitors of an external link to download, print or copy files. External links only; defaults to `false`.",
-				Optional:            true,
-				Computed:            true,
-				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "Forbid visitors of an external link to download, print or copy files. External links " +
+					"only; defaults to `false` (and is always `false` for invitation links).",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
 			},
 			"internal": schema.BoolAttribute{
 				MarkdownDescription: "Only portal users may open the link. When omitted the portal decides (its default " +
