@@ -55,4 +55,8 @@ grep -E 'No changes' plan.log
 echo "==> terraform destroy"
 terraform destroy -auto-approve -no-color >destroy.log 2>&1 || { cat destroy.log; exit 1; }
 grep -E '^Destroy complete' destroy.log
-echo "==> demo finished"
+for area in 2 4; do # active and archived rooms, then templates
+  total=$(curl -fsS -H "Authorization: Bearer $api_key" "$url/api/2.0/files/rooms?searchArea=$area" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+  [ "$total" = 0 ] || { echo "the portal still holds $total objects in search area $area" >&2; exit 1; }
+done
+echo "==> the portal is empty again; demo finished"

@@ -1,5 +1,5 @@
-# Quick start: a project room with tags, a watermark and a file lifetime.
-# The portal and the API key come from DOCSPACE_API_HOST and DOCSPACE_API_KEY.
+# Quick start: a project room, a template built from it, a second room created from the template, and
+# an external share link. The portal and the API key come from DOCSPACE_API_HOST and DOCSPACE_API_KEY.
 terraform {
   required_providers {
     docspace = {
@@ -26,10 +26,40 @@ resource "docspace_room" "project" {
   }
 }
 
+# Save the room as a template (a background job on the portal; the provider waits for it).
+resource "docspace_room_template" "project" {
+  room_id = docspace_room.project.id
+  title   = "Project template"
+}
+
+# A new room from the template (a second background job).
+resource "docspace_room" "gemini" {
+  template_id = docspace_room_template.project.id
+  title       = "Project Gemini"
+  tags        = ["project"]
+}
+
+# A read-only link for people outside the portal.
+resource "docspace_room_link" "share" {
+  room_id   = docspace_room.gemini.id
+  link_type = "external"
+  access    = "read"
+  title     = "Read-only link"
+}
+
 output "room_id" {
   value = docspace_room.project.id
 }
 
-output "room_color" {
-  value = docspace_room.project.color
+output "template_id" {
+  value = docspace_room_template.project.id
+}
+
+output "room_from_template" {
+  value = "${docspace_room.gemini.title} (id ${docspace_room.gemini.id}, type ${docspace_room.gemini.room_type})"
+}
+
+# The link itself is a secret; show only that it exists.
+output "share_link_created" {
+  value = nonsensitive(docspace_room_link.share.share_link != "")
 }
