@@ -84,10 +84,6 @@ func IsJobFailed(err error) bool {
 // a job runs would silently return the running job and drop its own parameters (docspace-api.md §5.3).
 var jobLocks keyedLocks
 
-// jobBackoff polls fast at first, because jobs on small rooms take about a second, and never slower than
-// once a second, far inside the 60-second lifetime of a finished job's status.
-var jobBackoff = poll.Backoff{Initial: 100 * time.Millisecond, Max: time.Second, Factor: 1.25, Jitter: 0.1}
-
 const (
 	// clockSkew tolerates a difference between this machine's clock and the portal's when checking
 	// that an object was created after its job started.
@@ -164,7 +160,7 @@ func (c *Client) jobStatus(ctx context.Context, kind JobKind) (*JobStatus, error
 }
 
 func (c *Client) waitForIdleSlot(ctx context.Context, kind JobKind) error {
-	_, err := poll.Until(ctx, jobBackoff, false, func(ctx context.Context) (struct{}, bool, error) {
+	_, err := poll.Until(ctx, c.pollBackoff, false, func(ctx context.Context) (struct{}, bool, error) {
 		st, err := c.jobStatus(ctx, kind)
 		return struct{}{}, err == nil && (st == nil || st.IsCompleted), err
 	})
@@ -178,7 +174,7 @@ func (c *Client) waitForIdleSlot(ctx context.Context, kind JobKind) error {
 func (c *Client) awaitJob(ctx context.Context, want jobTarget) (int64, error) {
 	var seenID int64
 	vanished := 0
-	st, err := poll.Until(ctx, jobBackoff, true, func(ctx context.Context) (*JobStatus, bool, error) {
+	st, err := poll.Until(ctx, c.pollBackoff, true, func(ctx context.Context) (*JobStatus, bool, error) {
 		st, err := c.jobStatus(ctx, want.kind)
 		if err != nil {
 			return nil, false, err

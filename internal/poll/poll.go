@@ -15,9 +15,9 @@ type Backoff struct {
 	Jitter  float64       // random spread, as a fraction of the delay
 }
 
-// DefaultBackoff starts fast, because the portal's operations often finish within a second, and settles at
-// two seconds, well inside the 60-second retention of job status records.
-var DefaultBackoff = Backoff{Initial: 150 * time.Millisecond, Max: 2 * time.Second, Factor: 1.5, Jitter: 0.1}
+// DefaultBackoff starts fast, because the portal's operations and jobs on small rooms take about a second,
+// and never polls less often than once a second, far inside the 60-second lifetime of a finished job's status.
+var DefaultBackoff = Backoff{Initial: 100 * time.Millisecond, Max: time.Second, Factor: 1.25, Jitter: 0.1}
 
 // Delay returns the delay before check number n+1 (n starts at 0).
 func (b Backoff) Delay(n int) time.Duration {
@@ -39,11 +39,13 @@ func (b Backoff) Delay(n int) time.Duration {
 // made after b.Initial when delayFirst is set, immediately otherwise. It returns ctx.Err() when ctx ends.
 func Until[T any](ctx context.Context, b Backoff, delayFirst bool, check func(context.Context) (T, bool, error)) (T, error) {
 	var zero T
+	waits := 0
 	for n := 0; ; n++ {
 		if n > 0 || delayFirst {
-			if err := Sleep(ctx, b.Delay(max(n-1, 0))); err != nil {
+			if err := Sleep(ctx, b.Delay(waits)); err != nil {
 				return zero, err
 			}
+			waits++
 		}
 		v, done, err := check(ctx)
 		if err != nil || done {

@@ -1,0 +1,100 @@
+package docspace_test
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
+)
+
+// Run with: go test ./internal/docspace -run '^$' -bench . -benchtime 5x
+// Each benchmark reports how long after the portal finished the client noticed (ms_after_done) with
+// one-second operations, as the closing notes quote.
+
+func benchPortal(b *testing.B, opts fakeportal.Options) (*fakeportal.Portal, *docspace.Client) {
+	opts.APIKeys = []string{key}
+	portal := fakeportal.New(opts)
+	srv := httptest.NewServer(portal)
+	b.Cleanup(srv.Close)
+	c, err := docspace.New(docspace.Config{Host: srv.URL, APIKey: key}) // production polling settings
+	if err != nil {
+		b.Fatal(err)
+	}
+	return portal, c
+}
+
+func median(d []time.Duration) time.Duration {
+	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+	return d[len(d)/2]
+}
+
+// BenchmarkArchiveWait archives and restores a room with 1 s file operations.
+func BenchmarkArchiveWait(b *testing.B) {
+	const opTime = time.Second
+	portal, c := benchPortal(b, fakeportal.Options{FileOpDuration: opTime})
+	room, err := c.CreateRoom(context.Background(), docspace.CreateRoomRequest{Title: "bench", RoomType: docspace.RoomTypeCustom})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var lags []time.Duration
+	portal.ResetCounts()
+	for i := 0; b.Loop(); i++ {
+		start := time.Now()
+		op := c.ArchiveRoom
+		if i%2 == 1 {
+			op = c.UnarchiveRoom
+		}
+		if err := op(context.Background(), room.ID); err != nil {
+			b.Fatal(err)
+		}
+		lags = append(lags, time.Since(start)-opTime)
+	}
+	b.ReportMetric(float64(median(lags).Milliseconds()), "ms_after_done")
+	b.ReportMetric(float64(portal.Counts()["GET /api/2.0/files/fileops"])/float64(len(lags)), "fileops_polls/op")
+}
+
+// BenchmarkRoomFromTemplate creates rooms from a template one by one with 1 s jobs.
+func BenchmarkRoomFromTemplate(b *testing.B) {
+	const jobTime = time.Second
+	portal, c := benchPortal(b, fakeportal.Options{JobDuration: jobTime})
+	_, tpl := sourceAndTemplate(b, c)
+	var lags []time.Duration
+	portal.ResetCounts()
+	for i := 0; b.Loop(); i++ {
+		start := time.Now()
+		if _, err := c.CreateRoomFromTemplate(context.Background(), docspace.CreateRoomFromTemplateRequest{TemplateID: tpl, Title: fmt.Sprint("bench ", i)}); err != nil {
+			b.Fatal(err)
+		}
+		lags = append(lags, time.Since(start)-jobTime)
+	}
+	counts := portal.Counts()
+	b.ReportMetric(float64(median(lags).Milliseconds()), "ms_after_done")
+	b.ReportMetric(float64(counts["GET /api/2.0/files/rooms/fromtemplate/status"])/float64(len(lags)), "status_requests/job")
+	b.ReportMetric(float64(counts["GET /api/2.0/files/rooms/{id}"])/float64(len(lags)), "verify_gets/job")
+}
+
+// BenchmarkTenRoomsInParallel starts 10 room-from-template creations at once, as Terraform does, with 1 s
+// jobs; the per-portal lock runs them one after another. ratio = elapsed / sum of job durations.
+func BenchmarkTenRoomsInParallel(b *testing.B) {
+	const jobTime = time.Second
+	_, c := benchPortal(b, fakeportal.Options{JobDuration: jobTime})
+	_, tpl := sourceAndTemplate(b, c)
+	var ratios []float64
+	for b.Loop() {
+		start := time.Now()
+		ids, errs := createRooms(c, tpl, 10)
+		for i, err := range errs {
+			if err != nil || ids[i] == 0 {
+				b.Fatal(err)
+			}
+		}
+		ratios = append(ratios, float64(time.Since(start))/float64(10*jobTime))
+	}
+	sort.Float64s(ratios)
+	b.ReportMetric(ratios[len(ratios)/2], "ratio_to_job_time")
+}
