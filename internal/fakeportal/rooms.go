@@ -12,9 +12,17 @@ type user struct {
 	admin                bool
 }
 
+// dto is an EmployeeDto, as in createdBy.
 func (u *user) dto() map[string]any {
-	return map[string]any{"id": u.id, "displayName": u.name, "email": u.email, "hasAvatar": false, "isAnonim": false,
+	return map[string]any{"id": u.id, "displayName": u.name, "hasAvatar": false, "isAnonim": false,
 		"profileUrl": "/accounts/people/filter?search=" + u.email}
+}
+
+// fullDTO is an EmployeeFullDto, as GET /people/@self returns.
+func (u *user) fullDTO() map[string]any {
+	d := u.dto()
+	d["email"], d["userName"], d["isAdmin"] = u.email, strings.Split(u.email, "@")[0], u.admin
+	return d
 }
 
 // Root folder types (docspace-api.md §3.1).
@@ -104,7 +112,7 @@ func (p *Portal) dto(r *room, withQuota bool) map[string]any {
 	return d
 }
 
-func (p *Portal) getSelf(c *call) { c.ok(c.user.dto()) }
+func (p *Portal) getSelf(c *call) { c.ok(c.user.fullDTO()) }
 
 // findRoom resolves the {id} parameter for a read: non-numeric or missing ids are 404, rooms the caller
 // may not see are 403 (docspace-api.md §3.10).
