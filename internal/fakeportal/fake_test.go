@@ -25,7 +25,7 @@ type answer struct {
 }
 
 func (a answer) response() map[string]any { m, _ := a.env["response"].(map[string]any); return m }
-func (a answer) list() []any               { l, _ := a.env["response"].([]any); return l }
+func (a answer) list() []any              { l, _ := a.env["response"].([]any); return l }
 func (a answer) message() string {
 	e, _ := a.env["error"].(map[string]any)
 	s, _ := e["message"].(string)
@@ -97,7 +97,7 @@ func TestRoomCreateRules(t *testing.T) {
 	}
 	for body, field := range map[string]string{
 		`{"title":"` + strings.Repeat("x", 171) + `","roomType":5}`: "Title",
-		`{"title":"   ","roomType":5}`:                             "Title",
+		`{"title":"   ","roomType":5}`:                              "Title",
 		`{"title":"x","roomType":"Office"}`:                         "$.roomType",
 		`{"title":"x","roomType":5,"color":"#FF5733"}`:              "Color",
 		`{"title":"x","roomType":5,"indexing":"yes"}`:               "$.indexing",
