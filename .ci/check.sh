@@ -17,7 +17,11 @@ go vet ./...
 step "unit and acceptance tests against the fake portal"
 go test -count=1 -timeout=15m ./...
 
-step "docs are up to date"
+step "docs are up to date and valid"
 check_docs
+go run github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs@v0.25.0 validate --provider-name docspace
+
+step "examples are formatted and valid; quick start and onboarding apply against the fake portal"
+bash .ci/examples.sh --apply
 
 printf '\nAll checks passed in %ds.\n' $((SECONDS - started))

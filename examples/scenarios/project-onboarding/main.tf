@@ -1,0 +1,70 @@
+# Project onboarding: a project system hands over its projects; each gets a room created from the
+# template matching its type, and an external link for the client.
+terraform {
+  required_providers {
+    docspace = {
+      source = "docspace-community/docspace"
+    }
+  }
+}
+
+provider "docspace" {}
+
+variable "projects" {
+  description = "Projects by id: name and type, as the project system sends them."
+  type = map(object({
+    name = string
+    type = string
+  }))
+  default = {
+    "PRJ-1042" = { name = "ACME rollout", type = "Onboarding" }
+    "PRJ-1043" = { name = "Globex audit", type = "Audit" }
+    "PRJ-1044" = { name = "Initech migration", type = "Onboarding" }
+  }
+}
+
+# The templates an administrator prepared once.
+resource "docspace_room" "blueprint" {
+  for_each  = toset(["Onboarding", "Audit"])
+  title     = "${each.key} blueprint"
+  room_type = "custom"
+}
+
+resource "docspace_room_template" "kind" {
+  for_each = docspace_room.blueprint
+  room_id  = each.value.id
+  title    = "${each.key} project template"
+  tags     = ["project-template"]
+}
+
+# Choose each project's template by name, as the integration script did: the one whose title contains
+# the project type, or else the first template there is.
+data "docspace_templates" "by_type" {
+  for_each       = toset([for p in var.projects : p.type])
+  title_contains = each.key
+  depends_on     = [docspace_room_template.kind]
+}
+
+data "docspace_templates" "all" {
+  depends_on = [docspace_room_template.kind]
+}
+
+resource "docspace_room" "project" {
+  for_each    = var.projects
+  template_id = coalescelist(data.docspace_templates.by_type[each.value.type].templates, data.docspace_templates.all.templates)[0].id
+  title       = "${each.value.name} (${each.key})"
+  tags        = ["project", lower(each.value.type)]
+}
+
+resource "docspace_room_link" "client" {
+  for_each  = docspace_room.project
+  room_id   = each.value.id
+  link_type = "external"
+  access    = "read"
+  title     = "Client access"
+}
+
+# What the project system stores: room ids and titles (the links themselves are secrets).
+output "rooms" {
+  value = { for id, room in docspace_room.project : id => { room_id = room.id, title = room.title, type = room.room_type } }
+}
