@@ -186,9 +186,8 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, err := parseObjectID(state.ID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid room id in state", err.Error())
+	id, ok := objectIDFromState(state.ID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	room, err := r.client.GetRoom(ctx, id)
@@ -227,9 +226,8 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	id, err := parseObjectID(state.ID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid room id in state", err.Error())
+	id, ok := objectIDFromState(state.ID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	wasArchived, archive := state.Archived.ValueBool(), plan.Archived.ValueBool()
@@ -265,27 +263,7 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 }
 
 func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state roomModelV0
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultRoomDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-
-	id, err := parseObjectID(state.ID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid room id in state", err.Error())
-		return
-	}
-	if err := r.client.DeleteRoom(ctx, id); err != nil && !docspace.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Error deleting room", err)
-	}
+	r.deleteRoomObject(ctx, req.State, defaultRoomDeleteTimeout, "Error deleting room", &resp.Diagnostics)
 }
 
 func (r *roomResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
@@ -295,20 +273,12 @@ func (r *roomResource) ImportState(ctx context.Context, req resource.ImportState
 // fill copies every attribute the portal owns from room into m, so Read detects drift.
 func (m *roomModelV0) fill(ctx context.Context, room *docspace.Room, diags *diag.Diagnostics) {
 	m.ID = types.StringValue(formatObjectID(room.ID))
-	m.Title = types.StringValue(room.Title)
+	common := m.common()
+	fillCommon(ctx, room, &common, diags)
+	m.Title, m.Tags, m.Color, m.Cover, m.Quota = common.Title, common.Tags, common.Color, common.Cover, common.Quota
 	m.RoomType = types.StringValue(roomTypeName(room.RoomType))
-	m.Tags = tagsToSet(ctx, room.Tags, m.Tags, diags)
-	m.Color = types.StringValue(room.Color())
-	m.Cover = optionalString(room.CoverID())
 	m.Indexing = types.BoolValue(room.Indexing)
 	m.DenyDownload = types.BoolValue(room.DenyDownload)
-	switch {
-	case room.QuotaLimit != nil:
-		m.Quota = types.Int64Value(*room.QuotaLimit)
-	case m.Quota.IsUnknown():
-		// The portal does not report room quotas (they are off, or this is a create response).
-		m.Quota = types.Int64Null()
-	}
 	m.Lifetime = lifetimeToObject(room.Lifetime)
 	m.Watermark = watermarkToObject(room.Watermark)
 	m.Archived = types.BoolValue(room.IsArchived())
@@ -317,6 +287,10 @@ func (m *roomModelV0) fill(ctx context.Context, room *docspace.Room, diags *diag
 		m.OwnerID = types.StringValue(room.CreatedBy.ID)
 	}
 	m.Created = timetypes.NewRFC3339TimeValue(room.Created.UTC())
+}
+
+func (m *roomModelV0) common() commonSettings {
+	return commonSettings{Title: m.Title, Color: m.Color, Cover: m.Cover, Tags: m.Tags, Quota: m.Quota}
 }
 
 // copyComputed carries the values that an update does not change.

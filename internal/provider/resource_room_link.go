@@ -80,20 +80,12 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), plan.RoomID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("link_id"), plan.LinkID)...)
 
-	link, err := r.put(ctx, roomID, &plan, password)
-	if err != nil {
-		if docspace.StatusCode(err) >= 400 && docspace.StatusCode(err) < 500 {
-			resp.State.RemoveResource(ctx) // refused outright: nothing was created
-		}
-		r.addLinkError(ctx, &resp.Diagnostics, "Error creating room link", roomID, &plan, err)
-		return
+	if refused := r.apply(ctx, roomID, &plan, password, "Error creating room link", &resp.Diagnostics); refused {
+		resp.State.RemoveResource(ctx) // refused outright: nothing was created
 	}
-	if problem := skippedChanges(&plan, password, link); problem != "" {
-		resp.Diagnostics.AddError("The portal did not apply the link settings", problem)
-		return
+	if !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	}
-	plan.fill(link, !plan.Password.IsNull())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -102,9 +94,8 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	roomID, err := parseObjectID(state.RoomID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid room id in state", err.Error())
+	roomID, ok := objectIDFromState(state.RoomID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	// Never GET /rooms/{id}/link here: it creates a primary link when there is none (docspace-api.md §6.3).
@@ -137,17 +128,10 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 	plan.ID, plan.LinkID = state.ID, state.LinkID
 	// The portal replaces the whole link on every call, so the complete desired state is sent.
-	link, err := r.put(ctx, roomID, &plan, password)
-	if err != nil {
-		r.addLinkError(ctx, &resp.Diagnostics, "Error updating room link", roomID, &plan, err)
-		return
+	r.apply(ctx, roomID, &plan, password, "Error updating room link", &resp.Diagnostics)
+	if !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	}
-	if problem := skippedChanges(&plan, password, link); problem != "" {
-		resp.Diagnostics.AddError("The portal did not apply the change", problem)
-		return
-	}
-	plan.fill(link, !plan.Password.IsNull())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -156,13 +140,12 @@ func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	roomID, err := parseObjectID(state.RoomID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid room id in state", err.Error())
+	roomID, ok := objectIDFromState(state.RoomID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	// Access None removes the link. A public or form-filling room answers by issuing a new primary link.
-	_, err = r.client.SetRoomLink(ctx, roomID, docspace.SetLinkRequest{
+	_, err := r.client.SetRoomLink(ctx, roomID, docspace.SetLinkRequest{
 		LinkID:   state.LinkID.ValueString(),
 		Access:   docspace.FileShareNone,
 		LinkType: linkTypes[state.LinkType.ValueString()],
@@ -184,6 +167,23 @@ func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportS
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomPart)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("link_id"), linkPart)...)
+}
+
+// apply sends the desired link and copies back what the portal kept. It reports an error when the portal
+// refused the link (refused is then true: a 4xx means nothing was written) or silently skipped part of it.
+func (r *roomLinkResource) apply(ctx context.Context, roomID int64, m *roomLinkModelV0, password, summary string, diags *diag.Diagnostics) (refused bool) {
+	link, err := r.put(ctx, roomID, m, password)
+	if err != nil {
+		r.addLinkError(ctx, diags, summary, roomID, m, err)
+		status := docspace.StatusCode(err)
+		return status >= 400 && status < 500
+	}
+	if problem := skippedChanges(m, password, link); problem != "" {
+		diags.AddError("The portal did not apply the link settings", problem)
+		return false
+	}
+	m.fill(link, !m.Password.IsNull())
+	return false
 }
 
 // put sends the complete desired state of the link.

@@ -44,24 +44,7 @@ func createRoomFromTemplateRequest(ctx context.Context, plan *roomModelV0, templ
 // (docspace-api.md §3.4: an absent field is left unchanged).
 func updateRoomRequest(ctx context.Context, plan, state *roomModelV0, diags *diag.Diagnostics) (docspace.UpdateRoomRequest, bool) {
 	var body docspace.UpdateRoomRequest
-	changed := false
-	if !plan.Title.Equal(state.Title) {
-		body.Title, changed = plan.Title.ValueStringPointer(), true
-	}
-	if !plan.Tags.Equal(state.Tags) {
-		tags := tagsFromSet(ctx, plan.Tags, diags)
-		if tags == nil {
-			tags = []string{}
-		}
-		body.Tags, changed = &tags, true
-	}
-	if isChange(plan.Color, state.Color) {
-		body.Color, changed = plan.Color.ValueStringPointer(), true
-	}
-	if !plan.Cover.Equal(state.Cover) {
-		cover := plan.Cover.ValueString() // "" removes the cover
-		body.Cover, changed = &cover, true
-	}
+	changed := plan.common().addChanges(ctx, state.common(), &body, diags)
 	if isChange(plan.Indexing, state.Indexing) {
 		body.Indexing, changed = plan.Indexing.ValueBoolPointer(), true
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -16,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -39,11 +37,7 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"Rooms can be archived (read-only) with `archived = true`; destroying the resource deletes the room " +
 			"permanently, with all its files.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The room's numeric id.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": stableComputedString("The room's numeric id."),
 			"title": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("The room's name: 1 to %d characters. Characters the portal would rewrite "+
 					"(`%s`, tab, emoji) and leading or trailing spaces are refused at plan time. Titles need not be unique.",
@@ -72,32 +66,12 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Validators:    []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric template id")},
 				PlanModifiers: []planmodifier.String{stringRequiresReplaceUnlessImported()},
 			},
-			"tags": schema.SetAttribute{
-				MarkdownDescription: "Tags of the room. The set replaces the room's tags as a whole; unknown tags are created " +
-					"in the portal's catalogue. Tags match case-insensitively. Defaults to no tags.",
-				ElementType: types.StringType,
-				Optional:    true,
-				Computed:    true,
-				Default:     setdefault.StaticValue(types.SetValueMust(types.StringType, []attr.Value{})),
-				Validators: []validator.Set{setvalidator.ValueStringsAre(
-					stringvalidator.LengthBetween(1, 255),
-					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
-				)},
-			},
-			"color": schema.StringAttribute{
-				MarkdownDescription: "Colour of the room's logo as six hexadecimal digits without `#`, such as `FF5733`. " +
-					"When omitted the portal picks a random colour, which is then kept.",
-				Optional:      true,
-				Computed:      true,
-				Validators:    []validator.String{stringvalidator.RegexMatches(hexColor, "must be six hexadecimal digits without #, such as FF5733")},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"cover": schema.StringAttribute{
-				MarkdownDescription: "Id of a cover image from the portal's cover gallery (`GET /api/2.0/files/rooms/covers`). " +
-					"Removing it removes the cover.",
-				Optional:   true,
-				Validators: []validator.String{stringvalidator.LengthBetween(1, 50)},
-			},
+			"tags": tagsAttribute("Tags of the room. The set replaces the room's tags as a whole; unknown tags are created " +
+				"in the portal's catalogue. Tags match case-insensitively. Defaults to no tags."),
+			"color": colorAttribute("Colour of the room's logo as six hexadecimal digits without `#`, such as `FF5733`. " +
+				"When omitted the portal picks a random colour, which is then kept."),
+			"cover": coverAttribute("Id of a cover image from the portal's cover gallery (`GET /api/2.0/files/rooms/covers`). " +
+				"Removing it removes the cover."),
 			"indexing": schema.BoolAttribute{
 				MarkdownDescription: "Number the room's files and folders in a fixed order (used by virtual data rooms). " +
 					"When omitted the portal's value is kept (for rooms from a template, the template's).",
@@ -112,14 +86,8 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Computed:      true,
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
-			"quota": schema.Int64Attribute{
-				MarkdownDescription: "Storage quota of the room in bytes; `-1` means unlimited. Only portals with room " +
-					"quotas enabled report it; elsewhere the configured value is kept as is.",
-				Optional:      true,
-				Computed:      true,
-				Validators:    []validator.Int64{int64validator.AtLeast(-1)},
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
+			"quota": quotaAttribute("Storage quota of the room in bytes; `-1` means unlimited. Only portals with room " +
+				"quotas enabled report it; elsewhere the configured value is kept as is."),
 			"lifetime": schema.SingleNestedAttribute{
 				MarkdownDescription: "Automatic removal of files older than a period. Omit it to keep files forever.",
 				Optional:            true,
@@ -190,17 +158,8 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
 			},
-			"owner_id": schema.StringAttribute{
-				MarkdownDescription: "Id of the user who created the room.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"created": schema.StringAttribute{
-				MarkdownDescription: "When the room was created (RFC 3339).",
-				CustomType:          timetypes.RFC3339Type{},
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"owner_id": stableComputedString("Id of the user who created the room."),
+			"created":  createdAttribute("room"),
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
 	}

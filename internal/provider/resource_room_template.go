@@ -100,9 +100,8 @@ func (r *roomTemplateResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, err := parseObjectID(state.ID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid template id in state", err.Error())
+	id, ok := objectIDFromState(state.ID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	if gone := r.read(ctx, id, &state, &resp.Diagnostics); gone {
@@ -139,17 +138,10 @@ func (r *roomTemplateResource) read(ctx context.Context, id int64, m *roomTempla
 		return false
 	}
 	m.ID = types.StringValue(formatObjectID(tpl.ID))
-	m.Title = types.StringValue(tpl.Title)
 	m.Public = types.BoolValue(public)
-	m.Tags = tagsToSet(ctx, tpl.Tags, m.Tags, diags)
-	m.Color = types.StringValue(tpl.Color())
-	m.Cover = optionalString(tpl.CoverID())
-	switch {
-	case tpl.QuotaLimit != nil:
-		m.Quota = types.Int64Value(*tpl.QuotaLimit)
-	case m.Quota.IsUnknown():
-		m.Quota = types.Int64Null()
-	}
+	common := m.common()
+	fillCommon(ctx, tpl, &common, diags)
+	m.Title, m.Tags, m.Color, m.Cover, m.Quota = common.Title, common.Tags, common.Color, common.Cover, common.Quota
 	m.RoomType = types.StringValue(roomTypeName(tpl.RoomType))
 	m.OwnerID = types.StringNull()
 	if tpl.CreatedBy != nil {
@@ -173,34 +165,13 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	id, err := parseObjectID(state.ID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid template id in state", err.Error())
+	id, ok := objectIDFromState(state.ID, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	// Templates are edited through the room endpoints (docspace-api.md §4.4).
 	var body docspace.UpdateRoomRequest
-	changed := false
-	if !plan.Title.Equal(state.Title) {
-		body.Title, changed = plan.Title.ValueStringPointer(), true
-	}
-	if !plan.Tags.Equal(state.Tags) {
-		tags := tagsFromSet(ctx, plan.Tags, &resp.Diagnostics)
-		if tags == nil {
-			tags = []string{}
-		}
-		body.Tags, changed = &tags, true
-	}
-	if isChange(plan.Color, state.Color) {
-		body.Color, changed = plan.Color.ValueStringPointer(), true
-	}
-	if !plan.Cover.Equal(state.Cover) {
-		cover := plan.Cover.ValueString()
-		body.Cover, changed = &cover, true
-	}
-	if isChange(plan.Quota, state.Quota) {
-		body.Quota, changed = plan.Quota.ValueInt64Pointer(), true
-	}
+	changed := plan.common().addChanges(ctx, state.common(), &body, &resp.Diagnostics)
 	if changed {
 		if _, err := r.client.UpdateRoom(ctx, id, body); err != nil {
 			addAPIError(&resp.Diagnostics, "Error updating room template", err)
@@ -224,23 +195,11 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 }
 
 func (r *roomTemplateResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state roomTemplateModelV0
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTemplateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	id, err := parseObjectID(state.ID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid template id in state", err.Error())
-		return
-	}
-	if err := r.client.DeleteRoom(ctx, id); err != nil {
-		addAPIError(&resp.Diagnostics, "Error deleting room template", err)
-	}
+	r.deleteRoomObject(ctx, req.State, defaultTemplateTimeout, "Error deleting room template", &resp.Diagnostics)
+}
+
+func (m *roomTemplateModelV0) common() commonSettings {
+	return commonSettings{Title: m.Title, Color: m.Color, Cover: m.Cover, Tags: m.Tags, Quota: m.Quota}
 }
 
 func (r *roomTemplateResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -5,18 +5,13 @@ import (
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -36,11 +31,7 @@ func (r *roomTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"a background job; the provider serialises these jobs per portal and waits until the template really " +
 			"exists. See the guide \"How template jobs work\".",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The template's numeric id.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": stableComputedString("The template's numeric id."),
 			"room_id": schema.StringAttribute{
 				MarkdownDescription: "Id of the active room the template is built from. The template copies its type, " +
 					"contents, indexing, quota, lifetime, download ban and watermark, but not its members, links or tags. " + unreadableNote,
@@ -75,37 +66,11 @@ func (r *roomTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequ
 				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(guid, "must be a group id (GUID)"))},
 				PlanModifiers:       []planmodifier.Set{setRequiresReplaceUnlessImported()},
 			},
-			"tags": schema.SetAttribute{
-				MarkdownDescription: "Tags of the template (not copied to rooms created from it). Defaults to no tags.",
-				ElementType:         types.StringType,
-				Optional:            true,
-				Computed:            true,
-				Default:             setdefault.StaticValue(types.SetValueMust(types.StringType, []attr.Value{})),
-				Validators: []validator.Set{setvalidator.ValueStringsAre(
-					stringvalidator.LengthBetween(1, 255),
-					stringvalidator.RegexMatches(nonBlank, "must not be blank"),
-				)},
-			},
-			"color": schema.StringAttribute{
-				MarkdownDescription: "Logo colour as six hexadecimal digits without `#`. When omitted the portal picks one.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(hexColor, "must be six hexadecimal digits without #, such as FF5733")},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"cover": schema.StringAttribute{
-				MarkdownDescription: "Id of a cover image from the portal's cover gallery.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 50)},
-			},
-			"quota": schema.Int64Attribute{
-				MarkdownDescription: "Storage quota in bytes for rooms created from the template; `-1` means unlimited. " +
-					"When omitted the source room's quota is kept.",
-				Optional:      true,
-				Computed:      true,
-				Validators:    []validator.Int64{int64validator.AtLeast(-1)},
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
+			"tags":  tagsAttribute("Tags of the template (not copied to rooms created from it). Defaults to no tags."),
+			"color": colorAttribute("Logo colour as six hexadecimal digits without `#`. When omitted the portal picks one."),
+			"cover": coverAttribute("Id of a cover image from the portal's cover gallery."),
+			"quota": quotaAttribute("Storage quota in bytes for rooms created from the template; `-1` means unlimited. " +
+				"When omitted the source room's quota is kept."),
 			"copy_logo": schema.BoolAttribute{
 				MarkdownDescription: "Copy the source room's logo to the template when it is built. Defaults to `false`. " +
 					"It has no effect on an existing template.",
@@ -118,17 +83,8 @@ func (r *roomTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequ
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"owner_id": schema.StringAttribute{
-				MarkdownDescription: "Id of the user who created the template.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"created": schema.StringAttribute{
-				MarkdownDescription: "When the template was created (RFC 3339).",
-				CustomType:          timetypes.RFC3339Type{},
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"owner_id": stableComputedString("Id of the user who created the template."),
+			"created":  createdAttribute("template"),
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
 	}
