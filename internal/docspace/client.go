@@ -126,8 +126,8 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 	if err != nil {
 		return fmt.Errorf("%s %s: %w", method, "/api/2.0/"+strings.TrimLeft(path, "/"), unwrapURLError(err))
 	}
-	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)
+	_ = resp.Body.Close()
 	if err != nil {
 		return fmt.Errorf("%s %s: reading the response: %w", method, req.URL.Path, err)
 	}

@@ -78,7 +78,7 @@ func (t *retryTransport) attempt(req *http.Request, n int) (*http.Response, erro
 		return nil, err
 	}
 	b, err := io.ReadAll(resp.Body)
-	resp.Body.Close()
+	_ = resp.Body.Close()
 	if err != nil {
 		return nil, err
 	}

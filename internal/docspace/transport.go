@@ -82,7 +82,7 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	tflog.SubsystemDebug(ctx, LogSubsystem, "API request", fields)
 	if resp.Body != nil {
 		b, readErr := io.ReadAll(resp.Body)
-		resp.Body.Close()
+		_ = resp.Body.Close()
 		resp.Body = io.NopCloser(bytes.NewReader(b))
 		if readErr != nil {
 			return nil, readErr

@@ -78,7 +78,8 @@ var timeLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05.9999999", "200
 // null is the zero time, like the server's own lenient reader (docspace-api.md §2.1).
 func (t *Time) UnmarshalJSON(b []byte) error {
 	var s string
-	if err := json.Unmarshal(b, &s); err != nil || strings.TrimSpace(s) == "" {
+	_ = json.Unmarshal(b, &s) // anything but a date string reads as no date
+	if strings.TrimSpace(s) == "" {
 		t.Time = time.Time{}
 		return nil
 	}

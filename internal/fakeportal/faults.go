@@ -63,7 +63,7 @@ func (f *Fault) apply(w http.ResponseWriter) {
 	if f.Drop {
 		if hj, ok := w.(http.Hijacker); ok {
 			if conn, _, err := hj.Hijack(); err == nil {
-				conn.Close()
+				_ = conn.Close()
 				return
 			}
 		}

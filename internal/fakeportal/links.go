@@ -319,7 +319,9 @@ func (p *Portal) removeLink(c *call, r *room, l *link) {
 	}
 	if l.subject == subjectPrimary && (r.roomType == typePublic || r.roomType == typeFillingForms) {
 		dto := p.linkDTO(c, r, p.addPrimaryLink(r))
-		delete(dto["sharedLink"].(map[string]any), "requestToken")
+		if shared, ok := dto["sharedLink"].(map[string]any); ok {
+			delete(shared, "requestToken")
+		}
 		c.ok(dto)
 		return
 	}

@@ -117,8 +117,6 @@ type route struct {
 	pattern string // counter key and documentation, e.g. /api/2.0/files/rooms/{id}
 	re      *regexp.Regexp
 	handle  func(*Portal, *call)
-	// anonymous endpoints answer 401 with a JSON body instead of an empty one (docspace-api.md §2.2).
-	anonymous bool
 }
 
 var routeTable = routes()
