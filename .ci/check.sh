@@ -11,8 +11,9 @@ step "terraform"
 use_terraform
 "$TF_ACC_TERRAFORM_PATH" version | head -n1
 
-step "go vet"
+step "go vet and golangci-lint"
 go vet ./...
+golangci_lint run ./...
 
 step "unit and acceptance tests against the fake portal"
 go test -count=1 -timeout=15m ./...

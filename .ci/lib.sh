@@ -56,3 +56,14 @@ check_docs() {
   fi
   echo "docs/ is up to date (Terraform $v)."
 }
+
+# golangci_lint runs the pinned golangci-lint, installing it from the Go module proxy once.
+GOLANGCI_LINT_VERSION=v2.15.0
+golangci_lint() {
+  local bin="$CACHE_DIR/golangci-lint-$GOLANGCI_LINT_VERSION/golangci-lint"
+  if [ ! -x "$bin" ]; then
+    echo "installing golangci-lint $GOLANGCI_LINT_VERSION (about 2 minutes, once)..." >&2
+    GOBIN="$(dirname "$bin")" go install "github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$GOLANGCI_LINT_VERSION" >&2 || return 1
+  fi
+  "$bin" "$@"
+}
