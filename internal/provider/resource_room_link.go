@@ -110,7 +110,14 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 		addAPIError(&resp.Diagnostics, "Error reading room link", err)
 		return
 	}
-	state.fill(link, !state.Password.IsNull())
+	// Right after an import the state cannot tell a plain password from a write-only one; the portal's
+	// password is recorded, and a configuration using password_wo shows it as a removal to apply once.
+	imported, diags := req.Private.GetKey(ctx, privateImported)
+	resp.Diagnostics.Append(diags...)
+	state.fill(link, !state.Password.IsNull() || imported != nil)
+	if imported != nil {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, nil)...)
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -167,7 +174,11 @@ func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportS
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomPart)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("link_id"), linkPart)...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, []byte(`true`))...)
 }
+
+// privateImported marks a link whose next Read follows an import.
+const privateImported = "imported"
 
 // apply sends the desired link and copies back what the portal kept. It reports an error when the portal
 // refused the link (refused is then true: a 4xx means nothing was written) or silently skipped part of it.
@@ -306,7 +317,8 @@ func (m *roomLinkModelV0) fill(link *docspace.Link, keepPassword bool) {
 	case link.Shared.ExpirationDate.IsZero():
 		m.ExpirationDate = timetypes.NewRFC3339Null()
 	case m.ExpirationDate.IsNull() || m.ExpirationDate.IsUnknown() || !prior.Equal(link.Shared.ExpirationDate.Time):
-		m.ExpirationDate = timetypes.NewRFC3339TimeValue(link.Shared.ExpirationDate.Time)
+		// New values (drift, imports) are written in UTC, the form configurations most often use.
+		m.ExpirationDate = timetypes.NewRFC3339TimeValue(link.Shared.ExpirationDate.UTC())
 	}
 	m.Password = types.StringNull()
 	if keepPassword && link.Shared.Password != "" {

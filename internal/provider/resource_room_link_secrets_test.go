@@ -63,12 +63,19 @@ func TestAccRoomLink_passwordAndExpiry(t *testing.T) {
 				},
 				Check: func(s *terraform.State) error {
 					linkID = s.RootModule().Resources[linkAddr].Primary.Attributes["link_id"]
+					if got := s.RootModule().Resources[linkAddr].Primary.Attributes["expiration_date"]; got != in30.Format(time.RFC3339) {
+						return fmt.Errorf("expiration_date %q must keep the configured spelling", got)
+					}
 					l := portalLink(t, env, s)
 					if l.Shared.Password != "First-secret-1" || !l.Shared.ExpirationDate.Equal(in30) || !l.Shared.DenyDownload {
 						return fmt.Errorf("portal link %+v", l.Shared)
 					}
 					return nil
 				},
+			},
+			{
+				// An import reads the password back and writes the expiry in UTC, so the plan stays empty.
+				ResourceName: linkAddr, ImportState: true, ImportStateVerify: true,
 			},
 			{
 				// Changing only the password must keep the expiry and the download ban: the whole link is resent.
