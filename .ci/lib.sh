@@ -67,3 +67,49 @@ golangci_lint() {
   fi
   "$bin" "$@"
 }
+
+# use_local_provider builds the provider into DIR/bin and points Terraform at it through dev_overrides.
+use_local_provider() {
+  local dir=$1
+  go build -o "$dir/bin/terraform-provider-docspace" . || return 1
+  cat > "$dir/terraformrc" <<CFG
+disable_checkpoint = true
+provider_installation {
+  dev_overrides {
+    "docspace-community/docspace" = "$dir/bin"
+  }
+  direct {}
+}
+CFG
+  export TF_CLI_CONFIG_FILE="$dir/terraformrc" TF_IN_AUTOMATION=1 TF_INPUT=0
+}
+
+# start_fake_portal builds and starts the fake portal on a free loopback port with API key KEY, and
+# exports DOCSPACE_API_HOST, DOCSPACE_API_KEY and FAKE_PORTAL_PID. Stop it with stop_fake_portal.
+start_fake_portal() {
+  local dir=$1 key=$2 url=""
+  go build -o "$dir/bin/fakeportal" ./internal/cmd/fakeportal || return 1
+  "$dir/bin/fakeportal" -addr 127.0.0.1:0 -api-key "$key" >"$dir/portal.log" 2>&1 &
+  FAKE_PORTAL_PID=$!
+  for _ in $(seq 1 100); do
+    url=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$dir/portal.log" | head -n1)
+    [ -n "$url" ] && break
+    sleep 0.1
+  done
+  [ -n "$url" ] || { cat "$dir/portal.log" >&2; echo "the fake portal did not start" >&2; return 1; }
+  export DOCSPACE_API_HOST="$url" DOCSPACE_API_KEY="$key" FAKE_PORTAL_PID
+}
+
+stop_fake_portal() {
+  [ -n "${FAKE_PORTAL_PID:-}" ] && kill "$FAKE_PORTAL_PID" 2>/dev/null && wait "$FAKE_PORTAL_PID" 2>/dev/null
+  return 0
+}
+
+# expect_empty_portal fails unless the fake portal holds no rooms (active, archived) and no templates.
+expect_empty_portal() {
+  local area total
+  for area in 2 4; do
+    total=$(curl -fsS -H "Authorization: Bearer $DOCSPACE_API_KEY" "$DOCSPACE_API_HOST/api/2.0/files/rooms?searchArea=$area" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+    [ "$total" = 0 ] || { echo "the portal still holds $total objects in search area $area" >&2; return 1; }
+  done
+}
