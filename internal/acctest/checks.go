@@ -56,19 +56,24 @@ func (e *Env) CaptureRoomID(addr string, id *int64) func(*terraform.State) error
 	}
 }
 
+// portalRoom reads from the portal the room or template at addr.
+func (e *Env) portalRoom(s *terraform.State, addr string) (*docspace.Room, error) {
+	var id int64
+	if err := e.CaptureRoomID(addr, &id)(s); err != nil {
+		return nil, err
+	}
+	return e.Client.GetRoom(context.Background(), id)
+}
+
 // CheckRoomArchived asks the portal whether the room at addr is in the archive.
 func (e *Env) CheckRoomArchived(addr string, archived bool) func(*terraform.State) error {
 	return func(s *terraform.State) error {
-		var id int64
-		if err := e.CaptureRoomID(addr, &id)(s); err != nil {
-			return err
-		}
-		room, err := e.Client.GetRoom(context.Background(), id)
+		room, err := e.portalRoom(s, addr)
 		if err != nil {
 			return err
 		}
 		if room.IsArchived() != archived {
-			return fmt.Errorf("room %d: archived on the portal = %t, want %t", id, room.IsArchived(), archived)
+			return fmt.Errorf("room %d: archived on the portal = %t, want %t", room.ID, room.IsArchived(), archived)
 		}
 		return nil
 	}
@@ -77,16 +82,12 @@ func (e *Env) CheckRoomArchived(addr string, archived bool) func(*terraform.Stat
 // CheckTitle asks the portal for the title of the room or template at addr.
 func (e *Env) CheckTitle(addr, want string) func(*terraform.State) error {
 	return func(s *terraform.State) error {
-		var id int64
-		if err := e.CaptureRoomID(addr, &id)(s); err != nil {
-			return err
-		}
-		room, err := e.Client.GetRoom(context.Background(), id)
+		room, err := e.portalRoom(s, addr)
 		if err != nil {
 			return err
 		}
 		if room.Title != want {
-			return fmt.Errorf("%s (%d) is titled %q on the portal, want %q", addr, id, room.Title, want)
+			return fmt.Errorf("%s (%d) is titled %q on the portal, want %q", addr, room.ID, room.Title, want)
 		}
 		return nil
 	}

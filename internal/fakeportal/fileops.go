@@ -96,19 +96,26 @@ func (c *call) deleteAfter() (bool, bool) {
 func (p *Portal) archiveRoom(c *call)   { p.moveRoom(c, folderArchive) }
 func (p *Portal) unarchiveRoom(c *call) { p.moveRoom(c, folderRooms) }
 
-// moveRoom archives or restores a room with a Move operation (docspace-api.md §3.5).
-func (p *Portal) moveRoom(c *call, to int) {
+// operationTarget resolves the room of an archive, unarchive or delete request and reads its body.
+// Templates can be deleted but not archived (docspace-api.md §3.5, §4.4).
+func (p *Portal) operationTarget(c *call, templatesAllowed bool) (id int64, deleteAfter, ok bool) {
 	id, numeric := c.pathID()
 	r := p.rooms[id]
-	if !numeric || r == nil || r.folder == folderTemplates {
+	if !numeric || r == nil || (r.folder == folderTemplates && !templatesAllowed) {
 		c.fail(http.StatusNotFound, "The required folder was not found")
-		return
+		return 0, false, false
 	}
 	if !r.canEdit(c.user) {
 		c.denied()
-		return
+		return 0, false, false
 	}
-	deleteAfter, ok := c.deleteAfter()
+	deleteAfter, ok = c.deleteAfter()
+	return id, deleteAfter, ok
+}
+
+// moveRoom archives or restores a room with a Move operation (docspace-api.md §3.5).
+func (p *Portal) moveRoom(c *call, to int) {
+	id, deleteAfter, ok := p.operationTarget(c, false)
 	if !ok {
 		return
 	}
@@ -123,17 +130,7 @@ func (p *Portal) moveRoom(c *call, to int) {
 
 // deleteRoom deletes a room or template permanently with a Delete operation (docspace-api.md §3.6).
 func (p *Portal) deleteRoom(c *call) {
-	id, numeric := c.pathID()
-	r := p.rooms[id]
-	if !numeric || r == nil {
-		c.fail(http.StatusNotFound, "The required folder was not found")
-		return
-	}
-	if !r.canEdit(c.user) {
-		c.denied()
-		return
-	}
-	deleteAfter, ok := c.deleteAfter()
+	id, deleteAfter, ok := p.operationTarget(c, true)
 	if !ok {
 		return
 	}

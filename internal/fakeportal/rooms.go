@@ -342,13 +342,19 @@ func (b *body) watermark(old map[string]any) map[string]any {
 	return out
 }
 
-func (p *Portal) updateRoom(c *call) {
+// findEditableRoom resolves {id} for a change of the room itself: archived rooms are read-only (§3.5).
+func (p *Portal) findEditableRoom(c *call) *room {
 	r := p.findRoomForWrite(c)
-	if r == nil {
-		return
-	}
-	if r.folder == folderArchive {
+	if r != nil && r.folder == folderArchive {
 		c.fail(http.StatusForbidden, "You don't have permission to edit the room")
+		return nil
+	}
+	return r
+}
+
+func (p *Portal) updateRoom(c *call) {
+	r := p.findEditableRoom(c)
+	if r == nil {
 		return
 	}
 	b := c.object()
@@ -372,12 +378,8 @@ func (p *Portal) addTags(c *call)    { p.changeTags(c, true) }
 func (p *Portal) removeTags(c *call) { p.changeTags(c, false) }
 
 func (p *Portal) changeTags(c *call, add bool) {
-	r := p.findRoomForWrite(c)
+	r := p.findEditableRoom(c)
 	if r == nil {
-		return
-	}
-	if r.folder == folderArchive {
-		c.fail(http.StatusForbidden, "You don't have permission to edit the room")
 		return
 	}
 	b := c.object()

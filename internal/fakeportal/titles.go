@@ -6,7 +6,8 @@ import (
 	"unicode/utf16"
 )
 
-// sanitizeTitle is Global.ReplaceInvalidCharsAndTruncate (docspace-api.md §7.1): trim, replace
+// sanitizeTitle is Global.ReplaceInvalidCharsAndTruncate (docspace-api.md §7.1). The client has its own
+// copy on purpose: the fake plays the server and must not borrow the client's reading of it. Trim, replace
 // \t * + : " < > ? | \ / and every UTF-16 surrogate with "_" (one emoji becomes "__"), cut to 170 units.
 func sanitizeTitle(s string) string {
 	units := utf16.Encode([]rune(strings.TrimSpace(s)))
