@@ -6,12 +6,12 @@ cd "$(dirname "$0")/.."
 . .ci/lib.sh
 use_terraform >/dev/null # CLI configuration and cache directory
 
-build() { # build NAME VERSION MODULE
+build() { # build NAME VERSION PACKAGE VERSION-PACKAGE
   local bin="$CACHE_DIR/$1-$2/$1"
-  if [ ! -x "$bin" ]; then
+  if [ ! -x "$bin" ] || "$bin" version | head -n1 | grep -q -- '-dev'; then
     echo "building $1 $2 from the Go module proxy (a few minutes, once)..." >&2
-    GOBIN="$(dirname "$bin")" GOFLAGS=-mod=mod go install \
-      -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" "$3@v$2" >&2
+    # Without version.dev=no the binary calls itself a pre-release, which sorts below the release.
+    GOBIN="$(dirname "$bin")" GOFLAGS=-mod=mod go install -ldflags "-s -w -X $4.dev=no" "$3@v$2" >&2
   fi
   echo "$bin"
 }
@@ -24,7 +24,7 @@ run() { # run LABEL BINARY [ENV...]
   echo "$label: passed in $((SECONDS - start))s"
 }
 
-tf=$(build terraform "$TERRAFORM_PINNED" github.com/hashicorp/terraform)
-tofu=$(build tofu 1.6.3 github.com/opentofu/opentofu/cmd/tofu)
+tf=$(build terraform "$TERRAFORM_PINNED" github.com/hashicorp/terraform github.com/hashicorp/terraform/version)
+tofu=$(build tofu 1.6.3 github.com/opentofu/opentofu/cmd/tofu github.com/opentofu/opentofu/version)
 run "Terraform $TERRAFORM_PINNED (oldest supported)" "$tf"
 run "OpenTofu 1.6.3" "$tofu" TF_ACC_PROVIDER_HOST=registry.opentofu.org
