@@ -58,6 +58,7 @@ type Portal struct {
 	jobFaults  map[jobKind][]jobFault
 	rnd        *rand.Rand
 	counts     map[string]int
+	agents     map[string]bool
 	faults     []*Fault
 	now        func() time.Time
 }
@@ -99,6 +100,7 @@ func New(opts Options) *Portal {
 		jobFaults: map[jobKind][]jobFault{},
 		rnd:       rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
 		counts:    map[string]int{},
+		agents:    map[string]bool{},
 		now:       time.Now,
 	}
 	for i, key := range opts.APIKeys {
@@ -160,6 +162,7 @@ func (p *Portal) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	p.mu.Lock()
 	p.counts[key]++
+	p.agents[r.UserAgent()] = true
 	latency := p.opts.Latency
 	fault := p.takeFault(r)
 	p.mu.Unlock()

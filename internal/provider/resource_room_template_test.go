@@ -109,6 +109,15 @@ data "docspace_templates" "mine" {
 				ImportStateVerifyIgnore: []string{"room_id", "timeouts"}, // the portal does not say which room a template came from
 			},
 			{
+				// A template id imported as a room is refused with an explanation.
+				ResourceName: "docspace_room.single",
+				ImportState:  true,
+				ImportStateIdFunc: func(s *terraform.State) (string, error) {
+					return s.RootModule().Resources["docspace_room_template.main"].Primary.ID, nil
+				},
+				ExpectError: regexp.MustCompile(`(?s)is a room template, not a room.*docspace_room_template`),
+			},
+			{
 				ResourceName:            "docspace_room.single",
 				ImportState:             true,
 				ImportStateVerify:       true,

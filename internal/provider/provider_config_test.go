@@ -1,0 +1,75 @@
+package provider_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/acctest"
+	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
+	"github.com/docspace-community/terraform-provider-docspace/internal/provider"
+)
+
+// TestAccProvider_configurationErrors checks the diagnostics of a misconfigured provider. It clears the
+// environment fallbacks, so it does not run in parallel.
+func TestAccProvider_configurationErrors(t *testing.T) {
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t)
+	t.Setenv(provider.EnvAPIHost, "")
+	t.Setenv(provider.EnvAPIKey, "")
+	const use = "\ndata \"docspace_templates\" \"all\" {}\n"
+	block := func(attrs string) string { return "provider \"docspace\" {\n" + attrs + "\n}\n" }
+	cases := map[string]struct{ provider, want string }{
+		"missing host and key": {block(""), `(?s)Missing DocSpace portal URL.*DOCSPACE_API_HOST.*Missing DocSpace API key.*DOCSPACE_API_KEY`},
+		"malformed URL":        {block(`api_host = "https://"` + "\n" + `api_key = "sk-x"`), `(?s)Invalid DocSpace portal URL.*no host name`},
+		"plain http":           {block(`api_host = "http://docs.example.com"` + "\n" + `api_key = "sk-x"`), `(?s)uses plain http.*allow_insecure_http`},
+		"bad timeout":          {block(`request_timeout = "soon"`), `(?s)Invalid Time Duration String Value.*Given Value: soon`},
+		"zero timeout":         {block(`request_timeout = "0s"`), `(?s)Invalid duration.*not a positive duration`},
+		"retries out of range": {block(`max_retries = 50`), `(?s)max_retries.*between 0 and 20`},
+		"unknown at plan time": {`resource "docspace_room" "r" {
+  title     = "x"
+  room_type = "custom"
+}
+provider "docspace" {
+  alias    = "later"
+  api_host = "http://127.0.0.1/${docspace_room.r.id}"
+  api_key  = "sk-x"
+}
+data "docspace_templates" "later" {
+  provider = docspace.later
+}`, `(?s)Unknown provider configuration value.*api_host is not known until apply`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			config := tc.provider + use
+			if strings.Contains(tc.provider, "alias") {
+				config = env.ProviderConfig() + tc.provider
+			}
+			env.Run(t, resource.TestCase{Steps: []resource.TestStep{{
+				Config: config, ExpectError: regexp.MustCompile(strings.ReplaceAll(tc.want, " ", `\s+`)),
+			}}})
+		})
+	}
+}
+
+// TestAccProvider_userAgent checks that requests name the provider and the Terraform version.
+func TestAccProvider_userAgent(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t)
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{{
+		Config: env.ProviderConfig() + "data \"docspace_templates\" \"all\" {}\n",
+		Check: func(*terraform.State) error {
+			for _, ua := range env.Fake.UserAgents() {
+				if regexp.MustCompile(`^terraform-provider-docspace/test \(\+https://registry\.terraform\.io/docspace-community/docspace\) Terraform/\d+\.\d+\.\d+`).MatchString(ua) {
+					return nil
+				}
+			}
+			return fmt.Errorf("no request carried the provider's user agent: %v", env.Fake.UserAgents())
+		},
+	}}})
+}
