@@ -124,3 +124,14 @@ expect_empty_portal() {
     [ "$total" = 0 ] || { echo "the portal still holds $total objects in search area $area" >&2; return 1; }
   done
 }
+
+# goreleaser runs the pinned goreleaser, installing it from the Go module proxy once (about 6 minutes).
+GORELEASER_VERSION=v2.16.0 # the newest release that builds with Go 1.26
+goreleaser() {
+  local bin="$CACHE_DIR/goreleaser-$GORELEASER_VERSION/goreleaser"
+  if [ ! -x "$bin" ]; then
+    echo "installing goreleaser $GORELEASER_VERSION (about 6 minutes, once)..." >&2
+    GOBIN="$(dirname "$bin")" go install "github.com/goreleaser/goreleaser/v2@$GORELEASER_VERSION" >&2 || return 1
+  fi
+  "$bin" "$@"
+}
