@@ -129,20 +129,27 @@ type fileOpWait struct {
 	reached func(*Room, error) (bool, error)
 }
 
-// settleChecks is how many times the room is read after its operation ended before the wait gives up.
-const settleChecks = 3
-
 // waitFileOperation polls /files/fileops until the operation has ended, then confirms the room's state.
+// When the list shows nothing running but the room has not changed yet, it keeps watching the room
+// until the context ends: the two are read separately and need not agree at once. A key without the
+// files:read scope cannot read the list (403); then only the room is watched.
 func (c *Client) waitFileOperation(ctx context.Context, w fileOpWait) error {
-	unsettled := 0
+	listReadable := true
+	lastSeen := "nothing read yet"
 	_, err := poll.Until(ctx, c.pollBackoff, true, func(ctx context.Context) (struct{}, bool, error) {
-		ops, err := c.ListFileOperations(ctx)
-		if err != nil {
-			return struct{}{}, false, err
-		}
-		for _, op := range ops {
-			if !op.Finished && (op.ID == w.opID || (w.anyOfKind && op.Operation == w.kind)) {
-				return struct{}{}, false, nil
+		if listReadable {
+			ops, err := c.ListFileOperations(ctx)
+			switch {
+			case IsForbidden(err):
+				listReadable = false
+			case err != nil:
+				return struct{}{}, false, err
+			}
+			for _, op := range ops {
+				if !op.Finished && (op.ID == w.opID || (w.anyOfKind && op.Operation == w.kind)) {
+					lastSeen = fmt.Sprintf("operation %s at %d%%", op.ID, op.Progress)
+					return struct{}{}, false, nil
+				}
 			}
 		}
 		room, getErr := c.GetRoom(ctx, w.roomID)
@@ -159,10 +166,11 @@ func (c *Client) waitFileOperation(ctx context.Context, w fileOpWait) error {
 				return struct{}{}, false, fmt.Errorf("the portal could not %s %d: %s", w.verb, w.roomID, op.Error)
 			}
 		}
-		if unsettled++; unsettled >= settleChecks {
-			return struct{}{}, false, fmt.Errorf("the portal's operation to %s %d ended, but the room did not change", w.verb, w.roomID)
-		}
+		lastSeen = "no operation running, but the room has not changed yet"
 		return struct{}{}, false, nil
 	})
+	if err != nil && ctx.Err() != nil {
+		return fmt.Errorf("waiting to %s %d: %w (last seen: %s)", w.verb, w.roomID, err, lastSeen)
+	}
 	return err
 }

@@ -14,12 +14,14 @@ import (
 // opsPortal is a scripted portal: rooms move when their operation's deadline passes, and the
 // per-user operation list returns finished operations once, as docspace-api.md §3.7 describes.
 type opsPortal struct {
-	mu        sync.Mutex
-	rooms     map[int64]int // id → rootFolderType; absent = deleted
-	ops       []*scriptedOp
-	fail      string // error of the next operation
-	answerOld bool   // DELETE answers with the oldest delete operation (§3.6)
-	calls     map[string]int
+	mu         sync.Mutex
+	rooms      map[int64]int // id → rootFolderType; absent = deleted
+	ops        []*scriptedOp
+	fail       string        // error of the next operation
+	answerOld  bool          // DELETE answers with the oldest delete operation (§3.6)
+	forbidList bool          // GET /fileops answers 403, as for a key without files:read
+	lateBy     time.Duration // rooms change this long after their operation finished
+	calls      map[string]int
 }
 
 type scriptedOp struct {
@@ -36,19 +38,24 @@ func (p *opsPortal) handler(w http.ResponseWriter, r *http.Request) {
 		b, _ := json.Marshal(map[string]any{"response": v, "statusCode": 200})
 		w.Write(b)
 	}
+	for _, op := range p.ops { // operations finish on time whether or not anyone lists them
+		if !op.Finished && time.Now().After(op.due) {
+			op.Finished, op.Progress = true, 100
+			if op.Error == "" {
+				p.applyLate(op.apply)
+			}
+		}
+	}
 	var id int64
 	fmt.Sscanf(strings.TrimPrefix(r.URL.Path, "/api/2.0/files/rooms/"), "%d", &id)
 	switch {
+	case r.URL.Path == "/api/2.0/files/fileops" && p.forbidList:
+		w.WriteHeader(403)
+		w.Write([]byte(`{"error":{"message":"Access denied"},"statusCode":403}`))
 	case r.URL.Path == "/api/2.0/files/fileops":
 		var list []FileOperation
 		kept := p.ops[:0]
 		for _, op := range p.ops {
-			if !op.Finished && time.Now().After(op.due) {
-				op.Finished, op.Progress = true, 100
-				if op.Error == "" {
-					op.apply()
-				}
-			}
 			list = append(list, op.FileOperation)
 			if !op.Finished {
 				kept = append(kept, op)
@@ -85,6 +92,19 @@ func (p *opsPortal) handler(w http.ResponseWriter, r *http.Request) {
 		}
 		write(answer)
 	}
+}
+
+// applyLate applies a finished operation's effect now, or lateBy later.
+func (p *opsPortal) applyLate(apply func()) {
+	if p.lateBy == 0 {
+		apply()
+		return
+	}
+	time.AfterFunc(p.lateBy, func() {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		apply()
+	})
 }
 
 func newOpsPortal(t *testing.T, rooms map[int64]int) (*opsPortal, *Client) {
@@ -167,5 +187,31 @@ func TestWaitHonoursContext(t *testing.T) {
 	defer cancel()
 	if err := c.DeleteRoom(ctx, 1); err == nil {
 		t.Fatal("expected the wait to end with the context")
+	}
+}
+
+func TestWaitWatchesTheRoomWhenTheOperationListIsForbidden(t *testing.T) {
+	p, c := newOpsPortal(t, map[int64]int{1: 14})
+	p.forbidList = true
+	if err := c.ArchiveRoom(t.Context(), 1); err != nil {
+		t.Fatalf("a key without files:read must still archive: %v", err)
+	}
+	if p.rooms[1] != 20 || p.calls["GET /api/2.0/files/fileops"] != 1 {
+		t.Fatalf("room %d, %d list reads; want archived after one refused list read", p.rooms[1], p.calls["GET /api/2.0/files/fileops"])
+	}
+}
+
+func TestWaitToleratesARoomThatChangesLate(t *testing.T) {
+	p, c := newOpsPortal(t, map[int64]int{1: 14})
+	p.lateBy = 60 * time.Millisecond // the room moves after the operation is no longer listed
+	if err := c.ArchiveRoom(t.Context(), 1); err != nil || p.rooms[1] != 20 {
+		t.Fatalf("got %v, room %d; want the wait to outlast the lag", err, p.rooms[1])
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Millisecond)
+	defer cancel()
+	p.lateBy = time.Hour
+	err := c.UnarchiveRoom(ctx, 1)
+	if err == nil || !strings.Contains(err.Error(), "last seen: no operation running, but the room has not changed yet") {
+		t.Fatalf("got %v; want a timeout that says what was last seen", err)
 	}
 }
