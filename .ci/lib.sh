@@ -68,14 +68,28 @@ check_docs() {
   echo "docs/ is up to date and valid."
 }
 
-# golangci_lint runs the pinned golangci-lint, installing it from the Go module proxy once.
+# cached_tool NAME VERSION PACKAGE MINUTES prints the path of a Go tool, installing it from the Go module
+# proxy into the cache the first time.
+cached_tool() {
+  local bin="$CACHE_DIR/$1-$2/$1"
+  if [ ! -x "$bin" ]; then
+    echo "installing $1 $2 (about $4 minutes, once)..." >&2
+    GOBIN="$(dirname "$bin")" go install "$3@$2" >&2 || return 1
+  fi
+  echo "$bin"
+}
+
 GOLANGCI_LINT_VERSION=v2.15.0
 golangci_lint() {
-  local bin="$CACHE_DIR/golangci-lint-$GOLANGCI_LINT_VERSION/golangci-lint"
-  if [ ! -x "$bin" ]; then
-    echo "installing golangci-lint $GOLANGCI_LINT_VERSION (about 2 minutes, once)..." >&2
-    GOBIN="$(dirname "$bin")" go install "github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$GOLANGCI_LINT_VERSION" >&2 || return 1
-  fi
+  local bin
+  bin=$(cached_tool golangci-lint "$GOLANGCI_LINT_VERSION" github.com/golangci/golangci-lint/v2/cmd/golangci-lint 2) || return 1
+  "$bin" "$@"
+}
+
+GORELEASER_VERSION=v2.16.0 # the newest release that builds with Go 1.26
+goreleaser() {
+  local bin
+  bin=$(cached_tool goreleaser "$GORELEASER_VERSION" github.com/goreleaser/goreleaser/v2 6) || return 1
   "$bin" "$@"
 }
 
@@ -123,15 +137,4 @@ expect_empty_portal() {
     total=$(curl -fsS -H "Authorization: Bearer $DOCSPACE_API_KEY" "$DOCSPACE_API_HOST/api/2.0/files/rooms?searchArea=$area" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
     [ "$total" = 0 ] || { echo "the portal still holds $total objects in search area $area" >&2; return 1; }
   done
-}
-
-# goreleaser runs the pinned goreleaser, installing it from the Go module proxy once (about 6 minutes).
-GORELEASER_VERSION=v2.16.0 # the newest release that builds with Go 1.26
-goreleaser() {
-  local bin="$CACHE_DIR/goreleaser-$GORELEASER_VERSION/goreleaser"
-  if [ ! -x "$bin" ]; then
-    echo "installing goreleaser $GORELEASER_VERSION (about 6 minutes, once)..." >&2
-    GOBIN="$(dirname "$bin")" go install "github.com/goreleaser/goreleaser/v2@$GORELEASER_VERSION" >&2 || return 1
-  fi
-  "$bin" "$@"
 }
