@@ -110,6 +110,20 @@ func (p *Portal) apiTime(t time.Time) string {
 	return t.In(p.opts.TimeZone).Format("2006-01-02T15:04:05.0000000-07:00")
 }
 
+// parseAPITime reads a date as ApiDateTimeConverter does: ISO-8601 with or without an offset (then in
+// the portal's zone), with or without a time; anything else is "no date" (docspace-api.md §2.1).
+func (p *Portal) parseAPITime(s string) time.Time {
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t
+	}
+	for _, layout := range []string{"2006-01-02T15:04:05.9999999", "2006-01-02T15:04:05", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, s, p.opts.TimeZone); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
 // pathID parses the numeric id path parameter; ok is false when it is not numeric.
 func (c *call) pathID() (int64, bool) {
 	if len(c.args) == 0 {

@@ -312,3 +312,31 @@ func TestFaultsAndCounters(t *testing.T) {
 		t.Errorf("counter = %d, want 4 (faulted requests count)", n)
 	}
 }
+
+func TestEdgeCasesFoundByProbing(t *testing.T) {
+	_, owner, _ := newFake(t, Options{})
+	if a := owner.call("GET", "files/rooms?startIndex=-1", ""); a.status != 400 {
+		t.Errorf("negative startIndex: %d %s; want a validation problem, not a dropped connection", a.status, a.raw)
+	}
+	if a := owner.call("POST", "files/rooms", `{"title":"secret","roomType":5,"private":true}`); a.status != 403 {
+		t.Errorf("private room without encryption keys: %d; want 403 (§3.2)", a.status)
+	}
+	one := owner.id(owner.call("POST", "files/rooms", `{"title":"a","roomType":5}`))
+	two := owner.id(owner.call("POST", "files/rooms", `{"title":"b","roomType":5}`))
+	opOne := owner.call("PUT", "files/rooms/"+one+"/archive", `{"deleteAfter":false}`).response()["id"].(string)
+	owner.call("PUT", "files/rooms/"+two+"/archive", `{"deleteAfter":false}`)
+	time.Sleep(50 * time.Millisecond)
+	if got := owner.call("GET", "files/fileops?id="+opOne, "").list(); len(got) != 1 {
+		t.Errorf("?id= must select one operation: %v", got)
+	}
+	if got := owner.call("GET", "files/fileops", "").list(); len(got) != 1 {
+		t.Errorf("asking for one operation must not consume the others: %v", got)
+	}
+	custom := owner.id(owner.call("POST", "files/rooms", `{"title":"c","roomType":5}`))
+	for _, date := range []string{"2031-06-01T10:00:00", "2031-06-01"} {
+		a := owner.call("PUT", "files/rooms/"+custom+"/links", `{"access":2,"linkType":1,"expirationDate":"`+date+`"}`)
+		if a.response()["sharedLink"].(map[string]any)["expirationDate"] == nil {
+			t.Errorf("expiry %q without an offset was dropped: %s", date, a.raw)
+		}
+	}
+}

@@ -65,12 +65,14 @@ func (p *Portal) advance() {
 	p.advanceJobs(now)
 }
 
-// listFileOps returns the caller's operations; a finished one is returned once, then forgotten.
+// listFileOps returns the caller's operations, or only the one named by ?id=; a finished operation is
+// returned once, then forgotten (docspace-api.md §3.7).
 func (p *Portal) listFileOps(c *call) {
+	only := c.r.URL.Query().Get("id")
 	var items []any
 	kept := p.ops[:0]
 	for _, op := range p.ops {
-		if op.owner == c.user {
+		if op.owner == c.user && (only == "" || op.id == only) {
 			items = append(items, p.dtoOp(op))
 			if op.finished {
 				continue

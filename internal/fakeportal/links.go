@@ -217,10 +217,7 @@ func (p *Portal) setLink(c *call) {
 	}
 	var expires time.Time
 	if hasExpiry && expiresRaw != "" {
-		t, err := time.Parse(time.RFC3339Nano, expiresRaw)
-		if err == nil {
-			expires = t
-		}
+		expires = p.parseAPITime(expiresRaw)
 		switch {
 		case expires.IsZero():
 		case expires.After(p.now().AddDate(maxLinkYears, 0, 0)):

@@ -46,6 +46,10 @@ func (p *Portal) listRooms(c *call) {
 		c.invalid("Count", "The field Count must be between 1 and 100.")
 		return
 	}
+	if start < 0 {
+		c.invalid("StartIndex", "The field StartIndex must be between 0 and 2147483647.")
+		return
+	}
 	var types []int
 	for _, v := range q["type"] {
 		n, err := strconv.Atoi(v)

@@ -179,6 +179,12 @@ func (p *Portal) createRoom(c *call) {
 	if !p.readRoomSettings(b, r, true) {
 		return
 	}
+	if private, _ := b.boolean("private"); private {
+		// Private rooms need the caller's encryption keys, which no API-key client has, and public or
+		// form-filling rooms can never be private (docspace-api.md §3.2).
+		c.denied()
+		return
+	}
 	if p.opts.RoomLimit > 0 && p.countRooms() >= p.opts.RoomLimit {
 		c.fail(http.StatusPaymentRequired, fmt.Sprintf("The number of rooms exceeds the limit of %d set by the portal's plan", p.opts.RoomLimit))
 		return
