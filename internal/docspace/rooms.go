@@ -35,7 +35,7 @@ type Cover struct {
 type Lifetime struct {
 	DeletePermanently bool  `json:"deletePermanently"`
 	Period            int   `json:"period"`
-	Value             int   `json:"value"`
+	Value             int   `json:"value,omitempty"` // 1..999; omitted in a removal, which the server validates too
 	Enabled           *bool `json:"enabled,omitempty"`
 }
 

@@ -292,16 +292,17 @@ func (b *body) lifetime(old map[string]any) map[string]any {
 	if !b.decode("lifetime", &l, "ASC.Files.Core.ApiModels.RoomDataLifetimeDto") {
 		return old
 	}
-	if l.Enabled != nil && !*l.Enabled {
-		return nil
-	}
+	// The model is validated before `enabled` is read, so even a removal must carry valid values (§3.2).
 	if l.Period != nil && (*l.Period < 0 || *l.Period > 2) {
 		b.fail("Lifetime.Period", "The value is not valid for Period.")
 		return old
 	}
-	if l.Value != nil && *l.Value < 0 {
+	if l.Value != nil && (*l.Value < 1 || *l.Value > 999) {
 		b.fail("Lifetime.Value", "The field Value must be between 1 and 999.")
 		return old
+	}
+	if l.Enabled != nil && !*l.Enabled {
+		return nil
 	}
 	out := map[string]any{"deletePermanently": false, "period": 0, "value": 1, "enabled": true}
 	if l.DeletePermanently != nil {
