@@ -67,7 +67,7 @@ func BenchmarkRoomFromTemplate(b *testing.B) {
 	portal.ResetCounts()
 	for i := 0; b.Loop(); i++ {
 		start := time.Now()
-		if _, err := c.CreateRoomFromTemplate(context.Background(), docspace.CreateRoomFromTemplateRequest{TemplateID: tpl, Title: fmt.Sprint("bench ", i)}); err != nil {
+		if _, err := idOf(c.CreateRoomFromTemplate(context.Background(), docspace.CreateRoomFromTemplateRequest{TemplateID: tpl, Title: fmt.Sprint("bench ", i)})); err != nil {
 			b.Fatal(err)
 		}
 		lags = append(lags, time.Since(start)-jobTime)

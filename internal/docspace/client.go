@@ -47,6 +47,9 @@ type Client struct {
 
 	selfMu sync.Mutex
 	self   *Employee
+
+	scansMu sync.Mutex
+	scans   map[SearchArea]*markerScan
 }
 
 // New returns a client for cfg.
@@ -81,6 +84,7 @@ func New(cfg Config) (*Client, error) {
 		http:        &http.Client{Transport: transport},
 		pollBackoff: backoff,
 		ops:         finishedOps{seen: map[string]FileOperation{}},
+		scans:       map[SearchArea]*markerScan{},
 	}, nil
 }
 
@@ -104,8 +108,19 @@ type validationProblem struct {
 }
 
 // do sends a request to /api/2.0/<path> and decodes the envelope's response into out (when not nil).
-// A missing response leaves out untouched.
+// An answer that lacks the response, or carries null, is an error when out is not nil: a call that
+// returns an object must never yield an empty one.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, body, out any) error {
+	present, err := c.doOptional(ctx, method, path, query, body, out)
+	if err == nil && out != nil && !present {
+		return fmt.Errorf("%s /api/2.0/%s: %w", method, strings.TrimLeft(path, "/"), ErrMissingObject)
+	}
+	return err
+}
+
+// doOptional is do for the calls whose answer may legitimately lack a response (a job slot without a
+// record, a removed link). It reports whether the response was present and not null.
+func (c *Client) doOptional(ctx context.Context, method, path string, query url.Values, body, out any) (bool, error) {
 	target := c.host + "/api/2.0/" + strings.TrimLeft(path, "/")
 	if len(query) > 0 {
 		target += "?" + query.Encode()
@@ -114,27 +129,27 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {
-			return fmt.Errorf("encoding %s %s: %w", method, path, err)
+			return false, fmt.Errorf("encoding %s %s: %w", method, path, err)
 		}
 		reader = bytes.NewReader(b)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, target, reader)
 	if err != nil {
-		return err
+		return false, err
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return fmt.Errorf("%s %s: %w", method, "/api/2.0/"+strings.TrimLeft(path, "/"), unwrapURLError(err))
+		return false, fmt.Errorf("%s %s: %w", method, "/api/2.0/"+strings.TrimLeft(path, "/"), unwrapURLError(err))
 	}
 	raw, err := io.ReadAll(resp.Body)
 	_ = resp.Body.Close()
 	if err != nil {
-		return fmt.Errorf("%s %s: reading the response: %w", method, req.URL.Path, err)
+		return false, fmt.Errorf("%s %s: reading the response: %w", method, req.URL.Path, err)
 	}
 	return decode(resp.StatusCode, method, req.URL.Path, raw, out)
 }
 
-func decode(status int, method, path string, raw []byte, out any) error {
+func decode(status int, method, path string, raw []byte, out any) (bool, error) {
 	var env envelope
 	jsonErr := json.Unmarshal(raw, &env)
 	apiErr := &APIError{StatusCode: status, Method: method, Path: path}
@@ -142,9 +157,9 @@ func decode(status int, method, path string, raw []byte, out any) error {
 		if status >= 300 {
 			// 401 answers carry no body; a proxy's 502/503 may be HTML. Never echo such bodies.
 			apiErr.Message = http.StatusText(status)
-			return apiErr
+			return false, apiErr
 		}
-		return fmt.Errorf("%s %s: the portal answered %d with a body that is not JSON", method, path, status)
+		return false, fmt.Errorf("%s %s: the portal answered %d with a body that is not JSON: %w", method, path, status, ErrUnreadableAnswer)
 	}
 	if env.StatusCode >= 400 && status < 400 {
 		apiErr.StatusCode = env.StatusCode // an error inside a 2xx body (docspace-api.md §2.2)
@@ -154,7 +169,7 @@ func decode(status int, method, path string, raw []byte, out any) error {
 		if apiErr.StatusCode < 400 {
 			apiErr.StatusCode = http.StatusInternalServerError
 		}
-		return apiErr
+		return false, apiErr
 	}
 	if len(env.Response) > 0 && (env.Status == 1 || apiErr.StatusCode >= 400) {
 		var problem validationProblem
@@ -163,20 +178,23 @@ func decode(status int, method, path string, raw []byte, out any) error {
 			if apiErr.StatusCode < 400 {
 				apiErr.StatusCode = http.StatusBadRequest
 			}
-			return apiErr
+			return false, apiErr
 		}
 	}
 	if apiErr.StatusCode >= 300 {
 		apiErr.Message = http.StatusText(apiErr.StatusCode)
-		return apiErr
+		return false, apiErr
 	}
-	if out == nil || len(env.Response) == 0 || string(env.Response) == "null" {
-		return nil
+	if len(env.Response) == 0 || string(env.Response) == "null" {
+		return false, nil
+	}
+	if out == nil {
+		return true, nil
 	}
 	if err := json.Unmarshal(env.Response, out); err != nil {
-		return fmt.Errorf("%s %s: decoding the response: %w", method, path, err)
+		return false, fmt.Errorf("%s %s: decoding the response: %v: %w", method, path, err, ErrUnreadableAnswer)
 	}
-	return nil
+	return true, nil
 }
 
 func unwrapURLError(err error) error {

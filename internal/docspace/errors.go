@@ -57,3 +57,19 @@ func IsPaymentRequired(err error) bool { return StatusCode(err) == http.StatusPa
 
 // IsUnauthorized reports a 401: a missing, wrong or expired API key.
 func IsUnauthorized(err error) bool { return StatusCode(err) == http.StatusUnauthorized }
+
+// ErrMissingObject is a successful answer that lacks the object the call returns: no response, null,
+// or an object without its id. It never becomes an empty object.
+var ErrMissingObject = errors.New("the portal's answer does not contain the expected object")
+
+// ErrUnreadableAnswer is a successful answer whose body is not the JSON the call returns: empty,
+// truncated or of the wrong shape.
+var ErrUnreadableAnswer = errors.New("the portal's answer could not be read")
+
+// refused reports whether err is the portal's refusal of a request, which therefore did nothing: a
+// 4xx answer. Anything else (no answer, a 5xx from the portal or a proxy, an answer that cannot be
+// read or lacks its object) leaves the outcome of a creation unknown.
+func refused(err error) bool {
+	code := StatusCode(err)
+	return code >= 400 && code < 500
+}

@@ -80,11 +80,12 @@ func (c *Client) UnarchiveRoom(ctx context.Context, id int64) error {
 func (c *Client) moveRoom(ctx context.Context, id int64, verb string, archived bool) error {
 	var op FileOperation
 	// deleteAfter=false keeps the finished operation visible to GET /files/fileops (docspace-api.md §3.5).
-	if err := c.do(ctx, "PUT", roomPath(id)+"/"+verb, nil, map[string]bool{"deleteAfter": false}, &op); err != nil {
+	// The answer names this very operation.
+	if _, err := c.doOptional(ctx, "PUT", roomPath(id)+"/"+verb, nil, map[string]bool{"deleteAfter": false}, &op); err != nil {
 		return err
 	}
 	return c.waitFileOperation(ctx, fileOpWait{
-		verb: verb + " room", roomID: id, opID: op.ID, kind: fileOpMove,
+		verb: verb + " room", roomID: id, kind: fileOpMove, start: op,
 		reached: func(room *Room, err error) (bool, error) {
 			if err != nil {
 				return false, err
@@ -98,17 +99,15 @@ func (c *Client) moveRoom(ctx context.Context, id int64, verb string, archived b
 // A room that is already gone is not an error.
 func (c *Client) DeleteRoom(ctx context.Context, id int64) error {
 	var op FileOperation
-	err := c.do(ctx, "DELETE", roomPath(id), nil, map[string]bool{"deleteAfter": false}, &op)
+	_, err := c.doOptional(ctx, "DELETE", roomPath(id), nil, map[string]bool{"deleteAfter": false}, &op)
 	if IsNotFound(err) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	// The answer describes the caller's first delete operation, not necessarily this one
-	// (docspace-api.md §3.6), so the wait follows every delete operation and the room itself.
 	return c.waitFileOperation(ctx, fileOpWait{
-		verb: "delete room", roomID: id, opID: op.ID, kind: fileOpDelete, anyOfKind: true,
+		verb: "delete room", roomID: id, kind: fileOpDelete, start: op, startNamesOther: true,
 		reached: func(_ *Room, err error) (bool, error) {
 			if IsNotFound(err) {
 				return true, nil
@@ -121,53 +120,73 @@ func (c *Client) DeleteRoom(ctx context.Context, id int64) error {
 type fileOpWait struct {
 	verb   string
 	roomID int64
-	opID   string
 	kind   int
-	// anyOfKind waits while any operation of kind runs, for answers that may name another operation.
-	anyOfKind bool
-	// reached checks the room's real state once no matching operation runs.
+	// start is the start call's answer. A finished operation in it is reported there and nowhere else
+	// (docspace-api.md §3.5-§3.7).
+	start FileOperation
+	// startNamesOther is set for deletes, whose answer describes the caller's first delete operation,
+	// which need not be this one (docspace-api.md §3.6).
+	startNamesOther bool
+	// reached checks the room's real state.
 	reached func(*Room, error) (bool, error)
 }
 
-// waitFileOperation polls /files/fileops until the operation has ended, then confirms the room's state.
-// When the list shows nothing running but the room has not changed yet, it keeps watching the room
-// until the context ends: the two are read separately and need not agree at once. A key without the
-// files:read scope cannot read the list (403); then only the room is watched.
+// failure returns the error of a finished, failed operation that this wait must report, if one was seen.
+func (c *Client) failure(w fileOpWait) error {
+	var op FileOperation
+	ok := false
+	if w.start.ID != "" {
+		op, ok = c.ops.take(w.start.ID, w.kind)
+	}
+	if !ok && w.startNamesOther {
+		op, ok = c.ops.take("", w.kind)
+	}
+	if !ok {
+		return nil
+	}
+	return fmt.Errorf("the portal could not %s %d: %s", w.verb, w.roomID, op.Error)
+}
+
+// waitFileOperation watches the room until it has reached its new state, so that parallel waits never
+// wait for each other's operations. While the room has not changed, it reads /files/fileops to learn of
+// a failure and how far the operation got; the portal lists a finished operation once, and any waiter
+// of this client may be the one that sees it. A key without the files:read scope cannot read the list
+// (403); then only the room is watched. The wait goes on until the room changes, a failure is seen, or
+// the context ends: the list and the room are read separately and need not agree at once.
 func (c *Client) waitFileOperation(ctx context.Context, w fileOpWait) error {
+	c.ops.record([]FileOperation{w.start})
 	listReadable := true
 	lastSeen := "nothing read yet"
-	_, err := poll.Until(ctx, c.pollBackoff, true, func(ctx context.Context) (struct{}, bool, error) {
-		if listReadable {
-			ops, err := c.ListFileOperations(ctx)
-			switch {
-			case IsForbidden(err):
-				listReadable = false
-			case err != nil:
-				return struct{}{}, false, err
-			}
-			for _, op := range ops {
-				if !op.Finished && (op.ID == w.opID || (w.anyOfKind && op.Operation == w.kind)) {
-					lastSeen = fmt.Sprintf("operation %s at %d%%", op.ID, op.Progress)
-					return struct{}{}, false, nil
-				}
-			}
-		}
+	// An operation that finished before the start call answered is checked at once.
+	_, err := poll.Until(ctx, c.pollBackoff, !w.start.Finished, func(ctx context.Context) (struct{}, bool, error) {
 		room, getErr := c.GetRoom(ctx, w.roomID)
 		done, err := w.reached(room, getErr)
 		if done || err != nil {
-			c.ops.take(w.opID, w.kind)
+			if w.start.ID != "" {
+				c.ops.take(w.start.ID, w.kind) // a success needs no report, and nobody else waits for it
+			}
 			return struct{}{}, done, err
 		}
-		if op, ok := c.ops.take(w.opID, w.kind); ok {
-			return struct{}{}, false, fmt.Errorf("the portal could not %s %d: %s", w.verb, w.roomID, op.Error)
-		}
-		if w.anyOfKind {
-			if op, ok := c.ops.take("", w.kind); ok {
-				return struct{}{}, false, fmt.Errorf("the portal could not %s %d: %s", w.verb, w.roomID, op.Error)
-			}
+		if err := c.failure(w); err != nil {
+			return struct{}{}, false, err
 		}
 		lastSeen = "no operation running, but the room has not changed yet"
-		return struct{}{}, false, nil
+		if !listReadable {
+			return struct{}{}, false, nil
+		}
+		ops, err := c.ListFileOperations(ctx)
+		switch {
+		case IsForbidden(err):
+			listReadable = false
+		case err != nil:
+			return struct{}{}, false, err
+		}
+		for _, op := range ops {
+			if !op.Finished && op.ID == w.start.ID {
+				lastSeen = fmt.Sprintf("operation %s at %d%%", op.ID, op.Progress)
+			}
+		}
+		return struct{}{}, false, c.failure(w)
 	})
 	if err != nil && ctx.Err() != nil {
 		return fmt.Errorf("waiting to %s %d: %w (last seen: %s)", w.verb, w.roomID, err, lastSeen)

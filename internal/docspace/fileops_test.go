@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"sync"
@@ -53,7 +54,7 @@ func (p *opsPortal) handler(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(403)
 		w.Write([]byte(`{"error":{"message":"Access denied"},"statusCode":403}`))
 	case r.URL.Path == "/api/2.0/files/fileops":
-		var list []FileOperation
+		list := []FileOperation{}
 		kept := p.ops[:0]
 		for _, op := range p.ops {
 			list = append(list, op.FileOperation)
@@ -124,9 +125,6 @@ func TestArchiveWaitsForTheRoomToMove(t *testing.T) {
 	if err := c.UnarchiveRoom(t.Context(), 1); err != nil || p.rooms[1] != 14 {
 		t.Fatalf("UnarchiveRoom: %v, root folder %d", err, p.rooms[1])
 	}
-	if n := p.calls["GET /api/2.0/files/rooms/1"]; n != 2 {
-		t.Errorf("room reads = %d, want one confirmation per operation", n)
-	}
 }
 
 func TestFailedOperationIsReported(t *testing.T) {
@@ -180,13 +178,62 @@ func TestDeleteWaitsForRoomGoneEvenWhenAnswerNamesAnotherOperation(t *testing.T)
 
 func TestWaitHonoursContext(t *testing.T) {
 	p, c := newOpsPortal(t, map[int64]int{1: 14})
-	p.mu.Lock()
-	p.ops = append(p.ops, &scriptedOp{FileOperation{ID: "slow", Operation: fileOpDelete}, time.Now().Add(time.Hour), func() {}})
-	p.mu.Unlock()
+	p.lateBy = time.Hour // the operation ends, but the room never disappears
 	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
 	defer cancel()
 	if err := c.DeleteRoom(ctx, 1); err == nil {
 		t.Fatal("expected the wait to end with the context")
+	}
+}
+
+// TestDeleteDoesNotWaitForOtherDeletes: the DELETE answer names the caller's first delete operation, so a
+// wait that followed every delete operation would queue behind a slow, unrelated one. The wait watches
+// its own room instead.
+func TestDeleteDoesNotWaitForOtherDeletes(t *testing.T) {
+	p, c := newOpsPortal(t, map[int64]int{1: 14})
+	p.answerOld = true
+	p.mu.Lock()
+	p.ops = append(p.ops, &scriptedOp{FileOperation{ID: "slow", Operation: fileOpDelete}, time.Now().Add(time.Hour), func() {}})
+	p.mu.Unlock()
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Second)
+	defer cancel()
+	if err := c.DeleteRoom(ctx, 1); err != nil {
+		t.Fatalf("deleting room 1 while another delete runs for an hour: %v", err)
+	}
+	if _, gone := p.rooms[1]; gone {
+		t.Fatal("DeleteRoom returned before the room was gone")
+	}
+}
+
+// TestOperationFinishedBeforeTheAnswer: the start call reports an operation that has already finished,
+// and consumes it, so no later list shows it (§3.5-§3.7). Its failure is reported at once, not as a timeout.
+func TestOperationFinishedBeforeTheAnswer(t *testing.T) {
+	for _, fail := range []string{"", "The room is being edited"} {
+		srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+			switch {
+			case r.URL.Path == "/api/2.0/files/fileops":
+				io.WriteString(w, `{"response":[],"statusCode":200}`)
+			case r.Method == "GET":
+				root := 14
+				if fail == "" {
+					root = 20
+				}
+				fmt.Fprintf(w, `{"response":{"id":1,"rootFolderType":%d},"statusCode":200}`, root)
+			default:
+				fmt.Fprintf(w, `{"response":{"id":"op","Operation":0,"progress":100,"finished":true,"error":%q},"statusCode":200}`, fail)
+			}
+		})
+		c, _ := testClient(t, srv, 0)
+		ctx, cancel := context.WithTimeout(t.Context(), 2*time.Second)
+		err := c.ArchiveRoom(ctx, 1)
+		timedOut := ctx.Err() != nil
+		cancel()
+		if fail == "" && err != nil {
+			t.Fatalf("a move that finished before the answer: %v", err)
+		}
+		if fail != "" && (err == nil || !strings.Contains(err.Error(), fail) || timedOut) {
+			t.Fatalf("got %v; want the portal's own error at once, not a timeout", err)
+		}
 	}
 }
 

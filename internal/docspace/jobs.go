@@ -37,20 +37,6 @@ func (k JobKind) startPath() string {
 
 func (k JobKind) statusPath() string { return k.startPath() + "/status" }
 
-func (k JobKind) rootFolderType() FolderType {
-	if k == JobTemplate {
-		return FolderTypeRoomTemplates
-	}
-	return FolderTypeVirtualRooms
-}
-
-func (k JobKind) searchArea() SearchArea {
-	if k == JobTemplate {
-		return SearchAreaTemplates
-	}
-	return SearchAreaActive
-}
-
 // JobStatus is the content of a job's status slot. The id is -1 until the object exists, and progress
 // is unreliable (a fraction while copying, then 100), so it is only logged.
 type JobStatus struct {
@@ -85,77 +71,76 @@ func IsJobFailed(err error) bool {
 var jobLocks keyedLocks
 
 const (
-	// clockSkew tolerates a difference between this machine's clock and the portal's when checking
-	// that an object was created after its job started.
-	clockSkew = 5 * time.Minute
 	// jobAttempts bounds how often a job whose slot was taken over by a foreign job is started again.
 	jobAttempts = 2
-	// cleanupTimeout bounds the calls made after the caller's context has ended.
+	// cleanupTimeout bounds the calls made after the caller's context has ended: the watch for the
+	// object of an interrupted job, and the removal of what a failed job left.
 	cleanupTimeout = 30 * time.Second
 )
 
-// runJob runs one job by the procedure of docspace-api.md §5.3 and returns the new object's id:
+func (k JobKind) creationKind() creationKind {
+	if k == JobTemplate {
+		return creationTemplate
+	}
+	return creationRoomFromTemplate
+}
+
+// runJob runs one job by the procedure of docspace-api.md §5.3 and returns the new object:
 //  1. hold the process-wide lock for this portal and job kind;
-//  2. wait until a job already in the slot (another user's, or another process's) has finished;
-//  3. start the job and poll its status;
-//  4. accept the reported id only after reading the object and checking it is ours: title, location,
-//     creator and creation time. A foreign object means the portal kept another job's parameters
-//     instead of ours; then the job is started once more;
-//  5. when the status disappears before completion is seen, find the object by listing.
+//  2. wait until a job already in the slot (another user's, or another process's) has finished, then
+//     make sure no earlier creation of this title was abandoned halfway (see creation.go);
+//  3. start the job, with the creation's marked title, and poll its status. A start whose answer is
+//     lost may still have started the job, so it is watched like any other;
+//  4. accept a reported id only when that object carries this creation's marker. Another object means
+//     the portal kept another job's parameters instead of ours; then the job is started once more;
+//  5. when the status disappears before completion is seen, find the object by its marker;
+//  6. rename the object to its real title.
 //
 // A failed job returns a *JobError, after deleting any half-made object the job left. When the context
-// ends after the object exists, runJob returns its id together with the error, so the caller can record
-// it rather than lose it.
-func (c *Client) runJob(ctx context.Context, kind JobKind, body any, title string) (int64, error) {
+// ends while the job runs, the job is watched on within cleanupTimeout, and an object that appears is
+// returned as an *IncompleteCreateError, so the caller records it rather than loses it.
+func (c *Client) runJob(ctx context.Context, kind JobKind, title string, body func(markedTitle string) any) (*Room, error) {
 	if !c.noJobLock {
 		unlock, err := jobLocks.lock(ctx, c.host+"|"+kind.String())
 		if err != nil {
-			return 0, fmt.Errorf("waiting for this provider's earlier %s jobs: %w", kind, err)
+			return nil, fmt.Errorf("waiting for this provider's earlier %s jobs: %w", kind, err)
 		}
 		defer unlock()
 	}
-	me, err := c.Self(ctx)
-	if err != nil {
-		return 0, err
-	}
-	want := jobTarget{kind: kind, title: SanitizeTitle(title), creator: me.ID}
+	cr := newCreation(kind.creationKind(), title)
 	for attempt := 1; ; attempt++ {
 		if err := c.waitForIdleSlot(ctx, kind); err != nil {
-			return 0, err
+			return nil, err
 		}
-		want.notBefore = time.Now().Add(-clockSkew)
-		if err := c.do(ctx, "POST", kind.startPath(), nil, body, nil); err != nil {
-			return 0, err
+		if attempt == 1 {
+			if err := c.checkAbandoned(ctx, cr); err != nil {
+				return nil, err
+			}
 		}
-		id, err := c.awaitJob(ctx, want)
-		if !errors.Is(err, errForeignJob) {
-			return id, err
+		startErr := c.do(ctx, "POST", kind.startPath(), nil, body(cr.markedTitle()), nil)
+		if startErr != nil && refused(startErr) {
+			return nil, startErr
 		}
-		if attempt == jobAttempts {
-			return 0, fmt.Errorf("the portal ran other users' %s jobs instead of ours %d times; try again later", kind, attempt)
+		id, err := c.awaitJob(ctx, kind, cr, startErr)
+		if errors.Is(err, errForeignJob) {
+			if attempt == jobAttempts {
+				return nil, fmt.Errorf("the portal ran other users' %s jobs instead of ours %d times; try again later", kind, attempt)
+			}
+			tflog.Warn(ctx, "the job slot was taken by a foreign job; starting ours again", map[string]any{"kind": kind.String()})
+			continue
 		}
-		tflog.Warn(ctx, "the job slot was taken by a foreign job; starting ours again", map[string]any{"kind": kind.String()})
+		if err != nil {
+			return nil, err
+		}
+		return c.finishCreation(ctx, cr, id)
 	}
 }
 
 var errForeignJob = errors.New("the job that ran was not ours")
 
-// jobTarget describes the object a job must produce.
-type jobTarget struct {
-	kind      JobKind
-	title     string
-	creator   string
-	notBefore time.Time
-}
-
-func (t jobTarget) matches(r *Room) bool {
-	return r.Title == t.title && r.RootFolderType == t.kind.rootFolderType() &&
-		r.CreatedBy != nil && r.CreatedBy.ID == t.creator && !r.Created.Before(t.notBefore)
-}
-
 func (c *Client) jobStatus(ctx context.Context, kind JobKind) (*JobStatus, error) {
 	var st *JobStatus
-	err := c.do(ctx, "GET", kind.statusPath(), nil, nil, &st)
+	_, err := c.doOptional(ctx, "GET", kind.statusPath(), nil, nil, &st)
 	return st, err
 }
 
@@ -170,104 +155,120 @@ func (c *Client) waitForIdleSlot(ctx context.Context, kind JobKind) error {
 	return err
 }
 
-// awaitJob polls the job started for want until it ends, and returns the verified object id.
-func (c *Client) awaitJob(ctx context.Context, want jobTarget) (int64, error) {
-	var seenID int64
-	vanished := 0
-	st, err := poll.Until(ctx, c.pollBackoff, true, func(ctx context.Context) (*JobStatus, bool, error) {
-		st, err := c.jobStatus(ctx, want.kind)
-		if err != nil {
+// jobWatch follows one started job.
+type jobWatch struct {
+	c        *Client
+	kind     JobKind
+	cr       creation
+	ours     int64 // the id of our object, once seen
+	vanished int   // status reads that found no record and no object
+	startErr error // the start's lost answer, if it was lost
+}
+
+// check is one look at the job: the status, and when it names an object not yet known to be ours,
+// that object. It is done when the job has ended or, with untilCreated, as soon as our object exists.
+func (w *jobWatch) check(ctx context.Context, untilCreated bool) (*JobStatus, bool, error) {
+	st, err := w.c.jobStatus(ctx, w.kind)
+	if err != nil {
+		return nil, false, err
+	}
+	if st == nil {
+		// The record expired or was replaced: look for the object itself (docspace-api.md §5.3 step 5).
+		found, err := w.c.findCreated(ctx, w.cr)
+		if found != nil || err != nil {
+			if found != nil {
+				w.ours = found.ID
+			}
+			return &JobStatus{IsCompleted: true}, true, err
+		}
+		w.vanished++
+		if w.vanished >= 3 {
+			if w.startErr != nil {
+				return nil, false, fmt.Errorf("%w; the portal shows no %s job and no %q, so the job never started", w.startErr, w.kind, w.cr.markedTitle())
+			}
+			return nil, false, fmt.Errorf("the status of the %s job disappeared and no %q was found: "+
+				"the job failed or was replaced before it finished", w.kind, w.cr.markedTitle())
+		}
+		return nil, false, nil
+	}
+	tflog.Debug(ctx, "job status", map[string]any{"kind": w.kind.String(), "progress": st.Progress, "completed": st.IsCompleted})
+	if id := st.ObjectID(); id > 0 && id != w.ours && st.Error == "" && (untilCreated || st.IsCompleted) {
+		obj, err := w.c.GetRoom(ctx, id)
+		switch {
+		case err == nil && w.cr.owns(obj):
+			w.ours = id
+		case err != nil && !IsNotFound(err) && !IsForbidden(err):
 			return nil, false, err
 		}
-		if st == nil {
-			// The record expired or was replaced: look for the object itself (docspace-api.md §5.3 step 5).
-			id, err := c.findJobObject(ctx, want)
-			if id > 0 || err != nil {
-				return &JobStatus{TemplateID: id, IsCompleted: true}, true, err
-			}
-			vanished++
-			if vanished >= 3 {
-				return nil, false, fmt.Errorf("the status of the %s job disappeared and no %q was found: "+
-					"the job failed or was replaced before it finished", want.kind, want.title)
-			}
-			return nil, false, nil
-		}
-		if id := st.ObjectID(); id > 0 && st.Error == "" {
-			seenID = id
-		}
-		tflog.Debug(ctx, "job status", map[string]any{"kind": want.kind.String(), "progress": st.Progress, "completed": st.IsCompleted})
-		return st, st.IsCompleted, nil
+	}
+	return st, st.IsCompleted || (untilCreated && w.ours > 0), nil
+}
+
+// awaitJob polls the job started for cr until it ends, and returns the id of our object.
+func (c *Client) awaitJob(ctx context.Context, kind JobKind, cr creation, startErr error) (int64, error) {
+	w := &jobWatch{c: c, kind: kind, cr: cr, startErr: startErr}
+	st, err := poll.Until(ctx, c.pollBackoff, true, func(ctx context.Context) (*JobStatus, bool, error) {
+		return w.check(ctx, false)
 	})
 	if err != nil {
 		if ctx.Err() != nil {
-			return c.salvage(want, seenID, err)
+			return 0, c.salvage(ctx, w, err)
 		}
 		return 0, err
 	}
 	if st.Error != "" {
-		c.removeFailedObject(ctx, want, st.ObjectID())
-		return 0, &JobError{Kind: want.kind, Message: st.Error}
+		c.removeFailedObject(ctx, cr, st.ObjectID())
+		return 0, &JobError{Kind: kind, Message: st.Error}
 	}
-	id := st.ObjectID()
-	if id <= 0 {
-		return 0, fmt.Errorf("the %s job finished without reporting an id", want.kind)
-	}
-	obj, err := c.GetRoom(ctx, id)
-	if err != nil && !IsNotFound(err) && !IsForbidden(err) {
-		return 0, err
-	}
-	if err == nil && want.matches(obj) {
-		return id, nil
+	if w.ours > 0 {
+		return w.ours, nil
 	}
 	// The slot reported someone else's object. Our job may still have run; look before starting again.
-	if found, err := c.findJobObject(ctx, want); found > 0 || err != nil {
-		return found, err
+	found, err := c.findCreated(ctx, cr)
+	if err != nil {
+		return 0, err
+	}
+	if found != nil {
+		return found.ID, nil
 	}
 	return 0, errForeignJob
 }
 
-// findJobObject lists the newest objects titled like want and returns the one want describes, or 0.
-func (c *Client) findJobObject(ctx context.Context, want jobTarget) (int64, error) {
-	rooms, err := c.ListRooms(ctx, ListRoomsOptions{SearchArea: want.kind.searchArea(), FilterValue: want.title, SortBy: "DateAndTime", SortOrder: 1})
-	if err != nil {
-		return 0, err
-	}
-	for i := range rooms {
-		if want.matches(&rooms[i]) {
-			return rooms[i].ID, nil
-		}
-	}
-	return 0, nil
-}
-
-// salvage runs after the caller's context ended mid-job: it returns the id of the object when it
-// verifiably exists, so the caller records it (Terraform then taints it) instead of orphaning it.
-func (c *Client) salvage(want jobTarget, seenID int64, cause error) (int64, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), cleanupTimeout)
+// salvage runs when the caller's context ended mid-job (an interrupt or a timeout). It keeps watching
+// the job within cleanupTimeout, and returns our object as an *IncompleteCreateError as soon as it
+// exists, so the caller records it (Terraform then taints it) instead of orphaning it.
+func (c *Client) salvage(ctx context.Context, w *jobWatch, cause error) error {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cleanupTimeout)
 	defer cancel()
-	if seenID > 0 {
-		if obj, err := c.GetRoom(ctx, seenID); err == nil && want.matches(obj) {
-			return seenID, fmt.Errorf("timed out while the portal's %s job was still running; %d exists already: %w", want.kind, seenID, cause)
+	interrupted := fmt.Errorf("gave up waiting while the portal's %s job was still running: %w", w.kind, cause)
+	if w.ours == 0 {
+		_, _ = poll.Until(ctx, c.pollBackoff, false, func(ctx context.Context) (*JobStatus, bool, error) {
+			st, done, err := w.check(ctx, true)
+			return st, done || err != nil, nil
+		})
+	}
+	if w.ours == 0 {
+		if found, err := c.findCreated(ctx, w.cr); err == nil && found != nil {
+			w.ours = found.ID
 		}
 	}
-	if id, err := c.findJobObject(ctx, want); err == nil && id > 0 {
-		return id, fmt.Errorf("timed out while the portal's %s job was still running; %d exists already: %w", want.kind, id, cause)
+	if w.ours > 0 {
+		return &IncompleteCreateError{ID: w.ours, Err: interrupted}
 	}
-	return 0, fmt.Errorf("timed out before the portal's %s job created anything; if %q appears later, "+
-		"import it or delete it: %w", want.kind, want.title, cause)
+	return fmt.Errorf("%w; nothing was created yet. If %q appears later, the next apply names it", interrupted, w.cr.markedTitle())
 }
 
 // removeFailedObject deletes what a failed job left behind. A failed job can report the id of a
 // half-made object (docspace-api.md §4.2), which is normally deleted already; nothing is deleted
-// unless it verifiably belongs to this job.
-func (c *Client) removeFailedObject(ctx context.Context, want jobTarget, id int64) {
+// unless it verifiably belongs to this creation.
+func (c *Client) removeFailedObject(ctx context.Context, cr creation, id int64) {
 	if id <= 0 {
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cleanupTimeout)
 	defer cancel()
 	obj, err := c.GetRoom(ctx, id)
-	if err != nil || !want.matches(obj) {
+	if err != nil || !cr.owns(obj) {
 		return
 	}
 	if err := c.DeleteRoom(ctx, id); err != nil {

@@ -2,6 +2,7 @@ package docspace
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -62,11 +63,17 @@ func linksPath(roomID int64) string { return roomPath(roomID) + "/links" }
 // It returns the link as stored, or nil when the link was removed. Revoking the primary link of a public
 // or form-filling room returns the new primary link that replaces it.
 func (c *Client) SetRoomLink(ctx context.Context, roomID int64, req SetLinkRequest) (*Link, error) {
-	var link *Link
-	if err := c.do(ctx, "PUT", linksPath(roomID), nil, req, &link); err != nil {
+	var link Link
+	present, err := c.doOptional(ctx, "PUT", linksPath(roomID), nil, req, &link)
+	switch {
+	case err != nil:
 		return nil, err
+	case req.Access == FileShareNone && !present:
+		return nil, nil
+	case !present || link.Shared.ID == "":
+		return nil, fmt.Errorf("PUT /api/2.0/%s: the answer has no link: %w", linksPath(roomID), ErrMissingObject)
 	}
-	return link, nil
+	return &link, nil
 }
 
 // ListRoomLinks returns a room's links, optionally of one type. The list is not paginated.

@@ -130,16 +130,36 @@ type UpdateRoomRequest struct {
 
 func roomPath(id int64) string { return "files/rooms/" + strconv.FormatInt(id, 10) }
 
-// CreateRoom creates a room. It is not idempotent, so it is retried only after a 429.
+// CreateRoom creates a room and returns it. The POST is not idempotent, so it is never repeated (the
+// transport retries it only after a 429, which the portal sends before doing anything). When its answer
+// is lost or unreadable, the room is looked for by its creation marker before anything is reported; a
+// room that exists but could not be finished comes back as an *IncompleteCreateError with its id.
+// An earlier creation of the same title that was abandoned halfway is an *AbandonedError.
 func (c *Client) CreateRoom(ctx context.Context, req CreateRoomRequest) (*Room, error) {
-	var room Room
-	if err := c.do(ctx, "POST", "files/rooms", nil, req, &room); err != nil {
+	cr := newCreation(creationRoom, req.Title)
+	if err := c.checkAbandoned(ctx, cr); err != nil {
 		return nil, err
 	}
-	if room.ID <= 0 {
-		return nil, fmt.Errorf("POST /api/2.0/files/rooms: the portal returned no room id")
+	req.Title = cr.markedTitle()
+	var room Room
+	err := c.do(ctx, "POST", "files/rooms", nil, req, &room)
+	if err == nil && !cr.owns(&room) {
+		err = fmt.Errorf("POST /api/2.0/files/rooms: the answer describes another object (%d %q): %w", room.ID, room.Title, ErrMissingObject)
 	}
-	return &room, nil
+	if err != nil {
+		if refused(err) {
+			return nil, err
+		}
+		found, lookErr := c.lookAfterLostAnswer(ctx, cr)
+		if found == nil {
+			if lookErr != nil {
+				return nil, fmt.Errorf("%w; looking for the room afterwards failed too: %v", err, lookErr)
+			}
+			return nil, fmt.Errorf("%w; no room carrying this creation's marker %q appeared, so the portal created nothing", err, cr.token)
+		}
+		room = *found
+	}
+	return c.finishCreation(ctx, cr, room.ID)
 }
 
 // GetRoom reads a room or template. A deleted room is a 404.
@@ -148,7 +168,7 @@ func (c *Client) GetRoom(ctx context.Context, id int64) (*Room, error) {
 	if err := c.do(ctx, "GET", roomPath(id), nil, nil, &room); err != nil {
 		return nil, err
 	}
-	return &room, nil
+	return checkRoomID(&room, id, "GET")
 }
 
 // UpdateRoom changes a room's settings and returns the room.
@@ -157,7 +177,15 @@ func (c *Client) UpdateRoom(ctx context.Context, id int64, req UpdateRoomRequest
 	if err := c.do(ctx, "PUT", roomPath(id), nil, req, &room); err != nil {
 		return nil, err
 	}
-	return &room, nil
+	return checkRoomID(&room, id, "PUT")
+}
+
+// checkRoomID refuses an answer that describes no room, or another one than asked for.
+func checkRoomID(room *Room, id int64, method string) (*Room, error) {
+	if room.ID != id {
+		return nil, fmt.Errorf("%s /api/2.0/%s: the answer describes room %d: %w", method, roomPath(id), room.ID, ErrMissingObject)
+	}
+	return room, nil
 }
 
 // ListRoomsOptions filters a room listing (docspace-api.md §3.8).
@@ -221,6 +249,9 @@ func (c *Client) Self(ctx context.Context) (*Employee, error) {
 	var me Employee
 	if err := c.do(ctx, "GET", "people/@self", nil, nil, &me); err != nil {
 		return nil, err
+	}
+	if me.ID == "" {
+		return nil, fmt.Errorf("GET /api/2.0/people/@self: the answer has no user id: %w", ErrMissingObject)
 	}
 	c.self = &me
 	return c.self, nil

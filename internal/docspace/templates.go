@@ -35,15 +35,15 @@ type CreateRoomFromTemplateRequest struct {
 	Watermark    *Watermark `json:"watermark,omitempty"`
 }
 
-// CreateTemplate builds a template from a room and returns its id once it verifiably exists.
-// See runJob for what happens on failure and on timeout.
-func (c *Client) CreateTemplate(ctx context.Context, req CreateTemplateRequest) (int64, error) {
-	return c.runJob(ctx, JobTemplate, req, req.Title)
+// CreateTemplate builds a template from a room and returns it once it verifiably exists under its
+// title. See runJob for what happens on failure, on interrupt and on timeout.
+func (c *Client) CreateTemplate(ctx context.Context, req CreateTemplateRequest) (*Room, error) {
+	return c.runJob(ctx, JobTemplate, req.Title, func(marked string) any { req.Title = marked; return req })
 }
 
-// CreateRoomFromTemplate creates a room from a template and returns its id once it verifiably exists.
-func (c *Client) CreateRoomFromTemplate(ctx context.Context, req CreateRoomFromTemplateRequest) (int64, error) {
-	return c.runJob(ctx, JobRoomFromTemplate, req, req.Title)
+// CreateRoomFromTemplate creates a room from a template and returns it once it verifiably exists.
+func (c *Client) CreateRoomFromTemplate(ctx context.Context, req CreateRoomFromTemplateRequest) (*Room, error) {
+	return c.runJob(ctx, JobRoomFromTemplate, req.Title, func(marked string) any { req.Title = marked; return req })
 }
 
 // TemplateIsPublic reports whether everyone on the portal may use the template.

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sort"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
@@ -43,4 +45,29 @@ func unknownAttributeErrors(diags *diag.Diagnostics, unknown map[string]bool) {
 			fmt.Sprintf("The provider cannot be configured because %s is not known until apply. "+
 				"Set it to a value known at plan time, or apply the resource it depends on first with -target.", name))
 	}
+}
+
+// addCreateError reports a failed creation. An object that exists although its creation did not finish
+// has its id recorded, so Terraform taints it rather than losing it. An object abandoned by an earlier,
+// killed creation is named, with the command that adopts it.
+func addCreateError(ctx context.Context, state *tfsdk.State, diags *diag.Diagnostics, resourceType, summary string, err error) {
+	if id := docspace.CreatedID(err); id > 0 {
+		diags.Append(state.SetAttribute(ctx, path.Root("id"), formatObjectID(id))...)
+		diags.AddError(summary, err.Error()+". The object is recorded in the state and marked tainted: "+
+			"the next apply replaces it, or run `terraform untaint` to keep it.")
+		return
+	}
+	var abandoned *docspace.AbandonedError
+	if errors.As(err, &abandoned) {
+		diags.AddError("Unfinished earlier creation",
+			fmt.Sprintf("DocSpace %s %d, titled %q, was left behind by an earlier creation of the same title that never "+
+				"finished: its terraform or provider process was killed, or lost the portal. Nothing was created now, "+
+				"because that would make a second one.\n\n"+
+				"If no other Terraform run is creating it right now, adopt it:\n\n"+
+				"  terraform import %s.<name> %d\n\n"+
+				"(or an import block with id = \"%d\"); the next apply gives it its real title. Or delete it in DocSpace. "+
+				"Then apply again.", abandoned.Noun, abandoned.ID, abandoned.Title, resourceType, abandoned.ID, abandoned.ID))
+		return
+	}
+	addAPIError(diags, summary, err)
 }

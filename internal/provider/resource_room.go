@@ -120,29 +120,26 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	id, err := r.createRoom(ctx, &plan, &resp.Diagnostics)
-	if id > 0 {
-		// The room exists from here on: keep its id in state so a failure below taints it instead of orphaning it.
-		plan.ID = types.StringValue(formatObjectID(id))
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-	}
+	room, err := r.createRoom(ctx, &plan, &resp.Diagnostics)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error creating room", err)
+		addCreateError(ctx, &resp.State, &resp.Diagnostics, "docspace_room", "Error creating room", err)
 		return
 	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// The room exists from here on: keep its id in state so a failure below taints it instead of orphaning it.
+	plan.ID = types.StringValue(formatObjectID(room.ID))
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
 	if plan.Archived.ValueBool() {
-		if err := r.client.ArchiveRoom(ctx, id); err != nil {
+		if err := r.client.ArchiveRoom(ctx, room.ID); err != nil {
 			addAPIError(&resp.Diagnostics, "Error archiving the new room", err)
 			return
 		}
-	}
-	room, err := r.client.GetRoom(ctx, id)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error reading the new room", err)
-		return
+		if room, err = r.client.GetRoom(ctx, room.ID); err != nil {
+			addAPIError(&resp.Diagnostics, "Error reading the new room", err)
+			return
+		}
 	}
 	if !plan.RoomType.IsUnknown() && plan.RoomType.ValueString() != roomTypeName(room.RoomType) {
 		resp.Diagnostics.AddAttributeError(path.Root("room_type"), "Room type differs from the template's",
@@ -155,27 +152,23 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-// createRoom creates the room directly, or through the portal's from-template job. A non-zero id with an
-// error means the room exists but waiting on it failed.
-func (r *roomResource) createRoom(ctx context.Context, plan *roomModelV0, diags *diag.Diagnostics) (int64, error) {
+// createRoom creates the room directly, or through the portal's from-template job. The answer of
+// either carries the whole room, quota included, because both end with a rename (docspace/creation.go).
+func (r *roomResource) createRoom(ctx context.Context, plan *roomModelV0, diags *diag.Diagnostics) (*docspace.Room, error) {
 	if plan.TemplateID.IsNull() {
 		body := createRoomRequest(ctx, plan, diags)
 		if diags.HasError() {
-			return 0, nil
+			return nil, nil
 		}
-		room, err := r.client.CreateRoom(ctx, body)
-		if err != nil {
-			return 0, err
-		}
-		return room.ID, nil
+		return r.client.CreateRoom(ctx, body)
 	}
 	templateID, err := parseObjectID(plan.TemplateID.ValueString())
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	body := createRoomFromTemplateRequest(ctx, plan, templateID, diags)
 	if diags.HasError() {
-		return 0, nil
+		return nil, nil
 	}
 	return r.client.CreateRoomFromTemplate(ctx, body)
 }

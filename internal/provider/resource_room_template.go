@@ -80,17 +80,18 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	id, err := r.client.CreateTemplate(ctx, body)
-	if id > 0 {
-		// Keep the id even when waiting failed, so Terraform taints the template instead of losing it.
-		plan.ID = types.StringValue(formatObjectID(id))
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-	}
+	tpl, err := r.client.CreateTemplate(ctx, body)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error creating room template", err)
+		addCreateError(ctx, &resp.State, &resp.Diagnostics, "docspace_room_template", "Error creating room template", err)
 		return
 	}
-	r.read(ctx, id, &plan, &resp.Diagnostics)
+	// Keep the id even when reading back fails below, so Terraform taints the template instead of losing it.
+	plan.ID = types.StringValue(formatObjectID(tpl.ID))
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+	r.fill(ctx, tpl, &plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -127,15 +128,21 @@ func (r *roomTemplateResource) read(ctx context.Context, id int64, m *roomTempla
 		addAPIError(diags, "Error reading room template", err)
 		return false
 	}
+	r.fill(ctx, tpl, m, diags)
+	return false
+}
+
+// fill copies the template tpl, and whether it is public, into m.
+func (r *roomTemplateResource) fill(ctx context.Context, tpl *docspace.Room, m *roomTemplateModelV0, diags *diag.Diagnostics) {
 	if !tpl.IsTemplate() {
 		diags.AddError("Not a room template",
-			fmt.Sprintf("DocSpace object %d is a room, not a room template. Manage it with the docspace_room resource.", id))
-		return false
+			fmt.Sprintf("DocSpace object %d is a room, not a room template. Manage it with the docspace_room resource.", tpl.ID))
+		return
 	}
-	public, err := r.client.TemplateIsPublic(ctx, id)
+	public, err := r.client.TemplateIsPublic(ctx, tpl.ID)
 	if err != nil {
 		addAPIError(diags, "Error reading room template access", err)
-		return false
+		return
 	}
 	m.ID = types.StringValue(formatObjectID(tpl.ID))
 	m.Public = types.BoolValue(public)
@@ -151,7 +158,6 @@ func (r *roomTemplateResource) read(ctx context.Context, id int64, m *roomTempla
 	if m.CopyLogo.IsNull() || m.CopyLogo.IsUnknown() {
 		m.CopyLogo = types.BoolValue(false)
 	}
-	return false
 }
 
 func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

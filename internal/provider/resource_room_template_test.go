@@ -252,7 +252,7 @@ func TestAccRoomTemplate_timeoutTaints(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      templateConfig(env, prefix, `timeouts = { create = "1500ms" }`),
-				ExpectError: regexp.MustCompile(`timed out while the portal's template creation job was still running`),
+				ExpectError: regexp.MustCompile(`gave up waiting while the portal's template creation job was still running`),
 			},
 			{
 				// The half-built template is in the state, tainted: the next apply replaces it.

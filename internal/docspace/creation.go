@@ -1,0 +1,247 @@
+package docspace
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf16"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/poll"
+)
+
+// Creations are not idempotent, and the portal lets many objects share a title, so a creation whose
+// answer is lost, or which the portal ran as a background job, cannot be told from another client's by
+// its title. Every creation therefore carries a marker: the object is created under its title plus a
+// random token, found by that token whenever the outcome is unclear, and renamed to its real title once
+// it is verifiably this creation's object. An object that still carries a marker after its creator
+// should have renamed it was abandoned by a process that was killed or cut off; the next creation of
+// the same title stops and names it instead of making a second one. See docs/guides/template-jobs.md.
+
+// creationKind tells the three ways an object is created apart; each kind only ever meets its own markers.
+type creationKind byte
+
+const (
+	creationRoom             creationKind = 'r' // POST files/rooms
+	creationRoomFromTemplate creationKind = 'f' // the room-from-template job
+	creationTemplate         creationKind = 't' // the template job
+)
+
+func (k creationKind) noun() string {
+	if k == creationTemplate {
+		return "room template"
+	}
+	return "room"
+}
+
+// searchArea is where objects of this kind are listed: rooms may have been archived meanwhile.
+func (k creationKind) searchArea() SearchArea {
+	if k == creationTemplate {
+		return SearchAreaTemplates
+	}
+	return SearchAreaAny
+}
+
+const markerPrefix = "tf-pending-"
+
+// markerPattern matches a marked title: the base, a space, and [tf-pending-<kind>-<12 hex digits>].
+var markerPattern = regexp.MustCompile(`^(.*) \[` + markerPrefix + `([rft])-([0-9a-f]{12})\]$`)
+
+// creation is one attempt to create an object titled title.
+type creation struct {
+	kind  creationKind
+	title string // as the caller asked for it
+	token string // "tf-pending-r-0123456789ab"
+}
+
+func newCreation(kind creationKind, title string) creation {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b) // crypto/rand never fails on supported platforms
+	return creation{kind: kind, title: title, token: markerPrefix + string(kind) + "-" + hex.EncodeToString(b)}
+}
+
+// markedTitle is the title the object carries until it is renamed: the sanitised title, shortened so
+// the whole fits the portal's limit, then " [token]". It contains none of the characters the portal
+// rewrites, so the portal stores it unchanged.
+func (cr creation) markedTitle() string {
+	return markedBase(cr.title, len(cr.token)) + " [" + cr.token + "]"
+}
+
+// markedBase is the part of title that fits before a marker of tokenLen characters.
+func markedBase(title string, tokenLen int) string {
+	units := utf16.Encode([]rune(SanitizeTitle(title)))
+	if room := MaxTitleLength - tokenLen - 3; len(units) > room {
+		units = units[:room]
+	}
+	return string(utf16.Decode(units))
+}
+
+// owns reports whether r is the object this creation made: it carries the creation's token, which
+// nobody else has, and is of the right kind.
+func (cr creation) owns(r *Room) bool {
+	return r != nil && r.ID > 0 && strings.Contains(r.Title, cr.token) && r.IsTemplate() == (cr.kind == creationTemplate)
+}
+
+// sameAs reports whether the marked title t belongs to a creation of the same kind and title as cr,
+// made by someone else.
+func (cr creation) sameAs(t string) bool {
+	m := markerPattern.FindStringSubmatch(t)
+	if m == nil || creationKind(m[2][0]) != cr.kind {
+		return false
+	}
+	return m[1] == markedBase(cr.title, len(cr.token)) && markerPrefix+m[2]+"-"+m[3] != cr.token
+}
+
+// AbandonedError is an object left carrying its creation marker by a creation that never finished: its
+// process was killed, or lost its connection for good. Creating the same object again would duplicate it.
+type AbandonedError struct {
+	ID    int64
+	Title string // the marked title it carries
+	Noun  string // "room" or "room template"
+}
+
+func (e *AbandonedError) Error() string {
+	return fmt.Sprintf("%s %d (%q) was left behind by an earlier creation of the same title that never finished", e.Noun, e.ID, e.Title)
+}
+
+// IncompleteCreateError is a creation whose object exists, with id ID, although the creation did not
+// finish: it was interrupted, timed out, or could not rename the object. The caller must record ID.
+type IncompleteCreateError struct {
+	ID  int64
+	Err error
+}
+
+func (e *IncompleteCreateError) Error() string {
+	return fmt.Sprintf("%v (the new object %d exists)", e.Err, e.ID)
+}
+
+func (e *IncompleteCreateError) Unwrap() error { return e.Err }
+
+// CreatedID returns the id of the object an incomplete creation left, or 0.
+func CreatedID(err error) int64 {
+	var e *IncompleteCreateError
+	if errors.As(err, &e) {
+		return e.ID
+	}
+	return 0
+}
+
+// abandonGrace is how long an object carrying another creation's marker is watched before it is called
+// abandoned: a live creator renames its object within a poll interval and a few requests of seeing it
+// finished. lookTimeout bounds the search for an object whose creation answer was lost, while the portal
+// may still be working on the request. Both are counted in the longest poll interval.
+func (c *Client) abandonGrace() time.Duration { return 10 * c.pollBackoff.Max }
+func (c *Client) lookTimeout() time.Duration  { return 5 * c.pollBackoff.Max }
+
+// markerScan lists, once per client and search area, the objects that carry a creation marker. Objects
+// abandoned by an earlier process exist before this one starts, so one listing serves every creation.
+type markerScan struct {
+	mu     sync.Mutex
+	done   bool
+	marked []Room
+}
+
+func (c *Client) markedObjects(ctx context.Context, area SearchArea) ([]Room, error) {
+	c.scansMu.Lock()
+	s := c.scans[area]
+	if s == nil {
+		s = &markerScan{}
+		c.scans[area] = s
+	}
+	c.scansMu.Unlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.done {
+		rooms, err := c.ListRooms(ctx, ListRoomsOptions{SearchArea: area, FilterValue: markerPrefix})
+		if err != nil {
+			return nil, fmt.Errorf("looking for unfinished creations: %w", err)
+		}
+		s.marked, s.done = rooms, true
+	}
+	return s.marked, nil
+}
+
+// checkAbandoned fails with an *AbandonedError when an object of cr's kind and title still carries
+// another creation's marker after the grace period. Job creations call it while the job slot is idle, so
+// no job of that kind is still building such an object.
+func (c *Client) checkAbandoned(ctx context.Context, cr creation) error {
+	marked, err := c.markedObjects(ctx, cr.kind.searchArea())
+	if err != nil {
+		return err
+	}
+	for i := range marked {
+		if !cr.sameAs(marked[i].Title) {
+			continue
+		}
+		if live, err := c.renamedWithin(ctx, marked[i].ID, marked[i].Title); live || err != nil {
+			return err
+		}
+		return &AbandonedError{ID: marked[i].ID, Title: marked[i].Title, Noun: cr.kind.noun()}
+	}
+	return nil
+}
+
+// renamedWithin reports whether the object id stops carrying title (or disappears) within the grace period.
+func (c *Client) renamedWithin(ctx context.Context, id int64, title string) (bool, error) {
+	graceCtx, cancel := context.WithTimeout(ctx, c.abandonGrace())
+	defer cancel()
+	renamed, err := poll.Until(graceCtx, c.pollBackoff, true, func(ctx context.Context) (bool, bool, error) {
+		r, err := c.GetRoom(ctx, id)
+		if IsNotFound(err) || (err == nil && r.Title != title) {
+			return true, true, nil
+		}
+		return false, false, err
+	})
+	if err != nil && ctx.Err() == nil && graceCtx.Err() != nil {
+		return false, nil // still marked when the grace ended
+	}
+	return renamed, err
+}
+
+// findCreated looks up the object cr made, by its marker; nil when there is none.
+func (c *Client) findCreated(ctx context.Context, cr creation) (*Room, error) {
+	rooms, err := c.ListRooms(ctx, ListRoomsOptions{SearchArea: cr.kind.searchArea(), FilterValue: cr.token})
+	if err != nil {
+		return nil, err
+	}
+	for i := range rooms {
+		if cr.owns(&rooms[i]) {
+			return &rooms[i], nil
+		}
+	}
+	return nil, nil
+}
+
+// lookAfterLostAnswer searches, for a few poll intervals, for the object of a creation whose answer was
+// lost: the portal may still be working on the request. It keeps looking when the caller's context has
+// ended, within the cleanup budget, because an interrupt is exactly when an answer gets lost.
+func (c *Client) lookAfterLostAnswer(ctx context.Context, cr creation) (*Room, error) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), c.lookTimeout())
+	defer cancel()
+	found, err := poll.Until(ctx, c.pollBackoff, true, func(ctx context.Context) (*Room, bool, error) {
+		r, err := c.findCreated(ctx, cr)
+		return r, r != nil, err
+	})
+	if found == nil && ctx.Err() != nil {
+		return nil, nil
+	}
+	return found, err
+}
+
+// finishCreation gives the object id, verifiably made by cr, its real title and returns it. Until
+// then the object is not complete: every failure returns an *IncompleteCreateError carrying its id.
+func (c *Client) finishCreation(ctx context.Context, cr creation, id int64) (*Room, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, &IncompleteCreateError{ID: id, Err: fmt.Errorf("interrupted before the new %s was renamed from %q: %w", cr.kind.noun(), cr.markedTitle(), err)}
+	}
+	r, err := c.UpdateRoom(ctx, id, UpdateRoomRequest{Title: &cr.title})
+	if err != nil {
+		return nil, &IncompleteCreateError{ID: id, Err: fmt.Errorf("renaming the new %s from %q: %w", cr.kind.noun(), cr.markedTitle(), err)}
+	}
+	return r, nil
+}
