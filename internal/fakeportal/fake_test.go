@@ -340,3 +340,60 @@ func TestEdgeCasesFoundByProbing(t *testing.T) {
 		}
 	}
 }
+
+// TestDamagedAnswersAfterTheWork: the portal acts, then the answer is lost or damaged on its way back.
+func TestDamagedAnswersAfterTheWork(t *testing.T) {
+	p, owner, _ := newFake(t, Options{})
+	checks := map[Reply]func(answer) bool{
+		ReplyEmpty:       func(a answer) bool { return a.raw == "" },
+		ReplyTruncated:   func(a answer) bool { return a.env == nil && strings.HasPrefix(a.raw, `{"`) },
+		ReplyNull:        func(a answer) bool { _, has := a.env["response"]; return !has && a.env["statusCode"] == 200.0 },
+		ReplyUndecodable: func(a answer) bool { return a.response()["id"] == "not a number" },
+	}
+	rooms := 0
+	for reply, ok := range checks {
+		p.InjectFault(Fault{Reply: reply, Count: 1, Method: "POST"})
+		if a := owner.call("POST", "files/rooms", `{"title":"acted","roomType":5}`); a.status != 200 || !ok(a) {
+			t.Errorf("%s: %d %q", reply, a.status, a.raw)
+		}
+		if rooms++; len(p.RoomIDs()) != rooms {
+			t.Errorf("%s: the portal must still create the room", reply)
+		}
+	}
+	p.InjectFault(Fault{Reply: ReplyHang, Count: 1, Method: "POST"})
+	impatient := &http.Client{Timeout: 200 * time.Millisecond}
+	req, _ := http.NewRequest("POST", owner.srv.URL+"/api/2.0/files/rooms", strings.NewReader(`{"title":"slow","roomType":5}`))
+	req.Header.Set("Authorization", "Bearer sk-owner")
+	if _, err := impatient.Do(req); err == nil {
+		t.Error("a hanging answer must time the client out")
+	}
+	if len(p.RoomIDs()) != rooms+1 {
+		t.Error("hang: the portal must still create the room")
+	}
+}
+
+// TestFileOperationFinishedBeforeTheAnswer: the start call's answer is the only report of an operation
+// that is already over; it is consumed there, and a failure carries its message (§3.5-§3.7).
+func TestFileOperationFinishedBeforeTheAnswer(t *testing.T) {
+	p, owner, _ := newFake(t, Options{})
+	p.FinishFileOperationsAtOnce(true)
+	room := owner.id(owner.call("POST", "files/rooms", `{"title":"fast","roomType":5}`))
+	p.FailNextFileOperation("The room is being edited")
+	op := owner.call("PUT", "files/rooms/"+room+"/archive", `{"deleteAfter":false}`).response()
+	if op["finished"] != true || op["error"] != "The room is being edited" {
+		t.Fatalf("archive answer: %v; want a finished, failed operation", op)
+	}
+	if got := owner.call("GET", "files/fileops", "").list(); len(got) != 0 {
+		t.Errorf("a finished operation reported by its start call must not be listed again: %v", got)
+	}
+	if a := owner.call("GET", "files/rooms/"+room, ""); a.response()["rootFolderType"] != 14.0 {
+		t.Errorf("a failed archive must leave the room active: %v", a.response()["rootFolderType"])
+	}
+	op = owner.call("DELETE", "files/rooms/"+room, `{"deleteAfter":false}`).response()
+	if op["finished"] != true || op["error"] != "" {
+		t.Fatalf("delete answer: %v; want a finished operation", op)
+	}
+	if a := owner.call("GET", "files/rooms/"+room, ""); a.status != 404 {
+		t.Errorf("the room must be gone once its delete has finished: %d", a.status)
+	}
+}

@@ -23,7 +23,22 @@ type Fault struct {
 	Method, PathPrefix string
 	// AfterProcessing lets the portal do the work and then loses the answer, like a proxy timing out.
 	AfterProcessing bool
+	// Reply, when set, lets the portal do the work and then answers 200 with a damaged version of the
+	// real answer, or not at all; Status and Drop are then unused.
+	Reply Reply
 }
+
+// Reply is how a fault damages an answer the portal has already acted on.
+type Reply string
+
+// Damaged answers.
+const (
+	ReplyHang        Reply = "hang"        // no answer until the client gives up, like an overloaded proxy
+	ReplyEmpty       Reply = "empty"       // 200 with an empty body
+	ReplyTruncated   Reply = "truncated"   // 200 with the first half of the body
+	ReplyNull        Reply = "null"        // 200, the envelope without its response, as for a null payload
+	ReplyUndecodable Reply = "undecodable" // 200, a response whose members have the wrong types
+)
 
 // InjectFault adds a fault; faults are checked in the order they were added.
 func (p *Portal) InjectFault(f Fault) {
@@ -57,6 +72,26 @@ func (p *Portal) takeFault(r *http.Request) *Fault {
 		}
 	}
 	return nil
+}
+
+// damage writes the damaged version of the answer the portal gave, or none.
+func (f *Fault) damage(w http.ResponseWriter, r *http.Request, answer []byte) {
+	switch f.Reply {
+	case ReplyHang:
+		<-r.Context().Done()
+		return
+	case ReplyEmpty:
+		answer = nil
+	case ReplyTruncated:
+		answer = answer[:len(answer)/2]
+	case ReplyNull:
+		answer = []byte(`{"count":0,"links":[],"status":0,"statusCode":200}`)
+	case ReplyUndecodable:
+		answer = []byte(`{"response":{"id":"not a number","title":["not","a","string"]},"count":1,"status":0,"statusCode":200}`)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(answer)
 }
 
 func (f *Fault) apply(w http.ResponseWriter) {

@@ -40,11 +40,45 @@ func (p *Portal) dtoOp(op *fileOp) map[string]any {
 	return d
 }
 
-// startOp publishes an operation that applies its effect when due.
+// startOp publishes an operation that applies its effect when due. An injected failure replaces the
+// effect; with the finish-before-answer knob the operation is over before the start call answers.
 func (p *Portal) startOp(u *user, kind int, hold bool, apply func() string) *fileOp {
 	op := &fileOp{id: p.guid(), owner: u, kind: kind, due: p.now().Add(p.opts.FileOpDuration), hold: hold, apply: apply}
+	if len(p.fileOpFaults) > 0 {
+		msg := p.fileOpFaults[0]
+		p.fileOpFaults = p.fileOpFaults[1:]
+		op.apply = func() string { return msg }
+	}
+	if p.fileOpsFinishAtOnce {
+		op.finished, op.err = true, op.apply()
+	}
 	p.ops = append(p.ops, op)
 	return op
+}
+
+// answerOps writes the answer of a start call, which the server reads through GetOperationResults: it
+// reports the operations that match and dequeues the finished ones among them, so a finished operation
+// is reported there and never again (docspace-api.md §3.5-§3.7).
+func (p *Portal) answerOps(c *call, match func(*fileOp) bool) {
+	var first *fileOp
+	kept := p.ops[:0]
+	for _, op := range p.ops {
+		if op.owner == c.user && match(op) {
+			if first == nil {
+				first = op
+			}
+			if op.finished {
+				continue
+			}
+		}
+		kept = append(kept, op)
+	}
+	p.ops = kept
+	if first == nil {
+		c.empty()
+		return
+	}
+	c.ok(p.dtoOp(first))
 }
 
 // advance completes due operations and jobs. Every request calls it first.
@@ -127,7 +161,8 @@ func (p *Portal) moveRoom(c *call, to int) {
 		}
 		return ""
 	})
-	c.ok(p.dtoOp(op))
+	// The answer is this operation, read by its task id.
+	p.answerOps(c, func(o *fileOp) bool { return o == op })
 }
 
 // deleteRoom deletes a room or template permanently with a Delete operation (docspace-api.md §3.6).
@@ -140,11 +175,7 @@ func (p *Portal) deleteRoom(c *call) {
 		delete(p.rooms, id)
 		return ""
 	})
-	// The answer is the caller's first delete operation, not necessarily this one.
-	for _, op := range p.ops {
-		if op.owner == c.user && op.kind == opDelete {
-			c.ok(p.dtoOp(op))
-			return
-		}
-	}
+	// The answer is the caller's first delete operation, not necessarily this one, and every finished
+	// delete operation of the caller is consumed by it.
+	p.answerOps(c, func(o *fileOp) bool { return o.kind == opDelete })
 }

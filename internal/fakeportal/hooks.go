@@ -17,6 +17,15 @@ func (p *Portal) SetJobDuration(d time.Duration) { p.set(func() { p.opts.JobDura
 // SetJobRetention changes how long a finished job's status stays readable.
 func (p *Portal) SetJobRetention(d time.Duration) { p.set(func() { p.opts.JobRetention = d }) }
 
+// FailNextFileOperation makes the next archive, unarchive or delete operation fail with message.
+func (p *Portal) FailNextFileOperation(message string) {
+	p.set(func() { p.fileOpFaults = append(p.fileOpFaults, message) })
+}
+
+// FinishFileOperationsAtOnce makes file operations end before their start call answers, so the answer
+// is their only report (docspace-api.md §3.5-§3.7).
+func (p *Portal) FinishFileOperationsAtOnce(on bool) { p.set(func() { p.fileOpsFinishAtOnce = on }) }
+
 // FailNextJob makes the next job of kind fail with message, at the moment when says.
 func (p *Portal) FailNextJob(kind jobKind, message string, when JobFailure) {
 	p.set(func() { p.jobFaults[kind] = append(p.jobFaults[kind], jobFault{message: message, when: when}) })

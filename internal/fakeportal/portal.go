@@ -9,6 +9,7 @@
 package fakeportal
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -54,13 +55,17 @@ type Portal struct {
 	tagCatalog []string
 	nextID     int64
 	ops        []*fileOp
-	jobs       map[jobKind]*job
-	jobFaults  map[jobKind][]jobFault
-	rnd        *rand.Rand
-	counts     map[string]int
-	agents     map[string]bool
-	faults     []*Fault
-	now        func() time.Time
+	// fileOpFaults fail the next file operations with these messages.
+	fileOpFaults []string
+	// fileOpsFinishAtOnce ends file operations before their start call answers.
+	fileOpsFinishAtOnce bool
+	jobs                map[jobKind]*job
+	jobFaults           map[jobKind][]jobFault
+	rnd                 *rand.Rand
+	counts              map[string]int
+	agents              map[string]bool
+	faults              []*Fault
+	now                 func() time.Time
 }
 
 // System folder ids, used as parentId / rootFolderId.
@@ -173,16 +178,22 @@ func (p *Portal) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if fault != nil && !fault.AfterProcessing {
+	if fault != nil && !fault.AfterProcessing && fault.Reply == "" {
 		fault.apply(w)
 		return
 	}
 	c := &call{p: p, w: w, r: r, args: args}
+	var lost *recorder
 	if fault != nil {
-		c.w = discard{header: http.Header{}} // the work is done, the answer is lost
+		lost = &recorder{header: http.Header{}} // the work is done, the answer is lost or damaged
+		c.w = lost
 	}
 	p.serve(c, rt)
-	if fault != nil {
+	switch {
+	case fault == nil:
+	case fault.Reply != "":
+		fault.damage(w, r, lost.body.Bytes())
+	default:
 		fault.apply(w)
 	}
 }
@@ -250,9 +261,12 @@ func (p *Portal) newID() int64 {
 	return p.nextID
 }
 
-// discard swallows a response whose connection a fault will drop or replace.
-type discard struct{ header http.Header }
+// recorder keeps the answer that a fault will drop, replace or damage.
+type recorder struct {
+	header http.Header
+	body   bytes.Buffer
+}
 
-func (d discard) Header() http.Header         { return d.header }
-func (d discard) Write(b []byte) (int, error) { return len(b), nil }
-func (d discard) WriteHeader(int)             {}
+func (d *recorder) Header() http.Header         { return d.header }
+func (d *recorder) Write(b []byte) (int, error) { return d.body.Write(b) }
+func (d *recorder) WriteHeader(int)             {}

@@ -36,22 +36,23 @@ func NewRoomResource() resource.Resource { return &roomResource{} }
 type roomResource struct{ resourceBase }
 
 type roomModelV0 struct {
-	ID           types.String      `tfsdk:"id"`
-	Title        types.String      `tfsdk:"title"`
-	RoomType     types.String      `tfsdk:"room_type"`
-	TemplateID   types.String      `tfsdk:"template_id"`
-	Tags         types.Set         `tfsdk:"tags"`
-	Color        types.String      `tfsdk:"color"`
-	Cover        types.String      `tfsdk:"cover"`
-	Indexing     types.Bool        `tfsdk:"indexing"`
-	DenyDownload types.Bool        `tfsdk:"deny_download"`
-	Quota        types.Int64       `tfsdk:"quota"`
-	Lifetime     types.Object      `tfsdk:"lifetime"`
-	Watermark    types.Object      `tfsdk:"watermark"`
-	Archived     types.Bool        `tfsdk:"archived"`
-	OwnerID      types.String      `tfsdk:"owner_id"`
-	Created      timetypes.RFC3339 `tfsdk:"created"`
-	Timeouts     timeouts.Value    `tfsdk:"timeouts"`
+	ID                 types.String      `tfsdk:"id"`
+	Title              types.String      `tfsdk:"title"`
+	RoomType           types.String      `tfsdk:"room_type"`
+	TemplateID         types.String      `tfsdk:"template_id"`
+	Tags               types.Set         `tfsdk:"tags"`
+	Color              types.String      `tfsdk:"color"`
+	Cover              types.String      `tfsdk:"cover"`
+	Indexing           types.Bool        `tfsdk:"indexing"`
+	DenyDownload       types.Bool        `tfsdk:"deny_download"`
+	Quota              types.Int64       `tfsdk:"quota"`
+	Lifetime           types.Object      `tfsdk:"lifetime"`
+	Watermark          types.Object      `tfsdk:"watermark"`
+	Archived           types.Bool        `tfsdk:"archived"`
+	DeletionProtection types.Bool        `tfsdk:"deletion_protection"`
+	OwnerID            types.String      `tfsdk:"owner_id"`
+	Created            timetypes.RFC3339 `tfsdk:"created"`
+	Timeouts           timeouts.Value    `tfsdk:"timeouts"`
 }
 
 func (r *roomResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -88,8 +89,10 @@ func (r *roomResource) ValidateConfig(ctx context.Context, req resource.Validate
 	}
 }
 
-// ModifyPlan refuses, at plan time, changes the portal would reject because the room stays archived.
+// ModifyPlan refuses, at plan time, to destroy or replace a protected room, and changes the portal would
+// reject because the room stays archived.
 func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	refuseProtectedDeletion(ctx, req, resp, "room")
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
@@ -256,7 +259,7 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 }
 
 func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.deleteRoomObject(ctx, req.State, defaultRoomDeleteTimeout, "Error deleting room", &resp.Diagnostics)
+	r.deleteRoomObject(ctx, req.State, defaultRoomDeleteTimeout, "room", &resp.Diagnostics)
 }
 
 func (r *roomResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
@@ -280,6 +283,9 @@ func (m *roomModelV0) fill(ctx context.Context, room *docspace.Room, diags *diag
 		m.OwnerID = types.StringValue(room.CreatedBy.ID)
 	}
 	m.Created = timetypes.NewRFC3339TimeValue(room.Created.UTC())
+	if m.DeletionProtection.IsNull() || m.DeletionProtection.IsUnknown() {
+		m.DeletionProtection = types.BoolValue(false) // not on the portal; an import starts unprotected
+	}
 }
 
 func (m *roomModelV0) common() commonSettings {

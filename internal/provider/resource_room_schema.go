@@ -37,7 +37,8 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"Rooms can be archived (read-only) with `archived = true`; destroying the resource deletes the room " +
 			"permanently, with all its files.",
 		Attributes: map[string]schema.Attribute{
-			"id": stableComputedString("The room's numeric id."),
+			"deletion_protection": deletionProtectionAttribute("room"),
+			"id":                  stableComputedString("The room's numeric id."),
 			"title": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("The room's name: 1 to %d characters. Characters the portal would rewrite "+
 					"(`%s`, tab, emoji) and leading or trailing spaces are refused at plan time. Titles need not be unique.",
@@ -54,7 +55,7 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Validators: []validator.String{stringvalidator.OneOf(roomTypeNameList()...)},
 				PlanModifiers: []planmodifier.String{
 					stringplanmodifier.UseStateForUnknown(),
-					stringplanmodifier.RequiresReplaceIfConfigured(),
+					stringRequiresReplaceIfConfiguredAndKnown(),
 				},
 			},
 			"template_id": schema.StringAttribute{

@@ -19,6 +19,7 @@ var (
 	_ resource.Resource                = (*roomTemplateResource)(nil)
 	_ resource.ResourceWithConfigure   = (*roomTemplateResource)(nil)
 	_ resource.ResourceWithImportState = (*roomTemplateResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*roomTemplateResource)(nil)
 )
 
 const defaultTemplateTimeout = 30 * time.Minute
@@ -29,21 +30,22 @@ func NewRoomTemplateResource() resource.Resource { return &roomTemplateResource{
 type roomTemplateResource struct{ resourceBase }
 
 type roomTemplateModelV0 struct {
-	ID            types.String      `tfsdk:"id"`
-	RoomID        types.String      `tfsdk:"room_id"`
-	Title         types.String      `tfsdk:"title"`
-	Public        types.Bool        `tfsdk:"public"`
-	ShareEmails   types.Set         `tfsdk:"share_emails"`
-	ShareGroupIDs types.Set         `tfsdk:"share_group_ids"`
-	Tags          types.Set         `tfsdk:"tags"`
-	Color         types.String      `tfsdk:"color"`
-	Cover         types.String      `tfsdk:"cover"`
-	Quota         types.Int64       `tfsdk:"quota"`
-	CopyLogo      types.Bool        `tfsdk:"copy_logo"`
-	RoomType      types.String      `tfsdk:"room_type"`
-	OwnerID       types.String      `tfsdk:"owner_id"`
-	Created       timetypes.RFC3339 `tfsdk:"created"`
-	Timeouts      timeouts.Value    `tfsdk:"timeouts"`
+	ID                 types.String      `tfsdk:"id"`
+	RoomID             types.String      `tfsdk:"room_id"`
+	Title              types.String      `tfsdk:"title"`
+	Public             types.Bool        `tfsdk:"public"`
+	ShareEmails        types.Set         `tfsdk:"share_emails"`
+	ShareGroupIDs      types.Set         `tfsdk:"share_group_ids"`
+	Tags               types.Set         `tfsdk:"tags"`
+	Color              types.String      `tfsdk:"color"`
+	Cover              types.String      `tfsdk:"cover"`
+	Quota              types.Int64       `tfsdk:"quota"`
+	CopyLogo           types.Bool        `tfsdk:"copy_logo"`
+	RoomType           types.String      `tfsdk:"room_type"`
+	DeletionProtection types.Bool        `tfsdk:"deletion_protection"`
+	OwnerID            types.String      `tfsdk:"owner_id"`
+	Created            timetypes.RFC3339 `tfsdk:"created"`
+	Timeouts           timeouts.Value    `tfsdk:"timeouts"`
 }
 
 func (r *roomTemplateResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -158,6 +160,9 @@ func (r *roomTemplateResource) fill(ctx context.Context, tpl *docspace.Room, m *
 	if m.CopyLogo.IsNull() || m.CopyLogo.IsUnknown() {
 		m.CopyLogo = types.BoolValue(false)
 	}
+	if m.DeletionProtection.IsNull() || m.DeletionProtection.IsUnknown() {
+		m.DeletionProtection = types.BoolValue(false) // not on the portal; an import starts unprotected
+	}
 }
 
 func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -201,7 +206,12 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 }
 
 func (r *roomTemplateResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.deleteRoomObject(ctx, req.State, defaultTemplateTimeout, "Error deleting room template", &resp.Diagnostics)
+	r.deleteRoomObject(ctx, req.State, defaultTemplateTimeout, "room template", &resp.Diagnostics)
+}
+
+// ModifyPlan refuses, at plan time, to destroy or replace a protected template.
+func (r *roomTemplateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	refuseProtectedDeletion(ctx, req, resp, "room template")
 }
 
 func (m *roomTemplateModelV0) common() commonSettings {

@@ -31,7 +31,8 @@ func (r *roomTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"a background job; the provider serialises these jobs per portal and waits until the template really " +
 			"exists. See the guide \"How template jobs work\".",
 		Attributes: map[string]schema.Attribute{
-			"id": stableComputedString("The template's numeric id."),
+			"deletion_protection": deletionProtectionAttribute("room template"),
+			"id":                  stableComputedString("The template's numeric id."),
 			"room_id": schema.StringAttribute{
 				MarkdownDescription: "Id of the active room the template is built from. The template copies its type, " +
 					"contents, indexing, quota, lifetime, download ban and watermark, but not its members, links or tags. " + unreadableNote,

@@ -73,8 +73,12 @@ func objectIDFromState(id types.String, diags *diag.Diagnostics) (int64, bool) {
 	return n, true
 }
 
-// deleteRoomObject deletes the room or template in state and waits until it is gone (docspace-api.md §3.6).
-func (b *resourceBase) deleteRoomObject(ctx context.Context, state tfsdk.State, defaultTimeout time.Duration, summary string, diags *diag.Diagnostics) {
+// deleteRoomObject deletes the room or template in state and waits until it is gone (docspace-api.md §3.6),
+// unless its deletion protection is on.
+func (b *resourceBase) deleteRoomObject(ctx context.Context, state tfsdk.State, defaultTimeout time.Duration, noun string, diags *diag.Diagnostics) {
+	if refuseProtectedDelete(ctx, state, noun, diags) {
+		return
+	}
 	var id types.String
 	var t timeouts.Value
 	diags.Append(state.GetAttribute(ctx, path.Root("id"), &id)...)
@@ -88,6 +92,6 @@ func (b *resourceBase) deleteRoomObject(ctx context.Context, state tfsdk.State, 
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	if err := b.client.DeleteRoom(ctx, n); err != nil {
-		addAPIError(diags, summary, err)
+		addAPIError(diags, "Error deleting "+noun, err)
 	}
 }

@@ -1,0 +1,73 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// Deleting a room or template deletes its files for good, so both can be protected the way users know
+// from other providers: while deletion_protection is true in the state or the plan, a plan that destroys
+// or replaces the object fails, and so does a delete that reaches the provider anyway. There is no
+// "archive instead of delete" switch: archiving is `archived = true`, and leaving a room on the portal
+// while Terraform forgets it is a `removed` block with `lifecycle { destroy = false }`.
+
+func deletionProtectionAttribute(noun string) schema.BoolAttribute {
+	return schema.BoolAttribute{
+		MarkdownDescription: fmt.Sprintf("Refuse to delete the %s. While `true`, a plan that would destroy or replace it "+
+			"fails with an error, and so does `terraform destroy`; set it to `false` and apply first. The setting "+
+			"lives only in Terraform: the portal knows nothing of it. Defaults to `false`.", noun),
+		Optional: true,
+		Computed: true,
+		Default:  booldefault.StaticBool(false),
+	}
+}
+
+var deletionProtectionPath = path.Root("deletion_protection")
+
+// protected reads deletion_protection from a state or plan; a missing value means false.
+func protected(ctx context.Context, get func(context.Context, path.Path, any) diag.Diagnostics) bool {
+	var v types.Bool
+	get(ctx, deletionProtectionPath, &v)
+	return v.ValueBool()
+}
+
+// refuseProtectedDeletion fails a plan that destroys or replaces a protected object.
+func refuseProtectedDeletion(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, noun string) {
+	if req.State.Raw.IsNull() {
+		return // a creation
+	}
+	destroy := req.Plan.Raw.IsNull()
+	if !destroy && len(resp.RequiresReplace) == 0 {
+		return
+	}
+	if !protected(ctx, req.State.GetAttribute) && (destroy || !protected(ctx, req.Plan.GetAttribute)) {
+		return
+	}
+	var id types.String
+	req.State.GetAttribute(ctx, path.Root("id"), &id)
+	action := "destroy"
+	if !destroy {
+		action = fmt.Sprintf("replace (because of %v)", resp.RequiresReplace)
+	}
+	resp.Diagnostics.AddAttributeError(deletionProtectionPath, "Deletion protection is on",
+		fmt.Sprintf("This plan would %s %s %s, which deletes it and its files for good, but its deletion_protection is true. "+
+			"If that is really meant, set deletion_protection = false, apply, and then run this again.", action, noun, id.ValueString()))
+}
+
+// refuseProtectedDelete is the apply-time twin of refuseProtectedDeletion, for plans made without it.
+func refuseProtectedDelete(ctx context.Context, state tfsdk.State, noun string, diags *diag.Diagnostics) bool {
+	if !protected(ctx, state.GetAttribute) {
+		return false
+	}
+	diags.AddAttributeError(deletionProtectionPath, "Deletion protection is on",
+		fmt.Sprintf("The %s has deletion_protection = true, so it was not deleted. Set deletion_protection = false and apply first.", noun))
+	return true
+}
