@@ -14,8 +14,8 @@ import (
 )
 
 // Deleting a room or template deletes its files for good, so both can be protected the way users know
-// from other providers: while deletion_protection is true in the state or the plan, a plan that destroys
-// or replaces the object fails, and so does a delete that reaches the provider anyway. There is no
+// from other providers: while deletion_protection is true, a plan that destroys the object, or replaces
+// it (when the state or the plan has it true), fails, and so does a delete that reaches the provider anyway. There is no
 // "archive instead of delete" switch: archiving is `archived = true`, and leaving a room on the portal
 // while Terraform forgets it is a `removed` block with `lifecycle { destroy = false }`.
 
@@ -39,27 +39,30 @@ func protected(ctx context.Context, get func(context.Context, path.Path, any) di
 	return v.ValueBool()
 }
 
-// refuseProtectedDeletion fails a plan that destroys or replaces a protected object.
+// refuseProtectedDeletion fails a plan that destroys a protected object.
 func refuseProtectedDeletion(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, noun string) {
-	if req.State.Raw.IsNull() {
-		return // a creation
-	}
-	destroy := req.Plan.Raw.IsNull()
-	if !destroy && len(resp.RequiresReplace) == 0 {
-		return
-	}
-	if !protected(ctx, req.State.GetAttribute) && (destroy || !protected(ctx, req.Plan.GetAttribute)) {
+	if req.State.Raw.IsNull() || !req.Plan.Raw.IsNull() || !protected(ctx, req.State.GetAttribute) {
 		return
 	}
 	var id types.String
 	req.State.GetAttribute(ctx, path.Root("id"), &id)
-	action := "destroy"
-	if !destroy {
-		action = fmt.Sprintf("replace (because of %v)", resp.RequiresReplace)
-	}
 	resp.Diagnostics.AddAttributeError(deletionProtectionPath, "Deletion protection is on",
-		fmt.Sprintf("This plan would %s %s %s, which deletes it and its files for good, but its deletion_protection is true. "+
-			"If that is really meant, set deletion_protection = false, apply, and then run this again.", action, noun, id.ValueString()))
+		fmt.Sprintf("This plan would destroy %s %s, which deletes it and its files for good, but its deletion_protection is true. "+
+			"If that is really meant, set deletion_protection = false, apply, and then run this again.", noun, id.ValueString()))
+}
+
+// refuseProtectedReplacement fails a plan that replaces a protected object. The attribute plan modifiers
+// that force replacement call it, because a resource's ModifyPlan does not learn of their decision.
+func refuseProtectedReplacement(ctx context.Context, replace bool, attr path.Path, state tfsdk.State, plan tfsdk.Plan, diags *diag.Diagnostics) {
+	if !replace || (!protected(ctx, state.GetAttribute) && !protected(ctx, plan.GetAttribute)) {
+		return
+	}
+	var id types.String
+	state.GetAttribute(ctx, path.Root("id"), &id)
+	diags.AddAttributeError(attr, "Deletion protection is on",
+		fmt.Sprintf("Changing %s would replace object %s: delete it, with its files, and create a new one. Its "+
+			"deletion_protection is true. If that is really meant, set deletion_protection = false, apply, and then run this again.",
+			attr, id.ValueString()))
 }
 
 // refuseProtectedDelete is the apply-time twin of refuseProtectedDeletion, for plans made without it.

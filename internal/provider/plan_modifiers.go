@@ -22,15 +22,17 @@ const unreadableNote = "Changing it forces a new object; the portal does not rep
 
 func stringRequiresReplaceUnlessImported() planmodifier.String {
 	return stringplanmodifier.RequiresReplaceIf(
-		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+		func(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
 			resp.RequiresReplace = !req.StateValue.IsNull() && !req.PlanValue.IsUnknown()
+			refuseProtectedReplacement(ctx, resp.RequiresReplace, req.Path, req.State, req.Plan, &resp.Diagnostics)
 		}, unreadableNote, unreadableNote)
 }
 
 func setRequiresReplaceUnlessImported() planmodifier.Set {
 	return setplanmodifier.RequiresReplaceIf(
-		func(_ context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
+		func(ctx context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
 			resp.RequiresReplace = !req.StateValue.IsNull() && !req.PlanValue.IsUnknown()
+			refuseProtectedReplacement(ctx, resp.RequiresReplace, req.Path, req.State, req.Plan, &resp.Diagnostics)
 		}, unreadableNote, unreadableNote)
 }
 
@@ -39,7 +41,8 @@ func setRequiresReplaceUnlessImported() planmodifier.Set {
 func stringRequiresReplaceIfConfiguredAndKnown() planmodifier.String {
 	const note = "Changing it forces a new object. " + unknownNote
 	return stringplanmodifier.RequiresReplaceIf(
-		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+		func(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
 			resp.RequiresReplace = !req.ConfigValue.IsNull() && !req.PlanValue.IsUnknown()
+			refuseProtectedReplacement(ctx, resp.RequiresReplace, req.Path, req.State, req.Plan, &resp.Diagnostics)
 		}, note, note)
 }

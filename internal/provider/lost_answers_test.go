@@ -1,0 +1,209 @@
+package provider_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/acctest"
+	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
+)
+
+// estateConfig is a room, a template built from it and a room made from the template.
+func estateConfig(env *acctest.Env, prefix, providerExtra string) string {
+	provider := strings.Replace(env.ProviderConfig(), "\n}", "\n"+providerExtra+"\n}", 1)
+	return provider + fmt.Sprintf(`
+resource "docspace_room" "source" {
+  title     = "%[1]s source"
+  room_type = "custom"
+}
+
+resource "docspace_room_template" "tpl" {
+  room_id = docspace_room.source.id
+  title   = "%[1]s template"
+}
+
+resource "docspace_room" "copy" {
+  template_id = docspace_room_template.tpl.id
+  title       = "%[1]s copy"
+}
+`, prefix)
+}
+
+// creationRoutes are the three calls that create objects; none of them is idempotent.
+var creationRoutes = []string{"/api/2.0/files/rooms", "/api/2.0/files/roomtemplate", "/api/2.0/files/rooms/fromtemplate"}
+
+// expectPortalHolds checks the fake's objects: exactly these room and template titles, so nothing was
+// duplicated, orphaned or left carrying a creation marker.
+func expectPortalHolds(env *acctest.Env, rooms, templates []string) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		for _, c := range []struct {
+			templates bool
+			want      []string
+		}{{false, rooms}, {true, templates}} {
+			var got []string
+			for _, title := range env.Fake.RoomTitles(c.templates) {
+				got = append(got, title)
+			}
+			if !sameTitles(got, c.want) {
+				return fmt.Errorf("the portal holds %q (templates: %t), want exactly %q", got, c.templates, c.want)
+			}
+		}
+		return nil
+	}
+}
+
+func sameTitles(got, want []string) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	count := map[string]int{}
+	for _, t := range got {
+		count[t]++
+	}
+	for _, t := range want {
+		count[t]--
+	}
+	for _, n := range count {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// TestAccCreate_lostAnswers: the portal creates the object, and then the answer to the creating POST is
+// lost or damaged (a proxy's 502, no answer within the request timeout, an empty, truncated, null or
+// undecodable body). Each of the three creating calls suffers it once. The provider never repeats the
+// POST, finds each object by its creation marker, and ends with exactly one of each and a clean plan.
+func TestAccCreate_lostAnswers(t *testing.T) {
+	t.Parallel()
+	faults := map[string]fakeportal.Fault{
+		"502":         {Status: 502, AfterProcessing: true},
+		"dropped":     {Drop: true, AfterProcessing: true},
+		"hang":        {Reply: fakeportal.ReplyHang},
+		"empty":       {Reply: fakeportal.ReplyEmpty},
+		"truncated":   {Reply: fakeportal.ReplyTruncated},
+		"null":        {Reply: fakeportal.ReplyNull},
+		"undecodable": {Reply: fakeportal.ReplyUndecodable},
+	}
+	for name, fault := range faults {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			env := acctest.New(t, fakeportal.Options{JobDuration: 100 * time.Millisecond})
+			env.RequireFake(t)
+			prefix := acctest.RandomName("lost")
+			env.Run(t, resource.TestCase{
+				CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
+				Steps: []resource.TestStep{{
+					PreConfig: func() {
+						for _, route := range creationRoutes {
+							f := fault
+							f.Method, f.PathPrefix, f.Count = "POST", route, 1
+							env.Fake.InjectFault(f)
+						}
+					},
+					Config: estateConfig(env, prefix, `  request_timeout = "2s"`),
+					Check: resource.ComposeTestCheckFunc(
+						expectPortalHolds(env, []string{prefix + " source", prefix + " copy"}, []string{prefix + " template"}),
+						func(*terraform.State) error {
+							counts := env.Fake.Counts()
+							for _, route := range []string{"POST /api/2.0/files/rooms", "POST /api/2.0/files/roomtemplate", "POST /api/2.0/files/rooms/fromtemplate"} {
+								if counts[route] != 1 {
+									return fmt.Errorf("%s was called %d times; a creation whose answer was lost must not be repeated", route, counts[route])
+								}
+							}
+							return nil
+						},
+					),
+				}},
+			})
+		})
+	}
+}
+
+// TestAccRoom_nullRefresh: a refresh answered 200 without the room is an error, and the state keeps
+// the room as it was; it never becomes an empty room that the next plan would replace.
+func TestAccRoom_nullRefresh(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t)
+	title := acctest.RandomName("room")
+	config := roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"custom\"", title))
+	for _, reply := range []fakeportal.Reply{fakeportal.ReplyNull, fakeportal.ReplyUndecodable, fakeportal.ReplyEmpty} {
+		t.Run(string(reply), func(t *testing.T) {
+			sameID := statecheck.CompareValue(compare.ValuesSame())
+			env.Run(t, resource.TestCase{
+				CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
+				Steps: []resource.TestStep{
+					{
+						Config:            config,
+						ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(roomAddr, tfjsonpath.New("id"))},
+					},
+					{
+						PreConfig: func() {
+							env.Fake.InjectFault(fakeportal.Fault{Reply: reply, Method: "GET", PathPrefix: "/api/2.0/files/rooms/", Count: 1})
+						},
+						Config:      config,
+						ExpectError: regexp.MustCompile(`Error reading room`),
+					},
+					{
+						Config: config,
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(roomAddr, plancheck.ResourceActionNoop)},
+						},
+						ConfigStateChecks: []statecheck.StateCheck{
+							sameID.AddStateValue(roomAddr, tfjsonpath.New("id")),
+							statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("title"), knownvalue.StringExact(title)),
+							statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("room_type"), knownvalue.StringExact("custom")),
+						},
+						Check: expectPortalHolds(env, []string{title}, nil),
+					},
+				},
+			})
+		})
+	}
+}
+
+// TestAccRoom_fileOperationFinishedBeforeTheAnswer: archive and unarchive operations that are over before
+// their start call answers are reported only in that answer. A success is taken at once; a failure
+// comes back with the portal's own message, not as a timeout.
+func TestAccRoom_fileOperationFinishedBeforeTheAnswer(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t)
+	title := acctest.RandomName("room")
+	archived := func(on bool) string {
+		return roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"custom\"\narchived = %t\ntimeouts = { update = \"1m\" }", title, on))
+	}
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
+		Steps: []resource.TestStep{
+			{Config: archived(false)},
+			{
+				PreConfig: func() { env.Fake.FinishFileOperationsAtOnce(true) },
+				Config:    archived(true),
+				Check:     env.CheckRoomArchived(roomAddr, true),
+			},
+			{
+				PreConfig:   func() { env.Fake.FailNextFileOperation("The room is being moved by another user") },
+				Config:      archived(false),
+				ExpectError: regexp.MustCompile(`could not unarchive room \d+: The room is being moved by\s+another\s+user`),
+			},
+			{
+				Config: archived(false),
+				Check:  env.CheckRoomArchived(roomAddr, false),
+			},
+		},
+	})
+}
