@@ -42,6 +42,8 @@ type Client struct {
 	http        *http.Client
 	pollBackoff poll.Backoff
 	ops         finishedOps
+	// jobLocks serialise jobs; every client of a process shares one set (see jobs.go).
+	jobLocks *keyedLocks
 	// noJobLock turns off the serialisation of jobs; only tests that prove the lock is needed set it.
 	noJobLock bool
 
@@ -85,6 +87,7 @@ func New(cfg Config) (*Client, error) {
 		pollBackoff: backoff,
 		ops:         finishedOps{seen: map[string]FileOperation{}},
 		scans:       map[SearchArea]*markerScan{},
+		jobLocks:    &jobLocks,
 	}, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -72,7 +73,8 @@ var jobLocks keyedLocks
 
 const (
 	// jobAttempts bounds how often a job whose slot was taken over by a foreign job is started again.
-	jobAttempts = 2
+	// Other processes (another workspace, a script) compete for the slot; each round one of them wins.
+	jobAttempts = 5
 	// cleanupTimeout bounds the calls made after the caller's context has ended: the watch for the
 	// object of an interrupted job, and the removal of what a failed job left.
 	cleanupTimeout = 30 * time.Second
@@ -101,7 +103,7 @@ func (k JobKind) creationKind() creationKind {
 // returned as an *IncompleteCreateError, so the caller records it rather than loses it.
 func (c *Client) runJob(ctx context.Context, kind JobKind, title string, body func(markedTitle string) any) (*Room, error) {
 	if !c.noJobLock {
-		unlock, err := jobLocks.lock(ctx, c.host+"|"+kind.String())
+		unlock, err := c.jobLocks.lock(ctx, c.host+"|"+kind.String())
 		if err != nil {
 			return nil, fmt.Errorf("waiting for this provider's earlier %s jobs: %w", kind, err)
 		}
@@ -127,6 +129,10 @@ func (c *Client) runJob(ctx context.Context, kind JobKind, title string, body fu
 				return nil, fmt.Errorf("the portal ran other users' %s jobs instead of ours %d times; try again later", kind, attempt)
 			}
 			tflog.Warn(ctx, "the job slot was taken by a foreign job; starting ours again", map[string]any{"kind": kind.String()})
+			// Processes that lost the slot together would otherwise all try again at the same moment.
+			if err := poll.Sleep(ctx, time.Duration(rand.Int64N(int64(c.pollBackoff.Max)))); err != nil {
+				return nil, err
+			}
 			continue
 		}
 		if err != nil {

@@ -222,3 +222,65 @@ func TestJobTimeoutReturnsExistingObject(t *testing.T) {
 		t.Fatalf("got %d, %v; want the half-built template's id with the timeout error", id, err)
 	}
 }
+
+// TestTwoProcessesWithIdenticalTitles: two processes (two workspaces applying one module) use one API
+// key and create a template and rooms from templates with the same titles at the same time. They
+// compete for the portal's job slot, whose status either may read, and whose running job swallows the
+// other's start. Each must still end with its own objects: no id in both, nothing duplicated, nothing
+// orphaned, nothing left under a creation marker.
+func TestTwoProcessesWithIdenticalTitles(t *testing.T) {
+	t.Parallel()
+	portal, a := newPortal(t, fakeportal.Options{JobDuration: 60 * time.Millisecond})
+	b, err := docspace.New(docspace.Config{Host: a.Host(), APIKey: key, MaxRetries: 3,
+		PollBackoff: poll.Backoff{Initial: 10 * time.Millisecond, Max: 50 * time.Millisecond, Factor: 1.5}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docspace.ActAsAnotherProcess(b)
+	source, err := a.CreateRoom(t.Context(), docspace.CreateRoomRequest{Title: "source", RoomType: docspace.RoomTypeCustom})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const rooms = 4
+	owned := make([][]int64, 2)
+	var wg sync.WaitGroup
+	for p, c := range []*docspace.Client{a, b} {
+		wg.Go(func() {
+			tpl, err := idOf(c.CreateTemplate(t.Context(), docspace.CreateTemplateRequest{RoomID: source.ID, Title: "shared template"}))
+			if err != nil {
+				t.Errorf("process %d, template: %v", p, err)
+				return
+			}
+			ids, errs := createRooms(c, tpl, rooms)
+			for i, err := range errs {
+				if err != nil {
+					t.Errorf("process %d, room %d: %v", p, i, err)
+				}
+			}
+			owned[p] = append(ids, tpl)
+		})
+	}
+	wg.Wait()
+	seen := map[int64]int{}
+	for p := range owned {
+		for _, id := range owned[p] {
+			if other, dup := seen[id]; dup {
+				t.Fatalf("object %d was recorded by process %d and process %d", id, other, p)
+			}
+			seen[id] = p
+		}
+	}
+	titles := portal.RoomTitles(false)
+	if len(titles) != 1+2*rooms {
+		t.Fatalf("the portal holds %d rooms, want the source and %d per process: %v", len(titles), rooms, titles)
+	}
+	for id, title := range titles {
+		if strings.Contains(title, "tf-pending") {
+			t.Errorf("room %d still carries its creation marker: %q", id, title)
+		}
+	}
+	if tpls := portal.RoomTitles(true); len(tpls) != 2 {
+		t.Fatalf("the portal holds templates %v, want one per process", tpls)
+	}
+	t.Logf("job starts: %d templates, %d rooms", portal.Counts()["POST /api/2.0/files/roomtemplate"], portal.Counts()["POST /api/2.0/files/rooms/fromtemplate"])
+}

@@ -1,6 +1,7 @@
 package fakeportal
 
 import (
+	"maps"
 	"net/http"
 	"strconv"
 	"strings"
@@ -54,8 +55,34 @@ func (p *Portal) ClearFaults() {
 	p.faults = nil
 }
 
+// FaultsFired counts the faults that struck, by kind: "POST /api/2.0/files/rooms: truncated".
+func (p *Portal) FaultsFired() map[string]int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return maps.Clone(p.faultsFired)
+}
+
+func (f *Fault) String() string {
+	kind := strconv.Itoa(f.Status)
+	switch {
+	case f.Reply != "":
+		kind = string(f.Reply)
+	case f.Drop:
+		kind = "dropped"
+	}
+	if f.AfterProcessing {
+		kind += " after acting"
+	}
+	return strings.TrimSpace(f.Method+" "+f.PathPrefix) + ": " + kind
+}
+
 // takeFault returns the fault that applies to r, if any. The caller holds the lock.
-func (p *Portal) takeFault(r *http.Request) *Fault {
+func (p *Portal) takeFault(r *http.Request) (hit *Fault) {
+	defer func() {
+		if hit != nil {
+			p.faultsFired[hit.String()]++
+		}
+	}()
 	for i, f := range p.faults {
 		if (f.Method != "" && !strings.EqualFold(f.Method, r.Method)) || !strings.HasPrefix(strings.ToLower(r.URL.Path), strings.ToLower(f.PathPrefix)) {
 			continue

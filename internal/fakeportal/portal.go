@@ -65,6 +65,7 @@ type Portal struct {
 	counts              map[string]int
 	agents              map[string]bool
 	faults              []*Fault
+	faultsFired         map[string]int
 	now                 func() time.Time
 }
 
@@ -97,16 +98,17 @@ func New(opts Options) *Portal {
 		seed = rand.Uint64()
 	}
 	p := &Portal{
-		opts:      opts,
-		byKey:     map[string]*user{},
-		rooms:     map[int64]*room{},
-		nextID:    1000,
-		jobs:      map[jobKind]*job{},
-		jobFaults: map[jobKind][]jobFault{},
-		rnd:       rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
-		counts:    map[string]int{},
-		agents:    map[string]bool{},
-		now:       time.Now,
+		opts:        opts,
+		byKey:       map[string]*user{},
+		rooms:       map[int64]*room{},
+		nextID:      1000,
+		jobs:        map[jobKind]*job{},
+		jobFaults:   map[jobKind][]jobFault{},
+		rnd:         rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
+		counts:      map[string]int{},
+		agents:      map[string]bool{},
+		faultsFired: map[string]int{},
+		now:         time.Now,
 	}
 	for i, key := range opts.APIKeys {
 		u := &user{key: key, id: p.guid(), name: fmt.Sprintf("User %d", i+1), email: fmt.Sprintf("user%d@portal.example", i+1), admin: i == 0}

@@ -21,23 +21,29 @@ import (
 
 // estateConfig is a room, a template built from it and a room made from the template.
 func estateConfig(env *acctest.Env, prefix, providerExtra string) string {
-	provider := strings.Replace(env.ProviderConfig(), "\n}", "\n"+providerExtra+"\n}", 1)
-	return provider + fmt.Sprintf(`
+	return estatePart(env, prefix, providerExtra, 3)
+}
+
+// estatePart is the first n resources of estateConfig.
+func estatePart(env *acctest.Env, prefix, providerExtra string, n int) string {
+	blocks := []string{`
 resource "docspace_room" "source" {
   title     = "%[1]s source"
   room_type = "custom"
 }
-
+`, `
 resource "docspace_room_template" "tpl" {
   room_id = docspace_room.source.id
   title   = "%[1]s template"
 }
-
+`, `
 resource "docspace_room" "copy" {
   template_id = docspace_room_template.tpl.id
   title       = "%[1]s copy"
 }
-`, prefix)
+`}
+	provider := strings.Replace(env.ProviderConfig(), "\n}", "\n"+providerExtra+"\n}", 1)
+	return provider + fmt.Sprintf(strings.Join(blocks[:n], ""), prefix)
 }
 
 // creationRoutes are the three calls that create objects; none of them is idempotent.

@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"os"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -9,6 +10,9 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	if os.Getenv(abandonEnv) != "" {
+		abandonCreation() // this process is the one TestAccCreate_killedMidJob kills; it never returns
+	}
 	resource.TestMain(m) // enables -sweep
 }
 
