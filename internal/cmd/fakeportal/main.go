@@ -7,6 +7,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -41,6 +42,7 @@ func main() {
 		rateDrop    = flag.Float64("fault-drop-rate", 0, "fraction of GET requests whose connection is dropped")
 		failJobs    = flag.Int("fail-jobs", 0, "fail the next N template jobs and N room-from-template jobs")
 		occupy      = flag.Duration("foreign-job", 0, "start another user's job in both job slots, running this long")
+		counters    = flag.Bool("debug-counters", false, "serve the request counters at "+countersPath+" (GET reads, DELETE resets)")
 	)
 	flag.Var(&keys, "api-key", "a valid API key, one user per key (repeatable; default: $API_KEY or sk-fake-portal-key)")
 	flag.Parse()
@@ -73,6 +75,9 @@ func main() {
 	var handler http.Handler = portal
 	if *every429 > 0 {
 		handler = every(*every429, portal)
+	}
+	if *counters {
+		handler = withCounters(portal, handler)
 	}
 
 	ln, err := net.Listen("tcp", *addr)
@@ -108,5 +113,31 @@ func every(n int, next http.Handler) http.Handler {
 			return
 		}
 		next.ServeHTTP(w, r)
+	})
+}
+
+// countersPath is where -debug-counters serves the request counters. It is outside /api, so it can
+// never shadow a DocSpace endpoint, and requests to it are not counted.
+const countersPath = "/_fakeportal/counters"
+
+// withCounters serves the portal's request counters at countersPath: GET answers a JSON object of
+// "METHOD /route/pattern" to count, DELETE zeroes them. Everything else goes to next.
+func withCounters(portal *fakeportal.Portal, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != countersPath {
+			next.ServeHTTP(w, r)
+			return
+		}
+		switch r.Method {
+		case http.MethodGet:
+			w.Header().Set("Content-Type", "application/json")
+			_ = json.NewEncoder(w).Encode(portal.Counts())
+		case http.MethodDelete:
+			portal.ResetCounts()
+			w.WriteHeader(http.StatusNoContent)
+		default:
+			w.Header().Set("Allow", "GET, DELETE")
+			w.WriteHeader(http.StatusMethodNotAllowed)
+		}
 	})
 }
