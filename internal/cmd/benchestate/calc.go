@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+)
+
+// diffCounts returns after minus before for every endpoint, leaving out endpoints that were not called
+// in between. The fake's counters only grow unless reset, so a negative difference means a reset
+// happened in between; it is reported as the after value.
+func diffCounts(before, after map[string]int) map[string]int {
+	d := map[string]int{}
+	for k, a := range after {
+		n := a - before[k]
+		if n < 0 {
+			n = a
+		}
+		if n > 0 {
+			d[k] = n
+		}
+	}
+	return d
+}
+
+func totalCalls(counts map[string]int) int {
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n
+}
+
+// latencyFloor is the least wall time a phase that made calls API requests can take when the portal
+// answers each request no sooner than latency and Terraform runs at most parallelism resource
+// operations at once.
+//
+// A resource operation makes its requests one after another (each waits for the previous answer), so
+// every request sits on the critical path of one of at most `parallelism` concurrent chains. With
+// perfect packing the chains share the calls evenly, which gives
+//
+//	floor = calls × latency / parallelism
+//
+// It ignores the requests' own processing time and Terraform's work between operations, so the real
+// wall time can only be larger; the ratio wall / floor says how far from that ideal the phase is.
+func latencyFloor(calls int, latency time.Duration, parallelism int) time.Duration {
+	if parallelism < 1 {
+		parallelism = 1
+	}
+	return time.Duration(int64(calls) * int64(latency) / int64(parallelism))
+}
+
+// physicalFloor is the least wall time of destroying rooms: each deletion is a file operation on the
+// portal that takes opDuration however fast the client is, and at most parallelism deletions run at
+// once, so the rooms go in ceil(rooms / parallelism) batches:
+//
+//	floor = ceil(rooms / parallelism) × opDuration
+func physicalFloor(rooms, parallelism int, opDuration time.Duration) time.Duration {
+	if parallelism < 1 {
+		parallelism = 1
+	}
+	batches := (rooms + parallelism - 1) / parallelism
+	return time.Duration(batches) * opDuration
+}
+
+// ratio formats wall / floor, or "n/a" when there is no floor.
+func ratio(wall, floor time.Duration) string {
+	if floor <= 0 {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.2f×", float64(wall)/float64(floor))
+}
+
+// processUsage is what the provider wrapper records for one provider process when it exits.
+type processUsage struct {
+	PID int `json:"pid"`
+	// UserNS and SysNS are the provider's CPU time (rusage of the provider process).
+	UserNS int64 `json:"user_ns"`
+	SysNS  int64 `json:"sys_ns"`
+	// MaxRSSKB is the provider's peak resident set size (ru_maxrss, the same as VmHWM at exit).
+	MaxRSSKB int64 `json:"maxrss_kb"`
+	// WrapperNS is the wrapper's own CPU time, which Terraform's rusage includes too.
+	WrapperNS int64 `json:"wrapper_ns"`
+}
+
+func (u processUsage) cpu() time.Duration { return time.Duration(u.UserNS + u.SysNS) }
+
+// readUsage parses the wrapper's log: one JSON object a line.
+func readUsage(r io.Reader) ([]processUsage, error) {
+	var out []processUsage
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		var u processUsage
+		if err := json.Unmarshal([]byte(line), &u); err != nil {
+			return nil, fmt.Errorf("usage line %q: %w", line, err)
+		}
+		out = append(out, u)
+	}
+	return out, sc.Err()
+}
+
+// providerTotals sums the provider processes' CPU and the wrappers' CPU, and takes the largest peak RSS.
+func providerTotals(us []processUsage) (cpu, wrapper time.Duration, peakRSSKB int64) {
+	for _, u := range us {
+		cpu += u.cpu()
+		wrapper += time.Duration(u.WrapperNS)
+		peakRSSKB = max(peakRSSKB, u.MaxRSSKB)
+	}
+	return cpu, wrapper, peakRSSKB
+}
+
+// terraformOwnCPU is Terraform's CPU without its plugin processes. The rusage of a waited-for child
+// includes the children that it waited for in turn, and Terraform waits for every provider process it
+// starts, so the Terraform process's rusage covers the wrappers and the providers; subtracting them
+// leaves Terraform's own CPU. It cannot be negative; if it would be, a provider process was not waited
+// for and the result is clamped to zero (ok = false).
+func terraformOwnCPU(terraformTotal, providers, wrappers time.Duration) (own time.Duration, ok bool) {
+	own = terraformTotal - providers - wrappers
+	if own < 0 {
+		return 0, false
+	}
+	return own, true
+}
+
+// perRoom divides a duration by the number of rooms.
+func perRoom(d time.Duration, rooms int) time.Duration {
+	if rooms < 1 {
+		return 0
+	}
+	return d / time.Duration(rooms)
+}
+
+// sortedEndpoints lists endpoints by calls, most first, then by name.
+func sortedEndpoints(counts map[string]int) []string {
+	keys := slices.Collect(maps.Keys(counts))
+	slices.SortFunc(keys, func(a, b string) int {
+		if counts[a] != counts[b] {
+			return counts[b] - counts[a]
+		}
+		return strings.Compare(a, b)
+	})
+	return keys
+}
+
+// roomTypes are cycled through by the generated configuration.
+var roomTypes = []string{"custom", "collaboration", "public", "form_filling", "virtual_data"}
+
+// writeConfig writes a configuration of n docspace_room resources of mixed types, each with one to
+// three tags from a small shared vocabulary.
+func writeConfig(w io.Writer, n int) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprint(bw, `terraform {
+  required_providers {
+    docspace = {
+      source = "docspace-community/docspace"
+    }
+  }
+}
+
+provider "docspace" {}
+`)
+	tags := []string{"estate", "team-a", "team-b", "finance", "legal", "archive-2025"}
+	for i := range n {
+		var ts []string
+		for j := 0; j <= i%3; j++ {
+			ts = append(ts, fmt.Sprintf("%q", tags[(i+j*2)%len(tags)]))
+		}
+		fmt.Fprintf(bw, `
+resource "docspace_room" "r%04d" {
+  title     = "Estate room %04d"
+  room_type = %q
+  tags      = [%s]
+}
+`, i, i, roomTypes[i%len(roomTypes)], strings.Join(ts, ", "))
+	}
+	return bw.Flush()
+}

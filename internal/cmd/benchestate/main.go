@@ -1,0 +1,408 @@
+// Command benchestate measures the provider at scale with the real Terraform CLI against the bundled
+// fake portal:
+//
+//	make bench-estate ROOMS=500 LATENCY=20ms PARALLELISM=10
+//
+// It builds the provider and the fake portal, starts the fake with the given latency, writes a
+// configuration of ROOMS docspace_room resources (mixed room types and tags) into a temporary
+// directory, and runs terraform apply, terraform plan (with refresh) and terraform destroy, each with
+// -parallelism=PARALLELISM. For every phase it prints the wall time, the API calls per endpoint, the
+// CPU of Terraform and of the provider per room, the provider's peak RSS, and the ratio of the wall time
+// to the latency floor and (for destroy) to the physical floor; calc.go states both formulas.
+//
+// It is a measurement, not a test: it never fails on numbers, only when a Terraform command fails.
+//
+// # How the provider is measured
+//
+// Terraform starts the provider itself, exactly as for a user: the plugin directory given to
+// dev_overrides holds a small wrapper (this program, run under the provider's name) that starts the
+// real provider binary with the same arguments, standard streams and environment, waits for it, and
+// appends the provider's rusage (CPU, ru_maxrss = VmHWM at exit) to a file. The wrapper passes its own
+// file descriptors on, so the plugin handshake and the provider's log stream on stderr go straight to
+// Terraform, which reads and parses that stream as it does for every user.
+//
+// Running the provider in debug/reattach mode (main.go -debug, TF_REATTACH_PROVIDERS) would have been
+// simpler to observe, but it changes what is measured: a reattached provider writes the SDK log stream
+// to its own stderr, not to Terraform, so Terraform's cost of reading and parsing it disappears from the
+// measurement, and it is one long-lived process where Terraform normally starts a fresh provider per
+// command (several per apply). The wrapper keeps both as they are for users.
+//
+// Terraform's own CPU is the rusage of the terraform process minus that of the wrappers and providers
+// (the rusage of a waited-for process includes the children it waited for; Terraform waits for its
+// plugins).
+//
+// Environment: TF_LOG* variables are passed through unchanged, so setting TF_LOG=DEBUG measures a run
+// with logging; the header line says which were set.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"time"
+)
+
+func main() {
+	if os.Getenv(wrapExecEnv) != "" {
+		os.Exit(wrapProvider())
+	}
+	var o options
+	flag.IntVar(&o.rooms, "rooms", 100, "number of docspace_room resources")
+	flag.DurationVar(&o.latency, "latency", 20*time.Millisecond, "latency the fake portal adds to every request")
+	flag.IntVar(&o.parallelism, "parallelism", 10, "terraform -parallelism")
+	flag.DurationVar(&o.fileOp, "fileop-duration", 200*time.Millisecond, "how long the fake's file operations (deletions) run")
+	flag.StringVar(&o.terraform, "terraform", "", "Terraform CLI (default: $TF_ACC_TERRAFORM_PATH, else terraform on PATH)")
+	flag.BoolVar(&o.keep, "keep", false, "keep the working directory (configuration, logs, state)")
+	flag.Parse()
+	if err := run(o); err != nil {
+		fmt.Fprintln(os.Stderr, "benchestate:", err)
+		os.Exit(1)
+	}
+}
+
+type options struct {
+	rooms, parallelism int
+	latency, fileOp    time.Duration
+	terraform          string
+	keep               bool
+}
+
+type phaseResult struct {
+	name          string
+	wall          time.Duration
+	calls         map[string]int
+	terraformCPU  time.Duration
+	terraformOK   bool
+	providerCPU   time.Duration
+	providerProcs int
+	peakRSSKB     int64
+}
+
+func run(o options) error {
+	if o.terraform == "" {
+		o.terraform = os.Getenv("TF_ACC_TERRAFORM_PATH")
+	}
+	if o.terraform == "" {
+		p, err := exec.LookPath("terraform")
+		if err != nil {
+			return errors.New("no terraform CLI: run through `make bench-estate`, or pass -terraform")
+		}
+		o.terraform = p
+	}
+	work, err := os.MkdirTemp("", "benchestate-")
+	if err != nil {
+		return err
+	}
+	if o.keep {
+		fmt.Println("working directory:", work)
+	} else {
+		defer os.RemoveAll(work)
+	}
+
+	fmt.Println("==> building the provider and the fake portal")
+	bin := filepath.Join(work, "bin")
+	plugins := filepath.Join(work, "plugins")
+	for _, d := range []string{bin, plugins, filepath.Join(work, "config")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+	}
+	provider := filepath.Join(bin, "terraform-provider-docspace")
+	if err := goBuild(provider, "."); err != nil {
+		return err
+	}
+	fake := filepath.Join(bin, "fakeportal")
+	if err := goBuild(fake, "./internal/cmd/fakeportal"); err != nil {
+		return err
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	if err := copyFile(self, filepath.Join(plugins, "terraform-provider-docspace")); err != nil {
+		return err
+	}
+	usageLog := filepath.Join(work, "provider-usage.jsonl")
+
+	key := "sk-bench-estate"
+	portalURL, stopPortal, err := startPortal(fake, work, key, o)
+	if err != nil {
+		return err
+	}
+	defer stopPortal()
+
+	cliConfig := filepath.Join(work, "terraformrc")
+	if err := os.WriteFile(cliConfig, []byte(fmt.Sprintf(`disable_checkpoint = true
+provider_installation {
+  dev_overrides {
+    "docspace-community/docspace" = %q
+  }
+  direct {}
+}
+`, plugins)), 0o644); err != nil {
+		return err
+	}
+	config := filepath.Join(work, "config")
+	f, err := os.Create(filepath.Join(config, "main.tf"))
+	if err != nil {
+		return err
+	}
+	if err := writeConfig(f, o.rooms); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+
+	env := append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "TF_INPUT=0", "CHECKPOINT_DISABLE=1",
+		"DOCSPACE_API_HOST="+portalURL, "DOCSPACE_API_KEY="+key,
+		wrapExecEnv+"="+provider, wrapOutEnv+"="+usageLog)
+
+	fmt.Printf("==> %s: %d rooms, latency %s, parallelism %d, file operations %s, %s\n",
+		version(o.terraform), o.rooms, o.latency, o.parallelism, o.fileOp, logEnvSummary())
+
+	par := fmt.Sprintf("-parallelism=%d", o.parallelism)
+	phases := []struct {
+		name string
+		args []string
+	}{
+		{"apply", []string{"apply", "-auto-approve", "-no-color", "-input=false", par}},
+		{"plan", []string{"plan", "-refresh=true", "-detailed-exitcode", "-no-color", "-input=false", par}},
+		{"destroy", []string{"destroy", "-auto-approve", "-no-color", "-input=false", par}},
+	}
+	var results []phaseResult
+	for _, ph := range phases {
+		r, err := runPhase(ph.name, o, config, env, portalURL, usageLog, ph.args)
+		if err != nil {
+			return err
+		}
+		results = append(results, r)
+		report(os.Stdout, r, o)
+	}
+	summary(os.Stdout, results, o)
+	return nil
+}
+
+func runPhase(name string, o options, dir string, env []string, portalURL, usageLog string, args []string) (phaseResult, error) {
+	r := phaseResult{name: name}
+	before, err := readCounters(portalURL)
+	if err != nil {
+		return r, err
+	}
+	if err := os.Remove(usageLog); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return r, err
+	}
+	logPath := filepath.Join(dir, name+".log")
+	out, err := os.Create(logPath)
+	if err != nil {
+		return r, err
+	}
+	defer out.Close()
+	cmd := exec.Command(o.terraform, args...)
+	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = dir, env, out, out
+	start := time.Now()
+	runErr := cmd.Run()
+	r.wall = time.Since(start)
+	if runErr != nil && !(name == "plan" && exitCode(runErr) == 2) {
+		tail, _ := os.ReadFile(logPath)
+		return r, fmt.Errorf("terraform %s: %v\n%s", name, runErr, lastLines(tail, 30))
+	}
+	if name == "plan" && exitCode(runErr) == 2 {
+		fmt.Println("   note: the plan after apply is not empty (see plan.log with -keep)")
+	}
+	after, err := readCounters(portalURL)
+	if err != nil {
+		return r, err
+	}
+	r.calls = diffCounts(before, after)
+
+	uf, err := os.Open(usageLog)
+	if err != nil {
+		return r, fmt.Errorf("no provider usage recorded: %w", err)
+	}
+	usage, err := readUsage(uf)
+	uf.Close()
+	if err != nil {
+		return r, err
+	}
+	var wrappers time.Duration
+	r.providerCPU, wrappers, r.peakRSSKB = providerTotals(usage)
+	r.providerProcs = len(usage)
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	total := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	r.terraformCPU, r.terraformOK = terraformOwnCPU(total, r.providerCPU, wrappers)
+	return r, nil
+}
+
+func report(w io.Writer, r phaseResult, o options) {
+	calls := totalCalls(r.calls)
+	lf := latencyFloor(calls, o.latency, o.parallelism)
+	fmt.Fprintf(w, "\n--- %s\n", r.name)
+	fmt.Fprintf(w, "wall time            %v\n", r.wall.Round(time.Millisecond))
+	fmt.Fprintf(w, "API calls            %d (%.2f per room)\n", calls, float64(calls)/float64(max(o.rooms, 1)))
+	for _, k := range sortedEndpoints(r.calls) {
+		fmt.Fprintf(w, "  %6d  %s\n", r.calls[k], k)
+	}
+	note := ""
+	if !r.terraformOK {
+		note = " (clamped: a provider process was not waited for)"
+	}
+	fmt.Fprintf(w, "terraform CPU        %v total, %v per room%s\n", r.terraformCPU.Round(time.Millisecond), perRoom(r.terraformCPU, o.rooms).Round(time.Microsecond), note)
+	fmt.Fprintf(w, "provider CPU         %v total, %v per room (%d provider processes)\n", r.providerCPU.Round(time.Millisecond), perRoom(r.providerCPU, o.rooms).Round(time.Microsecond), r.providerProcs)
+	fmt.Fprintf(w, "provider peak RSS    %.1f MiB\n", float64(r.peakRSSKB)/1024)
+	fmt.Fprintf(w, "latency floor        %v = %d calls × %v / %d → wall is %s\n", lf.Round(time.Millisecond), calls, o.latency, o.parallelism, ratio(r.wall, lf))
+	if r.name == "destroy" {
+		pf := physicalFloor(o.rooms, o.parallelism, o.fileOp)
+		fmt.Fprintf(w, "physical floor       %v = ceil(%d / %d) × %v → wall is %s\n", pf, o.rooms, o.parallelism, o.fileOp, ratio(r.wall, pf))
+	}
+}
+
+func summary(w io.Writer, rs []phaseResult, o options) {
+	fmt.Fprintf(w, "\n%-8s %10s %7s %11s %12s %12s %9s %9s %9s\n", "phase", "wall", "calls", "tf CPU/room", "prov CPU/room", "prov RSS MiB", "lat.floor", "×lat", "×phys")
+	for _, r := range rs {
+		calls := totalCalls(r.calls)
+		lf := latencyFloor(calls, o.latency, o.parallelism)
+		phys := "n/a"
+		if r.name == "destroy" {
+			phys = ratio(r.wall, physicalFloor(o.rooms, o.parallelism, o.fileOp))
+		}
+		fmt.Fprintf(w, "%-8s %10v %7d %11v %12v %12.1f %9v %9s %9s\n", r.name, r.wall.Round(time.Millisecond), calls,
+			perRoom(r.terraformCPU, o.rooms).Round(time.Microsecond), perRoom(r.providerCPU, o.rooms).Round(time.Microsecond),
+			float64(r.peakRSSKB)/1024, lf.Round(time.Millisecond), ratio(r.wall, lf), phys)
+	}
+}
+
+func goBuild(out, pkg string) error {
+	cmd := exec.Command("go", "build", "-o", out, pkg)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("go build %s: %w", pkg, err)
+	}
+	return nil
+}
+
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o755)
+}
+
+var listening = regexp.MustCompile(`listening on (http://\S+)`)
+
+func startPortal(bin, work, key string, o options) (string, func(), error) {
+	cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-api-key", key, "-debug-counters",
+		"-latency", o.latency.String(), "-fileop-duration", o.fileOp.String())
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return "", nil, err
+	}
+	logFile, err := os.Create(filepath.Join(work, "portal.log"))
+	if err != nil {
+		return "", nil, err
+	}
+	cmd.Stderr = logFile
+	if err := cmd.Start(); err != nil {
+		return "", nil, err
+	}
+	stop := func() {
+		_ = cmd.Process.Signal(os.Interrupt)
+		_ = cmd.Wait()
+		logFile.Close()
+	}
+	found := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		sent := false
+		for sc.Scan() {
+			fmt.Fprintln(logFile, sc.Text())
+			if m := listening.FindStringSubmatch(sc.Text()); m != nil && !sent {
+				found <- m[1]
+				sent = true
+			}
+		}
+	}()
+	select {
+	case url := <-found:
+		return url, stop, nil
+	case <-time.After(10 * time.Second):
+		stop()
+		return "", nil, errors.New("the fake portal did not start")
+	}
+}
+
+func readCounters(portalURL string) (map[string]int, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, portalURL+"/_fakeportal/counters", nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("reading the fake's counters: %s", resp.Status)
+	}
+	var counts map[string]int
+	return counts, json.NewDecoder(resp.Body).Decode(&counts)
+}
+
+func exitCode(err error) int {
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return ee.ExitCode()
+	}
+	if err != nil {
+		return -1
+	}
+	return 0
+}
+
+func lastLines(b []byte, n int) string {
+	lines := bytes.Split(bytes.TrimRight(b, "\n"), []byte("\n"))
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return string(bytes.Join(lines, []byte("\n")))
+}
+
+func version(terraform string) string {
+	out, err := exec.Command(terraform, "version").Output()
+	if err != nil {
+		return terraform
+	}
+	first, _, _ := strings.Cut(string(out), "\n")
+	return first
+}
+
+// logEnvSummary names the TF_LOG* variables set for this run.
+func logEnvSummary() string {
+	var set []string
+	for _, kv := range os.Environ() {
+		if strings.HasPrefix(kv, "TF_LOG") {
+			set = append(set, kv)
+		}
+	}
+	if len(set) == 0 {
+		return "no TF_LOG* set"
+	}
+	return strings.Join(set, " ")
+}
