@@ -12,6 +12,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -76,7 +77,7 @@ func New(cfg Config) (*Client, error) {
 		backoff = poll.DefaultBackoff
 	}
 	transport := &retryTransport{
-		next:       &loggingTransport{next: &headerTransport{next: base, apiKey: cfg.APIKey, userAgent: cfg.UserAgent}, apiKey: cfg.APIKey},
+		next:       &loggingTransport{next: &headerTransport{next: base, apiKey: cfg.APIKey, userAgent: cfg.UserAgent}, apiKey: cfg.APIKey, level: apiLogLevel(os.Getenv)},
 		maxRetries: cfg.MaxRetries,
 		timeout:    timeout,
 		sleep:      poll.Sleep,

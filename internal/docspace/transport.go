@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -43,7 +44,59 @@ var secretFields = regexp.MustCompile(`"(?:password|shareLink|requestToken|share
 type loggingTransport struct {
 	next   http.RoundTripper
 	apiKey string
+	// level is the least severe level the API subsystem logs at, worked out once from the environment
+	// (see apiLogLevel). Below it the transport does no logging work at all: no masked logger, no field
+	// maps, no copies of the bodies.
+	level logLevel
 }
+
+// logLevel mirrors the levels of terraform-plugin-log, in the same order.
+type logLevel int
+
+const (
+	levelUnknown logLevel = iota // not set: whatever the logger in the context decides
+	levelTrace
+	levelDebug
+	levelInfo
+	levelWarn
+	levelError
+	levelOff
+)
+
+// parseLogLevel reads a level the way terraform-plugin-log does (case-insensitive, trimmed); anything
+// else is levelUnknown, which terraform-plugin-log treats as not set either.
+func parseLogLevel(s string) logLevel {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "trace":
+		return levelTrace
+	case "debug":
+		return levelDebug
+	case "info":
+		return levelInfo
+	case "warn":
+		return levelWarn
+	case "error":
+		return levelError
+	case "off":
+		return levelOff
+	}
+	return levelUnknown
+}
+
+// apiLogLevel is the level of the API subsystem logger as terraform-plugin-log sets it up: its own
+// variable TF_LOG_PROVIDER_DOCSPACE_API, or else the provider's TF_LOG_PROVIDER_DOCSPACE, which the
+// subsystem inherits. When neither holds a level the answer is levelUnknown and the transport logs
+// everything, leaving the filtering to the logger (the root logger's level can also come from a test
+// sink, which the environment does not show).
+func apiLogLevel(getenv func(string) string) logLevel {
+	if l := parseLogLevel(getenv("TF_LOG_PROVIDER_DOCSPACE_API")); l != levelUnknown {
+		return l
+	}
+	return parseLogLevel(getenv("TF_LOG_PROVIDER_DOCSPACE"))
+}
+
+// logs reports whether a message at level l could be written.
+func (t *loggingTransport) logs(l logLevel) bool { return t.level <= l }
 
 // MaskedContext returns ctx with the API subsystem logger and its masks for apiKey. Everything logged
 // through it has the key, link passwords and share-link tokens replaced by "***".
@@ -59,12 +112,16 @@ func MaskedContext(ctx context.Context, apiKey string) context.Context {
 }
 
 func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if !t.logs(levelDebug) {
+		return t.next.RoundTrip(req)
+	}
+	trace := t.logs(levelTrace)
 	ctx := MaskedContext(req.Context(), t.apiKey)
 	fields := map[string]any{"method": req.Method, "path": req.URL.Path}
 	if req.URL.RawQuery != "" {
 		fields["query"] = req.URL.RawQuery
 	}
-	if req.GetBody != nil {
+	if trace && req.GetBody != nil {
 		if body, err := req.GetBody(); err == nil {
 			b, _ := io.ReadAll(body)
 			tflog.SubsystemTrace(ctx, LogSubsystem, "request body", map[string]any{"path": req.URL.Path, "body": string(b)})
@@ -80,7 +137,7 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	}
 	fields["status"] = resp.StatusCode
 	tflog.SubsystemDebug(ctx, LogSubsystem, "API request", fields)
-	if resp.Body != nil {
+	if trace && resp.Body != nil {
 		b, readErr := io.ReadAll(resp.Body)
 		_ = resp.Body.Close()
 		resp.Body = io.NopCloser(bytes.NewReader(b))
