@@ -4,6 +4,8 @@ import (
 	"context"
 	"flag"
 	"log"
+	"os"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
@@ -18,6 +20,12 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
 
+	for _, name := range quietLogVars(os.Environ()) {
+		if err := os.Setenv(name, "OFF"); err != nil {
+			log.Fatal(err.Error())
+		}
+	}
+
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: provider.Address,
 		Debug:   debug,
@@ -25,4 +33,38 @@ func main() {
 	if err != nil {
 		log.Fatal(err.Error())
 	}
+}
+
+// quietLogVars lists the variables to set to OFF so that the provider writes no logs when nobody asked
+// for any.
+//
+// terraform-plugin-go creates its loggers on every RPC with levels from the environment: TF_LOG_SDK for
+// the SDK root logger, TF_LOG_SDK_PROTO and TF_LOG_SDK_FRAMEWORK for the protocol and framework
+// subsystems, TF_LOG_PROVIDER_DOCSPACE for the provider's own logger. A variable that is not set means
+// TRACE, so by default the provider formats every log line as JSON and writes it to stderr, where
+// Terraform parses it and, unless TF_LOG or TF_LOG_PROVIDER asks for provider logs, throws it away.
+//
+// When none of TF_LOG, TF_LOG_PROVIDER* and TF_LOG_SDK* holds a value, this returns those four, and
+// main sets them to OFF: the SDK's subsystem loggers then return before building a log entry, and the
+// provider's request logging skips its work (internal/docspace/transport.go). When any of them holds a
+// value, the user is looking at logs; it returns nothing and every logger keeps the level it would have
+// had. Other TF_LOG_* variables (TF_LOG_PATH, TF_LOG_CORE) do not make Terraform show provider logs, so
+// they do not count.
+func quietLogVars(environ []string) []string {
+	for _, kv := range environ {
+		name, value, _ := strings.Cut(kv, "=")
+		if value == "" {
+			continue
+		}
+		if name == "TF_LOG" || strings.HasPrefix(name, "TF_LOG_PROVIDER") || strings.HasPrefix(name, "TF_LOG_SDK") {
+			return nil
+		}
+	}
+	return []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER_" + providerLogName(provider.Address)}
+}
+
+// providerLogName is the provider's part of TF_LOG_PROVIDER_<NAME>, as terraform-plugin-go derives it
+// from the provider address: the type, upper-cased, with dashes as underscores.
+func providerLogName(address string) string {
+	return strings.ToUpper(strings.ReplaceAll(address[strings.LastIndex(address, "/")+1:], "-", "_"))
 }
