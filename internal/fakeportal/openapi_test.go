@@ -49,7 +49,7 @@ var serverDepartures = []struct {
 // folderDtoMembers are the FolderDto members of docspace-api.md §3.3 that the fake sends.
 var folderDtoMembers = []string{"id", "parentId", "rootFolderId", "roomType", "private", "indexing", "denyDownload",
 	"lifetime", "watermark", "tags", "logo", "quotaLimit", "isCustomQuota", "pinned", "mute", "security",
-	"filesCount", "foldersCount", "isShareable"}
+	"filesCount", "foldersCount", "isShareable", "canShare"}
 
 var (
 	specOnce   sync.Once
