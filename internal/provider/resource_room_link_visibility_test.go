@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-		"testing"
+	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
