@@ -144,17 +144,17 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					"image_url": schema.StringAttribute{
 						MarkdownDescription: "Absolute `http` or `https` URL of an image watermark. Other values are refused: " +
 							"the portal would take them for the name of an uploaded file and store a URL of its own.",
-						Optional:            true,
-						Computed:            true,
-						Default:             stringdefault.StaticString(""),
+						Optional: true,
+						Computed: true,
+						Default:  stringdefault.StaticString(""),
 					},
 					"image_scale": schema.Int64Attribute{
 						MarkdownDescription: "Scale of the image watermark in percent; `0` keeps the image's size. Needs " +
 							"`image_url`: the portal drops the scale of a watermark without an image.",
-						Optional:            true,
-						Computed:            true,
-						Default:             int64default.StaticInt64(0),
-						Validators:          []validator.Int64{int64validator.Between(0, 1000)},
+						Optional:   true,
+						Computed:   true,
+						Default:    int64default.StaticInt64(0),
+						Validators: []validator.Int64{int64validator.Between(0, 1000)},
 					},
 				},
 			},
