@@ -451,3 +451,21 @@ func TestCopyLogoCopiesOnlyAnUploadedImage(t *testing.T) {
 		t.Errorf("copyLogo copies the uploaded image; the colour sent does not show: %v", logo)
 	}
 }
+
+func TestDeleteNeedsABody(t *testing.T) {
+	p, owner, _ := newFake(t, Options{})
+	room := owner.id(owner.call("POST", "files/rooms", `{"title":"r","roomType":5}`))
+	a := owner.call("DELETE", "files/rooms/"+room, "")
+	if errs, _ := a.response()["errors"].(map[string]any); a.status != 400 || errs == nil {
+		t.Errorf("DELETE without a body: %d %s; want a validation 400", a.status, a.raw)
+	}
+	if a := owner.call("DELETE", "files/rooms/999999", ""); a.status != 400 {
+		t.Errorf("model binding comes before the room lookup: %d", a.status)
+	}
+	if len(p.RoomIDs()) != 1 {
+		t.Errorf("nothing may be deleted: %v", p.RoomIDs())
+	}
+	if a := owner.call("DELETE", "files/rooms/"+room, `{"deleteAfter":false}`); a.status != 200 {
+		t.Errorf("with a body: %d %s", a.status, a.raw)
+	}
+}
