@@ -297,11 +297,22 @@ func skippedChanges(m *roomLinkModelV0, password string, link *docspace.Link) st
 		problems = append(problems, fmt.Sprintf("title is %q, not %q", link.Shared.Title, m.Title.ValueString()))
 	}
 	if !m.Internal.IsNull() && !m.Internal.IsUnknown() && link.Shared.Internal != m.Internal.ValueBool() {
-		problems = append(problems, fmt.Sprintf("internal is forced to %t for this room", link.Shared.Internal))
+		problem := fmt.Sprintf("internal is forced to %t for this room", link.Shared.Internal)
+		if !link.CanEditInternal {
+			problem += " (public rooms and virtual data rooms do not let links change it; a request that tries skips the whole update)"
+		}
+		problems = append(problems, problem)
 	}
 	wantExpiry, _ := m.ExpirationDate.ValueRFC3339Time()
 	if !m.ExpirationDate.IsNull() && !link.Shared.ExpirationDate.Equal(wantExpiry) {
-		problems = append(problems, "the expiry date was not changed (primary links of public and form-filling rooms cannot expire)")
+		switch {
+		case link.SubjectType == docspace.SubjectPrimaryExternalLink && link.CanRevoke:
+			problems = append(problems, "the expiry date was dropped (the primary link of a public or form-filling room cannot expire; the other settings were applied)")
+		case !link.CanEditExpirationDate:
+			problems = append(problems, "the expiry date was not changed, and with it nothing else (the portal lets no one change the expiry of links in form-filling rooms)")
+		default:
+			problems = append(problems, "the expiry date was not changed")
+		}
 	}
 	if m.ExpirationDate.IsNull() && !link.Shared.ExpirationDate.IsZero() {
 		problems = append(problems, "the expiry date was not removed")

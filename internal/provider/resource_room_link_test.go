@@ -160,7 +160,7 @@ func TestAccRoomLink_disallowedCombinations(t *testing.T) {
 		"additional link in form room":        {"form_filling", link("external", "read", ""), `form_filling rooms take no external links besides their primary link; manage it with primary = true`},
 		// The portal answers these with success but does not do them (docspace-api.md §6.2).
 		"expiring primary link of public room": {"public", link("external", "read", `primary = true
-  expiration_date = "`+future+`"`), `(?s)The portal did not apply the link settings.*the expiry date was not changed`},
+  expiration_date = "`+future+`"`), `(?s)The portal did not apply the link settings.*the expiry date was\s+dropped.*primary\s+link.*cannot\s+expire`},
 		"internal link in public room": {"public", link("external", "read", `internal = true`), `(?s)The portal did not apply the link settings.*internal is forced to false for this room`},
 	}
 	for name, tc := range applyTime {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -98,4 +99,38 @@ func deleteAllLinks(env *acctest.Env, roomID int64) error {
 		}
 	}
 	return nil
+}
+
+// Links of a form-filling room cannot change their expiry: the portal skips the whole update and answers
+// 200 with the link unchanged (docspace-api.md §6.2). The provider reports it and names the rule.
+func TestAccRoomLink_formFillingExpiryChangeIsReported(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	title := acctest.RandomName("forms")
+	future := time.Now().AddDate(0, 6, 0).UTC().Format(time.RFC3339)
+	config := func(extra string) string {
+		return env.ProviderConfig() + fmt.Sprintf(`
+resource "docspace_room" "test" {
+  title     = %q
+  room_type = "form_filling"
+}
+resource "docspace_room_link" "test" {
+  room_id   = docspace_room.test.id
+  link_type = "invitation"
+  access    = "fill_forms"
+  title     = "Join"
+  %s
+}
+`, title, extra)
+	}
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
+		Steps: []resource.TestStep{
+			{Config: config("")},
+			{
+				Config:      config(`expiration_date = "` + future + `"`),
+				ExpectError: regexp.MustCompile(`(?s)did not apply the link settings.*expiry.*nothing\s+else.*form-filling\s+rooms`),
+			},
+		},
+	})
 }
