@@ -75,6 +75,9 @@ type Room struct {
 	CreatedBy     *Employee  `json:"createdBy"`
 	UpdatedBy     *Employee  `json:"updatedBy"`
 	OwnedBy       *Employee  `json:"ownedBy"`
+	// CanShare and Security describe what the caller may do with the room (docspace-api.md §3.3).
+	CanShare bool            `json:"canShare"`
+	Security map[string]bool `json:"security"`
 }
 
 // IsArchived reports whether the room is in the archive. There is no flag for it (docspace-api.md §3.3).
@@ -82,6 +85,15 @@ func (r *Room) IsArchived() bool { return r.RootFolderType == FolderTypeArchive 
 
 // IsTemplate reports whether the object is a room template.
 func (r *Room) IsTemplate() bool { return r.RootFolderType == FolderTypeRoomTemplates }
+
+// CanManageLinks reports whether the caller may see and change the room's links: canShare, or the
+// EditAccess right in `security`. Without it GET /rooms/{id}/links answers an empty list
+// (docspace-api.md §6.3).
+func (r *Room) CanManageLinks() bool { return r.CanShare || r.Security["EditAccess"] }
+
+// HasUploadedLogo reports whether the room shows an uploaded logo image; while it does, the portal
+// reports no colour and no cover (docspace-api.md §3.3).
+func (r *Room) HasUploadedLogo() bool { return r.Logo != nil && r.Logo.Original != "" }
 
 // Color returns the logo colour, or "".
 func (r *Room) Color() string {

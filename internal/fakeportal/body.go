@@ -3,6 +3,7 @@ package fakeportal
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -86,10 +87,61 @@ func (b *body) boolean(name string) (bool, bool) {
 	return v, ok
 }
 
+// int64 reads a numeric member; like the server (NumberHandling.AllowReadingFromString) it also takes
+// a number written as a string, such as "12" (docspace-api.md §2.1).
 func (b *body) int64(name string) (int64, bool) {
-	var v int64
+	var v flexInt
 	ok := b.decode(name, &v, "System.Int64")
+	return int64(v), ok
+}
+
+// enumNumber reads an enum member bound without a string converter: a JSON number only.
+func (b *body) enumNumber(name, typeName string) (int64, bool) {
+	var v int64
+	ok := b.decode(name, &v, typeName)
 	return v, ok
+}
+
+// flexInt is an integer that may be written as a JSON string holding a number.
+type flexInt int64
+
+func (n *flexInt) UnmarshalJSON(data []byte) error {
+	var v int64
+	if err := json.Unmarshal(data, &v); err == nil {
+		*n = flexInt(v)
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(data, &s); err != nil {
+		return err
+	}
+	v, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil {
+		return err
+	}
+	*n = flexInt(v)
+	return nil
+}
+
+// flexFloat is a floating-point number that may be written as a JSON string.
+type flexFloat float64
+
+func (n *flexFloat) UnmarshalJSON(data []byte) error {
+	var v float64
+	if err := json.Unmarshal(data, &v); err == nil {
+		*n = flexFloat(v)
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(data, &s); err != nil {
+		return err
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		return err
+	}
+	*n = flexFloat(v)
+	return nil
 }
 
 func (b *body) strings(name string) ([]string, bool) {

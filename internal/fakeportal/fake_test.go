@@ -75,9 +75,25 @@ func newFake(t *testing.T, opts Options) (*Portal, client, client) {
 func TestAuthentication(t *testing.T) {
 	_, owner, _ := newFake(t, Options{})
 	for _, key := range []string{"", "sk-wrong"} {
-		a := client{t, owner.srv, key}.call("GET", "files/rooms/1", "")
-		if a.status != http.StatusUnauthorized || a.raw != "" {
-			t.Errorf("key %q: %d %q; want 401 with an empty body", key, a.status, a.raw)
+		// A normal endpoint: the framework's challenge, empty body.
+		for _, path := range []string{"files/rooms", "files/roomtemplate/status", "people/@self"} {
+			a := client{t, owner.srv, key}.call("GET", path, "")
+			if a.status != http.StatusUnauthorized || a.raw != "" {
+				t.Errorf("key %q, GET %s: %d %q; want 401 with an empty body", key, path, a.status, a.raw)
+			}
+		}
+		if a := (client{t, owner.srv, key}).call("PUT", "files/rooms/1", `{"title":"x"}`); a.status != 401 || a.raw != "" {
+			t.Errorf("key %q, PUT rooms/1: %d %q; want 401 with an empty body", key, a.status, a.raw)
+		}
+		// The [AllowAnonymous] endpoints answer with a JSON error body, type and stack explicitly null.
+		for _, path := range []string{"files/rooms/1", "files/fileops"} {
+			a := client{t, owner.srv, key}.call("GET", path, "")
+			e, _ := a.env["error"].(map[string]any)
+			typ, hasType := e["type"]
+			stack, hasStack := e["stack"]
+			if a.status != 401 || a.env["statusCode"] != 401.0 || !hasType || typ != nil || !hasStack || stack != nil || e["hresult"] != 0.0 {
+				t.Errorf("key %q, GET %s: %d %q; want a JSON 401 with null type and stack", key, path, a.status, a.raw)
+			}
 		}
 	}
 }

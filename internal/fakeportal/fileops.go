@@ -167,6 +167,12 @@ func (p *Portal) moveRoom(c *call, to int) {
 
 // deleteRoom deletes a room or template permanently with a Delete operation (docspace-api.md §3.6).
 func (p *Portal) deleteRoom(c *call) {
+	// The body is [FromBody] required: without one, model binding answers 400 before anything else
+	// (docspace-api.md §3.6; code-derived).
+	if len(c.body) == 0 {
+		c.invalid("", "A non-empty request body is required.")
+		return
+	}
 	id, deleteAfter, ok := p.operationTarget(c, true)
 	if !ok {
 		return

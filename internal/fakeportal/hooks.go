@@ -26,6 +26,9 @@ func (p *Portal) FailNextFileOperation(message string) {
 // is their only report (docspace-api.md §3.5-§3.7).
 func (p *Portal) FinishFileOperationsAtOnce(on bool) { p.set(func() { p.fileOpsFinishAtOnce = on }) }
 
+// SetJobStallTimeout changes how long a running job may go without progress before it is evicted.
+func (p *Portal) SetJobStallTimeout(d time.Duration) { p.set(func() { p.opts.JobStallTimeout = d }) }
+
 // FailNextJob makes the next job of kind fail with message, at the moment when says.
 func (p *Portal) FailNextJob(kind jobKind, message string, when JobFailure) {
 	p.set(func() { p.jobFaults[kind] = append(p.jobFaults[kind], jobFault{message: message, when: when}) })
@@ -114,4 +117,29 @@ func (p *Portal) set(f func()) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	f()
+}
+
+// UploadLogo gives a room or template an uploaded logo image, as POST /files/logos and
+// POST /files/rooms/{id}/logo would; from then on its logo shows no colour or cover.
+func (p *Portal) UploadLogo(id int64) {
+	p.set(func() {
+		if r := p.rooms[id]; r != nil {
+			r.logoImage = p.token(10) + ".png"
+		}
+	})
+}
+
+// AddMember makes the user of apiKey a member of room id with access (a FileShare number, such as 2 for
+// Read or 9 for RoomManager). Members read the room; only room managers manage its links.
+func (p *Portal) AddMember(id int64, apiKey string, access int) {
+	p.set(func() {
+		r, u := p.rooms[id], p.byKey[apiKey]
+		if r == nil || u == nil {
+			return
+		}
+		if r.members == nil {
+			r.members = map[*user]int{}
+		}
+		r.members[u] = access
+	})
 }

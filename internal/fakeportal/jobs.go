@@ -37,7 +37,8 @@ type job struct {
 	updated   time.Time
 	created   bool
 	completed bool
-	objectID  int64
+	objectID  int64 // set when the object exists
+	published int64 // the id the status reports: objectID from the job's next progress step on
 	err       string
 	create    func() (id int64, err string)
 	failure   *jobFault
@@ -66,12 +67,20 @@ func (p *Portal) startJob(c *call, kind jobKind, create func() (int64, string)) 
 
 func (p *Portal) newJob(kind jobKind, owner *user, d time.Duration, create func() (int64, string)) *job {
 	now := p.now()
-	return &job{kind: kind, owner: owner, started: now, createAt: now.Add(d / 5), due: now.Add(d), updated: now, objectID: -1, create: create}
+	return &job{kind: kind, owner: owner, started: now, createAt: now.Add(d / 5), due: now.Add(d), updated: now, objectID: -1, published: -1, create: create}
 }
 
-// advanceJobs moves jobs along and forgets finished records not updated for JobRetention.
+// advanceJobs moves jobs along. A job publishes progress when it creates its object and when it ends
+// (the fake copies no files, so nothing in between). The queue cleaner drops a finished record not
+// updated for JobRetention, and a running job without progress for JobStallTimeout, which is cancelled
+// and never finishes (docspace-api.md §4.2).
 func (p *Portal) advanceJobs(now time.Time) {
 	for kind, j := range p.jobs {
+		stall := p.opts.JobStallTimeout
+		if !j.created && now.Sub(j.updated) >= stall && j.updated.Add(stall).Before(j.createAt) {
+			delete(p.jobs, kind) // stalled before creating anything
+			continue
+		}
 		if !j.created && !now.Before(j.createAt) {
 			j.created, j.updated = true, j.createAt
 			if j.failure != nil && j.failure.when == FailBeforeCreate {
@@ -80,9 +89,18 @@ func (p *Portal) advanceJobs(now time.Time) {
 				j.objectID, j.err = j.create()
 				j.completed = j.err != ""
 			}
+			// The room-from-template job publishes the new id right after its setup; the template job
+			// sets it in memory and publishes it only at its next progress step (§4.2).
+			if j.kind == JobRoomFromTemplate || j.completed {
+				j.published = j.objectID
+			}
+		}
+		if !j.completed && j.updated.Add(stall).Before(j.due) && now.Sub(j.updated) >= stall {
+			delete(p.jobs, kind) // evicted while running: the task is cancelled, the half-made object stays
+			continue
 		}
 		if !j.completed && !now.Before(j.due) {
-			j.completed, j.updated = true, j.due
+			j.completed, j.updated, j.published = true, j.due, j.objectID
 			if f := j.failure; f != nil {
 				j.err = f.message
 				if f.when == FailAfterCreate {
@@ -110,7 +128,7 @@ func (p *Portal) jobStatusDTO(j *job) map[string]any {
 	if j.kind == JobRoomFromTemplate {
 		idKey = "roomId"
 	}
-	return map[string]any{idKey: j.objectID, "progress": progress, "error": j.err, "isCompleted": j.completed}
+	return map[string]any{idKey: j.published, "progress": progress, "error": j.err, "isCompleted": j.completed}
 }
 
 // jobStatus answers a status request: the slot's record, whoever started it (BUG 81692), or no response.

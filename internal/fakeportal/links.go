@@ -2,7 +2,6 @@ package fakeportal
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -24,6 +23,7 @@ const (
 	accessReview         = 5
 	accessComment        = 6
 	accessFillForms      = 7
+	accessRoomManager    = 9
 	accessEditing        = 10
 	accessContentCreator = 11
 )
@@ -90,7 +90,9 @@ func (p *Portal) linkDTO(c *call, r *room, l *link) map[string]any {
 	if l.linkType() == linkInvitation {
 		// Invitation links are rendered for the calling user (docspace-api.md §6.4).
 		shared["shareLink"] = host + "/rooms/join?uid=" + c.user.id[:8] + "&key=" + l.token
-		shared["maxUseCount"], shared["currentUseCount"] = l.maxUseCount, 0
+		if l.maxUseCount > 0 { // both are omitted when the link is unlimited (docspace-api.md §6.4)
+			shared["maxUseCount"], shared["currentUseCount"] = l.maxUseCount, 0
+		}
 	} else {
 		shared["shareLink"] = host + "/s/" + l.token
 		shared["denyDownload"] = l.denyDownload
@@ -105,10 +107,22 @@ func (p *Portal) linkDTO(c *call, r *room, l *link) map[string]any {
 	canRevoke := l.subject == subjectPrimary && (r.roomType == typePublic || r.roomType == typeFillingForms)
 	return map[string]any{
 		"access": l.access, "sharedLink": shared, "sharedTo": shared, "isLocked": false, "isOwner": false,
-		"canEditAccess": false, "canEditInternal": r.roomType != typePublic, "canEditDenyDownload": true,
-		"canEditExpirationDate": !canRevoke, "canRevoke": canRevoke, "subjectType": l.subject,
+		"canEditAccess": false, "canEditInternal": canEditInternal(r), "canEditDenyDownload": true,
+		"canEditExpirationDate": canEditExpiration(r), "canRevoke": canRevoke, "subjectType": l.subject,
 	}
 }
+
+// canEditInternal is false for every link of a public room or virtual data room, canEditExpiration for
+// every link of a form-filling room (FileSecurity, docspace-api.md §6.2, §6.4).
+func canEditInternal(r *room) bool {
+	return r.roomType != typePublic && r.roomType != typeVirtualData
+}
+
+func canEditExpiration(r *room) bool { return r.roomType != typeFillingForms }
+
+// roleNotAvailable is the InvalidOperationException for an access level or link kind the room type
+// does not allow (docspace-api.md §6.2).
+const roleNotAvailable = "The role is not available for this user type"
 
 // linkRoom resolves {id} for the link endpoints: missing rooms are 404 (docspace-api.md §6.2).
 func (p *Portal) linkRoom(c *call, write bool) *room {
@@ -122,28 +136,47 @@ func (p *Portal) linkRoom(c *call, write bool) *room {
 		c.denied()
 		return nil
 	}
-	if write && (r.folder == folderArchive || r.folder == folderTemplates) {
-		c.denied() // archived rooms are read-only; templates take no links (§3.5, §4.5)
+	if write && r.folder == folderArchive {
+		c.denied() // archived rooms are read-only (§3.5)
+		return nil
+	}
+	if write && r.folder == folderTemplates {
+		c.fail(http.StatusForbidden, roleNotAvailable) // templates take only users and groups (§4.5, §6.2)
 		return nil
 	}
 	return r
 }
 
-// listLinks is GET /files/rooms/{id}/links[?type=0|1]: all links, not paginated.
+// listLinks is GET /files/rooms/{id}/links[?type=0|1]: all links, not paginated. A caller who cannot
+// read the room or lacks ReadLinks gets 200 with an empty list; only a missing room is 404 (§6.3).
 func (p *Portal) listLinks(c *call) {
-	r := p.linkRoom(c, false)
-	if r == nil {
+	id, ok := c.pathID()
+	r := p.rooms[id]
+	if !ok || r == nil {
+		c.fail(http.StatusNotFound, "The required folder was not found")
 		return
 	}
-	want := c.r.URL.Query().Get("type")
+	want := -1
+	if v := c.r.URL.Query().Get("type"); v != "" {
+		n, ok := enumQuery(v, linkTypeByName)
+		if !ok {
+			c.invalid("Type", "The value '"+v+"' is not valid.")
+			return
+		}
+		want = n
+	}
 	var items []any
-	for _, l := range r.links {
-		if want == "" || want == strconv.Itoa(l.linkType()) {
-			items = append(items, p.linkDTO(c, r, l))
+	if r.canRead(c.user) && r.canManageLinks(c.user) {
+		for _, l := range r.links {
+			if want < 0 || want == l.linkType() {
+				items = append(items, p.linkDTO(c, r, l))
+			}
 		}
 	}
 	c.list(items)
 }
+
+var linkTypeByName = map[string]int{"invitation": linkInvitation, "external": linkExternal}
 
 // primaryLink is GET /files/rooms/{id}/link: the primary external link, created when missing.
 func (p *Portal) primaryLink(c *call) {
@@ -173,7 +206,7 @@ func (p *Portal) setLink(c *call) {
 	b := c.object()
 	linkID, _ := b.str("linkId")
 	kind := linkInvitation // the default when linkType is omitted
-	if v, ok := b.int64("linkType"); ok {
+	if v, ok := b.enumNumber("linkType", "ASC.Files.Core.ApiModels.ResponseDto.LinkType"); ok {
 		kind = int(v)
 	}
 	access := b.access()
@@ -208,11 +241,8 @@ func (p *Portal) setLink(c *call) {
 		allowed = rules.external
 	}
 	if !known || !containsInt(allowed, access) {
-		if kind == linkExternal && rules.external == nil {
-			c.denied()
-			return
-		}
-		c.fail(http.StatusForbidden, "The role is not available for this user type")
+		// Also for any external link on editing, VDR and AI rooms (FileSharing.cs L169-185).
+		c.fail(http.StatusForbidden, roleNotAvailable)
 		return
 	}
 	var expires time.Time
@@ -235,22 +265,24 @@ func (p *Portal) setLink(c *call) {
 		c.fail(http.StatusBadRequest, "The password does not meet the portal's password policy: at least 8 characters")
 		return
 	}
+	// A requested expiry on the primary link of a public or form-filling room is reset to the default
+	// first: only the expiry is dropped, the rest applies (docspace-api.md §6.2).
+	if existing != nil && existing.subject == subjectPrimary && (r.roomType == typePublic || r.roomType == typeFillingForms) {
+		expires = time.Time{}
+	}
+	// The whole update of an existing link is skipped when the caller may not change internal or the
+	// expiry and the request differs; the requested value is compared, before any forcing (§6.2).
+	if existing != nil && ((!canEditInternal(r) && internal != existing.internal) ||
+		(!canEditExpiration(r) && !expires.Equal(existing.expires))) {
+		c.ok(p.linkDTO(c, r, existing))
+		return
+	}
 	// internal is forced per room type (docspace-api.md §6.2).
 	forcedInternal := map[int]bool{typePublic: false, typeVirtualData: true}
 	if forced, ok := forcedInternal[r.roomType]; ok {
-		if existing != nil && internal != forced {
-			c.ok(p.linkDTO(c, r, existing)) // the caller may not change internal: the update is skipped
-			return
-		}
 		internal = forced
-	} else if existing == nil && linkID == "" && !internal {
+	} else if existing == nil && (linkID == "" || linkID == "00000000-0000-0000-0000-000000000000") && !internal {
 		internal = p.opts.DefaultLinkInternal
-	}
-	if existing != nil && existing.subject == subjectPrimary && (r.roomType == typePublic || r.roomType == typeFillingForms) {
-		if !expires.IsZero() {
-			c.ok(p.linkDTO(c, r, existing)) // primary links cannot expire: the whole update is skipped
-			return
-		}
 	}
 	l := existing
 	if l == nil {

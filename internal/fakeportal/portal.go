@@ -35,8 +35,15 @@ type Options struct {
 	JobDuration time.Duration
 	// JobRetention is how long a finished job's status stays readable. Default 60s, as on the real server.
 	JobRetention time.Duration
+	// JobStallTimeout is how long a running job may go without publishing progress before the queue
+	// cleaner evicts and cancels it. Default 60s, as on the real server (docspace-api.md §4.2), where
+	// one setting governs both; the fake splits them so tests can time each alone.
+	JobStallTimeout time.Duration
 	// NoRoomQuotas hides quotaLimit, as on portals without room quotas.
 	NoRoomQuotas bool
+	// DefaultRoomQuota is the portal's default room quota in bytes, which rooms at the default (-2)
+	// report as quotaLimit. Default 10 GiB; -1 means unlimited.
+	DefaultRoomQuota int64
 	// DefaultLinkInternal is the portal's "share links are internal by default" setting.
 	DefaultLinkInternal bool
 	// TimeZone is the portal's zone, used in every date it renders. Default UTC+03:00.
@@ -90,6 +97,12 @@ func New(opts Options) *Portal {
 	if opts.JobRetention == 0 {
 		opts.JobRetention = 60 * time.Second
 	}
+	if opts.DefaultRoomQuota == 0 {
+		opts.DefaultRoomQuota = 10 << 30
+	}
+	if opts.JobStallTimeout == 0 {
+		opts.JobStallTimeout = 60 * time.Second
+	}
 	if opts.TimeZone == nil {
 		opts.TimeZone = time.FixedZone("+03:00", 3*60*60)
 	}
@@ -126,6 +139,8 @@ type route struct {
 	pattern string // counter key and documentation, e.g. /api/2.0/files/rooms/{id}
 	re      *regexp.Regexp
 	handle  func(*Portal, *call)
+	// anonymous marks the [AllowAnonymous] endpoints, which answer a missing login with a JSON 401.
+	anonymous bool
 }
 
 var routeTable = routes()
@@ -135,6 +150,7 @@ func routes() []route {
 		expr := "^" + strings.ReplaceAll(regexp.QuoteMeta(pattern), `\{id\}`, `([^/]+)`) + "/?$"
 		return route{method: method, pattern: pattern, re: regexp.MustCompile("(?i)" + expr), handle: h}
 	}
+	anonymous := func(rt route) route { rt.anonymous = true; return rt }
 	return []route{
 		r("GET", "/api/2.0/people/@self", (*Portal).getSelf),
 		r("GET", "/api/2.0/files/rooms/covers", (*Portal).listCovers),
@@ -142,7 +158,7 @@ func routes() []route {
 		r("GET", "/api/2.0/files/rooms/fromtemplate/status", (*Portal).roomFromTemplateStatus),
 		r("POST", "/api/2.0/files/rooms", (*Portal).createRoom),
 		r("GET", "/api/2.0/files/rooms", (*Portal).listRooms),
-		r("GET", "/api/2.0/files/rooms/{id}", (*Portal).getRoom),
+		anonymous(r("GET", "/api/2.0/files/rooms/{id}", (*Portal).getRoom)),
 		r("PUT", "/api/2.0/files/rooms/{id}", (*Portal).updateRoom),
 		r("DELETE", "/api/2.0/files/rooms/{id}", (*Portal).deleteRoom),
 		r("PUT", "/api/2.0/files/rooms/{id}/archive", (*Portal).archiveRoom),
@@ -152,7 +168,7 @@ func routes() []route {
 		r("PUT", "/api/2.0/files/rooms/{id}/links", (*Portal).setLink),
 		r("GET", "/api/2.0/files/rooms/{id}/links", (*Portal).listLinks),
 		r("GET", "/api/2.0/files/rooms/{id}/link", (*Portal).primaryLink),
-		r("GET", "/api/2.0/files/fileops", (*Portal).listFileOps),
+		anonymous(r("GET", "/api/2.0/files/fileops", (*Portal).listFileOps)),
 		r("POST", "/api/2.0/files/roomtemplate", (*Portal).startTemplate),
 		r("GET", "/api/2.0/files/roomtemplate/status", (*Portal).templateStatus),
 		r("GET", "/api/2.0/files/roomtemplate/{id}/public", (*Portal).getTemplatePublic),
@@ -211,7 +227,16 @@ func (p *Portal) serve(c *call, rt *route) {
 	auth := c.r.Header.Get("Authorization")
 	c.user = p.byKey[strings.TrimPrefix(auth, "Bearer ")]
 	if c.user == nil || !strings.HasPrefix(auth, "Bearer ") {
-		// The ASP.NET challenge answers 401 with an empty body (docspace-api.md §2.2).
+		if rt.anonymous {
+			// [AllowAnonymous] endpoints throw AuthenticationException: a JSON error body mapped without a
+			// stack trace, so type and stack are explicit nulls (docspace-api.md §2.2).
+			c.writeJSON(http.StatusUnauthorized, map[string]any{
+				"error":  map[string]any{"message": "Unauthorized", "type": nil, "stack": nil, "hresult": 0},
+				"status": 1, "statusCode": http.StatusUnauthorized,
+			})
+			return
+		}
+		// Elsewhere the ASP.NET challenge answers 401 with an empty body (docspace-api.md §2.2).
 		c.w.WriteHeader(http.StatusUnauthorized)
 		return
 	}

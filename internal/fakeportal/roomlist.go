@@ -30,7 +30,24 @@ func (p *Portal) listRooms(c *call) {
 		}
 		return n, true
 	}
-	area, ok := intParam("searchArea", areaActive)
+	// Enum parameters go through the enum's type converter: a name in any case, or a number
+	// (docspace-api.md §2.1).
+	enumParam := func(name string, names map[string]int, def int) (int, bool) {
+		v := q.Get(name)
+		if v == "" {
+			return def, true
+		}
+		n, ok := enumQuery(v, names)
+		if !ok {
+			c.invalid(fieldName(name), "The value '"+v+"' is not valid.")
+		}
+		return n, ok
+	}
+	area, ok := enumParam("searchArea", searchAreaByName, areaActive)
+	if !ok {
+		return
+	}
+	order, ok := enumParam("sortOrder", sortOrderByName, 0)
 	if !ok {
 		return
 	}
@@ -52,14 +69,10 @@ func (p *Portal) listRooms(c *call) {
 	}
 	var types []int
 	for _, v := range q["type"] {
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			if t, ok := roomTypeByName[strings.ToLower(v)]; ok {
-				n = t
-			} else {
-				c.invalid("Type", "The value '"+v+"' is not valid.")
-				return
-			}
+		n, ok := enumQuery(v, roomTypeByName)
+		if !ok {
+			c.invalid("Type", "The value '"+v+"' is not valid.")
+			return
 		}
 		types = append(types, n)
 	}
@@ -84,11 +97,11 @@ func (p *Portal) listRooms(c *call) {
 		}
 		found = append(found, r)
 	}
-	sortRooms(found, q.Get("sortBy"), q.Get("sortOrder") == "1")
+	sortRooms(found, q.Get("sortBy"), order == 1)
 
 	folders := []any{}
 	for i := start; i < len(found) && i < start+count; i++ {
-		folders = append(folders, p.dto(found[i], true))
+		folders = append(folders, p.dto(found[i], c.user, true))
 	}
 	current := map[string]any{"id": folderIDRooms, "title": "Rooms", "rootFolderType": folderRooms, "parentId": 0}
 	switch area {
@@ -102,6 +115,22 @@ func (p *Portal) listRooms(c *call) {
 		"pathParts":  []any{map[string]any{"id": current["id"], "title": current["title"]}},
 		"startIndex": start, "count": len(folders), "total": len(found), "new": 0,
 	})
+}
+
+var searchAreaByName = map[string]int{"active": 0, "archive": 1, "any": 2, "recentbylinks": 3, "templates": 4,
+	"knowledge": 5, "resultstorage": 6, "aiagents": 7}
+
+var sortOrderByName = map[string]int{"ascending": 0, "descending": 1}
+
+// enumQuery reads an enum query parameter as ASP.NET Core's EnumConverter does: a member name in any
+// case, or any integer (undefined numbers pass too).
+func enumQuery(v string, names map[string]int) (int, bool) {
+	v = strings.TrimSpace(v)
+	if n, ok := names[strings.ToLower(v)]; ok {
+		return n, true
+	}
+	n, err := strconv.Atoi(v)
+	return n, err == nil
 }
 
 func inArea(r *room, area int) bool {

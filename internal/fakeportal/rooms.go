@@ -3,6 +3,8 @@ package fakeportal
 import (
 	"fmt"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -57,14 +59,15 @@ type room struct {
 	tags                    []string
 	color, cover            string
 	quota                   int64 // -1 unlimited
-	customQuota             bool
 	lifetime                map[string]any
 	watermark               map[string]any
 	created, updated        time.Time
 	createdBy, updatedBy    *user
 	links                   []*link
-	public                  bool     // templates: group Everyone may read
-	sharedWith              []string // templates: e-mails and group ids given read access
+	public                  bool          // templates: group Everyone may read
+	sharedWith              []string      // templates: e-mails and group ids given read access
+	members                 map[*user]int // room members and their access (FileShare), besides the creator
+	logoImage               string        // an uploaded logo image; while set, logo has no colour or cover
 }
 
 func (r *room) parentID() int {
@@ -77,19 +80,43 @@ func (r *room) parentID() int {
 	return folderIDRooms
 }
 
-// canRead: the owner sees everything; users see what they created, and public templates.
+// canRead: in rooms and the archive DocSpace admins see everything, others what they created or are
+// members of. Templates have no admin override: the owner, and others only when the template is public
+// or shared with them (docspace-api.md §4.3). Every fake user but a member is admin-type, so public
+// templates are readable to all of them.
 func (r *room) canRead(u *user) bool {
-	return u.admin || r.createdBy == u || (r.folder == folderTemplates && r.public)
+	if r.folder == folderTemplates {
+		return r.createdBy == u || r.public || containsFold(r.sharedWith, u.email) || containsFold(r.sharedWith, u.id)
+	}
+	_, member := r.members[u]
+	return u.admin || r.createdBy == u || member
 }
 
-func (r *room) canEdit(u *user) bool { return u.admin || r.createdBy == u }
+// canEdit: full access. Templates belong to their owner alone (docspace-api.md §4.4).
+func (r *room) canEdit(u *user) bool {
+	if r.folder == folderTemplates {
+		return r.createdBy == u
+	}
+	return u.admin || r.createdBy == u || r.members[u] == accessRoomManager
+}
+
+// canManageLinks is the ReadLinks / EditAccess right: without it GET /links answers an empty list
+// (docspace-api.md §6.3).
+func (r *room) canManageLinks(u *user) bool { return r.folder != folderTemplates && r.canEdit(u) }
 
 // dto renders a FolderDto (docspace-api.md §3.3); absent values are omitted, never null.
-func (p *Portal) dto(r *room, withQuota bool) map[string]any {
+func (p *Portal) dto(r *room, viewer *user, withQuota bool) map[string]any {
 	logo := map[string]any{"original": "", "large": "", "medium": "", "small": "", "color": r.color}
 	if r.cover != "" {
 		logo["cover"] = map[string]any{"id": r.cover, "data": coverData(r.cover)}
 	}
+	if r.logoImage != "" {
+		// With an uploaded image, logo carries its URLs and no colour or cover (docspace-api.md §3.3).
+		base := "/storage/room_logos/root/" + r.logoImage
+		logo = map[string]any{"original": base + "?size=original", "large": base + "?size=large",
+			"medium": base + "?size=medium", "small": base + "?size=small"}
+	}
+	edit, manage := r.canEdit(viewer), r.canManageLinks(viewer)
 	d := map[string]any{
 		"id": r.id, "title": r.title, "roomType": r.roomType, "rootFolderType": r.folder,
 		"rootFolderId": r.parentID(), "parentId": r.parentID(), "fileEntryType": 1,
@@ -97,11 +124,19 @@ func (p *Portal) dto(r *room, withQuota bool) map[string]any {
 		"tags": append([]string{}, r.tags...), "logo": logo,
 		"created": p.apiTime(r.created), "updated": p.apiTime(r.updated),
 		"createdBy": r.createdBy.dto(), "updatedBy": r.updatedBy.dto(), "ownedBy": r.createdBy.dto(),
-		"access": 0, "filesCount": 0, "foldersCount": 0, "isShareable": true, "shared": len(r.links) > 0,
-		"security": map[string]bool{"Read": true, "EditRoom": r.folder != folderArchive, "Delete": true, "Rename": r.folder != folderArchive},
+		"access": r.accessOf(viewer), "filesCount": 0, "foldersCount": 0, "isShareable": true, "shared": len(r.links) > 0,
+		"canShare": manage,
+		"security": map[string]bool{"Read": true, "EditRoom": edit && r.folder != folderArchive, "Delete": edit,
+			"Rename": edit && r.folder != folderArchive, "EditAccess": manage && r.folder != folderArchive, "CopySharedLink": manage},
 	}
-	if withQuota && !p.opts.NoRoomQuotas {
-		d["quotaLimit"], d["isCustomQuota"] = r.quota, r.customQuota
+	// Quota fields need EditRoom and are never shown for archived rooms; the portal default (-2) reads
+	// back as the portal's default room quota (docspace-api.md §3.3).
+	if withQuota && !p.opts.NoRoomQuotas && edit && r.folder != folderArchive {
+		limit := r.quota
+		if limit == quotaPortalDefault {
+			limit = p.opts.DefaultRoomQuota
+		}
+		d["quotaLimit"], d["isCustomQuota"] = limit, r.quota != quotaPortalDefault
 	}
 	if r.lifetime != nil {
 		d["lifetime"] = r.lifetime
@@ -111,6 +146,17 @@ func (p *Portal) dto(r *room, withQuota bool) map[string]any {
 	}
 	return d
 }
+
+// accessOf is the caller's FileShare on the room: 1 (full) for the owner and admins, else the member's.
+func (r *room) accessOf(u *user) int {
+	if a, ok := r.members[u]; ok && r.createdBy != u && !(u.admin && r.folder != folderTemplates) {
+		return a
+	}
+	return 0
+}
+
+// quotaPortalDefault is TenantEntityQuotaSettings.DefaultQuotaValue (docspace-api.md §3.2).
+const quotaPortalDefault = -2
 
 func (p *Portal) getSelf(c *call) { c.ok(c.user.fullDTO()) }
 
@@ -152,13 +198,13 @@ func (p *Portal) findRoomForWrite(c *call) *room {
 
 func (p *Portal) getRoom(c *call) {
 	if r := p.findRoom(c); r != nil {
-		c.ok(p.dto(r, true))
+		c.ok(p.dto(r, c.user, true))
 	}
 }
 
 func (p *Portal) createRoom(c *call) {
 	b := c.object()
-	r := &room{folder: folderRooms, quota: -1, created: p.now(), createdBy: c.user}
+	r := &room{folder: folderRooms, quota: quotaPortalDefault, created: p.now(), createdBy: c.user}
 	title, hasTitle := b.maxLength("title", 170)
 	if b.failed {
 		return
@@ -179,6 +225,11 @@ func (p *Portal) createRoom(c *call) {
 	if !p.readRoomSettings(b, r, true) {
 		return
 	}
+	if r.quota == 0 {
+		// EF Core leaves a CLR default out of the INSERT, so the column default -2 is stored
+		// (docspace-api.md §3.2, code-derived).
+		r.quota = quotaPortalDefault
+	}
 	if private, _ := b.boolean("private"); private {
 		// Private rooms need the caller's encryption keys, which no API-key client has, and public or
 		// form-filling rooms can never be private (docspace-api.md §3.2).
@@ -190,7 +241,7 @@ func (p *Portal) createRoom(c *call) {
 		return
 	}
 	p.addRoom(r)
-	c.ok(p.dto(r, false)) // the create answer omits quotaLimit (docspace-api.md §3.2)
+	c.ok(p.dto(r, c.user, false)) // the create answer omits quotaLimit (docspace-api.md §3.2)
 }
 
 // addRoom stores a new room and gives public and form-filling rooms their primary link.
@@ -221,31 +272,41 @@ func (b *body) roomType() int {
 	if !ok {
 		return 0
 	}
+	// JsonStringEnumConverter: a name (any case) or a number, also written as a string. Any integer
+	// passes the converter; an undefined one fails later in MapToFolderType with an
+	// ArgumentOutOfRangeException, a 400 error envelope (docspace-api.md §3.1).
 	var n int
-	if err := jsonUnmarshal(v, &n); err == nil {
-		for _, known := range roomTypeByName {
-			if known == n {
-				return n
-			}
-		}
-	} else {
+	if err := jsonUnmarshal(v, &n); err != nil {
 		var s string
-		if jsonUnmarshal(v, &s) == nil {
-			if t, ok := roomTypeByName[strings.ToLower(s)]; ok {
-				return t
-			}
+		if jsonUnmarshal(v, &s) != nil {
+			b.fail("$.roomType", "The JSON value could not be converted to ASC.Files.Core.ApiModels.RequestDto.RoomType.")
+			return 0
+		}
+		s = strings.TrimSpace(s)
+		if t, ok := roomTypeByName[strings.ToLower(s)]; ok {
+			return t
+		}
+		if n, err = strconv.Atoi(s); err != nil {
+			b.fail("$.roomType", "The JSON value could not be converted to ASC.Files.Core.ApiModels.RequestDto.RoomType.")
+			return 0
 		}
 	}
-	b.fail("$.roomType", "The JSON value could not be converted to ASC.Files.Core.ApiModels.RequestDto.RoomType.")
+	for _, known := range roomTypeByName {
+		if known == n {
+			return n
+		}
+	}
+	b.failed = true
+	b.c.fail(http.StatusBadRequest, "Specified argument was out of the range of valid values. (Parameter 'roomType')")
 	return 0
 }
 
 // readRoomSettings applies the settings shared by create and update. On create, a missing colour is random.
 func (p *Portal) readRoomSettings(b *body, r *room, creating bool) bool {
 	if v, ok := b.int64("quota"); ok {
-		r.quota, r.customQuota = v, v != -2
-		if v == -2 {
-			r.quota = -1
+		r.quota = v
+		if v < -1 {
+			r.quota = quotaPortalDefault // values below -1 are stored as -2 (docspace-api.md §3.4)
 		}
 	}
 	if v, ok := b.boolean("indexing"); ok {
@@ -268,7 +329,11 @@ func (p *Portal) readRoomSettings(b *body, r *room, creating bool) bool {
 	}
 	if cover, ok := b.maxLength("cover", 50); ok && !b.failed {
 		if cover != "" && coverData(cover) == "" {
-			b.fail("Cover", "Unknown cover "+cover)
+			// ValidateRoomCover throws ArgumentException(null, "icon"): an error envelope, not a
+			// validation problem (docspace-api.md §3.2).
+			b.failed = true
+			b.c.fail(http.StatusBadRequest, "Value does not fall within the expected range. (Parameter 'icon')")
+			return false
 		}
 		r.cover = cover
 	}
@@ -276,18 +341,17 @@ func (p *Portal) readRoomSettings(b *body, r *room, creating bool) bool {
 		r.lifetime = b.lifetime(r.lifetime)
 	}
 	if b.has("watermark") {
-		r.watermark = b.watermark(r.watermark)
+		r.watermark = b.watermark(r.watermark, creating)
 	}
-	_ = creating
 	return !b.failed
 }
 
 func (b *body) lifetime(old map[string]any) map[string]any {
 	var l struct {
-		DeletePermanently *bool `json:"deletePermanently"`
-		Period            *int  `json:"period"`
-		Value             *int  `json:"value"`
-		Enabled           *bool `json:"enabled"`
+		DeletePermanently *bool    `json:"deletePermanently"`
+		Period            *flexInt `json:"period"`
+		Value             *flexInt `json:"value"`
+		Enabled           *bool    `json:"enabled"`
 	}
 	if !b.decode("lifetime", &l, "ASC.Files.Core.ApiModels.RoomDataLifetimeDto") {
 		return old
@@ -309,24 +373,28 @@ func (b *body) lifetime(old map[string]any) map[string]any {
 		out["deletePermanently"] = *l.DeletePermanently
 	}
 	if l.Period != nil {
-		out["period"] = *l.Period
+		out["period"] = int(*l.Period)
 	}
 	if l.Value != nil {
-		out["value"] = *l.Value
+		out["value"] = int(*l.Value)
 	}
 	return out
 }
 
-func (b *body) watermark(old map[string]any) map[string]any {
+// watermark reads a WatermarkRequestDto. At create, WatermarkManager keeps imageScale, imageHeight and
+// imageWidth only when an image URL results, and takes a non-absolute imageUrl for the name of an
+// uploaded temporary file, which it replaces by a storage URL; an update keeps them as sent
+// (docspace-api.md §3.2, §3.4).
+func (b *body) watermark(old map[string]any, creating bool) map[string]any {
 	var w struct {
-		Enabled    *bool    `json:"enabled"`
-		Additions  int      `json:"additions"`
-		Text       string   `json:"text"`
-		Rotate     int      `json:"rotate"`
-		ImageScale int      `json:"imageScale"`
-		ImageURL   string   `json:"imageUrl"`
-		ImageH     *float64 `json:"imageHeight"`
-		ImageW     *float64 `json:"imageWidth"`
+		Enabled    *bool     `json:"enabled"`
+		Additions  int       `json:"additions"`
+		Text       string    `json:"text"`
+		Rotate     flexInt   `json:"rotate"`
+		ImageScale flexInt   `json:"imageScale"`
+		ImageURL   string    `json:"imageUrl"`
+		ImageH     flexFloat `json:"imageHeight"`
+		ImageW     flexFloat `json:"imageWidth"`
 	}
 	if !b.decode("watermark", &w, "ASC.Files.Core.ApiModels.RequestDto.WatermarkRequestDto") {
 		return old
@@ -338,8 +406,15 @@ func (b *body) watermark(old map[string]any) map[string]any {
 		b.fail("Watermark.Text", "The field Text must be a string with a maximum length of 255.")
 		return old
 	}
+	if creating && w.ImageURL != "" && !isAbsoluteURL(w.ImageURL) {
+		w.ImageURL = "http://" + b.c.r.Host + "/storage/room_logos/root/watermark_" + b.c.p.token(8) + "_" + w.ImageURL
+	}
+	if creating && w.ImageURL == "" {
+		w.ImageScale, w.ImageH, w.ImageW = 0, 0, 0
+	}
 	// The server's WatermarkDto has no `enabled` member (docspace-api.md §3.3).
-	out := map[string]any{"additions": w.Additions, "rotate": w.Rotate, "imageScale": w.ImageScale, "imageHeight": 0.0, "imageWidth": 0.0}
+	out := map[string]any{"additions": w.Additions, "rotate": int(w.Rotate), "imageScale": int(w.ImageScale),
+		"imageHeight": float64(w.ImageH), "imageWidth": float64(w.ImageW)}
 	if w.Text != "" {
 		out["text"] = w.Text
 	}
@@ -347,6 +422,11 @@ func (b *body) watermark(old map[string]any) map[string]any {
 		out["imageUrl"] = w.ImageURL
 	}
 	return out
+}
+
+func isAbsoluteURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && u.IsAbs() && u.Host != ""
 }
 
 // findEditableRoom resolves {id} for a change of the room itself: archived rooms are read-only (§3.5).
@@ -378,7 +458,7 @@ func (p *Portal) updateRoom(c *call) {
 	}
 	next.updated, next.updatedBy = p.now(), c.user
 	*r = next
-	c.ok(p.dto(r, true))
+	c.ok(p.dto(r, c.user, true))
 }
 
 func (p *Portal) addTags(c *call)    { p.changeTags(c, true) }
@@ -405,7 +485,7 @@ func (p *Portal) changeTags(c *call, add bool) {
 		}
 		r.tags = kept
 	}
-	c.ok(p.dto(r, true))
+	c.ok(p.dto(r, c.user, true))
 }
 
 // catalogTags de-duplicates names case-insensitively, matching the portal's tag catalogue: an existing

@@ -40,16 +40,17 @@ func (p *Portal) startTemplate(c *call) {
 			return -1, "The room was not found or is not available for creating a template"
 		}
 		t := &room{folder: folderTemplates, title: sanitizeTitle(title), roomType: src.roomType, created: p.now(), createdBy: caller,
-			private: src.private, indexing: src.indexing, deny: src.deny, quota: src.quota, customQuota: src.customQuota,
+			private: src.private, indexing: src.indexing, deny: src.deny, quota: src.quota,
 			lifetime: src.lifetime, watermark: src.watermark, color: color, cover: cover}
-		if copyLogo {
-			t.color, t.cover = src.color, src.cover
+		if copyLogo && src.logoImage != "" {
+			// Only an uploaded logo image is copied, never the colour or cover (docspace-api.md §4.1).
+			t.logoImage = "copy_" + src.logoImage
 		}
 		if hasTags {
 			t.tags = p.catalogTags(tags)
 		}
 		if hasQuota {
-			t.quota, t.customQuota = quota, true
+			t.quota = quota
 		}
 		if public {
 			t.public = true // share is ignored; group Everyone gets read access (§4.1)
@@ -97,10 +98,10 @@ func (p *Portal) startRoomFromTemplate(c *call) {
 			r.deny = t.deny
 		}
 		if !given("quota") {
-			r.quota, r.customQuota = t.quota, t.customQuota
+			r.quota = t.quota
 		}
-		if copyLogo && r.color == "" {
-			r.color, r.cover = t.color, t.cover
+		if copyLogo && t.logoImage != "" {
+			r.logoImage = "copy_" + t.logoImage // the uploaded image only (§5.1)
 		}
 		p.addRoom(&r)
 		return r.id, ""
@@ -136,16 +137,17 @@ func (p *Portal) getTemplatePublic(c *call) {
 func (p *Portal) setTemplatePublic(c *call) {
 	b := c.object()
 	id, hasID := b.int64("id")
-	public, hasPublic := b.boolean("public")
+	public, _ := b.boolean("public") // optional: omitted means false (docspace-api.md §4.5)
 	if b.failed {
 		return
 	}
-	if !hasID || !hasPublic {
-		b.fail("Id", "The Id and Public fields are required.")
+	if !hasID {
+		b.fail("Id", "The Id field is required.")
 		return
 	}
+	// The handler does not check that the id is a template (§4.5).
 	t := p.rooms[id]
-	if t == nil || t.folder != folderTemplates {
+	if t == nil {
 		c.fail(http.StatusNotFound, "The required folder was not found")
 		return
 	}

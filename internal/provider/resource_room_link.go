@@ -101,6 +101,15 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	// Never GET /rooms/{id}/link here: it creates a primary link when there is none (docspace-api.md §6.3).
 	link, err := r.client.GetRoomLink(ctx, roomID, state.LinkID.ValueString())
 	if docspace.IsNotFound(err) {
+		// The portal answers 200 with an empty list to a caller who may not see the room's links, so a
+		// missing link is proof of deletion only for a caller who can (docspace-api.md §6.3).
+		if why := r.whyLinkIsInvisible(ctx, roomID); why != "" {
+			resp.Diagnostics.AddError("Cannot tell whether the room link still exists",
+				fmt.Sprintf("Link %s was not in the portal's list of the room's links, but %s The link was kept in "+
+					"the Terraform state. Use an API key of the room's owner, a room manager or a DocSpace admin.",
+					state.ID.ValueString(), why))
+			return
+		}
 		resp.Diagnostics.AddWarning("Room link not found",
 			fmt.Sprintf("Link %s (or its room) no longer exists and was removed from the Terraform state; the next apply creates it again.", state.ID.ValueString()))
 		resp.State.RemoveResource(ctx)
@@ -175,6 +184,26 @@ func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportS
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomPart)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("link_id"), linkPart)...)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, []byte(`true`))...)
+}
+
+// whyLinkIsInvisible explains why a link missing from the room's list may still exist: the caller
+// cannot read the room, or may not manage its links. It returns "" when the room is gone (the link went
+// with it) or when the caller can manage the links (the link is gone).
+func (r *roomLinkResource) whyLinkIsInvisible(ctx context.Context, roomID int64) string {
+	room, err := r.client.GetRoom(ctx, roomID)
+	switch {
+	case docspace.IsNotFound(err):
+		return ""
+	case docspace.IsForbidden(err):
+		return fmt.Sprintf("the API key's user may not read room %d (the portal answered 403), and the portal "+
+			"shows such users an empty list of links.", roomID)
+	case err != nil:
+		return fmt.Sprintf("reading room %d to check failed: %v.", roomID, err)
+	case !room.CanManageLinks():
+		return fmt.Sprintf("the API key's user can read room %d without the right to manage its links (the room's "+
+			"canShare and security.EditAccess are false), and the portal shows such users an empty list of links.", roomID)
+	}
+	return ""
 }
 
 // privateImported marks a link whose next Read follows an import.
@@ -268,11 +297,22 @@ func skippedChanges(m *roomLinkModelV0, password string, link *docspace.Link) st
 		problems = append(problems, fmt.Sprintf("title is %q, not %q", link.Shared.Title, m.Title.ValueString()))
 	}
 	if !m.Internal.IsNull() && !m.Internal.IsUnknown() && link.Shared.Internal != m.Internal.ValueBool() {
-		problems = append(problems, fmt.Sprintf("internal is forced to %t for this room", link.Shared.Internal))
+		problem := fmt.Sprintf("internal is forced to %t for this room", link.Shared.Internal)
+		if !link.CanEditInternal {
+			problem += " (public rooms and virtual data rooms do not let links change it; a request that tries skips the whole update)"
+		}
+		problems = append(problems, problem)
 	}
 	wantExpiry, _ := m.ExpirationDate.ValueRFC3339Time()
 	if !m.ExpirationDate.IsNull() && !link.Shared.ExpirationDate.Equal(wantExpiry) {
-		problems = append(problems, "the expiry date was not changed (primary links of public and form-filling rooms cannot expire)")
+		switch {
+		case link.SubjectType == docspace.SubjectPrimaryExternalLink && link.CanRevoke:
+			problems = append(problems, "the expiry date was dropped (the primary link of a public or form-filling room cannot expire; the other settings were applied)")
+		case !link.CanEditExpirationDate:
+			problems = append(problems, "the expiry date was not changed, and with it nothing else (the portal lets no one change the expiry of links in form-filling rooms)")
+		default:
+			problems = append(problems, "the expiry date was not changed")
+		}
 	}
 	if m.ExpirationDate.IsNull() && !link.Shared.ExpirationDate.IsZero() {
 		problems = append(problems, "the expiry date was not removed")

@@ -37,7 +37,10 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			"\nPublic and form-filling rooms always have one **primary** external link, which cannot be deleted. " +
 			"Set `primary = true` to manage it: the resource adopts the existing primary link and applies its settings. " +
 			"Destroying it revokes it, and the portal at once issues a new primary link with default settings, so " +
-			"the old URL stops working. In custom rooms, `primary = true` creates the primary link, and destroying it deletes it.",
+			"the old URL stops working. In custom rooms, `primary = true` creates the primary link, and destroying it deletes it." +
+			"\n\nThe API key's user must be able to manage the room's links (the room's owner, a room manager or a " +
+			"DocSpace admin): the portal shows other users an empty list of links, so a refresh with such a key fails " +
+			"with an error saying why, instead of treating the link as deleted.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "`<room_id>/<link_id>`, the import ID.",

@@ -26,7 +26,6 @@ var linkMatrix = map[string]struct{ invitation, external []string }{
 	"form_filling":  {[]string{"content_creator", "fill_forms"}, []string{"fill_forms", "read"}},
 	"collaboration": {[]string{"content_creator", "editing", "read"}, nil},
 	"virtual_data":  {[]string{"content_creator", "editing", "read", "fill_forms"}, nil},
-	"ai":            {[]string{"content_creator", "read"}, nil},
 }
 
 // linkMatrixConfig writes one room per invitation access value (a room takes one invitation link) and,
@@ -109,7 +108,7 @@ func TestAccRoomLink_everyRoomTypeKindAndAccess(t *testing.T) {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("docspace_room_link.custom_inv_0", tfjsonpath.New("access"), knownvalue.StringExact("editing")),
 				statecheck.ExpectKnownValue("docspace_room_link.public_ext_4", tfjsonpath.New("access"), knownvalue.StringExact("editing")),
-				statecheck.ExpectKnownValue("docspace_room_link.ai_inv_1", tfjsonpath.New("title"), knownvalue.StringExact("ai_inv_1 v1")),
+				statecheck.ExpectKnownValue("docspace_room_link.collaboration_inv_1", tfjsonpath.New("title"), knownvalue.StringExact("collaboration_inv_1 v1")),
 			},
 		},
 	}
@@ -161,7 +160,7 @@ func TestAccRoomLink_disallowedCombinations(t *testing.T) {
 		"additional link in form room":        {"form_filling", link("external", "read", ""), `form_filling rooms take no external links besides their primary link; manage it with primary = true`},
 		// The portal answers these with success but does not do them (docspace-api.md §6.2).
 		"expiring primary link of public room": {"public", link("external", "read", `primary = true
-  expiration_date = "`+future+`"`), `(?s)The portal did not apply the link settings.*the expiry date was not changed`},
+  expiration_date = "`+future+`"`), `(?s)The portal did not apply the link settings.*the expiry date was\s+dropped.*primary\s+link.*cannot\s+expire`},
 		"internal link in public room": {"public", link("external", "read", `internal = true`), `(?s)The portal did not apply the link settings.*internal is forced to false for this room`},
 	}
 	for name, tc := range applyTime {

@@ -48,11 +48,13 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			},
 			"room_type": schema.StringAttribute{
 				MarkdownDescription: "The kind of room: one of " + quoted(roomTypeNameList()) + " (form filling, collaboration, " +
-					"custom, public, virtual data room, AI room). Required unless `template_id` is set, in which case the " +
-					"room takes the template's type. Changing it forces a new room.",
+					"custom, public, virtual data room). Required unless `template_id` is set, in which case the " +
+					"room takes the template's type. Changing it forces a new room. AI rooms (agents) are not offered: " +
+					"DocSpace creates them through its AI agents endpoint, and the rooms endpoint would make a folder " +
+					"without chat settings instead; an imported AI room reads as `ai`.",
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{stringvalidator.OneOf(roomTypeNameList()...)},
+				Validators: []validator.String{roomTypeValidator{}},
 				PlanModifiers: []planmodifier.String{
 					stringplanmodifier.UseStateForUnknown(),
 					stringRequiresReplaceIfConfiguredAndKnown(),
@@ -87,8 +89,10 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Computed:      true,
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
-			"quota": quotaAttribute("Storage quota of the room in bytes; `-1` means unlimited. Only portals with room " +
-				"quotas enabled report it; elsewhere the configured value is kept as is."),
+			"quota": quotaAttribute("Storage quota of the room in bytes; `-1` means unlimited. When omitted the room uses " +
+				"the portal's default room quota, which is then recorded. A new room cannot start with `0`: the portal " +
+				"would store the default instead, so set `0` in a later apply. Only portals with room quotas enabled " +
+				"report it, and never for archived rooms; then the configured or last known value is kept as is."),
 			"lifetime": schema.SingleNestedAttribute{
 				MarkdownDescription: "Automatic removal of files older than a period. Omit it to keep files forever.",
 				Optional:            true,
@@ -138,17 +142,19 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 						Validators:          []validator.Int64{int64validator.Between(-90, 90)},
 					},
 					"image_url": schema.StringAttribute{
-						MarkdownDescription: "URL of an image watermark.",
-						Optional:            true,
-						Computed:            true,
-						Default:             stringdefault.StaticString(""),
+						MarkdownDescription: "Absolute `http` or `https` URL of an image watermark. Other values are refused: " +
+							"the portal would take them for the name of an uploaded file and store a URL of its own.",
+						Optional: true,
+						Computed: true,
+						Default:  stringdefault.StaticString(""),
 					},
 					"image_scale": schema.Int64Attribute{
-						MarkdownDescription: "Scale of the image watermark in percent; `0` keeps the image's size.",
-						Optional:            true,
-						Computed:            true,
-						Default:             int64default.StaticInt64(0),
-						Validators:          []validator.Int64{int64validator.Between(0, 1000)},
+						MarkdownDescription: "Scale of the image watermark in percent; `0` keeps the image's size. Needs " +
+							"`image_url`: the portal drops the scale of a watermark without an image.",
+						Optional:   true,
+						Computed:   true,
+						Default:    int64default.StaticInt64(0),
+						Validators: []validator.Int64{int64validator.Between(0, 1000)},
 					},
 				},
 			},

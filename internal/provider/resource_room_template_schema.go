@@ -73,8 +73,10 @@ func (r *roomTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"quota": quotaAttribute("Storage quota in bytes for rooms created from the template; `-1` means unlimited. " +
 				"When omitted the source room's quota is kept."),
 			"copy_logo": schema.BoolAttribute{
-				MarkdownDescription: "Copy the source room's logo to the template when it is built. Defaults to `false`. " +
-					"It has no effect on an existing template.",
+				MarkdownDescription: "Copy the source room's uploaded logo image to the template when it is built. " +
+					"Only an uploaded image is copied, never the colour or cover; while the template shows an image the " +
+					"portal reports no `color` or `cover`, and the configured values are kept as they are. Defaults to " +
+					"`false`. It has no effect on an existing template.",
 				Optional: true,
 				Computed: true,
 				Default:  booldefault.StaticBool(false),

@@ -52,8 +52,16 @@ func (s commonSettings) addChanges(ctx context.Context, state commonSettings, bo
 func fillCommon(ctx context.Context, room *docspace.Room, s *commonSettings, diags *diag.Diagnostics) {
 	s.Title = types.StringValue(room.Title)
 	s.Tags = tagsToSet(ctx, room.Tags, s.Tags, diags)
-	s.Color = types.StringValue(room.Color())
-	s.Cover = optionalString(room.CoverID())
+	if room.HasUploadedLogo() {
+		// An uploaded logo image hides the colour and the cover (docspace-api.md §3.3): the portal still
+		// keeps them, but no longer reports them, so the values last known are kept.
+		if s.Color.IsUnknown() {
+			s.Color = types.StringNull()
+		}
+	} else {
+		s.Color = types.StringValue(room.Color())
+		s.Cover = optionalString(room.CoverID())
+	}
 	switch {
 	case room.QuotaLimit != nil:
 		s.Quota = types.Int64Value(*room.QuotaLimit)

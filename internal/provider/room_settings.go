@@ -2,11 +2,15 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
@@ -199,4 +203,50 @@ func sameFoldedSet(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// validateWatermarkImage refuses watermark image settings that cannot round-trip. At creation the
+// portal keeps image_scale only when the watermark has an image, and takes an image_url that is not an
+// absolute URL for the name of an uploaded file, which it replaces with a storage URL
+// (docspace-api.md §3.2).
+func validateWatermarkImage(attrs map[string]attr.Value, diags *diag.Diagnostics) {
+	imageURL, _ := attrs["image_url"].(types.String)
+	scale, _ := attrs["image_scale"].(types.Int64)
+	if imageURL.IsUnknown() {
+		return
+	}
+	u := imageURL.ValueString()
+	if u != "" && !isAbsoluteHTTPURL(u) {
+		diags.AddAttributeError(path.Root("watermark").AtName("image_url"), "Watermark image_url must be an absolute URL",
+			fmt.Sprintf("%q is not an absolute http or https URL. When a room is created, the portal takes any other "+
+				"value for the name of a file uploaded to it beforehand and stores a URL of its own instead, so the "+
+				"configured value would not be kept. Give the image's full URL, such as https://example.com/logo.png.", u))
+	}
+	if u == "" && !scale.IsNull() && !scale.IsUnknown() && scale.ValueInt64() != 0 {
+		diags.AddAttributeError(path.Root("watermark").AtName("image_scale"), "Watermark image_scale needs an image",
+			"image_scale sizes an image watermark, and the portal drops it when a room is created with a watermark "+
+				"that has no image_url. Set image_url, or remove image_scale.")
+	}
+}
+
+func isAbsoluteHTTPURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// refuseZeroQuotaAtCreate refuses quota = 0 on a new room made without a template. The portal stores a
+// quota of 0 sent at creation as its default room quota (-2), which then reads back as the portal's
+// default, not 0 (docspace-api.md §3.2; code-derived, not observed live). An update stores 0 as sent.
+func refuseZeroQuotaAtCreate(ctx context.Context, plan tfsdk.Plan, diags *diag.Diagnostics) {
+	var quota types.Int64
+	var templateID types.String
+	diags.Append(plan.GetAttribute(ctx, path.Root("quota"), &quota)...)
+	diags.Append(plan.GetAttribute(ctx, path.Root("template_id"), &templateID)...)
+	if quota.IsNull() || quota.IsUnknown() || quota.ValueInt64() != 0 || !templateID.IsNull() {
+		return
+	}
+	diags.AddAttributeError(path.Root("quota"), "A new room cannot start with quota = 0",
+		"When a room is created, the portal stores a quota of 0 as \"use the portal's default room quota\", and the room "+
+			"would then report that default instead of 0. Create the room without quota (or with another value), then "+
+			"set quota = 0 in a later apply: an update stores 0 as sent.")
 }
