@@ -233,13 +233,15 @@ func (c *Client) lookAfterLostAnswer(ctx context.Context, cr creation) (*Room, e
 	return found, err
 }
 
-// finishCreation gives the object id, verifiably made by cr, its real title and returns it. Until
-// then the object is not complete: every failure returns an *IncompleteCreateError carrying its id.
-func (c *Client) finishCreation(ctx context.Context, cr creation, id int64) (*Room, error) {
+// finishCreation gives the object id, verifiably made by cr, its real title (with whatever else
+// finish carries) and returns it. Until then the object is not complete: every failure returns an
+// *IncompleteCreateError carrying its id.
+func (c *Client) finishCreation(ctx context.Context, cr creation, id int64, finish UpdateRoomRequest) (*Room, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, &IncompleteCreateError{ID: id, Err: fmt.Errorf("interrupted before the new %s was renamed from %q: %w", cr.kind.noun(), cr.markedTitle(), err)}
 	}
-	r, err := c.UpdateRoom(ctx, id, UpdateRoomRequest{Title: &cr.title})
+	finish.Title = &cr.title
+	r, err := c.UpdateRoom(ctx, id, finish)
 	if err != nil {
 		return nil, &IncompleteCreateError{ID: id, Err: fmt.Errorf("renaming the new %s from %q: %w", cr.kind.noun(), cr.markedTitle(), err)}
 	}

@@ -138,7 +138,7 @@ func (c *Client) runJob(ctx context.Context, kind JobKind, title string, body fu
 		if err != nil {
 			return nil, err
 		}
-		return c.finishCreation(ctx, cr, id)
+		return c.finishCreation(ctx, cr, id, UpdateRoomRequest{})
 	}
 }
 

@@ -171,7 +171,13 @@ func (c *Client) CreateRoom(ctx context.Context, req CreateRoomRequest) (*Room, 
 		}
 		room = *found
 	}
-	return c.finishCreation(ctx, cr, room.ID)
+	// The portal stores a quota of 0 sent at creation as its default room quota, while an update
+	// stores 0 as sent (docspace-api.md §3.2, §3.4): the finishing update carries it.
+	var finish UpdateRoomRequest
+	if req.Quota != nil && *req.Quota == 0 {
+		finish.Quota = req.Quota
+	}
+	return c.finishCreation(ctx, cr, room.ID, finish)
 }
 
 // GetRoom reads a room or template. A deleted room is a 404.

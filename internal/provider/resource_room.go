@@ -90,14 +90,10 @@ func (r *roomResource) ValidateConfig(ctx context.Context, req resource.Validate
 	validateWatermarkImage(attrs, &resp.Diagnostics)
 }
 
-// ModifyPlan refuses, at plan time, to destroy or replace a protected room, what the portal would not
-// keep (quota 0 on a new room), and changes the portal would reject because the room stays archived.
+// ModifyPlan refuses, at plan time, to destroy a protected room, and changes the portal would reject
+// because the room stays archived.
 func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	refuseProtectedDeletion(ctx, req, resp, "room")
-	// A replacement creates the room anew, so it follows the create rules too.
-	if !req.Plan.Raw.IsNull() && (req.State.Raw.IsNull() || len(resp.RequiresReplace) > 0) {
-		refuseZeroQuotaAtCreate(ctx, req.Plan, &resp.Diagnostics)
-	}
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}

@@ -90,8 +90,7 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
 			"quota": quotaAttribute("Storage quota of the room in bytes; `-1` means unlimited. When omitted the room uses " +
-				"the portal's default room quota, which is then recorded. A new room cannot start with `0`: the portal " +
-				"would store the default instead, so set `0` in a later apply. Only portals with room quotas enabled " +
+				"the portal's default room quota, which is then recorded. Only portals with room quotas enabled " +
 				"report it, and never for archived rooms; then the configured or last known value is kept as is."),
 			"lifetime": schema.SingleNestedAttribute{
 				MarkdownDescription: "Automatic removal of files older than a period. Omit it to keep files forever.",

@@ -85,11 +85,6 @@ func TestAccRoom_quotaDefaults(t *testing.T) {
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
 		Steps: []resource.TestStep{
 			{
-				// quota = 0 at creation would become the portal default: refused with the way out.
-				Config:      config("quota = 0"),
-				ExpectError: regexp.MustCompile(`(?s)A new room cannot start with quota = 0.*later apply`),
-			},
-			{
 				// No quota: the room is stored at -2 and reads back as the portal's default, without a diff.
 				Config: config(""),
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -130,9 +125,21 @@ func TestAccRoom_quotaDefaults(t *testing.T) {
 				},
 			},
 			{
-				// Replacing the room with quota = 0 is a creation too.
-				Config:      roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"public\"\nquota = 0", title)),
-				ExpectError: regexp.MustCompile(`A new room cannot start with quota = 0`),
+				// A new room with quota = 0 (here a replacement): the portal would store its default, but the
+				// update that finishes every creation stores 0 as sent.
+				Config: roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"public\"\nquota = 0", title)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(roomAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("quota"), knownvalue.Int64Exact(0)),
+				},
+			},
+			{
+				Config: roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"public\"\nquota = 0", title)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
 			},
 		},
 	})

@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
@@ -232,21 +231,4 @@ func validateWatermarkImage(attrs map[string]attr.Value, diags *diag.Diagnostics
 func isAbsoluteHTTPURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
-}
-
-// refuseZeroQuotaAtCreate refuses quota = 0 on a new room made without a template. The portal stores a
-// quota of 0 sent at creation as its default room quota (-2), which then reads back as the portal's
-// default, not 0 (docspace-api.md §3.2; code-derived, not observed live). An update stores 0 as sent.
-func refuseZeroQuotaAtCreate(ctx context.Context, plan tfsdk.Plan, diags *diag.Diagnostics) {
-	var quota types.Int64
-	var templateID types.String
-	diags.Append(plan.GetAttribute(ctx, path.Root("quota"), &quota)...)
-	diags.Append(plan.GetAttribute(ctx, path.Root("template_id"), &templateID)...)
-	if quota.IsNull() || quota.IsUnknown() || quota.ValueInt64() != 0 || !templateID.IsNull() {
-		return
-	}
-	diags.AddAttributeError(path.Root("quota"), "A new room cannot start with quota = 0",
-		"When a room is created, the portal stores a quota of 0 as \"use the portal's default room quota\", and the room "+
-			"would then report that default instead of 0. Create the room without quota (or with another value), then "+
-			"set quota = 0 in a later apply: an update stores 0 as sent.")
 }
