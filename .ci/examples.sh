@@ -48,6 +48,12 @@ for scenario in examples/quick-start examples/scenarios/project-onboarding; do
   rm -rf "$work/run" && cp -r "$scenario" "$work/run"
   (cd "$work/run" && terraform apply -auto-approve -no-color >apply.log 2>&1 || { cat apply.log; exit 1; }
    terraform plan -detailed-exitcode -no-color >plan.log 2>&1 || { cat plan.log; echo "$scenario: changes after apply" >&2; exit 1; }
+   if grep -q 'variable "protect_rooms"' ./*.tf; then
+     # Protected rooms: destroying must fail until the protection is switched off and applied.
+     if terraform destroy -auto-approve -no-color >destroy.log 2>&1; then echo "$scenario: protected rooms were destroyed" >&2; exit 1; fi
+     grep -q 'Deletion protection is on' destroy.log || { cat destroy.log; exit 1; }
+     terraform apply -auto-approve -no-color -var protect_rooms=false >unprotect.log 2>&1 || { cat unprotect.log; exit 1; }
+   fi
    terraform destroy -auto-approve -no-color >destroy.log 2>&1 || { cat destroy.log; exit 1; })
   echo "applied, planned with no changes, destroyed: $scenario"
 done

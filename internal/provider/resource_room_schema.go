@@ -35,7 +35,8 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A DocSpace room: a shared space with its own members, links and settings. " +
 			"Rooms can be archived (read-only) with `archived = true`; destroying the resource deletes the room " +
-			"permanently, with all its files.",
+			"permanently, with all its files. `deletion_protection = true` refuses that; to stop managing a room " +
+			"without deleting it, use a `removed` block with `lifecycle { destroy = false }`.",
 		Attributes: map[string]schema.Attribute{
 			"deletion_protection": deletionProtectionAttribute("room"),
 			"id":                  stableComputedString("The room's numeric id."),

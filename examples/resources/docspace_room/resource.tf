@@ -6,6 +6,9 @@ resource "docspace_room" "project" {
   color     = "1A73E8"
   quota     = 10737418240 # 10 GiB, on portals with room quotas
 
+  # Destroying a room deletes its files for good; refuse to do it by accident.
+  deletion_protection = true
+
   lifetime = {
     value              = 6
     period             = "months"
@@ -33,3 +36,13 @@ resource "docspace_room" "archive" {
   room_type = "collaboration"
   archived  = true
 }
+
+# A room that Terraform should stop managing without deleting it (Terraform 1.7 and later): remove its
+# resource block and add
+#
+# removed {
+#   from = docspace_room.old_project
+#   lifecycle {
+#     destroy = false
+#   }
+# }

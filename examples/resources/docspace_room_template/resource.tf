@@ -12,9 +12,11 @@ resource "docspace_room_template" "project" {
   public  = true
   tags    = ["template"]
   quota   = 5368709120 # 5 GiB for each room created from it
+
+  deletion_protection = true
 }
 
-# Rooms created from the template.
+# Rooms created from the template: refer to it directly, so its id is known when Terraform plans.
 resource "docspace_room" "projects" {
   for_each = toset(["Apollo", "Gemini", "Mercury"])
 

@@ -23,6 +23,12 @@ variable "projects" {
   }
 }
 
+variable "protect_rooms" {
+  description = "Refuse to delete the project rooms. Set it to false and apply before removing a project."
+  type        = bool
+  default     = true
+}
+
 # The templates an administrator prepared once.
 resource "docspace_room" "blueprint" {
   for_each  = toset(["Onboarding", "Audit"])
@@ -37,23 +43,17 @@ resource "docspace_room_template" "kind" {
   tags     = ["project-template"]
 }
 
-# Choose each project's template by name, as the integration script did: the one whose title contains
-# the project type, or else the first template there is.
-data "docspace_templates" "by_type" {
-  for_each       = toset([for p in var.projects : p.type])
-  title_contains = each.key
-  depends_on     = [docspace_room_template.kind]
-}
-
-data "docspace_templates" "all" {
-  depends_on = [docspace_room_template.kind]
-}
-
+# Each project room refers to its template directly. Use the docspace_templates data source only for
+# templates made outside this configuration: a data source that depends on resources here is read at
+# apply time, and every id taken from it is unknown when Terraform plans.
 resource "docspace_room" "project" {
   for_each    = var.projects
-  template_id = coalescelist(data.docspace_templates.by_type[each.value.type].templates, data.docspace_templates.all.templates)[0].id
+  template_id = docspace_room_template.kind[each.value.type].id
   title       = "${each.value.name} (${each.key})"
   tags        = ["project", lower(each.value.type)]
+
+  # The rooms hold the clients' documents: refuse to delete them by accident.
+  deletion_protection = var.protect_rooms
 }
 
 resource "docspace_room_link" "client" {
