@@ -213,3 +213,66 @@ func TestAccRoom_fileOperationFinishedBeforeTheAnswer(t *testing.T) {
 		},
 	})
 }
+
+// TestAccTemplateAndLink_nullRefresh: templates and links read through the same strict decoding. A
+// refresh answered without the template, or with an unreadable list of links, is an error; the state
+// keeps both, and the next plan is empty.
+func TestAccTemplateAndLink_nullRefresh(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{JobDuration: 50 * time.Millisecond})
+	env.RequireFake(t)
+	prefix := acctest.RandomName("null")
+	config := estatePart(env, prefix, "", 2) + `
+resource "docspace_room_link" "share" {
+  room_id   = docspace_room.source.id
+  link_type = "external"
+  access    = "read"
+  title     = "partners"
+}
+`
+	sameTemplate := statecheck.CompareValue(compare.ValuesSame())
+	sameLink := statecheck.CompareValue(compare.ValuesSame())
+	ids := func() []statecheck.StateCheck {
+		return []statecheck.StateCheck{
+			sameTemplate.AddStateValue("docspace_room_template.tpl", tfjsonpath.New("id")),
+			sameLink.AddStateValue("docspace_room_link.share", tfjsonpath.New("id")),
+		}
+	}
+	var templateID, roomID int64
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
+		Steps: []resource.TestStep{
+			{
+				Config:            config,
+				ConfigStateChecks: ids(),
+				Check: resource.ComposeTestCheckFunc(
+					env.CaptureRoomID("docspace_room_template.tpl", &templateID),
+					env.CaptureRoomID("docspace_room.source", &roomID),
+				),
+			},
+			{
+				PreConfig: func() {
+					env.Fake.InjectFault(fakeportal.Fault{Reply: fakeportal.ReplyNull, Method: "GET",
+						PathPrefix: fmt.Sprintf("/api/2.0/files/rooms/%d", templateID), Count: 1})
+				},
+				Config:      config,
+				ExpectError: regexp.MustCompile(`Error reading room template`),
+			},
+			{
+				PreConfig: func() {
+					env.Fake.InjectFault(fakeportal.Fault{Reply: fakeportal.ReplyTruncated, Method: "GET",
+						PathPrefix: fmt.Sprintf("/api/2.0/files/rooms/%d/links", roomID), Count: 1})
+				},
+				Config:      config,
+				ExpectError: regexp.MustCompile(`Error reading room link`),
+			},
+			{
+				PreConfig:         env.Fake.ClearFaults,
+				Config:            config,
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigStateChecks: ids(),
+				Check:             expectPortalHolds(env, []string{prefix + " source"}, []string{prefix + " template"}),
+			},
+		},
+	})
+}

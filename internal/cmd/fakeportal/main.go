@@ -40,6 +40,8 @@ func main() {
 		every429    = flag.Int("fault-429-every", 0, "answer 429 with Retry-After: 1 to every Nth request (0: never)")
 		rate5xx     = flag.Float64("fault-5xx-rate", 0, "fraction of GET, PUT and DELETE requests answered with 503")
 		rateDrop    = flag.Float64("fault-drop-rate", 0, "fraction of GET requests whose connection is dropped")
+		rateLost    = flag.Float64("fault-lost-answer-rate", 0, "fraction of creating POSTs whose answer is lost (a 502) after the portal acted")
+		opsAtOnce   = flag.Bool("fileops-at-once", false, "end archive, unarchive and delete before their start call answers")
 		failJobs    = flag.Int("fail-jobs", 0, "fail the next N template jobs and N room-from-template jobs")
 		occupy      = flag.Duration("foreign-job", 0, "start another user's job in both job slots, running this long")
 		counters    = flag.Bool("debug-counters", false, "serve the request counters at "+countersPath+" (GET reads, DELETE resets)")
@@ -64,6 +66,11 @@ func main() {
 	if *rateDrop > 0 {
 		portal.InjectFault(fakeportal.Fault{Drop: true, Rate: *rateDrop, Method: "GET"})
 	}
+	if *rateLost > 0 {
+		// Every creating POST: files/rooms, files/rooms/fromtemplate and files/roomtemplate.
+		portal.InjectFault(fakeportal.Fault{Status: http.StatusBadGateway, AfterProcessing: true, Rate: *rateLost, Method: "POST", PathPrefix: "/api/2.0/files/room"})
+	}
+	portal.FinishFileOperationsAtOnce(*opsAtOnce)
 	for range *failJobs {
 		portal.FailNextJob(fakeportal.JobTemplate, "injected failure", fakeportal.FailAfterCreate)
 		portal.FailNextJob(fakeportal.JobRoomFromTemplate, "injected failure", fakeportal.FailAfterCreate)
