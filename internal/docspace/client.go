@@ -1,6 +1,6 @@
 // Package docspace is a typed client for the parts of the ONLYOFFICE DocSpace REST API (v2.0) that the
 // Terraform provider manages: rooms, file operations, room templates and room links. It knows nothing of
-// Terraform; docspace-api.md in the project's shared reference is the source for every quirk handled here.
+// Terraform; docs/development/api-notes.md records the API facts behind every quirk handled here.
 package docspace
 
 import (
@@ -95,7 +95,7 @@ func New(cfg Config) (*Client, error) {
 // Host returns the portal's base URL.
 func (c *Client) Host() string { return c.host }
 
-// envelope is the wrapper around every answer (docspace-api.md §2.1, §2.2).
+// envelope is the wrapper around every answer (api-notes.md §3, §4).
 type envelope struct {
 	Response   json.RawMessage `json:"response"`
 	Status     int             `json:"status"`
@@ -166,7 +166,7 @@ func decode(status int, method, path string, raw []byte, out any) (bool, error) 
 		return false, fmt.Errorf("%s %s: the portal answered %d with a body that is not JSON: %w", method, path, status, ErrUnreadableAnswer)
 	}
 	if env.StatusCode >= 400 && status < 400 {
-		apiErr.StatusCode = env.StatusCode // an error inside a 2xx body (docspace-api.md §2.2)
+		apiErr.StatusCode = env.StatusCode // an error inside a 2xx body (api-notes.md §4)
 	}
 	if env.Error != nil {
 		apiErr.Message = env.Error.Message

@@ -21,7 +21,8 @@ import (
 // random token, found by that token whenever the outcome is unclear, and renamed to its real title once
 // it is verifiably this creation's object. An object that still carries a marker after its creator
 // should have renamed it was abandoned by a process that was killed or cut off; the next creation of
-// the same title stops and names it instead of making a second one. See docs/guides/template-jobs.md.
+// the same title stops and names it instead of making a second one. The API facts this rests on are in
+// api-notes.md §28; what users see is in docs/guides/template-jobs.md.
 
 // creationKind tells the three ways an object is created apart; each kind only ever meets its own markers.
 type creationKind byte

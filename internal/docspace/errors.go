@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// APIError is a failed API call. It covers both error shapes of docspace-api.md §2.2: the error envelope
+// APIError is a failed API call. It covers both error shapes of api-notes.md §4: the error envelope
 // (`error.message`) and a validation problem inside the success envelope (`response.errors`).
 // It never carries the server's exception type or stack trace.
 type APIError struct {
@@ -46,7 +46,7 @@ func StatusCode(err error) int {
 	return 0
 }
 
-// IsNotFound reports a 404. Writes to a missing object answer 403 instead (docspace-api.md §3.10).
+// IsNotFound reports a 404. Writes to a missing object answer 403 instead (api-notes.md §14).
 func IsNotFound(err error) bool { return StatusCode(err) == http.StatusNotFound }
 
 // IsForbidden reports a 403: no permission, or a write to an object that does not exist.

@@ -8,7 +8,7 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/poll"
 )
 
-// Kinds of file operation (the `Operation` member; docspace-api.md §3.7).
+// Kinds of file operation (the `Operation` member; api-notes.md §12).
 const (
 	fileOpMove   = 0 // archive and unarchive
 	fileOpDelete = 2
@@ -79,7 +79,7 @@ func (c *Client) UnarchiveRoom(ctx context.Context, id int64) error {
 
 func (c *Client) moveRoom(ctx context.Context, id int64, verb string, archived bool) error {
 	var op FileOperation
-	// deleteAfter=false keeps the finished operation visible to GET /files/fileops (docspace-api.md §3.5).
+	// deleteAfter=false keeps the finished operation visible to GET /files/fileops (api-notes.md §10).
 	// The answer names this very operation.
 	if _, err := c.doOptional(ctx, "PUT", roomPath(id)+"/"+verb, nil, map[string]bool{"deleteAfter": false}, &op); err != nil {
 		return err
@@ -122,10 +122,10 @@ type fileOpWait struct {
 	roomID int64
 	kind   int
 	// start is the start call's answer. A finished operation in it is reported there and nowhere else
-	// (docspace-api.md §3.5-§3.7).
+	// (api-notes.md §10-§12).
 	start FileOperation
 	// startNamesOther is set for deletes, whose answer describes the caller's first delete operation,
-	// which need not be this one (docspace-api.md §3.6).
+	// which need not be this one (api-notes.md §11).
 	startNamesOther bool
 	// reached checks the room's real state.
 	reached func(*Room, error) (bool, error)

@@ -13,13 +13,13 @@ import (
 )
 
 // opsPortal is a scripted portal: rooms move when their operation's deadline passes, and the
-// per-user operation list returns finished operations once, as docspace-api.md §3.7 describes.
+// per-user operation list returns finished operations once, as api-notes.md §12 describes.
 type opsPortal struct {
 	mu         sync.Mutex
 	rooms      map[int64]int // id → rootFolderType; absent = deleted
 	ops        []*scriptedOp
 	fail       string        // error of the next operation
-	answerOld  bool          // DELETE answers with the oldest delete operation (§3.6)
+	answerOld  bool          // DELETE answers with the oldest delete operation (api-notes.md §11)
 	forbidList bool          // GET /fileops answers 403, as for a key without files:read
 	lateBy     time.Duration // rooms change this long after their operation finished
 	calls      map[string]int
@@ -206,7 +206,7 @@ func TestDeleteDoesNotWaitForOtherDeletes(t *testing.T) {
 }
 
 // TestOperationFinishedBeforeTheAnswer: the start call reports an operation that has already finished,
-// and consumes it, so no later list shows it (§3.5-§3.7). Its failure is reported at once, not as a timeout.
+// and consumes it, so no later list shows it (api-notes.md §10-§12). Its failure is reported at once, not as a timeout.
 func TestOperationFinishedBeforeTheAnswer(t *testing.T) {
 	for _, fail := range []string{"", "The room is being edited"} {
 		srv := serve(t, func(w http.ResponseWriter, r *http.Request) {

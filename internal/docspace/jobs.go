@@ -13,7 +13,7 @@ import (
 )
 
 // JobKind is one of the portal's two background jobs. Each kind has a single status slot per portal,
-// shared by all users (docspace-api.md §4.2, §5.2, §5.3).
+// shared by all users (api-notes.md §16, §19, §20).
 type JobKind int
 
 // Job kinds.
@@ -68,7 +68,7 @@ func IsJobFailed(err error) bool {
 }
 
 // jobLocks serialise each job kind per portal across every client in the process: a second start while
-// a job runs would silently return the running job and drop its own parameters (docspace-api.md §5.3).
+// a job runs would silently return the running job and drop its own parameters (api-notes.md §20).
 var jobLocks keyedLocks
 
 const (
@@ -87,7 +87,7 @@ func (k JobKind) creationKind() creationKind {
 	return creationRoomFromTemplate
 }
 
-// runJob runs one job by the procedure of docspace-api.md §5.3 and returns the new object:
+// runJob runs one job by the procedure of api-notes.md §20 and returns the new object:
 //  1. hold the process-wide lock for this portal and job kind;
 //  2. wait until a job already in the slot (another user's, or another process's) has finished, then
 //     make sure no earlier creation of this title was abandoned halfway (see creation.go);
@@ -179,7 +179,7 @@ func (w *jobWatch) check(ctx context.Context, untilCreated bool) (*JobStatus, bo
 		return nil, false, err
 	}
 	if st == nil {
-		// The record expired or was replaced: look for the object itself (docspace-api.md §5.3 step 5).
+		// The record expired or was replaced: look for the object itself (api-notes.md §20 step 5).
 		found, err := w.c.findCreated(ctx, w.cr)
 		if found != nil || err != nil {
 			if found != nil {
@@ -265,7 +265,7 @@ func (c *Client) salvage(ctx context.Context, w *jobWatch, cause error) error {
 }
 
 // removeFailedObject deletes what a failed job left behind. A failed job can report the id of a
-// half-made object (docspace-api.md §4.2), which is normally deleted already; nothing is deleted
+// half-made object (api-notes.md §16), which is normally deleted already; nothing is deleted
 // unless it verifiably belongs to this creation.
 func (c *Client) removeFailedObject(ctx context.Context, cr creation, id int64) {
 	if id <= 0 {

@@ -8,14 +8,14 @@ import (
 	"strconv"
 )
 
-// Link subject types (docspace-api.md §6.1).
+// Link subject types (api-notes.md §21).
 const (
 	SubjectExternalLink        = 1
 	SubjectInvitationLink      = 3
 	SubjectPrimaryExternalLink = 4
 )
 
-// Link is a room's invitation or external share link (FileShareDto with its sharedLink, docspace-api.md §6.4).
+// Link is a room's invitation or external share link (FileShareDto with its sharedLink, api-notes.md §24).
 type Link struct {
 	Access                FileShare  `json:"access"`
 	SubjectType           int        `json:"subjectType"`
@@ -44,7 +44,7 @@ type LinkDetail struct {
 }
 
 // SetLinkRequest is the body of PUT /files/rooms/{id}/links. Every call replaces the whole link: an
-// omitted password, expiry or download ban is cleared (docspace-api.md §6.2).
+// omitted password, expiry or download ban is cleared (api-notes.md §22).
 type SetLinkRequest struct {
 	LinkID         string    `json:"linkId,omitempty"`
 	Access         FileShare `json:"access"`
@@ -102,7 +102,7 @@ func (c *Client) GetRoomLink(ctx context.Context, roomID int64, linkID string) (
 }
 
 // EnsurePrimaryLink returns the room's primary external link, CREATING it when the room has none
-// (GET /files/rooms/{id}/link has that side effect, docspace-api.md §6.3). Never use it to refresh.
+// (GET /files/rooms/{id}/link has that side effect, api-notes.md §23). Never use it to refresh.
 func (c *Client) EnsurePrimaryLink(ctx context.Context, roomID int64) (*Link, error) {
 	var link Link
 	if err := c.do(ctx, "GET", roomPath(roomID)+"/link", nil, nil, &link); err != nil {

@@ -20,7 +20,7 @@ const (
 	retryMaxHonoured = 2 * time.Minute // longest Retry-After / X-RateLimit-Reset wait that is honoured
 )
 
-// retryTransport retries what is safe to retry (docspace-api.md §2.2, §7.16):
+// retryTransport retries what is safe to retry (api-notes.md §4):
 //   - GET, PUT and DELETE after 429, 502, 503, 504 or a dropped connection; the provider's PUTs resend
 //     the same body, so repeating them is harmless;
 //   - POST only after 429, which the server sends before doing any work; a POST that may have reached the

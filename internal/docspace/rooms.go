@@ -15,7 +15,7 @@ type Employee struct {
 	Email       string `json:"email,omitempty"`
 }
 
-// Logo holds a room's colour and cover (docspace-api.md §3.3: both live under `logo`).
+// Logo holds a room's colour and cover (api-notes.md §8: both live under `logo`).
 type Logo struct {
 	Original string `json:"original,omitempty"`
 	Large    string `json:"large,omitempty"`
@@ -52,7 +52,7 @@ type Watermark struct {
 	ImageWidth  float64 `json:"imageWidth,omitempty"`
 }
 
-// Room is a room or room template (FolderDto, docspace-api.md §3.3). Fields the server omits stay zero.
+// Room is a room or room template (FolderDto, api-notes.md §8). Fields the server omits stay zero.
 type Room struct {
 	ID             int64      `json:"id"`
 	Title          string     `json:"title"`
@@ -75,12 +75,12 @@ type Room struct {
 	CreatedBy     *Employee  `json:"createdBy"`
 	UpdatedBy     *Employee  `json:"updatedBy"`
 	OwnedBy       *Employee  `json:"ownedBy"`
-	// CanShare and Security describe what the caller may do with the room (docspace-api.md §3.3).
+	// CanShare and Security describe what the caller may do with the room (api-notes.md §8).
 	CanShare bool            `json:"canShare"`
 	Security map[string]bool `json:"security"`
 }
 
-// IsArchived reports whether the room is in the archive. There is no flag for it (docspace-api.md §3.3).
+// IsArchived reports whether the room is in the archive. There is no flag for it (api-notes.md §8).
 func (r *Room) IsArchived() bool { return r.RootFolderType == FolderTypeArchive }
 
 // IsTemplate reports whether the object is a room template.
@@ -88,11 +88,11 @@ func (r *Room) IsTemplate() bool { return r.RootFolderType == FolderTypeRoomTemp
 
 // CanManageLinks reports whether the caller may see and change the room's links: canShare, or the
 // EditAccess right in `security`. Without it GET /rooms/{id}/links answers an empty list
-// (docspace-api.md §6.3).
+// (api-notes.md §23).
 func (r *Room) CanManageLinks() bool { return r.CanShare || r.Security["EditAccess"] }
 
 // HasUploadedLogo reports whether the room shows an uploaded logo image; while it does, the portal
-// reports no colour and no cover (docspace-api.md §3.3).
+// reports no colour and no cover (api-notes.md §8).
 func (r *Room) HasUploadedLogo() bool { return r.Logo != nil && r.Logo.Original != "" }
 
 // Color returns the logo colour, or "".
@@ -111,7 +111,7 @@ func (r *Room) CoverID() string {
 	return r.Logo.Cover.ID
 }
 
-// CreateRoomRequest is the body of POST /files/rooms (docspace-api.md §3.2).
+// CreateRoomRequest is the body of POST /files/rooms (api-notes.md §7).
 type CreateRoomRequest struct {
 	Title        string     `json:"title"`
 	RoomType     RoomType   `json:"roomType"`
@@ -127,7 +127,7 @@ type CreateRoomRequest struct {
 
 // UpdateRoomRequest is the body of PUT /files/rooms/{id}. It is PATCH-like: nil fields stay unchanged,
 // a non-nil empty Tags clears the tags, Cover "" removes the cover, and a lifetime or watermark with
-// Enabled false removes it (docspace-api.md §3.4).
+// Enabled false removes it (api-notes.md §9).
 type UpdateRoomRequest struct {
 	Title        *string    `json:"title,omitempty"`
 	Quota        *int64     `json:"quota,omitempty"`
@@ -172,7 +172,7 @@ func (c *Client) CreateRoom(ctx context.Context, req CreateRoomRequest) (*Room, 
 		room = *found
 	}
 	// The portal stores a quota of 0 sent at creation as its default room quota, while an update
-	// stores 0 as sent (docspace-api.md §3.2, §3.4): the finishing update carries it.
+	// stores 0 as sent (api-notes.md §7, §9): the finishing update carries it.
 	var finish UpdateRoomRequest
 	if req.Quota != nil && *req.Quota == 0 {
 		finish.Quota = req.Quota
@@ -206,7 +206,7 @@ func checkRoomID(room *Room, id int64, method string) (*Room, error) {
 	return room, nil
 }
 
-// ListRoomsOptions filters a room listing (docspace-api.md §3.8).
+// ListRoomsOptions filters a room listing (api-notes.md §5).
 type ListRoomsOptions struct {
 	SearchArea  SearchArea
 	FilterValue string // case-insensitive title substring

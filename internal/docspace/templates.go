@@ -5,7 +5,7 @@ import (
 	"strconv"
 )
 
-// CreateTemplateRequest is the body of POST /files/roomtemplate (docspace-api.md §4.1).
+// CreateTemplateRequest is the body of POST /files/roomtemplate (api-notes.md §15).
 type CreateTemplateRequest struct {
 	RoomID   int64    `json:"roomId"`
 	Title    string   `json:"title"`
@@ -19,7 +19,7 @@ type CreateTemplateRequest struct {
 	Quota    *int64   `json:"quota,omitempty"`
 }
 
-// CreateRoomFromTemplateRequest is the body of POST /files/rooms/fromtemplate (docspace-api.md §5.1).
+// CreateRoomFromTemplateRequest is the body of POST /files/rooms/fromtemplate (api-notes.md §19).
 // Unset fields take the template's values, except lifetime and watermark, which are not inherited.
 type CreateRoomFromTemplateRequest struct {
 	TemplateID   int64      `json:"templateId"`
@@ -54,7 +54,7 @@ func (c *Client) TemplateIsPublic(ctx context.Context, id int64) (bool, error) {
 }
 
 // SetTemplatePublic makes a template public or private. The portal also revokes every other user and
-// group share of the template except the caller's own (docspace-api.md §4.5).
+// group share of the template except the caller's own (api-notes.md §18).
 func (c *Client) SetTemplatePublic(ctx context.Context, id int64, public bool) error {
 	return c.do(ctx, "PUT", "files/roomtemplate/public", nil, map[string]any{"id": id, "public": public}, nil)
 }

@@ -8,7 +8,7 @@ import (
 // MaxTitleLength is the longest room or template title the portal keeps, in UTF-16 code units.
 const MaxTitleLength = 170
 
-// SanitizeTitle returns the title the portal stores for s (docspace-api.md §7.1): trimmed, the characters
+// SanitizeTitle returns the title the portal stores for s (api-notes.md §26): trimmed, the characters
 // \t * + : " < > ? | \ / and every UTF-16 surrogate replaced by "_", truncated to 170 code units.
 func SanitizeTitle(s string) string {
 	units := utf16.Encode([]rune(strings.TrimSpace(s)))

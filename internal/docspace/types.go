@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// RoomType is the kind of a room (docspace-api.md §3.1). Unknown values decode as they are.
+// RoomType is the kind of a room (api-notes.md §6). Unknown values decode as they are.
 type RoomType int
 
 // Room types.
@@ -22,7 +22,7 @@ const (
 // FolderType is the kind of a folder; a room's rootFolderType tells where it lives.
 type FolderType int
 
-// Folder types that identify a room's state (docspace-api.md §3.10).
+// Folder types that identify a room's state (api-notes.md §14).
 const (
 	FolderTypeVirtualRooms  FolderType = 14
 	FolderTypeArchive       FolderType = 20
@@ -32,7 +32,7 @@ const (
 // SearchArea selects which rooms a listing returns.
 type SearchArea int
 
-// Search areas (docspace-api.md §3.1).
+// Search areas (api-notes.md §6).
 const (
 	SearchAreaActive    SearchArea = 0
 	SearchAreaArchive   SearchArea = 1
@@ -40,7 +40,7 @@ const (
 	SearchAreaTemplates SearchArea = 4
 )
 
-// FileShare is an access level (docspace-api.md §6.1).
+// FileShare is an access level (api-notes.md §21).
 type FileShare int
 
 // Access levels.
@@ -62,7 +62,7 @@ const (
 // LinkType tells invitation links from external share links.
 type LinkType int
 
-// Link types. The server's default is an invitation link (docspace-api.md §6.1).
+// Link types. The server's default is an invitation link (api-notes.md §21).
 const (
 	LinkTypeInvitation LinkType = 0
 	LinkTypeExternal   LinkType = 1
@@ -75,7 +75,7 @@ type Time struct{ time.Time }
 var timeLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05.9999999", "2006-01-02T15:04:05"}
 
 // UnmarshalJSON accepts RFC 3339 with any fraction, with or without an offset; an empty string or
-// null is the zero time, like the server's own lenient reader (docspace-api.md §2.1).
+// null is the zero time, like the server's own lenient reader (api-notes.md §3).
 func (t *Time) UnmarshalJSON(b []byte) error {
 	var s string
 	_ = json.Unmarshal(b, &s) // anything but a date string reads as no date

@@ -9,7 +9,7 @@ import (
 )
 
 // body reads a JSON object member by member with the server's model binding rules: names match without
-// regard to case, unknown members are ignored (docspace-api.md §3.2, BUG 82365), null means absent, and a
+// regard to case, unknown members are ignored (api-notes.md §7, BUG 82365), null means absent, and a
 // value of the wrong JSON type is a validation error.
 type body struct {
 	c       *call
@@ -88,7 +88,7 @@ func (b *body) boolean(name string) (bool, bool) {
 }
 
 // int64 reads a numeric member; like the server (NumberHandling.AllowReadingFromString) it also takes
-// a number written as a string, such as "12" (docspace-api.md §2.1).
+// a number written as a string, such as "12" (api-notes.md §3).
 func (b *body) int64(name string) (int64, bool) {
 	var v flexInt
 	ok := b.decode(name, &v, "System.Int64")

@@ -1,6 +1,6 @@
 package fakeportal
 
-// covers is the portal's cover gallery (GET /files/rooms/covers, docspace-api.md §3.9).
+// covers is the portal's cover gallery (GET /files/rooms/covers, api-notes.md §13).
 var covers = map[string]string{
 	"cover-books":   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32"/></svg>`,
 	"cover-chart":   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M4 28h24"/></svg>`,

@@ -31,7 +31,7 @@ func (c *call) links() []envLink {
 	return []envLink{{Href: scheme + "://" + c.r.Host + c.r.URL.RequestURI(), Action: c.r.Method}}
 }
 
-// ok writes the success envelope (docspace-api.md §2.1). A nil payload is omitted, with count 0.
+// ok writes the success envelope (api-notes.md §3). A nil payload is omitted, with count 0.
 func (c *call) ok(payload any) {
 	env := map[string]any{"links": c.links(), "status": 0, "statusCode": http.StatusOK}
 	switch v := payload.(type) {
@@ -65,7 +65,7 @@ var errorTypes = map[int]string{
 	500: "System.Exception",
 }
 
-// fail writes the error envelope (docspace-api.md §2.2), stack trace included, as the real server does.
+// fail writes the error envelope (api-notes.md §4), stack trace included, as the real server does.
 func (c *call) fail(status int, message string) {
 	c.writeJSON(status, map[string]any{
 		"error": map[string]any{
@@ -82,7 +82,7 @@ func (c *call) fail(status int, message string) {
 // denied is the SecurityException answer: always "Access denied".
 func (c *call) denied() { c.fail(http.StatusForbidden, "Access denied") }
 
-// invalid writes a model-validation failure: HTTP 400 inside the success envelope (docspace-api.md §2.2).
+// invalid writes a model-validation failure: HTTP 400 inside the success envelope (api-notes.md §4).
 func (c *call) invalid(field, message string) {
 	c.writeJSON(http.StatusBadRequest, map[string]any{
 		"response": map[string]any{
@@ -111,7 +111,7 @@ func (p *Portal) apiTime(t time.Time) string {
 }
 
 // parseAPITime reads a date as ApiDateTimeConverter does: ISO-8601 with or without an offset (then in
-// the portal's zone), with or without a time; anything else is "no date" (docspace-api.md §2.1).
+// the portal's zone), with or without a time; anything else is "no date" (api-notes.md §3).
 func (p *Portal) parseAPITime(s string) time.Time {
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 		return t

@@ -187,7 +187,7 @@ func TestFileOperations(t *testing.T) {
 	d1 := owner.call("DELETE", "files/rooms/"+other, `{"deleteAfter":false}`).response()
 	d2 := owner.call("DELETE", "files/rooms/"+id, `{"deleteAfter":false}`).response()
 	if d1["id"] != d2["id"] {
-		t.Errorf("the DELETE answer must name the caller's first delete operation (§3.6): %v vs %v", d1["id"], d2["id"])
+		t.Errorf("the DELETE answer must name the caller's first delete operation (api-notes.md §11): %v vs %v", d1["id"], d2["id"])
 	}
 	if a := owner.call("GET", "files/rooms/"+id, ""); a.status != 200 {
 		t.Errorf("a room being deleted still reads 200, got %d", a.status)
@@ -335,7 +335,7 @@ func TestEdgeCasesFoundByProbing(t *testing.T) {
 		t.Errorf("negative startIndex: %d %s; want a validation problem, not a dropped connection", a.status, a.raw)
 	}
 	if a := owner.call("POST", "files/rooms", `{"title":"secret","roomType":5,"private":true}`); a.status != 403 {
-		t.Errorf("private room without encryption keys: %d; want 403 (§3.2)", a.status)
+		t.Errorf("private room without encryption keys: %d; want 403 (api-notes.md §7)", a.status)
 	}
 	one := owner.id(owner.call("POST", "files/rooms", `{"title":"a","roomType":5}`))
 	two := owner.id(owner.call("POST", "files/rooms", `{"title":"b","roomType":5}`))
@@ -389,7 +389,7 @@ func TestDamagedAnswersAfterTheWork(t *testing.T) {
 }
 
 // TestFileOperationFinishedBeforeTheAnswer: the start call's answer is the only report of an operation
-// that is already over; it is consumed there, and a failure carries its message (§3.5-§3.7).
+// that is already over; it is consumed there, and a failure carries its message (api-notes.md §10-§12).
 func TestFileOperationFinishedBeforeTheAnswer(t *testing.T) {
 	p, owner, _ := newFake(t, Options{})
 	p.FinishFileOperationsAtOnce(true)

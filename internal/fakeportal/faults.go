@@ -135,7 +135,7 @@ func (f *Fault) apply(w http.ResponseWriter) {
 		w.Header().Set("Retry-After", strconv.Itoa(int(f.RetryAfter.Round(time.Second)/time.Second)))
 	}
 	if f.Status == http.StatusTooManyRequests {
-		// The rate limiter answers with its headers and an empty body (docspace-api.md §2.2).
+		// The rate limiter answers with its headers and an empty body (api-notes.md §4).
 		w.Header().Set("X-RateLimit-Limit", "1500")
 		w.Header().Set("X-RateLimit-Remaining", "0")
 		w.WriteHeader(f.Status)

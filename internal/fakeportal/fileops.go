@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// File operation kinds (the `Operation` member, docspace-api.md §3.7).
+// File operation kinds (the `Operation` member, api-notes.md §12).
 const (
 	opMove   = 0
 	opDelete = 2
@@ -58,7 +58,7 @@ func (p *Portal) startOp(u *user, kind int, hold bool, apply func() string) *fil
 
 // answerOps writes the answer of a start call, which the server reads through GetOperationResults: it
 // reports the operations that match and dequeues the finished ones among them, so a finished operation
-// is reported there and never again (docspace-api.md §3.5-§3.7).
+// is reported there and never again (api-notes.md §10-§12).
 func (p *Portal) answerOps(c *call, match func(*fileOp) bool) {
 	var first *fileOp
 	kept := p.ops[:0]
@@ -90,7 +90,7 @@ func (p *Portal) advance() {
 			op.finished = true
 			op.err = op.apply()
 		}
-		// Operations started with deleteAfter = true are never listed once finished (docspace-api.md §3.5).
+		// Operations started with deleteAfter = true are never listed once finished (api-notes.md §10).
 		if !op.finished || op.hold {
 			kept = append(kept, op)
 		}
@@ -100,7 +100,7 @@ func (p *Portal) advance() {
 }
 
 // listFileOps returns the caller's operations, or only the one named by ?id=; a finished operation is
-// returned once, then forgotten (docspace-api.md §3.7).
+// returned once, then forgotten (api-notes.md §12).
 func (p *Portal) listFileOps(c *call) {
 	only := c.r.URL.Query().Get("id")
 	var items []any
@@ -133,7 +133,7 @@ func (p *Portal) archiveRoom(c *call)   { p.moveRoom(c, folderArchive) }
 func (p *Portal) unarchiveRoom(c *call) { p.moveRoom(c, folderRooms) }
 
 // operationTarget resolves the room of an archive, unarchive or delete request and reads its body.
-// Templates can be deleted but not archived (docspace-api.md §3.5, §4.4).
+// Templates can be deleted but not archived (api-notes.md §10, §17).
 func (p *Portal) operationTarget(c *call, templatesAllowed bool) (id int64, deleteAfter, ok bool) {
 	id, numeric := c.pathID()
 	r := p.rooms[id]
@@ -149,7 +149,7 @@ func (p *Portal) operationTarget(c *call, templatesAllowed bool) (id int64, dele
 	return id, deleteAfter, ok
 }
 
-// moveRoom archives or restores a room with a Move operation (docspace-api.md §3.5).
+// moveRoom archives or restores a room with a Move operation (api-notes.md §10).
 func (p *Portal) moveRoom(c *call, to int) {
 	id, deleteAfter, ok := p.operationTarget(c, false)
 	if !ok {
@@ -165,10 +165,10 @@ func (p *Portal) moveRoom(c *call, to int) {
 	p.answerOps(c, func(o *fileOp) bool { return o == op })
 }
 
-// deleteRoom deletes a room or template permanently with a Delete operation (docspace-api.md §3.6).
+// deleteRoom deletes a room or template permanently with a Delete operation (api-notes.md §11).
 func (p *Portal) deleteRoom(c *call) {
 	// The body is [FromBody] required: without one, model binding answers 400 before anything else
-	// (docspace-api.md §3.6; code-derived).
+	// (api-notes.md §11; code-derived).
 	if len(c.body) == 0 {
 		c.invalid("", "A non-empty request body is required.")
 		return

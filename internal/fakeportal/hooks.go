@@ -23,7 +23,7 @@ func (p *Portal) FailNextFileOperation(message string) {
 }
 
 // FinishFileOperationsAtOnce makes file operations end before their start call answers, so the answer
-// is their only report (docspace-api.md §3.5-§3.7).
+// is their only report (api-notes.md §10-§12).
 func (p *Portal) FinishFileOperationsAtOnce(on bool) { p.set(func() { p.fileOpsFinishAtOnce = on }) }
 
 // SetJobStallTimeout changes how long a running job may go without progress before it is evicted.

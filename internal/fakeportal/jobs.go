@@ -4,7 +4,7 @@ import (
 	"time"
 )
 
-// jobKind is one of the two background jobs, each with one status slot per portal (docspace-api.md §5.3).
+// jobKind is one of the two background jobs, each with one status slot per portal (api-notes.md §20).
 type jobKind int
 
 // Job kinds, for the job knobs.
@@ -20,7 +20,7 @@ const (
 	// FailBeforeCreate fails the job before it creates anything; the status reports no id.
 	FailBeforeCreate JobFailure = iota
 	// FailAfterCreate fails it after its object existed; the server deletes the half-made object but the
-	// status still reports its id (docspace-api.md §4.2).
+	// status still reports its id (api-notes.md §16).
 	FailAfterCreate
 	// FailLeavingObject is FailAfterCreate where the half-made object is not cleaned up.
 	FailLeavingObject
@@ -49,7 +49,7 @@ type jobFault struct {
 	when    JobFailure
 }
 
-// startJob implements the slot rules (docspace-api.md §5.3): a running job in the slot is returned as it
+// startJob implements the slot rules (api-notes.md §20): a running job in the slot is returned as it
 // is, and the new request's parameters are dropped; a finished one is replaced.
 func (p *Portal) startJob(c *call, kind jobKind, create func() (int64, string)) {
 	if j := p.jobs[kind]; j != nil && !j.completed {
@@ -73,7 +73,7 @@ func (p *Portal) newJob(kind jobKind, owner *user, d time.Duration, create func(
 // advanceJobs moves jobs along. A job publishes progress when it creates its object and when it ends
 // (the fake copies no files, so nothing in between). The queue cleaner drops a finished record not
 // updated for JobRetention, and a running job without progress for JobStallTimeout, which is cancelled
-// and never finishes (docspace-api.md §4.2).
+// and never finishes (api-notes.md §16).
 func (p *Portal) advanceJobs(now time.Time) {
 	for kind, j := range p.jobs {
 		stall := p.opts.JobStallTimeout
@@ -90,7 +90,7 @@ func (p *Portal) advanceJobs(now time.Time) {
 				j.completed = j.err != ""
 			}
 			// The room-from-template job publishes the new id right after its setup; the template job
-			// sets it in memory and publishes it only at its next progress step (§4.2).
+			// sets it in memory and publishes it only at its next progress step (api-notes.md §16).
 			if j.kind == JobRoomFromTemplate || j.completed {
 				j.published = j.objectID
 			}
@@ -115,7 +115,7 @@ func (p *Portal) advanceJobs(now time.Time) {
 }
 
 // jobStatusDTO renders RoomTemplateStatusDto / RoomFromTemplateStatusDto. Progress is a fraction while
-// copying and 100 at the end, as on the real server (docspace-api.md §4.2).
+// copying and 100 at the end, as on the real server (api-notes.md §16).
 func (p *Portal) jobStatusDTO(j *job) map[string]any {
 	progress := 100.0
 	if !j.completed {

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// Link kinds and subject types (docspace-api.md §6.1).
+// Link kinds and subject types (api-notes.md §21).
 const (
 	linkInvitation = 0
 	linkExternal   = 1
@@ -54,7 +54,7 @@ func (l *link) linkType() int {
 	return linkExternal
 }
 
-// linkRules are FileSecurity.AvailableRoomAccesses and the link counts (docspace-api.md §6.5).
+// linkRules are FileSecurity.AvailableRoomAccesses and the link counts (api-notes.md §25).
 var linkRules = map[int]struct {
 	invitation, external []int
 	additional           int
@@ -88,9 +88,9 @@ func (p *Portal) linkDTO(c *call, r *room, l *link) map[string]any {
 	}
 	host := "http://" + c.r.Host
 	if l.linkType() == linkInvitation {
-		// Invitation links are rendered for the calling user (docspace-api.md §6.4).
+		// Invitation links are rendered for the calling user (api-notes.md §24).
 		shared["shareLink"] = host + "/rooms/join?uid=" + c.user.id[:8] + "&key=" + l.token
-		if l.maxUseCount > 0 { // both are omitted when the link is unlimited (docspace-api.md §6.4)
+		if l.maxUseCount > 0 { // both are omitted when the link is unlimited (api-notes.md §24)
 			shared["maxUseCount"], shared["currentUseCount"] = l.maxUseCount, 0
 		}
 	} else {
@@ -113,7 +113,7 @@ func (p *Portal) linkDTO(c *call, r *room, l *link) map[string]any {
 }
 
 // canEditInternal is false for every link of a public room or virtual data room, canEditExpiration for
-// every link of a form-filling room (FileSecurity, docspace-api.md §6.2, §6.4).
+// every link of a form-filling room (FileSecurity, api-notes.md §22, §24).
 func canEditInternal(r *room) bool {
 	return r.roomType != typePublic && r.roomType != typeVirtualData
 }
@@ -121,10 +121,10 @@ func canEditInternal(r *room) bool {
 func canEditExpiration(r *room) bool { return r.roomType != typeFillingForms }
 
 // roleNotAvailable is the InvalidOperationException for an access level or link kind the room type
-// does not allow (docspace-api.md §6.2).
+// does not allow (api-notes.md §22).
 const roleNotAvailable = "The role is not available for this user type"
 
-// linkRoom resolves {id} for the link endpoints: missing rooms are 404 (docspace-api.md §6.2).
+// linkRoom resolves {id} for the link endpoints: missing rooms are 404 (api-notes.md §22).
 func (p *Portal) linkRoom(c *call, write bool) *room {
 	id, ok := c.pathID()
 	r := p.rooms[id]
@@ -137,18 +137,18 @@ func (p *Portal) linkRoom(c *call, write bool) *room {
 		return nil
 	}
 	if write && r.folder == folderArchive {
-		c.denied() // archived rooms are read-only (§3.5)
+		c.denied() // archived rooms are read-only (api-notes.md §10)
 		return nil
 	}
 	if write && r.folder == folderTemplates {
-		c.fail(http.StatusForbidden, roleNotAvailable) // templates take only users and groups (§4.5, §6.2)
+		c.fail(http.StatusForbidden, roleNotAvailable) // templates take only users and groups (api-notes.md §18, §22)
 		return nil
 	}
 	return r
 }
 
 // listLinks is GET /files/rooms/{id}/links[?type=0|1]: all links, not paginated. A caller who cannot
-// read the room or lacks ReadLinks gets 200 with an empty list; only a missing room is 404 (§6.3).
+// read the room or lacks ReadLinks gets 200 with an empty list; only a missing room is 404 (api-notes.md §23).
 func (p *Portal) listLinks(c *call) {
 	id, ok := c.pathID()
 	r := p.rooms[id]
@@ -197,7 +197,7 @@ func (p *Portal) primaryLink(c *call) {
 	c.ok(p.linkDTO(c, r, p.addPrimaryLink(r)))
 }
 
-// setLink is PUT /files/rooms/{id}/links (docspace-api.md §6.2): create, replace or remove a link.
+// setLink is PUT /files/rooms/{id}/links (api-notes.md §22): create, replace or remove a link.
 func (p *Portal) setLink(c *call) {
 	r := p.linkRoom(c, true)
 	if r == nil {
@@ -266,18 +266,18 @@ func (p *Portal) setLink(c *call) {
 		return
 	}
 	// A requested expiry on the primary link of a public or form-filling room is reset to the default
-	// first: only the expiry is dropped, the rest applies (docspace-api.md §6.2).
+	// first: only the expiry is dropped, the rest applies (api-notes.md §22).
 	if existing != nil && existing.subject == subjectPrimary && (r.roomType == typePublic || r.roomType == typeFillingForms) {
 		expires = time.Time{}
 	}
 	// The whole update of an existing link is skipped when the caller may not change internal or the
-	// expiry and the request differs; the requested value is compared, before any forcing (§6.2).
+	// expiry and the request differs; the requested value is compared, before any forcing (api-notes.md §22).
 	if existing != nil && ((!canEditInternal(r) && internal != existing.internal) ||
 		(!canEditExpiration(r) && !expires.Equal(existing.expires))) {
 		c.ok(p.linkDTO(c, r, existing))
 		return
 	}
-	// internal is forced per room type (docspace-api.md §6.2).
+	// internal is forced per room type (api-notes.md §22).
 	forcedInternal := map[int]bool{typePublic: false, typeVirtualData: true}
 	if forced, ok := forcedInternal[r.roomType]; ok {
 		internal = forced
@@ -334,7 +334,7 @@ func (p *Portal) linkLimitLeft(c *call, r *room, kind int) bool {
 }
 
 // removeLink handles access None: the link goes; a public or form-filling room's primary link is
-// replaced at once by a new one, which is returned without its request token (docspace-api.md §6.2).
+// replaced at once by a new one, which is returned without its request token (api-notes.md §22).
 func (p *Portal) removeLink(c *call, r *room, l *link) {
 	if l == nil {
 		c.empty()
@@ -357,7 +357,7 @@ func (p *Portal) removeLink(c *call, r *room, l *link) {
 	c.empty()
 }
 
-// access reads a FileShare given as a number or a name; an unknown name silently becomes None (§6.1).
+// access reads a FileShare given as a number or a name; an unknown name silently becomes None (api-notes.md §21).
 func (b *body) access() int {
 	v, ok := b.raw("access")
 	if !ok {

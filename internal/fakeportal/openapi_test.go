@@ -34,7 +34,7 @@ func specPath() string {
 }
 
 // serverDepartures are the known places where the real server departs from its own OpenAPI document.
-// The fake follows the server (docspace-api.md). Each entry lets through exactly the violations it
+// The fake follows the server (docs/development/api-notes.md). Each entry lets through exactly the violations it
 // explains; any other violation fails the test.
 var serverDepartures = []struct {
 	violation *regexp.Regexp
@@ -42,19 +42,19 @@ var serverDepartures = []struct {
 }{
 	{regexp.MustCompile(`^at "[^"]*/(created|updated|expirationDate)": value must be an object$`),
 		"The spec models ApiDateTime as {utcTime, timeZoneOffset}; the server reads and writes strings such as " +
-			"2026-07-01T12:34:56.0000000+03:00 (docspace-api.md §2.1, §8 problem 2)."},
+			"2026-07-01T12:34:56.0000000+03:00 (api-notes.md §3, §27)."},
 	{regexp.MustCompile(`^at "/response(/folders/\d+)?": property "(` + strings.Join(folderDtoMembers, "|") + `)" is unsupported$`),
 		"FolderDto extends FileEntryDto through allOf, but FileEntryDto sets additionalProperties: false, so a strict " +
-			"validator rejects every FolderDto member; the server sends them (docspace-api.md §3.3). Only members §3.3 lists pass."},
+			"validator rejects every FolderDto member; the server sends them (api-notes.md §8). Only members §8 lists pass."},
 	{regexp.MustCompile(`^at "[^"]*": doesn't match all schemas from "allOf"$`),
 		"The summary line of the allOf violations above; the specific violations are checked one by one."},
 	{regexp.MustCompile(`^at "/watermark/additions": value is not one of the allowed values \[1,2,4,8,16\]$`),
-		"Watermark additions are flags and combine, such as 3 for user name and e-mail (docspace-api.md §3.2)."},
+		"Watermark additions are flags and combine, such as 3 for user name and e-mail (api-notes.md §7)."},
 	{regexp.MustCompile(`^at "/roomType": value is not one of the allowed values \[1,2,5,6,8,9\]$`),
-		"roomType is accepted as a number or a name such as PublicRoom (docspace-api.md §3.1)."},
+		"roomType is accepted as a number or a name such as PublicRoom (api-notes.md §6)."},
 }
 
-// folderDtoMembers are the FolderDto members of docspace-api.md §3.3 that the fake sends.
+// folderDtoMembers are the FolderDto members of api-notes.md §8 that the fake sends.
 var folderDtoMembers = []string{"id", "parentId", "rootFolderId", "roomType", "private", "indexing", "denyDownload",
 	"lifetime", "watermark", "tags", "logo", "quotaLimit", "isCustomQuota", "pinned", "mute", "security",
 	"filesCount", "foldersCount", "isShareable", "canShare"}
@@ -133,7 +133,7 @@ func (c *conformance) send(method, path, body string, deliberatelyInvalid bool) 
 	}
 	ctx := context.Background()
 	// Security is not validated: the spec declares API-key auth as a header named ApiKeyBearer, while the
-	// server reads Authorization: Bearer sk-… (docspace-api.md §1.2).
+	// server reads Authorization: Bearer sk-… (api-notes.md §2).
 	// The room listing declares a deepObject query parameter, which kin-openapi cannot validate; its query
 	// parameters are covered by the fake's own tests instead.
 	listing := method == http.MethodGet && strings.HasPrefix(path, "/api/2.0/files/rooms?")
@@ -146,7 +146,7 @@ func (c *conformance) send(method, path, body string, deliberatelyInvalid bool) 
 	_ = json.Unmarshal(raw, &env)
 	if resp.StatusCode >= 400 {
 		// The spec documents no error bodies (only 200 and 401 for most endpoints). The server answers with
-		// the error envelope or a validation problem in the success envelope (docspace-api.md §2.2).
+		// the error envelope or a validation problem in the success envelope (api-notes.md §4).
 		errObj, _ := env["error"].(map[string]any)
 		problem, _ := env["response"].(map[string]any)
 		if errObj["message"] == nil && problem["errors"] == nil && resp.StatusCode != http.StatusUnauthorized {
@@ -159,9 +159,9 @@ func (c *conformance) send(method, path, body string, deliberatelyInvalid bool) 
 		c.check(method, path, "response", openapi3filter.ValidateResponse(ctx, out))
 	}
 
-	// Error bodies mapped without a stack trace (401) carry explicit nulls, as on the server (§2.2).
+	// Error bodies mapped without a stack trace (401) carry explicit nulls, as on the server (api-notes.md §4).
 	if bytes.Contains(raw, []byte(":null")) && resp.StatusCode != http.StatusUnauthorized {
-		c.t.Errorf("%s %s: the response contains a JSON null; the server omits null members (§2.1): %s", method, path, raw)
+		c.t.Errorf("%s %s: the response contains a JSON null; the server omits null members (api-notes.md §3): %s", method, path, raw)
 	}
 	if r, ok := env["response"].(map[string]any); ok {
 		return r
@@ -270,7 +270,7 @@ func TestFakeConformsToOpenAPI(t *testing.T) {
 	wait()
 	c.do("GET", "/api/2.0/files/rooms/fromtemplate/status", "")
 
-	// The second pass (docspace-api.md §2.1, §3.2-§3.4, §4.2-§4.5, §6.2-§6.4): inputs the server accepts
+	// The second pass (api-notes.md §3, §7-§9, §16-§18, §22-§24): inputs the server accepts
 	// beyond the spec, error envelopes, per-caller answers.
 	c.invalid("POST", "/api/2.0/files/rooms", `{"title":"Spec strings","roomType":"5","quota":"5"}`)    // numbers as strings
 	c.invalid("POST", "/api/2.0/files/rooms", `{"title":"Spec name","roomType":"customroom"}`)          // roomType name in any case

@@ -1,5 +1,5 @@
 // Package fakeportal is an in-memory ONLYOFFICE DocSpace portal for tests, demos and local development.
-// It reproduces the real server's behaviour as docspace-api.md describes it — the envelope, both error
+// It reproduces the real server's behaviour as docs/development/api-notes.md describes it — the envelope, both error
 // shapes, 403 for writes to missing objects, asynchronous file operations, the single job slot per portal,
 // link rules — including the quirks a client must survive.
 //
@@ -36,7 +36,7 @@ type Options struct {
 	// JobRetention is how long a finished job's status stays readable. Default 60s, as on the real server.
 	JobRetention time.Duration
 	// JobStallTimeout is how long a running job may go without publishing progress before the queue
-	// cleaner evicts and cancels it. Default 60s, as on the real server (docspace-api.md §4.2), where
+	// cleaner evicts and cancels it. Default 60s, as on the real server (api-notes.md §16), where
 	// one setting governs both; the fake splits them so tests can time each alone.
 	JobStallTimeout time.Duration
 	// NoRoomQuotas hides quotaLimit, as on portals without room quotas.
@@ -229,14 +229,14 @@ func (p *Portal) serve(c *call, rt *route) {
 	if c.user == nil || !strings.HasPrefix(auth, "Bearer ") {
 		if rt.anonymous {
 			// [AllowAnonymous] endpoints throw AuthenticationException: a JSON error body mapped without a
-			// stack trace, so type and stack are explicit nulls (docspace-api.md §2.2).
+			// stack trace, so type and stack are explicit nulls (api-notes.md §4).
 			c.writeJSON(http.StatusUnauthorized, map[string]any{
 				"error":  map[string]any{"message": "Unauthorized", "type": nil, "stack": nil, "hresult": 0},
 				"status": 1, "statusCode": http.StatusUnauthorized,
 			})
 			return
 		}
-		// Elsewhere the ASP.NET challenge answers 401 with an empty body (docspace-api.md §2.2).
+		// Elsewhere the ASP.NET challenge answers 401 with an empty body (api-notes.md §4).
 		c.w.WriteHeader(http.StatusUnauthorized)
 		return
 	}

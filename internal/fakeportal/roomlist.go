@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Search areas (docspace-api.md §3.1).
+// Search areas (api-notes.md §6).
 const (
 	areaActive    = 0
 	areaArchive   = 1
@@ -15,7 +15,7 @@ const (
 	areaTemplates = 4
 )
 
-// listRooms is GET /files/rooms (docspace-api.md §2.3, §3.8).
+// listRooms is GET /files/rooms (api-notes.md §5).
 func (p *Portal) listRooms(c *call) {
 	q := c.r.URL.Query()
 	intParam := func(name string, def int) (int, bool) {
@@ -31,7 +31,7 @@ func (p *Portal) listRooms(c *call) {
 		return n, true
 	}
 	// Enum parameters go through the enum's type converter: a name in any case, or a number
-	// (docspace-api.md §2.1).
+	// (api-notes.md §3).
 	enumParam := func(name string, names map[string]int, def int) (int, bool) {
 		v := q.Get(name)
 		if v == "" {

@@ -27,14 +27,14 @@ func (u *user) fullDTO() map[string]any {
 	return d
 }
 
-// Root folder types (docspace-api.md §3.1).
+// Root folder types (api-notes.md §6).
 const (
 	folderRooms     = 14
 	folderArchive   = 20
 	folderTemplates = 30
 )
 
-// Room types that need a primary external link (docspace-api.md §3.2).
+// Room types that need a primary external link (api-notes.md §7).
 const (
 	typeFillingForms = 1
 	typeEditing      = 2
@@ -82,7 +82,7 @@ func (r *room) parentID() int {
 
 // canRead: in rooms and the archive DocSpace admins see everything, others what they created or are
 // members of. Templates have no admin override: the owner, and others only when the template is public
-// or shared with them (docspace-api.md §4.3). Every fake user but a member is admin-type, so public
+// or shared with them (api-notes.md §17). Every fake user but a member is admin-type, so public
 // templates are readable to all of them.
 func (r *room) canRead(u *user) bool {
 	if r.folder == folderTemplates {
@@ -92,7 +92,7 @@ func (r *room) canRead(u *user) bool {
 	return u.admin || r.createdBy == u || member
 }
 
-// canEdit: full access. Templates belong to their owner alone (docspace-api.md §4.4).
+// canEdit: full access. Templates belong to their owner alone (api-notes.md §17).
 func (r *room) canEdit(u *user) bool {
 	if r.folder == folderTemplates {
 		return r.createdBy == u
@@ -101,17 +101,17 @@ func (r *room) canEdit(u *user) bool {
 }
 
 // canManageLinks is the ReadLinks / EditAccess right: without it GET /links answers an empty list
-// (docspace-api.md §6.3).
+// (api-notes.md §23).
 func (r *room) canManageLinks(u *user) bool { return r.folder != folderTemplates && r.canEdit(u) }
 
-// dto renders a FolderDto (docspace-api.md §3.3); absent values are omitted, never null.
+// dto renders a FolderDto (api-notes.md §8); absent values are omitted, never null.
 func (p *Portal) dto(r *room, viewer *user, withQuota bool) map[string]any {
 	logo := map[string]any{"original": "", "large": "", "medium": "", "small": "", "color": r.color}
 	if r.cover != "" {
 		logo["cover"] = map[string]any{"id": r.cover, "data": coverData(r.cover)}
 	}
 	if r.logoImage != "" {
-		// With an uploaded image, logo carries its URLs and no colour or cover (docspace-api.md §3.3).
+		// With an uploaded image, logo carries its URLs and no colour or cover (api-notes.md §8).
 		base := "/storage/room_logos/root/" + r.logoImage
 		logo = map[string]any{"original": base + "?size=original", "large": base + "?size=large",
 			"medium": base + "?size=medium", "small": base + "?size=small"}
@@ -130,7 +130,7 @@ func (p *Portal) dto(r *room, viewer *user, withQuota bool) map[string]any {
 			"Rename": edit && r.folder != folderArchive, "EditAccess": manage && r.folder != folderArchive, "CopySharedLink": manage},
 	}
 	// Quota fields need EditRoom and are never shown for archived rooms; the portal default (-2) reads
-	// back as the portal's default room quota (docspace-api.md §3.3).
+	// back as the portal's default room quota (api-notes.md §8).
 	if withQuota && !p.opts.NoRoomQuotas && edit && r.folder != folderArchive {
 		limit := r.quota
 		if limit == quotaPortalDefault {
@@ -155,13 +155,13 @@ func (r *room) accessOf(u *user) int {
 	return 0
 }
 
-// quotaPortalDefault is TenantEntityQuotaSettings.DefaultQuotaValue (docspace-api.md §3.2).
+// quotaPortalDefault is TenantEntityQuotaSettings.DefaultQuotaValue (api-notes.md §7).
 const quotaPortalDefault = -2
 
 func (p *Portal) getSelf(c *call) { c.ok(c.user.fullDTO()) }
 
 // findRoom resolves the {id} parameter for a read: non-numeric or missing ids are 404, rooms the caller
-// may not see are 403 (docspace-api.md §3.10).
+// may not see are 403 (api-notes.md §14).
 func (p *Portal) findRoom(c *call) *room {
 	id, ok := c.pathID()
 	r := p.rooms[id]
@@ -177,7 +177,7 @@ func (p *Portal) findRoom(c *call) *room {
 }
 
 // findRoomForWrite resolves {id} for a write: a missing room is 403, InvalidOperationException
-// (docspace-api.md §3.4); a non-numeric id is 404.
+// (api-notes.md §9); a non-numeric id is 404.
 func (p *Portal) findRoomForWrite(c *call) *room {
 	id, ok := c.pathID()
 	if !ok {
@@ -227,12 +227,12 @@ func (p *Portal) createRoom(c *call) {
 	}
 	if r.quota == 0 {
 		// EF Core leaves a CLR default out of the INSERT, so the column default -2 is stored
-		// (docspace-api.md §3.2, code-derived).
+		// (api-notes.md §7, code-derived).
 		r.quota = quotaPortalDefault
 	}
 	if private, _ := b.boolean("private"); private {
 		// Private rooms need the caller's encryption keys, which no API-key client has, and public or
-		// form-filling rooms can never be private (docspace-api.md §3.2).
+		// form-filling rooms can never be private (api-notes.md §7).
 		c.denied()
 		return
 	}
@@ -241,7 +241,7 @@ func (p *Portal) createRoom(c *call) {
 		return
 	}
 	p.addRoom(r)
-	c.ok(p.dto(r, c.user, false)) // the create answer omits quotaLimit (docspace-api.md §3.2)
+	c.ok(p.dto(r, c.user, false)) // the create answer omits quotaLimit (api-notes.md §7)
 }
 
 // addRoom stores a new room and gives public and form-filling rooms their primary link.
@@ -274,7 +274,7 @@ func (b *body) roomType() int {
 	}
 	// JsonStringEnumConverter: a name (any case) or a number, also written as a string. Any integer
 	// passes the converter; an undefined one fails later in MapToFolderType with an
-	// ArgumentOutOfRangeException, a 400 error envelope (docspace-api.md §3.1).
+	// ArgumentOutOfRangeException, a 400 error envelope (api-notes.md §6).
 	var n int
 	if err := jsonUnmarshal(v, &n); err != nil {
 		var s string
@@ -306,7 +306,7 @@ func (p *Portal) readRoomSettings(b *body, r *room, creating bool) bool {
 	if v, ok := b.int64("quota"); ok {
 		r.quota = v
 		if v < -1 {
-			r.quota = quotaPortalDefault // values below -1 are stored as -2 (docspace-api.md §3.4)
+			r.quota = quotaPortalDefault // values below -1 are stored as -2 (api-notes.md §9)
 		}
 	}
 	if v, ok := b.boolean("indexing"); ok {
@@ -324,13 +324,13 @@ func (p *Portal) readRoomSettings(b *body, r *room, creating bool) bool {
 		}
 		r.color = color
 		if color == "" {
-			r.color = p.randomColor() // "" asks for a new random colour (docspace-api.md §3.4)
+			r.color = p.randomColor() // "" asks for a new random colour (api-notes.md §9)
 		}
 	}
 	if cover, ok := b.maxLength("cover", 50); ok && !b.failed {
 		if cover != "" && coverData(cover) == "" {
 			// ValidateRoomCover throws ArgumentException(null, "icon"): an error envelope, not a
-			// validation problem (docspace-api.md §3.2).
+			// validation problem (api-notes.md §7).
 			b.failed = true
 			b.c.fail(http.StatusBadRequest, "Value does not fall within the expected range. (Parameter 'icon')")
 			return false
@@ -356,7 +356,7 @@ func (b *body) lifetime(old map[string]any) map[string]any {
 	if !b.decode("lifetime", &l, "ASC.Files.Core.ApiModels.RoomDataLifetimeDto") {
 		return old
 	}
-	// The model is validated before `enabled` is read, so even a removal must carry valid values (§3.2).
+	// The model is validated before `enabled` is read, so even a removal must carry valid values (api-notes.md §7).
 	if l.Period != nil && (*l.Period < 0 || *l.Period > 2) {
 		b.fail("Lifetime.Period", "The value is not valid for Period.")
 		return old
@@ -384,7 +384,7 @@ func (b *body) lifetime(old map[string]any) map[string]any {
 // watermark reads a WatermarkRequestDto. At create, WatermarkManager keeps imageScale, imageHeight and
 // imageWidth only when an image URL results, and takes a non-absolute imageUrl for the name of an
 // uploaded temporary file, which it replaces by a storage URL; an update keeps them as sent
-// (docspace-api.md §3.2, §3.4).
+// (api-notes.md §7, §9).
 func (b *body) watermark(old map[string]any, creating bool) map[string]any {
 	var w struct {
 		Enabled    *bool     `json:"enabled"`
@@ -412,7 +412,7 @@ func (b *body) watermark(old map[string]any, creating bool) map[string]any {
 	if creating && w.ImageURL == "" {
 		w.ImageScale, w.ImageH, w.ImageW = 0, 0, 0
 	}
-	// The server's WatermarkDto has no `enabled` member (docspace-api.md §3.3).
+	// The server's WatermarkDto has no `enabled` member (api-notes.md §8).
 	out := map[string]any{"additions": w.Additions, "rotate": int(w.Rotate), "imageScale": int(w.ImageScale),
 		"imageHeight": float64(w.ImageH), "imageWidth": float64(w.ImageW)}
 	if w.Text != "" {
@@ -429,7 +429,7 @@ func isAbsoluteURL(s string) bool {
 	return err == nil && u.IsAbs() && u.Host != ""
 }
 
-// findEditableRoom resolves {id} for a change of the room itself: archived rooms are read-only (§3.5).
+// findEditableRoom resolves {id} for a change of the room itself: archived rooms are read-only (api-notes.md §10).
 func (p *Portal) findEditableRoom(c *call) *room {
 	r := p.findRoomForWrite(c)
 	if r != nil && r.folder == folderArchive {
@@ -450,7 +450,7 @@ func (p *Portal) updateRoom(c *call) {
 		return
 	}
 	next := *r
-	if hasTitle && strings.TrimSpace(title) != "" { // an empty title is ignored (docspace-api.md §3.4)
+	if hasTitle && strings.TrimSpace(title) != "" { // an empty title is ignored (api-notes.md §9)
 		next.title = sanitizeTitle(title)
 	}
 	if !p.readRoomSettings(b, &next, false) {
@@ -489,7 +489,7 @@ func (p *Portal) changeTags(c *call, add bool) {
 }
 
 // catalogTags de-duplicates names case-insensitively, matching the portal's tag catalogue: an existing
-// tag keeps its spelling, a new one joins the catalogue (docspace-api.md §3.2, §7.9).
+// tag keeps its spelling, a new one joins the catalogue (api-notes.md §7, §13).
 func (p *Portal) catalogTags(names []string) []string {
 	var out []string
 	for _, n := range names {

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// Behaviour the fake must share with the server (docspace-api.md), found lenient in a second review.
+// Behaviour the fake must share with the server (docs/development/api-notes.md), found lenient in a second review.
 
 func sharedLink(t *testing.T, a answer) map[string]any {
 	t.Helper()

@@ -9,7 +9,7 @@ import (
 func (p *Portal) templateStatus(c *call)         { p.jobStatus(c, JobTemplate) }
 func (p *Portal) roomFromTemplateStatus(c *call) { p.jobStatus(c, JobRoomFromTemplate) }
 
-// startTemplate is POST /files/roomtemplate (docspace-api.md §4.1). Problems with the source room or the
+// startTemplate is POST /files/roomtemplate (api-notes.md §15). Problems with the source room or the
 // title do not fail the request: they fail the job (BUG 81690, 81691).
 func (p *Portal) startTemplate(c *call) {
 	b := c.object()
@@ -43,7 +43,7 @@ func (p *Portal) startTemplate(c *call) {
 			private: src.private, indexing: src.indexing, deny: src.deny, quota: src.quota,
 			lifetime: src.lifetime, watermark: src.watermark, color: color, cover: cover}
 		if copyLogo && src.logoImage != "" {
-			// Only an uploaded logo image is copied, never the colour or cover (docspace-api.md §4.1).
+			// Only an uploaded logo image is copied, never the colour or cover (api-notes.md §15).
 			t.logoImage = "copy_" + src.logoImage
 		}
 		if hasTags {
@@ -53,7 +53,7 @@ func (p *Portal) startTemplate(c *call) {
 			t.quota = quota
 		}
 		if public {
-			t.public = true // share is ignored; group Everyone gets read access (§4.1)
+			t.public = true // share is ignored; group Everyone gets read access (api-notes.md §15)
 		} else {
 			t.sharedWith = append(share, groups...)
 		}
@@ -62,7 +62,7 @@ func (p *Portal) startTemplate(c *call) {
 	})
 }
 
-// startRoomFromTemplate is POST /files/rooms/fromtemplate (docspace-api.md §5.1).
+// startRoomFromTemplate is POST /files/rooms/fromtemplate (api-notes.md §19).
 func (p *Portal) startRoomFromTemplate(c *call) {
 	b := c.object()
 	templateID, hasTemplate := b.int64("templateId")
@@ -86,7 +86,7 @@ func (p *Portal) startRoomFromTemplate(c *call) {
 		case strings.TrimSpace(title) == "":
 			return -1, "Title is required"
 		case p.opts.RoomLimit > 0 && p.countRooms() >= p.opts.RoomLimit:
-			return -1, "The number of rooms exceeds the limit set by the portal's plan" // not a 402 here (§5.1)
+			return -1, "The number of rooms exceeds the limit set by the portal's plan" // not a 402 here (api-notes.md §19)
 		}
 		r := *next
 		r.title, r.roomType, r.private, r.created, r.createdBy = sanitizeTitle(title), t.roomType, t.private, p.now(), caller
@@ -101,7 +101,7 @@ func (p *Portal) startRoomFromTemplate(c *call) {
 			r.quota = t.quota
 		}
 		if copyLogo && t.logoImage != "" {
-			r.logoImage = "copy_" + t.logoImage // the uploaded image only (§5.1)
+			r.logoImage = "copy_" + t.logoImage // the uploaded image only (api-notes.md §19)
 		}
 		p.addRoom(&r)
 		return r.id, ""
@@ -117,7 +117,7 @@ func (p *Portal) findTemplate(c *call, id int64) *room {
 	return t
 }
 
-// getTemplatePublic is GET /files/roomtemplate/{id}/public (docspace-api.md §4.5). For an ordinary room
+// getTemplatePublic is GET /files/roomtemplate/{id}/public (api-notes.md §18). For an ordinary room
 // id it answers 200 instead of 404 (BUG 81726).
 func (p *Portal) getTemplatePublic(c *call) {
 	id, err := strconv.ParseInt(c.args[0], 10, 32)
@@ -133,11 +133,11 @@ func (p *Portal) getTemplatePublic(c *call) {
 }
 
 // setTemplatePublic is PUT /files/roomtemplate/public. Besides setting the Everyone share, it revokes
-// every other share of the template (docspace-api.md §4.5).
+// every other share of the template (api-notes.md §18).
 func (p *Portal) setTemplatePublic(c *call) {
 	b := c.object()
 	id, hasID := b.int64("id")
-	public, _ := b.boolean("public") // optional: omitted means false (docspace-api.md §4.5)
+	public, _ := b.boolean("public") // optional: omitted means false (api-notes.md §18)
 	if b.failed {
 		return
 	}
@@ -145,7 +145,7 @@ func (p *Portal) setTemplatePublic(c *call) {
 		b.fail("Id", "The Id field is required.")
 		return
 	}
-	// The handler does not check that the id is a template (§4.5).
+	// The handler does not check that the id is a template (api-notes.md §18).
 	t := p.rooms[id]
 	if t == nil {
 		c.fail(http.StatusNotFound, "The required folder was not found")

@@ -6,7 +6,7 @@ import (
 	"unicode/utf16"
 )
 
-// sanitizeTitle is Global.ReplaceInvalidCharsAndTruncate (docspace-api.md §7.1). The client has its own
+// sanitizeTitle is Global.ReplaceInvalidCharsAndTruncate (api-notes.md §26). The client has its own
 // copy on purpose: the fake plays the server and must not borrow the client's reading of it. Trim; cut
 // to 170 UTF-16 units, keeping an "extension" — the part from the last "." on, when that dot sits beyond
 // unit 150 — and cutting before it instead; then replace \t * + : " < > ? | \ / and every surrogate

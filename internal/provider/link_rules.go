@@ -35,7 +35,7 @@ func linkAccessName(a docspace.FileShare) string {
 	return fmt.Sprintf("access_%d", int(a))
 }
 
-// roomLinkRule is what one room type allows (docspace-api.md §6.5).
+// roomLinkRule is what one room type allows (api-notes.md §25).
 type roomLinkRule struct {
 	invitation []string // access levels of the invitation link; at most one per room
 	external   []string // access levels of external links; nil when the room takes none

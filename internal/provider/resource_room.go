@@ -228,7 +228,7 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		return
 	}
 	wasArchived, archive := state.Archived.ValueBool(), plan.Archived.ValueBool()
-	// Archived rooms are read-only (docspace-api.md §3.5): restore before editing, archive after.
+	// Archived rooms are read-only (api-notes.md §10): restore before editing, archive after.
 	if wasArchived && !archive {
 		if err := r.client.UnarchiveRoom(ctx, id); err != nil {
 			addAPIError(&resp.Diagnostics, "Error restoring room from the archive", err)

@@ -71,7 +71,7 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 		}
 	} else {
 		// The provider picks the id and records it before the call, so a retried or interrupted create
-		// updates this same link instead of adding a second one (docspace-api.md §6.2).
+		// updates this same link instead of adding a second one (api-notes.md §22).
 		linkID = newLinkID()
 	}
 	plan.LinkID = types.StringValue(linkID)
@@ -98,11 +98,11 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if !ok {
 		return
 	}
-	// Never GET /rooms/{id}/link here: it creates a primary link when there is none (docspace-api.md §6.3).
+	// Never GET /rooms/{id}/link here: it creates a primary link when there is none (api-notes.md §23).
 	link, err := r.client.GetRoomLink(ctx, roomID, state.LinkID.ValueString())
 	if docspace.IsNotFound(err) {
 		// The portal answers 200 with an empty list to a caller who may not see the room's links, so a
-		// missing link is proof of deletion only for a caller who can (docspace-api.md §6.3).
+		// missing link is proof of deletion only for a caller who can (api-notes.md §23).
 		if why := r.whyLinkIsInvisible(ctx, roomID); why != "" {
 			resp.Diagnostics.AddError("Cannot tell whether the room link still exists",
 				fmt.Sprintf("Link %s was not in the portal's list of the room's links, but %s The link was kept in "+
@@ -290,7 +290,7 @@ func (r *roomLinkResource) addLinkError(ctx context.Context, diags *diag.Diagnos
 }
 
 // skippedChanges compares what was sent with what the portal kept. The portal skips some changes
-// without an error (docspace-api.md §6.2), and may force `internal`.
+// without an error (api-notes.md §22), and may force `internal`.
 func skippedChanges(m *roomLinkModelV0, password string, link *docspace.Link) string {
 	var problems []string
 	if !m.Title.IsNull() && !m.Title.IsUnknown() && link.Shared.Title != m.Title.ValueString() {

@@ -19,7 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// maxLinkLifetime is how far ahead a link may expire (docspace-api.md §6.2).
+// maxLinkLifetime is how far ahead a link may expire (api-notes.md §22).
 const maxLinkLifetimeYears = 10
 
 func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

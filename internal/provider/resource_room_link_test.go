@@ -19,7 +19,7 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
 )
 
-// linkMatrix is, per room type, the access values each link kind allows (docspace-api.md §6.5).
+// linkMatrix is, per room type, the access values each link kind allows (api-notes.md §25).
 var linkMatrix = map[string]struct{ invitation, external []string }{
 	"custom":        {[]string{"content_creator", "editing", "review", "comment", "read"}, []string{"editing", "fill_forms", "review", "comment", "read"}},
 	"public":        {[]string{"content_creator", "read"}, []string{"editing", "fill_forms", "review", "comment", "read"}},
@@ -158,7 +158,7 @@ func TestAccRoomLink_disallowedCombinations(t *testing.T) {
 		"review invitation in public room":    {"public", link("invitation", "review", ""), `invitation links of public rooms cannot grant "review"; allowed: content_creator, read`},
 		"editing link in form filling room":   {"form_filling", link("external", "editing", `primary = true`), `external links of form_filling rooms cannot grant "editing"; allowed: fill_forms, read`},
 		"additional link in form room":        {"form_filling", link("external", "read", ""), `form_filling rooms take no external links besides their primary link; manage it with primary = true`},
-		// The portal answers these with success but does not do them (docspace-api.md §6.2).
+		// The portal answers these with success but does not do them (api-notes.md §22).
 		"expiring primary link of public room": {"public", link("external", "read", `primary = true
   expiration_date = "`+future+`"`), `(?s)The portal did not apply the link settings.*the expiry date was\s+dropped.*primary\s+link.*cannot\s+expire`},
 		"internal link in public room": {"public", link("external", "read", `internal = true`), `(?s)The portal did not apply the link settings.*internal is forced to false for this room`},

@@ -16,7 +16,7 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
 )
 
-// A caller who may not see a room's links gets 200 [] from GET /rooms/{id}/links (docspace-api.md §6.3):
+// A caller who may not see a room's links gets 200 [] from GET /rooms/{id}/links (api-notes.md §23):
 // the provider must report that it cannot tell, not forget the link.
 func TestAccRoomLink_invisibleIsNotGone(t *testing.T) {
 	t.Parallel()
@@ -102,7 +102,7 @@ func deleteAllLinks(env *acctest.Env, roomID int64) error {
 }
 
 // Links of a form-filling room cannot change their expiry: the portal skips the whole update and answers
-// 200 with the link unchanged (docspace-api.md §6.2). The provider reports it and names the rule.
+// 200 with the link unchanged (api-notes.md §22). The provider reports it and names the rule.
 func TestAccRoomLink_formFillingExpiryChangeIsReported(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})

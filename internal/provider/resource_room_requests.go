@@ -41,7 +41,7 @@ func createRoomFromTemplateRequest(ctx context.Context, plan *roomModelV0, templ
 }
 
 // updateRoomRequest builds a PATCH-like body holding only what differs between plan and state
-// (docspace-api.md §3.4: an absent field is left unchanged).
+// (api-notes.md §9: an absent field is left unchanged).
 func updateRoomRequest(ctx context.Context, plan, state *roomModelV0, diags *diag.Diagnostics) (docspace.UpdateRoomRequest, bool) {
 	var body docspace.UpdateRoomRequest
 	changed := plan.common().addChanges(ctx, state.common(), &body, diags)

@@ -19,7 +19,7 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
 )
 
-// Rooms against a portal that behaves like the server where it surprises clients (docspace-api.md §3.2, §3.3).
+// Rooms against a portal that behaves like the server where it surprises clients (api-notes.md §7, §8).
 
 func stateID(s *terraform.State, addr string) (int64, error) {
 	rs, ok := s.RootModule().Resources[addr]

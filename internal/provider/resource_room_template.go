@@ -180,7 +180,7 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 	if !ok {
 		return
 	}
-	// Templates are edited through the room endpoints (docspace-api.md §4.4).
+	// Templates are edited through the room endpoints (api-notes.md §17).
 	var body docspace.UpdateRoomRequest
 	changed := plan.common().addChanges(ctx, state.common(), &body, &resp.Diagnostics)
 	if changed {

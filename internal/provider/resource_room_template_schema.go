@@ -98,7 +98,7 @@ func (r *roomTemplateResource) ConfigValidators(context.Context) []resource.Conf
 }
 
 // publicExcludesShares refuses public = true with explicit shares: the portal ignores the e-mails of a
-// public template, and any later public toggle revokes them (docspace-api.md §4.1, §4.5).
+// public template, and any later public toggle revokes them (api-notes.md §15, §18).
 type publicExcludesShares struct{}
 
 func (publicExcludesShares) Description(context.Context) string {

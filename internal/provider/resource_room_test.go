@@ -125,7 +125,7 @@ func TestAccRoom_lifecycle(t *testing.T) {
 			},
 			{
 				// An archived room imports with archived = true. The portal reports no quota for archived
-				// rooms (docspace-api.md §3.3), so an import cannot know it.
+				// rooms (api-notes.md §8), so an import cannot know it.
 				ResourceName:            roomAddr,
 				ImportState:             true,
 				ImportStateVerify:       true,

@@ -14,7 +14,7 @@ import (
 )
 
 // commonSettings are the settings rooms and templates share; both are edited through PUT /files/rooms/{id}
-// (docspace-api.md §3.4, §4.4).
+// (api-notes.md §9, §17).
 type commonSettings struct {
 	Title, Color, Cover types.String
 	Tags                types.Set
@@ -53,7 +53,7 @@ func fillCommon(ctx context.Context, room *docspace.Room, s *commonSettings, dia
 	s.Title = types.StringValue(room.Title)
 	s.Tags = tagsToSet(ctx, room.Tags, s.Tags, diags)
 	if room.HasUploadedLogo() {
-		// An uploaded logo image hides the colour and the cover (docspace-api.md §3.3): the portal still
+		// An uploaded logo image hides the colour and the cover (api-notes.md §8): the portal still
 		// keeps them, but no longer reports them, so the values last known are kept.
 		if s.Color.IsUnknown() {
 			s.Color = types.StringNull()
@@ -81,7 +81,7 @@ func objectIDFromState(id types.String, diags *diag.Diagnostics) (int64, bool) {
 	return n, true
 }
 
-// deleteRoomObject deletes the room or template in state and waits until it is gone (docspace-api.md §3.6),
+// deleteRoomObject deletes the room or template in state and waits until it is gone (api-notes.md §11),
 // unless its deletion protection is on.
 func (b *resourceBase) deleteRoomObject(ctx context.Context, state tfsdk.State, defaultTimeout time.Duration, noun string, diags *diag.Diagnostics) {
 	if refuseProtectedDelete(ctx, state, noun, diags) {

@@ -16,7 +16,7 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
-// lifetimeModel is the `lifetime` attribute: files older than the period are removed (docspace-api.md §3.2).
+// lifetimeModel is the `lifetime` attribute: files older than the period are removed (api-notes.md §7).
 type lifetimeModel struct {
 	DeletePermanently types.Bool   `tfsdk:"delete_permanently"`
 	Period            types.String `tfsdk:"period"`
@@ -48,7 +48,7 @@ var watermarkAttrTypes = map[string]attr.Type{
 	"image_scale": types.Int64Type,
 }
 
-// watermarkAdditions are the API's flag values (docspace-api.md §3.2).
+// watermarkAdditions are the API's flag values (api-notes.md §7).
 var watermarkAdditions = map[string]int{
 	"user_name":       1,
 	"user_email":      2,
@@ -144,7 +144,7 @@ func watermarkToObject(w *docspace.Watermark) types.Object {
 	})
 }
 
-// disabled is the body that removes a lifetime or watermark (docspace-api.md §3.4).
+// disabled is the body that removes a lifetime or watermark (api-notes.md §9).
 func disabledLifetime() *docspace.Lifetime {
 	f := false
 	return &docspace.Lifetime{Enabled: &f}
@@ -166,7 +166,7 @@ func tagsFromSet(ctx context.Context, set types.Set, diags *diag.Diagnostics) []
 }
 
 // tagsToSet converts the portal's tags. Tag names are matched case-insensitively against the
-// portal's catalogue (docspace-api.md §3.2), so when they equal the prior value but for case,
+// portal's catalogue (api-notes.md §7), so when they equal the prior value but for case,
 // the prior spelling is kept to avoid a perpetual diff.
 func tagsToSet(ctx context.Context, tags []string, prior types.Set, diags *diag.Diagnostics) types.Set {
 	if !prior.IsNull() && !prior.IsUnknown() {
@@ -207,7 +207,7 @@ func sameFoldedSet(a, b []string) bool {
 // validateWatermarkImage refuses watermark image settings that cannot round-trip. At creation the
 // portal keeps image_scale only when the watermark has an image, and takes an image_url that is not an
 // absolute URL for the name of an uploaded file, which it replaces with a storage URL
-// (docspace-api.md §3.2).
+// (api-notes.md §7).
 func validateWatermarkImage(attrs map[string]attr.Value, diags *diag.Diagnostics) {
 	imageURL, _ := attrs["image_url"].(types.String)
 	scale, _ := attrs["image_scale"].(types.Int64)

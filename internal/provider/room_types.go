@@ -11,7 +11,7 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
-// roomTypeNames are the readable names of DocSpace room types (docspace-api.md §3.1), named after the UI.
+// roomTypeNames are the readable names of DocSpace room types (api-notes.md §6), named after the UI.
 var roomTypeNames = map[string]docspace.RoomType{
 	"form_filling":  docspace.RoomTypeFillingForms,
 	"collaboration": docspace.RoomTypeEditing,
@@ -23,7 +23,7 @@ var roomTypeNames = map[string]docspace.RoomType{
 // aiRoomTypeName names AI rooms when the provider reads one (an import, a listing). It is not offered as
 // a room_type: AI rooms ("agents") are made by POST /api/2.0/ai/agents, which sets up their chat; the
 // rooms endpoint given type 9 makes a folder under Rooms without chat settings, whose use is unknown
-// (docspace-api.md §3.2).
+// (api-notes.md §7).
 const aiRoomTypeName = "ai"
 
 // aiRoomTypeRefusal is the plan-time answer to room_type = "ai".

@@ -12,10 +12,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// maxTitleLength is the server's [StringLength(170)] on room and template titles (docspace-api.md §3.2).
+// maxTitleLength is the server's [StringLength(170)] on room and template titles (api-notes.md §7).
 const maxTitleLength = 170
 
-// titleRewrittenChars are the characters the portal silently replaces with "_" (docspace-api.md §7.1).
+// titleRewrittenChars are the characters the portal silently replaces with "_" (api-notes.md §26).
 // Refusing them at plan time avoids a perpetual diff between the configured and the stored title.
 const titleRewrittenChars = "\t*+:\"<>?|\\/"
 
