@@ -98,3 +98,31 @@ func BenchmarkTenRoomsInParallel(b *testing.B) {
 	sort.Float64s(ratios)
 	b.ReportMetric(ratios[len(ratios)/2], "ratio_to_job_time")
 }
+
+// BenchmarkTwentyRoomsFromTemplate starts 20 room-from-template creations at once against a portal with
+// 20 ms latency and 1 s jobs, as `terraform apply` does. ratio = elapsed / sum of job durations;
+// ms_noticed is the median time from a job's end to the status read that showed it.
+func BenchmarkTwentyRoomsFromTemplate(b *testing.B) {
+	const jobTime, rooms = time.Second, 20
+	portal, c := benchPortal(b, fakeportal.Options{JobDuration: jobTime, Latency: 20 * time.Millisecond})
+	_, tpl := sourceAndTemplate(b, c)
+	var ratios []float64
+	var lags []time.Duration
+	portal.ResetCounts()
+	for b.Loop() {
+		start := time.Now()
+		ids, errs := createRooms(c, tpl, rooms)
+		for i, err := range errs {
+			if err != nil || ids[i] == 0 {
+				b.Fatal(err)
+			}
+		}
+		ratios = append(ratios, float64(time.Since(start))/float64(rooms*jobTime))
+		lags = append(lags, portal.TakeJobLags()...)
+	}
+	counts := portal.Counts()
+	sort.Float64s(ratios)
+	b.ReportMetric(ratios[len(ratios)/2], "ratio_to_job_time")
+	b.ReportMetric(float64(median(lags).Milliseconds()), "ms_noticed")
+	b.ReportMetric(float64(counts["GET /api/2.0/files/rooms/fromtemplate/status"])/float64(len(lags)), "status_requests/job")
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -88,13 +89,16 @@ func (k JobKind) creationKind() creationKind {
 }
 
 // runJob runs one job by the procedure of api-notes.md §20 and returns the new object:
-//  1. hold the process-wide lock for this portal and job kind;
-//  2. wait until a job already in the slot (another user's, or another process's) has finished, then
-//     make sure no earlier creation of this title was abandoned halfway (see creation.go);
-//  3. start the job, with the creation's marked title, and poll its status. A start whose answer is
-//     lost may still have started the job, so it is watched like any other;
-//  4. accept a reported id only when that object carries this creation's marker. Another object means
-//     the portal kept another job's parameters instead of ours; then the job is started once more;
+//  1. hold the process-wide lock for this portal and job kind, until the job has ended;
+//  2. wait until a job already in the slot (another user's, or another process's) has finished, unless
+//     this client has just seen it free; then make sure no earlier creation of this title was abandoned
+//     halfway (see creation.go);
+//  3. start the job, with the creation's marked title, and poll its status, closely around the end
+//     expected from the last job of its kind. A start whose answer is lost may still have started the
+//     job, so it is watched like any other;
+//  4. with the lock released, accept a reported id only when that object carries this creation's
+//     marker. Another object means the portal kept another job's parameters instead of ours; then the
+//     job is started once more;
 //  5. when the status disappears before completion is seen, find the object by its marker;
 //  6. rename the object to its real title.
 //
@@ -102,33 +106,20 @@ func (k JobKind) creationKind() creationKind {
 // ends while the job runs, the job is watched on within cleanupTimeout, and an object that appears is
 // returned as an *IncompleteCreateError, so the caller records it rather than loses it.
 func (c *Client) runJob(ctx context.Context, kind JobKind, title string, body func(markedTitle string) any) (*Room, error) {
-	if !c.noJobLock {
-		unlock, err := c.jobLocks.lock(ctx, c.host+"|"+kind.String())
-		if err != nil {
-			return nil, fmt.Errorf("waiting for this provider's earlier %s jobs: %w", kind, err)
-		}
-		defer unlock()
-	}
 	cr := newCreation(kind.creationKind(), title)
 	for attempt := 1; ; attempt++ {
-		if err := c.waitForIdleSlot(ctx, kind); err != nil {
+		w, st, err := c.startAndWatch(ctx, kind, cr, body, attempt == 1)
+		if err != nil {
 			return nil, err
 		}
-		if attempt == 1 {
-			if err := c.checkAbandoned(ctx, cr); err != nil {
-				return nil, err
-			}
-		}
-		startErr := c.do(ctx, "POST", kind.startPath(), nil, body(cr.markedTitle()), nil)
-		if startErr != nil && refused(startErr) {
-			return nil, startErr
-		}
-		id, err := c.awaitJob(ctx, kind, cr, startErr)
+		// The slot is free for the next job while this one's object is checked and renamed.
+		id, err := c.ownObject(ctx, w, st)
 		if errors.Is(err, errForeignJob) {
 			if attempt == jobAttempts {
 				return nil, fmt.Errorf("the portal ran other users' %s jobs instead of ours %d times; try again later", kind, attempt)
 			}
 			tflog.Warn(ctx, "the job slot was taken by a foreign job; starting ours again", map[string]any{"kind": kind.String()})
+			c.forgetIdleSlot(kind)
 			// Processes that lost the slot together would otherwise all try again at the same moment.
 			if err := poll.Sleep(ctx, time.Duration(rand.Int64N(int64(c.pollBackoff.Max)))); err != nil {
 				return nil, err
@@ -140,6 +131,122 @@ func (c *Client) runJob(ctx context.Context, kind JobKind, title string, body fu
 		}
 		return c.finishCreation(ctx, cr, id, UpdateRoomRequest{})
 	}
+}
+
+// startAndWatch holds the job lock for one run of the job (steps 1 to 3, and 5): it waits for the slot,
+// starts the job and watches it until it has ended. It returns the watch and the final status.
+func (c *Client) startAndWatch(ctx context.Context, kind JobKind, cr creation, body func(string) any, first bool) (*jobWatch, *JobStatus, error) {
+	if !c.noJobLock {
+		unlock, err := c.jobLocks.lock(ctx, c.host+"|"+kind.String())
+		if err != nil {
+			return nil, nil, fmt.Errorf("waiting for this provider's earlier %s jobs: %w", kind, err)
+		}
+		defer unlock()
+	}
+	// A slot this client has just seen free needs no second look: a job another client slipped in
+	// would swallow our start, and the marker check below would notice.
+	if !c.slotJustFreed(kind) {
+		if err := c.waitForIdleSlot(ctx, kind); err != nil {
+			return nil, nil, err
+		}
+	}
+	if first {
+		if err := c.checkAbandoned(ctx, cr); err != nil {
+			return nil, nil, err
+		}
+	}
+	started := time.Now()
+	startErr := c.do(ctx, "POST", kind.startPath(), nil, body(cr.markedTitle()), nil)
+	if startErr != nil && refused(startErr) {
+		return nil, nil, startErr
+	}
+	w := &jobWatch{c: c, kind: kind, cr: cr, startErr: startErr}
+	st, err := poll.Until(ctx, c.jobSchedule(kind), true, func(ctx context.Context) (*JobStatus, bool, error) {
+		return w.check(ctx, false)
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, nil, c.salvage(ctx, w, err)
+		}
+		return nil, nil, err
+	}
+	c.jobEnded(kind, time.Since(started))
+	if st.Error != "" {
+		c.removeFailedObject(ctx, cr, st.ObjectID())
+		return nil, nil, &JobError{Kind: kind, Message: st.Error}
+	}
+	return w, st, nil
+}
+
+// ownObject returns the id of the object our job made (step 4): the one the status reports when it
+// carries our marker, or else the one the marker finds. errForeignJob means the slot ran someone
+// else's job and ours never ran.
+func (c *Client) ownObject(ctx context.Context, w *jobWatch, st *JobStatus) (int64, error) {
+	if w.ours > 0 {
+		return w.ours, nil
+	}
+	if id := st.ObjectID(); id > 0 {
+		obj, err := c.GetRoom(ctx, id)
+		switch {
+		case err == nil && w.cr.owns(obj):
+			return id, nil
+		case err != nil && !IsNotFound(err) && !IsForbidden(err):
+			return 0, err
+		}
+	}
+	// The slot reported someone else's object. Our job may still have run; look before starting again.
+	found, err := c.findCreated(ctx, w.cr)
+	if err != nil {
+		return 0, err
+	}
+	if found != nil {
+		return found.ID, nil
+	}
+	return 0, errForeignJob
+}
+
+// jobTimes remembers, per job kind, how long this client's last job took and when this client last saw
+// the slot free, so the next job of a series is watched closely around its expected end and started
+// without a second look at a slot just seen free.
+type jobTimes struct {
+	mu    sync.Mutex
+	took  map[JobKind]time.Duration
+	freed map[JobKind]time.Time
+}
+
+// slotFreshness is how long a slot this client saw free is taken to be free still.
+const slotFreshness = time.Second
+
+func (c *Client) jobEnded(kind JobKind, took time.Duration) {
+	c.times.mu.Lock()
+	defer c.times.mu.Unlock()
+	c.times.took[kind], c.times.freed[kind] = took, time.Now()
+}
+
+func (c *Client) forgetIdleSlot(kind JobKind) {
+	c.times.mu.Lock()
+	defer c.times.mu.Unlock()
+	delete(c.times.freed, kind)
+}
+
+func (c *Client) slotJustFreed(kind JobKind) bool {
+	c.times.mu.Lock()
+	defer c.times.mu.Unlock()
+	at, ok := c.times.freed[kind]
+	return ok && time.Since(at) < slotFreshness
+}
+
+// jobSchedule paces the status reads of a job: like the last job of its kind, when there was one,
+// else the client's ordinary backoff.
+func (c *Client) jobSchedule(kind JobKind) poll.Schedule {
+	c.times.mu.Lock()
+	took, ok := c.times.took[kind]
+	c.times.mu.Unlock()
+	if !ok {
+		return c.pollBackoff
+	}
+	step := min(max(took/20, c.pollBackoff.Initial/2), c.pollBackoff.Max)
+	return poll.Expecting{Expected: took, Step: step, Later: c.pollBackoff}
 }
 
 var errForeignJob = errors.New("the job that ran was not ours")
@@ -198,7 +305,7 @@ func (w *jobWatch) check(ctx context.Context, untilCreated bool) (*JobStatus, bo
 		return nil, false, nil
 	}
 	tflog.Debug(ctx, "job status", map[string]any{"kind": w.kind.String(), "progress": st.Progress, "completed": st.IsCompleted})
-	if id := st.ObjectID(); id > 0 && id != w.ours && st.Error == "" && (untilCreated || st.IsCompleted) {
+	if id := st.ObjectID(); untilCreated && id > 0 && id != w.ours && st.Error == "" {
 		obj, err := w.c.GetRoom(ctx, id)
 		switch {
 		case err == nil && w.cr.owns(obj):
@@ -208,36 +315,6 @@ func (w *jobWatch) check(ctx context.Context, untilCreated bool) (*JobStatus, bo
 		}
 	}
 	return st, st.IsCompleted || (untilCreated && w.ours > 0), nil
-}
-
-// awaitJob polls the job started for cr until it ends, and returns the id of our object.
-func (c *Client) awaitJob(ctx context.Context, kind JobKind, cr creation, startErr error) (int64, error) {
-	w := &jobWatch{c: c, kind: kind, cr: cr, startErr: startErr}
-	st, err := poll.Until(ctx, c.pollBackoff, true, func(ctx context.Context) (*JobStatus, bool, error) {
-		return w.check(ctx, false)
-	})
-	if err != nil {
-		if ctx.Err() != nil {
-			return 0, c.salvage(ctx, w, err)
-		}
-		return 0, err
-	}
-	if st.Error != "" {
-		c.removeFailedObject(ctx, cr, st.ObjectID())
-		return 0, &JobError{Kind: kind, Message: st.Error}
-	}
-	if w.ours > 0 {
-		return w.ours, nil
-	}
-	// The slot reported someone else's object. Our job may still have run; look before starting again.
-	found, err := c.findCreated(ctx, cr)
-	if err != nil {
-		return 0, err
-	}
-	if found != nil {
-		return found.ID, nil
-	}
-	return 0, errForeignJob
 }
 
 // salvage runs when the caller's context ended mid-job (an interrupt or a timeout). It keeps watching

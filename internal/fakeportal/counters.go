@@ -3,6 +3,7 @@ package fakeportal
 import (
 	"maps"
 	"slices"
+	"time"
 )
 
 // Counts returns how often each endpoint was called, keyed by method and route pattern, such as
@@ -20,9 +21,20 @@ func (p *Portal) UserAgents() []string {
 	return slices.Sorted(maps.Keys(p.agents))
 }
 
-// ResetCounts zeroes the counters.
+// ResetCounts zeroes the counters and forgets the job lags.
 func (p *Portal) ResetCounts() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.counts = map[string]int{}
+	p.jobLags = nil
+}
+
+// TakeJobLags returns, and forgets, how long after its end each job's owner first read a status that
+// showed it: how soon the client noticed.
+func (p *Portal) TakeJobLags() []time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	lags := p.jobLags
+	p.jobLags = nil
+	return lags
 }

@@ -42,6 +42,7 @@ type job struct {
 	err       string
 	create    func() (id int64, err string)
 	failure   *jobFault
+	noticed   bool // a status answer has shown the owner that the job completed
 }
 
 type jobFault struct {
@@ -137,6 +138,10 @@ func (p *Portal) jobStatus(c *call, kind jobKind) {
 	if j == nil {
 		c.empty()
 		return
+	}
+	if j.completed && !j.noticed && j.owner == c.user {
+		j.noticed = true
+		p.jobLags = append(p.jobLags, p.now().Sub(j.due))
 	}
 	c.ok(p.jobStatusDTO(j))
 }

@@ -73,6 +73,7 @@ type Portal struct {
 	agents              map[string]bool
 	faults              []*Fault
 	faultsFired         map[string]int
+	jobLags             []time.Duration
 	now                 func() time.Time
 }
 

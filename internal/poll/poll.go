@@ -35,9 +35,37 @@ func (b Backoff) Delay(n int) time.Duration {
 	return time.Duration(d)
 }
 
+// Schedule gives the delay before check number n+1 (n starts at 0). Backoff is one.
+type Schedule interface {
+	Delay(n int) time.Duration
+}
+
+// Expecting is a schedule for a wait expected to take about Expected: the first check comes at four
+// fifths of it, then one every Step until it is a quarter overdue, and from then on the checks follow
+// Later. A wait whose length is known from earlier ones is so noticed within Step of its end, with a
+// handful of checks.
+type Expecting struct {
+	Expected, Step time.Duration
+	Later          Backoff
+}
+
+// Delay implements Schedule.
+func (e Expecting) Delay(n int) time.Duration {
+	first := e.Expected * 4 / 5
+	close := int((e.Expected*5/4 - first) / e.Step) // checks every Step until a quarter overdue
+	switch {
+	case n == 0:
+		return first
+	case n <= close:
+		return e.Step
+	}
+	return e.Later.Delay(n - close - 1)
+}
+
 // Until calls check until it reports done or returns an error, sleeping between calls. The first call is
-// made after b.Initial when delayFirst is set, immediately otherwise. It returns ctx.Err() when ctx ends.
-func Until[T any](ctx context.Context, b Backoff, delayFirst bool, check func(context.Context) (T, bool, error)) (T, error) {
+// made after the schedule's first delay when delayFirst is set, immediately otherwise. It returns
+// ctx.Err() when ctx ends.
+func Until[T any](ctx context.Context, b Schedule, delayFirst bool, check func(context.Context) (T, bool, error)) (T, error) {
 	var zero T
 	waits := 0
 	for n := 0; ; n++ {

@@ -53,3 +53,27 @@ func TestUntilHonoursCancellation(t *testing.T) {
 		t.Fatalf("Until = %v after %v; want a prompt deadline error", err, time.Since(start))
 	}
 }
+
+func TestExpectingChecksCloselyAroundTheExpectedEnd(t *testing.T) {
+	e := Expecting{Expected: time.Second, Step: 50 * time.Millisecond, Later: Backoff{Initial: 100 * time.Millisecond, Max: time.Second, Factor: 2}}
+	var at time.Duration
+	var times []time.Duration
+	for n := range 14 {
+		at += e.Delay(n)
+		times = append(times, at)
+	}
+	if times[0] != 800*time.Millisecond {
+		t.Fatalf("first check at %v, want 800ms", times[0])
+	}
+	for i := 1; i <= 9; i++ {
+		if times[i]-times[i-1] != 50*time.Millisecond {
+			t.Fatalf("check %d comes %v after the previous one, want 50ms", i, times[i]-times[i-1])
+		}
+	}
+	if times[9] != 1250*time.Millisecond {
+		t.Fatalf("close checks end at %v, want 1250ms (a quarter overdue)", times[9])
+	}
+	if got := []time.Duration{times[10] - times[9], times[11] - times[10], times[12] - times[11]}; got[0] != 100*time.Millisecond || got[1] != 200*time.Millisecond || got[2] != 400*time.Millisecond {
+		t.Fatalf("after the close checks the delays are %v, want the later backoff from its start", got)
+	}
+}
