@@ -37,7 +37,7 @@ func median(d []time.Duration) time.Duration {
 func BenchmarkArchiveWait(b *testing.B) {
 	const opTime = time.Second
 	portal, c := benchPortal(b, fakeportal.Options{FileOpDuration: opTime})
-	room, err := c.CreateRoom(context.Background(), docspace.CreateRoomRequest{Title: "bench", RoomType: docspace.RoomTypeCustom})
+	room, err := c.CreateRoom(context.Background(), docspace.CreateRoomRequest{RoomSettings: docspace.RoomSettings{Title: "bench"}, RoomType: docspace.RoomTypeCustom})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func BenchmarkRoomFromTemplate(b *testing.B) {
 	portal.ResetCounts()
 	for i := 0; b.Loop(); i++ {
 		start := time.Now()
-		if _, err := idOf(c.CreateRoomFromTemplate(context.Background(), docspace.CreateRoomFromTemplateRequest{TemplateID: tpl, Title: fmt.Sprint("bench ", i)})); err != nil {
+		if _, err := idOf(c.CreateRoomFromTemplate(context.Background(), docspace.CreateRoomFromTemplateRequest{RoomSettings: docspace.RoomSettings{Title: fmt.Sprint("bench ", i)}, TemplateID: tpl})); err != nil {
 			b.Fatal(err)
 		}
 		lags = append(lags, time.Since(start)-jobTime)

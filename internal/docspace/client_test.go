@@ -283,12 +283,12 @@ func failWith(statuses ...int) func(int, http.ResponseWriter) bool {
 func TestPostIsRetriedOnlyAfter429(t *testing.T) {
 	s := &creationServer{failPosts: failWith(503)}
 	c, _ := testClient(t, serve(t, s.handle), 8)
-	if _, err := c.CreateRoom(t.Context(), CreateRoomRequest{Title: "x", RoomType: RoomTypeCustom}); StatusCode(err) != 503 || s.posts != 1 {
+	if _, err := c.CreateRoom(t.Context(), CreateRoomRequest{RoomSettings: RoomSettings{Title: "x"}, RoomType: RoomTypeCustom}); StatusCode(err) != 503 || s.posts != 1 {
 		t.Fatalf("POST after 503: %v after %d POSTs; want no retry", err, s.posts)
 	}
 	s = &creationServer{failPosts: failWith(429, 429)}
 	c, _ = testClient(t, serve(t, s.handle), 8)
-	if room, err := c.CreateRoom(t.Context(), CreateRoomRequest{Title: "x", RoomType: RoomTypeCustom}); err != nil || s.posts != 3 || room.Title != "x" {
+	if room, err := c.CreateRoom(t.Context(), CreateRoomRequest{RoomSettings: RoomSettings{Title: "x"}, RoomType: RoomTypeCustom}); err != nil || s.posts != 3 || room.Title != "x" {
 		t.Fatalf("POST after 429: %+v, %v after %d POSTs; want success on the 3rd", room, err, s.posts)
 	}
 }
@@ -316,13 +316,13 @@ func TestLostCreateAnswerIsFoundByItsMarker(t *testing.T) {
 	for name, answer := range lost {
 		s := &creationServer{failPosts: answer, acted: true}
 		c, _ := testClient(t, serve(t, s.handle), 8)
-		room, err := c.CreateRoom(t.Context(), CreateRoomRequest{Title: "Project X", RoomType: RoomTypeCustom})
+		room, err := c.CreateRoom(t.Context(), CreateRoomRequest{RoomSettings: RoomSettings{Title: "Project X"}, RoomType: RoomTypeCustom})
 		if err != nil || room.ID != 5 || room.Title != "Project X" || s.posts != 1 {
 			t.Errorf("%s: got %+v, %v after %d POSTs; want room 5 found, renamed, and one POST", name, room, err, s.posts)
 		}
 		s = &creationServer{failPosts: answer}
 		c, _ = testClient(t, serve(t, s.handle), 8)
-		if room, err := c.CreateRoom(t.Context(), CreateRoomRequest{Title: "Project X", RoomType: RoomTypeCustom}); room != nil || err == nil ||
+		if room, err := c.CreateRoom(t.Context(), CreateRoomRequest{RoomSettings: RoomSettings{Title: "Project X"}, RoomType: RoomTypeCustom}); room != nil || err == nil ||
 			!strings.Contains(err.Error(), "the portal created nothing") || s.posts != 1 {
 			t.Errorf("%s, portal did nothing: got %+v, %v after %d POSTs; want an error saying nothing was created", name, room, err, s.posts)
 		}
@@ -337,7 +337,7 @@ func TestDroppedConnectionIsRetriedForGetOnly(t *testing.T) {
 	}
 	s := &creationServer{failPosts: lostOnce}
 	c, _ = testClient(t, serve(t, s.handle), 8)
-	if _, err := c.CreateRoom(t.Context(), CreateRoomRequest{Title: "x"}); err == nil || s.posts != 1 {
+	if _, err := c.CreateRoom(t.Context(), CreateRoomRequest{RoomSettings: RoomSettings{Title: "x"}}); err == nil || s.posts != 1 {
 		t.Fatalf("POST: %v after %d POSTs; a POST that may have reached the server must not be repeated", err, s.posts)
 	}
 }

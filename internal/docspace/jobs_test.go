@@ -34,7 +34,7 @@ func newPortal(t testing.TB, opts fakeportal.Options) (*fakeportal.Portal, *docs
 
 func sourceAndTemplate(t testing.TB, c *docspace.Client) (roomID, templateID int64) {
 	t.Helper()
-	room, err := c.CreateRoom(context.Background(), docspace.CreateRoomRequest{Title: "source", RoomType: docspace.RoomTypeCustom})
+	room, err := c.CreateRoom(context.Background(), docspace.CreateRoomRequest{RoomSettings: docspace.RoomSettings{Title: "source"}, RoomType: docspace.RoomTypeCustom})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func createRooms(c *docspace.Client, templateID int64, n int) ([]int64, []error)
 	for i := range n {
 		wg.Go(func() {
 			ids[i], errs[i] = idOf(c.CreateRoomFromTemplate(context.Background(),
-				docspace.CreateRoomFromTemplateRequest{TemplateID: templateID, Title: fmt.Sprintf("room %d", i)}))
+				docspace.CreateRoomFromTemplateRequest{RoomSettings: docspace.RoomSettings{Title: fmt.Sprintf("room %d", i)}, TemplateID: templateID}))
 		})
 	}
 	wg.Wait()
@@ -211,7 +211,7 @@ func TestJobRecoversWhenStatusExpires(t *testing.T) {
 func TestJobTimeoutReturnsExistingObject(t *testing.T) {
 	t.Parallel()
 	portal, c := newPortal(t, fakeportal.Options{JobDuration: 2 * time.Second})
-	room, err := c.CreateRoom(t.Context(), docspace.CreateRoomRequest{Title: "source", RoomType: docspace.RoomTypeCustom})
+	room, err := c.CreateRoom(t.Context(), docspace.CreateRoomRequest{RoomSettings: docspace.RoomSettings{Title: "source"}, RoomType: docspace.RoomTypeCustom})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +237,7 @@ func TestTwoProcessesWithIdenticalTitles(t *testing.T) {
 		t.Fatal(err)
 	}
 	docspace.ActAsAnotherProcess(b)
-	source, err := a.CreateRoom(t.Context(), docspace.CreateRoomRequest{Title: "source", RoomType: docspace.RoomTypeCustom})
+	source, err := a.CreateRoom(t.Context(), docspace.CreateRoomRequest{RoomSettings: docspace.RoomSettings{Title: "source"}, RoomType: docspace.RoomTypeCustom})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -111,10 +111,11 @@ func (r *Room) CoverID() string {
 	return r.Logo.Cover.ID
 }
 
-// CreateRoomRequest is the body of POST /files/rooms (api-notes.md §7).
-type CreateRoomRequest struct {
+// RoomSettings are what a new room is given, whether it is created directly or from a template
+// (api-notes.md §7, §19). Nil pointers and empty strings are left out: the portal's default applies, or
+// for a room from a template the template's value where it is inherited.
+type RoomSettings struct {
 	Title        string     `json:"title"`
-	RoomType     RoomType   `json:"roomType"`
 	Quota        *int64     `json:"quota,omitempty"`
 	Indexing     *bool      `json:"indexing,omitempty"`
 	DenyDownload *bool      `json:"denyDownload,omitempty"`
@@ -123,6 +124,12 @@ type CreateRoomRequest struct {
 	Tags         []string   `json:"tags,omitempty"`
 	Color        string     `json:"color,omitempty"`
 	Cover        string     `json:"cover,omitempty"`
+}
+
+// CreateRoomRequest is the body of POST /files/rooms (api-notes.md §7).
+type CreateRoomRequest struct {
+	RoomSettings
+	RoomType RoomType `json:"roomType"`
 }
 
 // UpdateRoomRequest is the body of PUT /files/rooms/{id}. It is PATCH-like: nil fields stay unchanged,

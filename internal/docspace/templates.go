@@ -20,19 +20,11 @@ type CreateTemplateRequest struct {
 }
 
 // CreateRoomFromTemplateRequest is the body of POST /files/rooms/fromtemplate (api-notes.md §19).
-// Unset fields take the template's values, except lifetime and watermark, which are not inherited.
+// Unset settings take the template's values, except lifetime and watermark, which are not inherited.
 type CreateRoomFromTemplateRequest struct {
-	TemplateID   int64      `json:"templateId"`
-	Title        string     `json:"title"`
-	CopyLogo     *bool      `json:"copyLogo,omitempty"`
-	Tags         []string   `json:"tags,omitempty"`
-	Color        string     `json:"color,omitempty"`
-	Cover        string     `json:"cover,omitempty"`
-	Quota        *int64     `json:"quota,omitempty"`
-	Indexing     *bool      `json:"indexing,omitempty"`
-	DenyDownload *bool      `json:"denyDownload,omitempty"`
-	Lifetime     *Lifetime  `json:"lifetime,omitempty"`
-	Watermark    *Watermark `json:"watermark,omitempty"`
+	RoomSettings
+	TemplateID int64 `json:"templateId"`
+	CopyLogo   *bool `json:"copyLogo,omitempty"`
 }
 
 // CreateTemplate builds a template from a room and returns it once it verifiably exists under its

@@ -99,7 +99,7 @@ func (d *templatesDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if !cfg.RoomType.IsNull() {
 		opts.Types = []docspace.RoomType{roomTypeNames[cfg.RoomType.ValueString()]}
 	}
-	wantTags := tagsFromSet(ctx, cfg.Tags, &resp.Diagnostics)
+	wantTags := stringsFromSet(ctx, cfg.Tags, &resp.Diagnostics)
 	opts.Tags = wantTags
 	templates, err := d.client.ListRooms(ctx, opts)
 	if err != nil {

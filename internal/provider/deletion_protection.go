@@ -66,11 +66,7 @@ func refuseProtectedReplacement(ctx context.Context, replace bool, attr path.Pat
 }
 
 // refuseProtectedDelete is the apply-time twin of refuseProtectedDeletion, for plans made without it.
-func refuseProtectedDelete(ctx context.Context, state tfsdk.State, noun string, diags *diag.Diagnostics) bool {
-	if !protected(ctx, state.GetAttribute) {
-		return false
-	}
+func refuseProtectedDelete(noun string, diags *diag.Diagnostics) {
 	diags.AddAttributeError(deletionProtectionPath, "Deletion protection is on",
 		fmt.Sprintf("The %s has deletion_protection = true, so it was not deleted. Set deletion_protection = false and apply first.", noun))
-	return true
 }

@@ -35,7 +35,7 @@ func abandonCreation() {
 	if f[2] == "template" {
 		_, err = c.CreateTemplate(context.Background(), docspace.CreateTemplateRequest{RoomID: parent, Title: f[4]})
 	} else {
-		_, err = c.CreateRoomFromTemplate(context.Background(), docspace.CreateRoomFromTemplateRequest{TemplateID: parent, Title: f[4]})
+		_, err = c.CreateRoomFromTemplate(context.Background(), docspace.CreateRoomFromTemplateRequest{RoomSettings: docspace.RoomSettings{Title: f[4]}, TemplateID: parent})
 	}
 	fmt.Fprintln(os.Stderr, "the creation finished before it was killed:", err)
 	os.Exit(3)

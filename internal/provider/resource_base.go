@@ -7,8 +7,10 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
@@ -53,6 +55,16 @@ func parseObjectID(s string) (int64, error) {
 }
 
 func formatObjectID(id int64) string { return strconv.FormatInt(id, 10) }
+
+// objectIDFromState parses the numeric id kept in state.
+func objectIDFromState(id types.String, diags *diag.Diagnostics) (int64, bool) {
+	n, err := parseObjectID(id.ValueString())
+	if err != nil {
+		diags.AddError("Invalid id in state", err.Error())
+		return 0, false
+	}
+	return n, true
+}
 
 // importNumericID imports a resource whose import ID is its numeric DocSpace id.
 func importNumericID(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

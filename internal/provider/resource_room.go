@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -36,23 +34,13 @@ func NewRoomResource() resource.Resource { return &roomResource{} }
 type roomResource struct{ resourceBase }
 
 type roomModelV0 struct {
-	ID                 types.String      `tfsdk:"id"`
-	Title              types.String      `tfsdk:"title"`
-	RoomType           types.String      `tfsdk:"room_type"`
-	TemplateID         types.String      `tfsdk:"template_id"`
-	Tags               types.Set         `tfsdk:"tags"`
-	Color              types.String      `tfsdk:"color"`
-	Cover              types.String      `tfsdk:"cover"`
-	Indexing           types.Bool        `tfsdk:"indexing"`
-	DenyDownload       types.Bool        `tfsdk:"deny_download"`
-	Quota              types.Int64       `tfsdk:"quota"`
-	Lifetime           types.Object      `tfsdk:"lifetime"`
-	Watermark          types.Object      `tfsdk:"watermark"`
-	Archived           types.Bool        `tfsdk:"archived"`
-	DeletionProtection types.Bool        `tfsdk:"deletion_protection"`
-	OwnerID            types.String      `tfsdk:"owner_id"`
-	Created            timetypes.RFC3339 `tfsdk:"created"`
-	Timeouts           timeouts.Value    `tfsdk:"timeouts"`
+	sharedRoomModel
+	TemplateID   types.String `tfsdk:"template_id"`
+	Indexing     types.Bool   `tfsdk:"indexing"`
+	DenyDownload types.Bool   `tfsdk:"deny_download"`
+	Lifetime     types.Object `tfsdk:"lifetime"`
+	Watermark    types.Object `tfsdk:"watermark"`
+	Archived     types.Bool   `tfsdk:"archived"`
 }
 
 func (r *roomResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -160,7 +148,7 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 // either carries the whole room, quota included, because both end with a rename (docspace/creation.go).
 func (r *roomResource) createRoom(ctx context.Context, plan *roomModelV0, diags *diag.Diagnostics) (*docspace.Room, error) {
 	if plan.TemplateID.IsNull() {
-		body := createRoomRequest(ctx, plan, diags)
+		body := docspace.CreateRoomRequest{RoomSettings: newRoomSettings(ctx, plan, diags), RoomType: roomTypeNames[plan.RoomType.ValueString()]}
 		if diags.HasError() {
 			return nil, nil
 		}
@@ -170,7 +158,7 @@ func (r *roomResource) createRoom(ctx context.Context, plan *roomModelV0, diags 
 	if err != nil {
 		return nil, err
 	}
-	body := createRoomFromTemplateRequest(ctx, plan, templateID, diags)
+	body := docspace.CreateRoomFromTemplateRequest{RoomSettings: newRoomSettings(ctx, plan, diags), TemplateID: templateID}
 	if diags.HasError() {
 		return nil, nil
 	}
@@ -260,7 +248,11 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 }
 
 func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.deleteRoomObject(ctx, req.State, defaultRoomDeleteTimeout, "room", &resp.Diagnostics)
+	var state roomModelV0
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if !resp.Diagnostics.HasError() {
+		deleteRoomOrTemplate(ctx, r.client, &state.sharedRoomModel, defaultRoomDeleteTimeout, "room", &resp.Diagnostics)
+	}
 }
 
 func (r *roomResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
@@ -269,28 +261,12 @@ func (r *roomResource) ImportState(ctx context.Context, req resource.ImportState
 
 // fill copies every attribute the portal owns from room into m, so Read detects drift.
 func (m *roomModelV0) fill(ctx context.Context, room *docspace.Room, diags *diag.Diagnostics) {
-	m.ID = types.StringValue(formatObjectID(room.ID))
-	common := m.common()
-	fillCommon(ctx, room, &common, diags)
-	m.Title, m.Tags, m.Color, m.Cover, m.Quota = common.Title, common.Tags, common.Color, common.Cover, common.Quota
-	m.RoomType = types.StringValue(roomTypeName(room.RoomType))
+	m.fillShared(ctx, room, diags)
 	m.Indexing = types.BoolValue(room.Indexing)
 	m.DenyDownload = types.BoolValue(room.DenyDownload)
 	m.Lifetime = lifetimeToObject(room.Lifetime)
 	m.Watermark = watermarkToObject(room.Watermark)
 	m.Archived = types.BoolValue(room.IsArchived())
-	m.OwnerID = types.StringNull()
-	if room.CreatedBy != nil {
-		m.OwnerID = types.StringValue(room.CreatedBy.ID)
-	}
-	m.Created = timetypes.NewRFC3339TimeValue(room.Created.UTC())
-	if m.DeletionProtection.IsNull() || m.DeletionProtection.IsUnknown() {
-		m.DeletionProtection = types.BoolValue(false) // not on the portal; an import starts unprotected
-	}
-}
-
-func (m *roomModelV0) common() commonSettings {
-	return commonSettings{Title: m.Title, Color: m.Color, Cover: m.Cover, Tags: m.Tags, Quota: m.Quota}
 }
 
 // copyComputed carries the values that an update does not change.

@@ -24,7 +24,7 @@ func TestAccRoomLink_invisibleIsNotGone(t *testing.T) {
 	env := acctest.New(t, fakeportal.Options{APIKeys: []string{ownerKey, otherKey}})
 	env.RequireFake(t)
 	// The room is made out of band, so that only the link's refresh depends on the key.
-	room, err := env.Client.CreateRoom(context.Background(), docspace.CreateRoomRequest{Title: acctest.RandomName("links"), RoomType: docspace.RoomTypeCustom})
+	room, err := env.Client.CreateRoom(context.Background(), docspace.CreateRoomRequest{RoomSettings: docspace.RoomSettings{Title: acctest.RandomName("links")}, RoomType: docspace.RoomTypeCustom})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,33 +10,18 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
-func createRoomRequest(ctx context.Context, plan *roomModelV0, diags *diag.Diagnostics) docspace.CreateRoomRequest {
-	return docspace.CreateRoomRequest{
+// newRoomSettings is what a new room is given, whether it is created directly or from a template.
+func newRoomSettings(ctx context.Context, plan *roomModelV0, diags *diag.Diagnostics) docspace.RoomSettings {
+	return docspace.RoomSettings{
 		Title:        plan.Title.ValueString(),
-		RoomType:     roomTypeNames[plan.RoomType.ValueString()],
 		Quota:        knownInt64(plan.Quota),
 		Indexing:     knownBool(plan.Indexing),
 		DenyDownload: knownBool(plan.DenyDownload),
 		Lifetime:     lifetimeFromObject(ctx, plan.Lifetime, diags),
 		Watermark:    watermarkFromObject(ctx, plan.Watermark, diags),
-		Tags:         tagsFromSet(ctx, plan.Tags, diags),
+		Tags:         stringsFromSet(ctx, plan.Tags, diags),
 		Color:        plan.Color.ValueString(),
 		Cover:        plan.Cover.ValueString(),
-	}
-}
-
-func createRoomFromTemplateRequest(ctx context.Context, plan *roomModelV0, templateID int64, diags *diag.Diagnostics) docspace.CreateRoomFromTemplateRequest {
-	return docspace.CreateRoomFromTemplateRequest{
-		TemplateID:   templateID,
-		Title:        plan.Title.ValueString(),
-		Tags:         tagsFromSet(ctx, plan.Tags, diags),
-		Color:        plan.Color.ValueString(),
-		Cover:        plan.Cover.ValueString(),
-		Quota:        knownInt64(plan.Quota),
-		Indexing:     knownBool(plan.Indexing),
-		DenyDownload: knownBool(plan.DenyDownload),
-		Lifetime:     lifetimeFromObject(ctx, plan.Lifetime, diags),
-		Watermark:    watermarkFromObject(ctx, plan.Watermark, diags),
 	}
 }
 
@@ -44,7 +29,7 @@ func createRoomFromTemplateRequest(ctx context.Context, plan *roomModelV0, templ
 // (api-notes.md §9: an absent field is left unchanged).
 func updateRoomRequest(ctx context.Context, plan, state *roomModelV0, diags *diag.Diagnostics) (docspace.UpdateRoomRequest, bool) {
 	var body docspace.UpdateRoomRequest
-	changed := plan.common().addChanges(ctx, state.common(), &body, diags)
+	changed := plan.addChanges(ctx, &state.sharedRoomModel, &body, diags)
 	if isChange(plan.Indexing, state.Indexing) {
 		body.Indexing, changed = plan.Indexing.ValueBoolPointer(), true
 	}

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -30,22 +28,12 @@ func NewRoomTemplateResource() resource.Resource { return &roomTemplateResource{
 type roomTemplateResource struct{ resourceBase }
 
 type roomTemplateModelV0 struct {
-	ID                 types.String      `tfsdk:"id"`
-	RoomID             types.String      `tfsdk:"room_id"`
-	Title              types.String      `tfsdk:"title"`
-	Public             types.Bool        `tfsdk:"public"`
-	ShareEmails        types.Set         `tfsdk:"share_emails"`
-	ShareGroupIDs      types.Set         `tfsdk:"share_group_ids"`
-	Tags               types.Set         `tfsdk:"tags"`
-	Color              types.String      `tfsdk:"color"`
-	Cover              types.String      `tfsdk:"cover"`
-	Quota              types.Int64       `tfsdk:"quota"`
-	CopyLogo           types.Bool        `tfsdk:"copy_logo"`
-	RoomType           types.String      `tfsdk:"room_type"`
-	DeletionProtection types.Bool        `tfsdk:"deletion_protection"`
-	OwnerID            types.String      `tfsdk:"owner_id"`
-	Created            timetypes.RFC3339 `tfsdk:"created"`
-	Timeouts           timeouts.Value    `tfsdk:"timeouts"`
+	sharedRoomModel
+	RoomID        types.String `tfsdk:"room_id"`
+	Public        types.Bool   `tfsdk:"public"`
+	ShareEmails   types.Set    `tfsdk:"share_emails"`
+	ShareGroupIDs types.Set    `tfsdk:"share_group_ids"`
+	CopyLogo      types.Bool   `tfsdk:"copy_logo"`
 }
 
 func (r *roomTemplateResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -68,10 +56,10 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 		RoomID:   roomID,
 		Title:    plan.Title.ValueString(),
 		CopyLogo: knownBool(plan.CopyLogo),
-		Share:    tagsFromSet(ctx, plan.ShareEmails, &resp.Diagnostics),
-		Groups:   tagsFromSet(ctx, plan.ShareGroupIDs, &resp.Diagnostics),
+		Share:    stringsFromSet(ctx, plan.ShareEmails, &resp.Diagnostics),
+		Groups:   stringsFromSet(ctx, plan.ShareGroupIDs, &resp.Diagnostics),
 		Public:   knownBool(plan.Public),
-		Tags:     tagsFromSet(ctx, plan.Tags, &resp.Diagnostics),
+		Tags:     stringsFromSet(ctx, plan.Tags, &resp.Diagnostics),
 		Color:    plan.Color.ValueString(),
 		Cover:    plan.Cover.ValueString(),
 		Quota:    knownInt64(plan.Quota),
@@ -146,22 +134,10 @@ func (r *roomTemplateResource) fill(ctx context.Context, tpl *docspace.Room, m *
 		addAPIError(diags, "Error reading room template access", err)
 		return
 	}
-	m.ID = types.StringValue(formatObjectID(tpl.ID))
+	m.fillShared(ctx, tpl, diags)
 	m.Public = types.BoolValue(public)
-	common := m.common()
-	fillCommon(ctx, tpl, &common, diags)
-	m.Title, m.Tags, m.Color, m.Cover, m.Quota = common.Title, common.Tags, common.Color, common.Cover, common.Quota
-	m.RoomType = types.StringValue(roomTypeName(tpl.RoomType))
-	m.OwnerID = types.StringNull()
-	if tpl.CreatedBy != nil {
-		m.OwnerID = types.StringValue(tpl.CreatedBy.ID)
-	}
-	m.Created = timetypes.NewRFC3339TimeValue(tpl.Created.UTC())
 	if m.CopyLogo.IsNull() || m.CopyLogo.IsUnknown() {
 		m.CopyLogo = types.BoolValue(false)
-	}
-	if m.DeletionProtection.IsNull() || m.DeletionProtection.IsUnknown() {
-		m.DeletionProtection = types.BoolValue(false) // not on the portal; an import starts unprotected
 	}
 }
 
@@ -182,7 +158,7 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 	// Templates are edited through the room endpoints (api-notes.md §17).
 	var body docspace.UpdateRoomRequest
-	changed := plan.common().addChanges(ctx, state.common(), &body, &resp.Diagnostics)
+	changed := plan.addChanges(ctx, &state.sharedRoomModel, &body, &resp.Diagnostics)
 	if changed {
 		if _, err := r.client.UpdateRoom(ctx, id, body); err != nil {
 			addAPIError(&resp.Diagnostics, "Error updating room template", err)
@@ -206,16 +182,16 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 }
 
 func (r *roomTemplateResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.deleteRoomObject(ctx, req.State, defaultTemplateTimeout, "room template", &resp.Diagnostics)
+	var state roomTemplateModelV0
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if !resp.Diagnostics.HasError() {
+		deleteRoomOrTemplate(ctx, r.client, &state.sharedRoomModel, defaultTemplateTimeout, "room template", &resp.Diagnostics)
+	}
 }
 
 // ModifyPlan refuses, at plan time, to destroy or replace a protected template.
 func (r *roomTemplateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	refuseProtectedDeletion(ctx, req, resp, "room template")
-}
-
-func (m *roomTemplateModelV0) common() commonSettings {
-	return commonSettings{Title: m.Title, Color: m.Color, Cover: m.Cover, Tags: m.Tags, Quota: m.Quota}
 }
 
 func (r *roomTemplateResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -155,7 +155,7 @@ func disabledWatermark() *docspace.Watermark {
 	return &docspace.Watermark{Enabled: &f}
 }
 
-func tagsFromSet(ctx context.Context, set types.Set, diags *diag.Diagnostics) []string {
+func stringsFromSet(ctx context.Context, set types.Set, diags *diag.Diagnostics) []string {
 	if set.IsNull() || set.IsUnknown() {
 		return nil
 	}
@@ -170,7 +170,7 @@ func tagsFromSet(ctx context.Context, set types.Set, diags *diag.Diagnostics) []
 // the prior spelling is kept to avoid a perpetual diff.
 func tagsToSet(ctx context.Context, tags []string, prior types.Set, diags *diag.Diagnostics) types.Set {
 	if !prior.IsNull() && !prior.IsUnknown() {
-		priorTags := tagsFromSet(ctx, prior, diags)
+		priorTags := stringsFromSet(ctx, prior, diags)
 		if sameFoldedSet(priorTags, tags) {
 			return prior
 		}
