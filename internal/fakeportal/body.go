@@ -154,9 +154,7 @@ func (b *body) strings(name string) ([]string, bool) {
 func (b *body) maxLength(name string, n int) (string, bool) {
 	s, ok := b.str(name)
 	if ok && utf16Len(s) > n {
-		b.fail(fieldName(name), "The field "+fieldName(name)+" must be a string with a maximum length of "+itoa(n)+".")
+		b.fail(fieldName(name), "The field "+fieldName(name)+" must be a string with a maximum length of "+strconv.Itoa(n)+".")
 	}
 	return s, ok
 }
-
-func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }

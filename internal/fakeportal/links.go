@@ -1,7 +1,10 @@
 package fakeportal
 
 import (
+	"encoding/json"
 	"net/http"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -240,7 +243,7 @@ func (p *Portal) setLink(c *call) {
 	if kind == linkExternal {
 		allowed = rules.external
 	}
-	if !known || !containsInt(allowed, access) {
+	if !known || !slices.Contains(allowed, access) {
 		// Also for any external link on editing, VDR and AI rooms (FileSharing.cs L169-185).
 		c.fail(http.StatusForbidden, roleNotAvailable)
 		return
@@ -251,7 +254,7 @@ func (p *Portal) setLink(c *call) {
 		switch {
 		case expires.IsZero():
 		case expires.After(p.now().AddDate(maxLinkYears, 0, 0)):
-			c.fail(http.StatusBadRequest, "The link lifetime cannot exceed "+itoa(maxLinkYears)+" years")
+			c.fail(http.StatusBadRequest, "The link lifetime cannot exceed "+strconv.Itoa(maxLinkYears)+" years")
 			return
 		case !expires.After(p.now()) && kind == linkInvitation:
 			c.fail(http.StatusBadRequest, "The expiration date must be in the future")
@@ -327,7 +330,7 @@ func (p *Portal) linkLimitLeft(c *call, r *room, kind int) bool {
 		limit, used = linkRules[r.roomType].additional, additional
 	}
 	if used >= limit {
-		c.fail(http.StatusForbidden, "The maximum number of links may not exceed "+itoa(limit))
+		c.fail(http.StatusForbidden, "The maximum number of links may not exceed "+strconv.Itoa(limit))
 		return false
 	}
 	return true
@@ -364,11 +367,11 @@ func (b *body) access() int {
 		return accessNone
 	}
 	var n int
-	if jsonUnmarshal(v, &n) == nil {
+	if json.Unmarshal(v, &n) == nil {
 		return n
 	}
 	var s string
-	if jsonUnmarshal(v, &s) == nil {
+	if json.Unmarshal(v, &s) == nil {
 		return accessByName[strings.ToLower(s)]
 	}
 	b.fail("$.access", "The JSON value could not be converted to ASC.Files.Core.Security.FileShare.")

@@ -2,6 +2,7 @@ package fakeportal
 
 import (
 	"encoding/json"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -89,7 +90,7 @@ func (p *Portal) listRooms(c *call) {
 		if !inArea(r, area) || !r.canRead(c.user) || !strings.Contains(strings.ToLower(r.title), filter) {
 			continue
 		}
-		if len(types) > 0 && !containsInt(types, r.roomType) {
+		if len(types) > 0 && !slices.Contains(types, r.roomType) {
 			continue
 		}
 		if !hasAnyTag(r.tags, tags) {
@@ -153,15 +154,6 @@ func hasAnyTag(have, want []string) bool {
 	}
 	for _, w := range want {
 		if containsFold(have, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsInt(list []int, n int) bool {
-	for _, v := range list {
-		if v == n {
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package fakeportal
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -276,9 +277,9 @@ func (b *body) roomType() int {
 	// passes the converter; an undefined one fails later in MapToFolderType with an
 	// ArgumentOutOfRangeException, a 400 error envelope (api-notes.md §6).
 	var n int
-	if err := jsonUnmarshal(v, &n); err != nil {
+	if err := json.Unmarshal(v, &n); err != nil {
 		var s string
-		if jsonUnmarshal(v, &s) != nil {
+		if json.Unmarshal(v, &s) != nil {
 			b.fail("$.roomType", "The JSON value could not be converted to ASC.Files.Core.ApiModels.RequestDto.RoomType.")
 			return 0
 		}

@@ -1,7 +1,6 @@
 package fakeportal
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf16"
 )
@@ -37,5 +36,3 @@ func sanitizeTitle(s string) string {
 }
 
 func utf16Len(s string) int { return len(utf16.Encode([]rune(s))) }
-
-func itoa(n int) string { return strconv.Itoa(n) }

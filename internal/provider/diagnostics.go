@@ -29,7 +29,17 @@ func addAPIError(diags *diag.Diagnostics, summary string, err error) {
 		}
 		return
 	}
-	diags.AddError(summary, err.Error())
+	switch {
+	case docspace.IsUnauthorized(err):
+		diags.AddError(summary, err.Error()+"\n\nThe portal refused the API key: it is wrong, expired or revoked, or it "+
+			"belongs to another portal. Create a key under Settings → Developer Tools → API keys on this portal and set "+
+			"api_key or "+EnvAPIKey+".")
+	case docspace.IsPaymentRequired(err):
+		diags.AddError(summary, err.Error()+"\n\nThe portal's plan allows no more of this (rooms, or storage). Delete or "+
+			"archive rooms that are no longer needed, or upgrade the plan, then apply again.")
+	default:
+		diags.AddError(summary, err.Error())
+	}
 }
 
 func unknownAttributeErrors(diags *diag.Diagnostics, unknown map[string]bool) {

@@ -73,3 +73,35 @@ func TestAccProvider_userAgent(t *testing.T) {
 		},
 	}}})
 }
+
+// TestAccFirstRunFailures: the two most likely failures of a first apply say what to do.
+func TestAccFirstRunFailures(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{RoomLimit: 1})
+	env.RequireFake(t)
+	title := acctest.RandomName("room")
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
+		Steps: []resource.TestStep{
+			{
+				Config:      strings.Replace(roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"custom\"", title)), env.APIKey, "sk-revoked-key", 1),
+				ExpectError: regexp.MustCompile(`(?s)401.*The portal refused the API key.*API keys`),
+			},
+			{
+				Config: env.ProviderConfig() + fmt.Sprintf(`
+resource "docspace_room" "a" {
+  title     = "%[1]s a"
+  room_type = "custom"
+}
+
+resource "docspace_room" "b" {
+  title      = "%[1]s b"
+  room_type  = "custom"
+  depends_on = [docspace_room.a]
+}
+`, title),
+				ExpectError: regexp.MustCompile(`(?s)402.*plan allows no more.*upgrade the plan`),
+			},
+		},
+	})
+}

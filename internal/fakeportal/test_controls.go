@@ -5,17 +5,8 @@ import (
 	"time"
 )
 
-// SetLatency changes the delay added to every request.
-func (p *Portal) SetLatency(d time.Duration) { p.set(func() { p.opts.Latency = d }) }
-
-// SetFileOpDuration changes how long archive, unarchive and delete operations run.
-func (p *Portal) SetFileOpDuration(d time.Duration) { p.set(func() { p.opts.FileOpDuration = d }) }
-
 // SetJobDuration changes how long template and room-from-template jobs run.
 func (p *Portal) SetJobDuration(d time.Duration) { p.set(func() { p.opts.JobDuration = d }) }
-
-// SetJobRetention changes how long a finished job's status stays readable.
-func (p *Portal) SetJobRetention(d time.Duration) { p.set(func() { p.opts.JobRetention = d }) }
 
 // FailNextFileOperation makes the next archive, unarchive or delete operation fail with message.
 func (p *Portal) FailNextFileOperation(message string) {
@@ -25,9 +16,6 @@ func (p *Portal) FailNextFileOperation(message string) {
 // FinishFileOperationsAtOnce makes file operations end before their start call answers, so the answer
 // is their only report (api-notes.md §10-§12).
 func (p *Portal) FinishFileOperationsAtOnce(on bool) { p.set(func() { p.fileOpsFinishAtOnce = on }) }
-
-// SetJobStallTimeout changes how long a running job may go without progress before it is evicted.
-func (p *Portal) SetJobStallTimeout(d time.Duration) { p.set(func() { p.opts.JobStallTimeout = d }) }
 
 // FailNextJob makes the next job of kind fail with message, at the moment when says.
 func (p *Portal) FailNextJob(kind jobKind, message string, when JobFailure) {
@@ -99,15 +87,6 @@ func (p *Portal) LinkCount(roomID int64) int {
 		return -1
 	}
 	return len(r.links)
-}
-
-// RenameRoom renames a room as another admin would.
-func (p *Portal) RenameRoom(id int64, title string) {
-	p.set(func() {
-		if r := p.rooms[id]; r != nil {
-			r.title = sanitizeTitle(title)
-		}
-	})
 }
 
 // DeleteRoomNow removes a room at once, without a file operation.
