@@ -45,7 +45,7 @@ type Client struct {
 	ops         finishedOps
 	// jobLocks serialise jobs; every client of a process shares one set (see jobs.go).
 	jobLocks *keyedLocks
-	times    jobTimes
+	pace     *pacing
 	// noJobLock turns off the serialisation of jobs; only tests that prove the lock is needed set it.
 	noJobLock bool
 
@@ -90,7 +90,7 @@ func New(cfg Config) (*Client, error) {
 		ops:         finishedOps{seen: map[string]FileOperation{}},
 		scans:       map[SearchArea]*markerScan{},
 		jobLocks:    &jobLocks,
-		times:       jobTimes{took: map[JobKind]time.Duration{}, freed: map[JobKind]time.Time{}},
+		pace:        newPacing(),
 	}, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/poll"
 )
@@ -157,8 +158,10 @@ func (c *Client) waitFileOperation(ctx context.Context, w fileOpWait) error {
 	c.ops.record([]FileOperation{w.start})
 	listReadable := true
 	lastSeen := "nothing read yet"
-	// An operation that finished before the start call answered is checked at once.
-	_, err := poll.Until(ctx, c.pollBackoff, !w.start.Finished, func(ctx context.Context) (struct{}, bool, error) {
+	// An operation that finished before the start call answered is checked at once; others around the
+	// end the last one of their kind took.
+	started := time.Now()
+	_, err := poll.Until(ctx, c.pace.schedule(w.verb, c.pollBackoff), !w.start.Finished, func(ctx context.Context) (struct{}, bool, error) {
 		room, getErr := c.GetRoom(ctx, w.roomID)
 		done, err := w.reached(room, getErr)
 		if done || err != nil {
@@ -190,6 +193,9 @@ func (c *Client) waitFileOperation(ctx context.Context, w fileOpWait) error {
 	})
 	if err != nil && ctx.Err() != nil {
 		return fmt.Errorf("waiting to %s %d: %w (last seen: %s)", w.verb, w.roomID, err, lastSeen)
+	}
+	if err == nil && !w.start.Finished {
+		c.pace.ended(w.verb, time.Since(started))
 	}
 	return err
 }

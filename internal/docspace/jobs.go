@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -119,7 +118,7 @@ func (c *Client) runJob(ctx context.Context, kind JobKind, title string, body fu
 				return nil, fmt.Errorf("the portal ran other users' %s jobs instead of ours %d times; try again later", kind, attempt)
 			}
 			tflog.Warn(ctx, "the job slot was taken by a foreign job; starting ours again", map[string]any{"kind": kind.String()})
-			c.forgetIdleSlot(kind)
+			c.pace.forgetSlot(kind)
 			// Processes that lost the slot together would otherwise all try again at the same moment.
 			if err := poll.Sleep(ctx, time.Duration(rand.Int64N(int64(c.pollBackoff.Max)))); err != nil {
 				return nil, err
@@ -145,7 +144,7 @@ func (c *Client) startAndWatch(ctx context.Context, kind JobKind, cr creation, b
 	}
 	// A slot this client has just seen free needs no second look: a job another client slipped in
 	// would swallow our start, and the marker check below would notice.
-	if !c.slotJustFreed(kind) {
+	if !c.pace.slotJustFreed(kind) {
 		if err := c.waitForIdleSlot(ctx, kind); err != nil {
 			return nil, nil, err
 		}
@@ -161,7 +160,7 @@ func (c *Client) startAndWatch(ctx context.Context, kind JobKind, cr creation, b
 		return nil, nil, startErr
 	}
 	w := &jobWatch{c: c, kind: kind, cr: cr, startErr: startErr}
-	st, err := poll.Until(ctx, c.jobSchedule(kind), true, func(ctx context.Context) (*JobStatus, bool, error) {
+	st, err := poll.Until(ctx, c.pace.schedule(kind.String(), c.pollBackoff), true, func(ctx context.Context) (*JobStatus, bool, error) {
 		return w.check(ctx, false)
 	})
 	if err != nil {
@@ -170,7 +169,8 @@ func (c *Client) startAndWatch(ctx context.Context, kind JobKind, cr creation, b
 		}
 		return nil, nil, err
 	}
-	c.jobEnded(kind, time.Since(started))
+	c.pace.ended(kind.String(), time.Since(started))
+	c.pace.slotFreed(kind)
 	if st.Error != "" {
 		c.removeFailedObject(ctx, cr, st.ObjectID())
 		return nil, nil, &JobError{Kind: kind, Message: st.Error}
@@ -203,50 +203,6 @@ func (c *Client) ownObject(ctx context.Context, w *jobWatch, st *JobStatus) (int
 		return found.ID, nil
 	}
 	return 0, errForeignJob
-}
-
-// jobTimes remembers, per job kind, how long this client's last job took and when this client last saw
-// the slot free, so the next job of a series is watched closely around its expected end and started
-// without a second look at a slot just seen free.
-type jobTimes struct {
-	mu    sync.Mutex
-	took  map[JobKind]time.Duration
-	freed map[JobKind]time.Time
-}
-
-// slotFreshness is how long a slot this client saw free is taken to be free still.
-const slotFreshness = time.Second
-
-func (c *Client) jobEnded(kind JobKind, took time.Duration) {
-	c.times.mu.Lock()
-	defer c.times.mu.Unlock()
-	c.times.took[kind], c.times.freed[kind] = took, time.Now()
-}
-
-func (c *Client) forgetIdleSlot(kind JobKind) {
-	c.times.mu.Lock()
-	defer c.times.mu.Unlock()
-	delete(c.times.freed, kind)
-}
-
-func (c *Client) slotJustFreed(kind JobKind) bool {
-	c.times.mu.Lock()
-	defer c.times.mu.Unlock()
-	at, ok := c.times.freed[kind]
-	return ok && time.Since(at) < slotFreshness
-}
-
-// jobSchedule paces the status reads of a job: like the last job of its kind, when there was one,
-// else the client's ordinary backoff.
-func (c *Client) jobSchedule(kind JobKind) poll.Schedule {
-	c.times.mu.Lock()
-	took, ok := c.times.took[kind]
-	c.times.mu.Unlock()
-	if !ok {
-		return c.pollBackoff
-	}
-	step := min(max(took/20, c.pollBackoff.Initial/2), c.pollBackoff.Max)
-	return poll.Expecting{Expected: took, Step: step, Later: c.pollBackoff}
 }
 
 var errForeignJob = errors.New("the job that ran was not ours")

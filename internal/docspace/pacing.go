@@ -1,0 +1,64 @@
+package docspace
+
+import (
+	"sync"
+	"time"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/poll"
+)
+
+// pacing remembers how long this client's last wait of each kind took (a template job, a room delete,
+// …), so that the next wait of a series is checked closely around its expected end instead of on a
+// growing backoff; and when this client last saw each job slot free, so that a series of jobs does not
+// look at a slot it has just seen free.
+type pacing struct {
+	mu    sync.Mutex
+	took  map[string]time.Duration
+	freed map[JobKind]time.Time
+}
+
+// slotFreshness is how long a slot this client saw free is taken to be free still.
+const slotFreshness = time.Second
+
+func newPacing() *pacing {
+	return &pacing{took: map[string]time.Duration{}, freed: map[JobKind]time.Time{}}
+}
+
+// ended records how long a wait of kind took.
+func (p *pacing) ended(kind string, took time.Duration) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.took[kind] = took
+}
+
+// schedule paces the checks of a wait of kind: around the end the last one of its kind took, or on the
+// ordinary backoff when there was none.
+func (p *pacing) schedule(kind string, backoff poll.Backoff) poll.Schedule {
+	p.mu.Lock()
+	took, ok := p.took[kind]
+	p.mu.Unlock()
+	if !ok {
+		return backoff
+	}
+	step := min(max(took/20, backoff.Initial/2), backoff.Max)
+	return poll.Expecting{Expected: took, Step: step, Later: backoff}
+}
+
+func (p *pacing) slotFreed(kind JobKind) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.freed[kind] = time.Now()
+}
+
+func (p *pacing) forgetSlot(kind JobKind) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	delete(p.freed, kind)
+}
+
+func (p *pacing) slotJustFreed(kind JobKind) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	at, ok := p.freed[kind]
+	return ok && time.Since(at) < slotFreshness
+}
