@@ -123,6 +123,14 @@ data "docspace_templates" "mine" {
 				ImportStateVerify:       true,
 				ImportStateVerifyIgnore: []string{"template_id", "timeouts"}, // nor which template a room came from
 			},
+			{
+				// Adopting a room made from a template with an import block and generated configuration
+				// plans no changes: the generated block has no template_id, which the portal does not report.
+				ResourceName:    "docspace_room.single",
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+				GenerateConfig:  true,
+			},
 		},
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -30,7 +31,9 @@ func TestAccRoom_lifecycle(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
 	title := acctest.RandomName("room")
-	var firstID string
+	// The update keeps the room; the type change makes a new one.
+	kept := statecheck.CompareValue(compare.ValuesSame())
+	replaced := statecheck.CompareValue(compare.ValuesDiffer())
 
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
@@ -57,10 +60,7 @@ func TestAccRoom_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("lifetime").AtMapKey("delete_permanently"), knownvalue.Bool(false)),
 					statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("owner_id"), knownvalue.NotNull()),
 					statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("created"), knownvalue.NotNull()),
-				},
-				Check: func(s *terraform.State) error {
-					firstID = s.RootModule().Resources[roomAddr].Primary.ID
-					return nil
+					kept.AddStateValue(roomAddr, tfjsonpath.New("id")),
 				},
 			},
 			{
@@ -86,12 +86,8 @@ func TestAccRoom_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("deny_download"), knownvalue.Bool(true)),
 					statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("lifetime"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("watermark").AtMapKey("rotate"), knownvalue.Int64Exact(-45)),
-				},
-				Check: func(s *terraform.State) error {
-					if id := s.RootModule().Resources[roomAddr].Primary.ID; id != firstID {
-						return fmt.Errorf("in-place update replaced the room: id %s, want %s", id, firstID)
-					}
-					return nil
+					kept.AddStateValue(roomAddr, tfjsonpath.New("id")),
+					replaced.AddStateValue(roomAddr, tfjsonpath.New("id")),
 				},
 			},
 			{
@@ -106,6 +102,7 @@ func TestAccRoom_lifecycle(t *testing.T) {
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("room_type"), knownvalue.StringExact("public")),
+					replaced.AddStateValue(roomAddr, tfjsonpath.New("id")),
 				},
 			},
 			{
@@ -150,6 +147,14 @@ func TestAccRoom_lifecycle(t *testing.T) {
 				ImportState:             true,
 				ImportStateVerify:       true,
 				ImportStateVerifyIgnore: []string{"timeouts"},
+			},
+			{
+				// What the importing guide promises: an import block, and configuration written by
+				// terraform plan -generate-config-out, which then plans no changes.
+				ResourceName:    roomAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+				GenerateConfig:  true,
 			},
 		},
 	})
