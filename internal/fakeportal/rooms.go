@@ -150,7 +150,7 @@ func (p *Portal) dto(r *room, viewer *user, withQuota bool) map[string]any {
 
 // accessOf is the caller's FileShare on the room: 1 (full) for the owner and admins, else the member's.
 func (r *room) accessOf(u *user) int {
-	if a, ok := r.members[u]; ok && r.createdBy != u && !(u.admin && r.folder != folderTemplates) {
+	if a, ok := r.members[u]; ok && r.createdBy != u && (!u.admin || r.folder == folderTemplates) {
 		return a
 	}
 	return 0

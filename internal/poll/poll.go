@@ -52,14 +52,14 @@ type Expecting struct {
 // Delay implements Schedule.
 func (e Expecting) Delay(n int) time.Duration {
 	first := e.Expected * 4 / 5
-	close := int((e.Expected*5/4 - first) / e.Step) // checks every Step until a quarter overdue
+	near := int((e.Expected*5/4 - first) / e.Step) // checks every Step until a quarter overdue
 	switch {
 	case n == 0:
 		return first
-	case n <= close:
+	case n <= near:
 		return e.Step
 	}
-	return e.Later.Delay(n - close - 1)
+	return e.Later.Delay(n - near - 1)
 }
 
 // Until calls check until it reports done or returns an error, sleeping between calls. The first call is

@@ -93,7 +93,7 @@ resource "docspace_room_template" "test" {
 
 // templatesByDataSource is the pattern earlier docs showed: the rooms take their template from the
 // docspace_templates data source, which depends on templates made in the same configuration.
-func templatesByDataSource(env *acctest.Env, prefix, tags, pick string) string {
+func templatesByDataSource(env *acctest.Env, prefix, tags string) string {
 	return env.ProviderConfig() + fmt.Sprintf(`
 resource "docspace_room" "blueprint" {
   count     = 2
@@ -110,7 +110,7 @@ resource "docspace_room_template" "kind" {
 
 data "docspace_templates" "picked" {
   title_contains = "%[1]s template"
-  tags           = [%[3]q]
+  tags           = ["pick"]
   depends_on     = [docspace_room_template.kind]
 }
 
@@ -119,7 +119,7 @@ resource "docspace_room" "project" {
   template_id = data.docspace_templates.picked.templates[0].id
   title       = "%[1]s project ${count.index}"
 }
-`, prefix, tags, pick)
+`, prefix, tags)
 }
 
 // TestAccRoom_templateChangeUnderDataSourcePattern: changing the templates defers the data source, so
@@ -148,24 +148,24 @@ func TestAccRoom_templateChangeUnderDataSourcePattern(t *testing.T) {
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
 		Steps: []resource.TestStep{
 			{
-				Config:            templatesByDataSource(env, prefix, `[["pick"], []]`, "pick"),
+				Config:            templatesByDataSource(env, prefix, `[["pick"], []]`),
 				ConfigStateChecks: rooms(),
 			},
 			{
 				// One more tag on every template: the data source is read only at apply, and no room is replaced.
-				Config:            templatesByDataSource(env, prefix, `[["pick", "tfacc-more"], ["tfacc-more"]]`, "pick"),
+				Config:            templatesByDataSource(env, prefix, `[["pick", "tfacc-more"], ["tfacc-more"]]`),
 				ConfigPlanChecks:  kept,
 				ConfigStateChecks: rooms(),
 			},
 			{
 				// Now the data source picks the other template. The plan cannot know it; the apply finds out.
-				Config:           templatesByDataSource(env, prefix, `[["tfacc-more"], ["pick"]]`, "pick"),
+				Config:           templatesByDataSource(env, prefix, `[["tfacc-more"], ["pick"]]`),
 				ConfigPlanChecks: kept,
 				ExpectError:      regexp.MustCompile(`Provider produced inconsistent final plan`),
 			},
 			{
 				// With every value known, the plan says plainly that the rooms would be replaced.
-				Config: templatesByDataSource(env, prefix, `[["tfacc-more"], ["pick"]]`, "pick"),
+				Config: templatesByDataSource(env, prefix, `[["tfacc-more"], ["pick"]]`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(project(0), plancheck.ResourceActionDestroyBeforeCreate),
 				}},
@@ -174,7 +174,7 @@ func TestAccRoom_templateChangeUnderDataSourcePattern(t *testing.T) {
 			},
 			{
 				// Back to the first template: the same rooms are still there, updated in place.
-				Config:            templatesByDataSource(env, prefix, `[["pick"], []]`, "pick"),
+				Config:            templatesByDataSource(env, prefix, `[["pick"], []]`),
 				ConfigPlanChecks:  kept,
 				ConfigStateChecks: rooms(),
 				Check:             expectPortalRoomCount(env, 4),

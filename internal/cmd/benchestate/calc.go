@@ -158,7 +158,7 @@ var roomTypes = []string{"custom", "collaboration", "public", "form_filling", "v
 // three tags from a small shared vocabulary.
 func writeConfig(w io.Writer, n int) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprint(bw, `terraform {
+	_, _ = fmt.Fprint(bw, `terraform {
   required_providers {
     docspace = {
       source = "docspace-community/docspace"
@@ -174,7 +174,7 @@ provider "docspace" {}
 		for j := 0; j <= i%3; j++ {
 			ts = append(ts, fmt.Sprintf("%q", tags[(i+j*2)%len(tags)]))
 		}
-		fmt.Fprintf(bw, `
+		_, _ = fmt.Fprintf(bw, `
 resource "docspace_room" "r%04d" {
   title     = "Estate room %04d"
   room_type = %q

@@ -67,7 +67,7 @@ func main() {
 	flag.BoolVar(&o.keep, "keep", false, "keep the working directory (configuration, logs, state)")
 	flag.Parse()
 	if err := run(o); err != nil {
-		fmt.Fprintln(os.Stderr, "benchestate:", err)
+		_, _ = fmt.Fprintln(os.Stderr, "benchestate:", err)
 		os.Exit(1)
 	}
 }
@@ -108,7 +108,7 @@ func run(o options) error {
 	if o.keep {
 		fmt.Println("working directory:", work)
 	} else {
-		defer os.RemoveAll(work)
+		defer func() { _ = os.RemoveAll(work) }()
 	}
 
 	fmt.Println("==> building the provider and the fake portal")
@@ -160,7 +160,7 @@ provider_installation {
 		return err
 	}
 	if err := writeConfig(f, o.rooms); err != nil {
-		f.Close()
+		_ = f.Close()
 		return err
 	}
 	if err := f.Close(); err != nil {
@@ -211,13 +211,13 @@ func runPhase(name string, o options, dir string, env []string, portalURL, usage
 	if err != nil {
 		return r, err
 	}
-	defer out.Close()
+	defer func() { _ = out.Close() }()
 	cmd := exec.Command(o.terraform, args...)
 	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = dir, env, out, out
 	start := time.Now()
 	runErr := cmd.Run()
 	r.wall = time.Since(start)
-	if runErr != nil && !(name == "plan" && exitCode(runErr) == 2) {
+	if runErr != nil && (name != "plan" || exitCode(runErr) != 2) {
 		tail, _ := os.ReadFile(logPath)
 		return r, fmt.Errorf("terraform %s: %v\n%s", name, runErr, lastLines(tail, 30))
 	}
@@ -235,14 +235,14 @@ func runPhase(name string, o options, dir string, env []string, portalURL, usage
 		return r, fmt.Errorf("no provider usage recorded: %w", err)
 	}
 	usage, err := readUsage(uf)
-	uf.Close()
+	_ = uf.Close()
 	if err != nil {
 		return r, err
 	}
 	var wrappers time.Duration
 	r.providerCPU, wrappers, r.peakRSSKB = providerTotals(usage)
 	r.providerProcs = len(usage)
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage) // always a Rusage on Linux
 	total := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	r.terraformCPU, r.terraformOK = terraformOwnCPU(total, r.providerCPU, wrappers)
 	return r, nil
@@ -251,28 +251,28 @@ func runPhase(name string, o options, dir string, env []string, portalURL, usage
 func report(w io.Writer, r phaseResult, o options) {
 	calls := totalCalls(r.calls)
 	lf := latencyFloor(calls, o.latency, o.parallelism)
-	fmt.Fprintf(w, "\n--- %s\n", r.name)
-	fmt.Fprintf(w, "wall time            %v\n", r.wall.Round(time.Millisecond))
-	fmt.Fprintf(w, "API calls            %d (%.2f per room)\n", calls, float64(calls)/float64(max(o.rooms, 1)))
+	_, _ = fmt.Fprintf(w, "\n--- %s\n", r.name)
+	_, _ = fmt.Fprintf(w, "wall time            %v\n", r.wall.Round(time.Millisecond))
+	_, _ = fmt.Fprintf(w, "API calls            %d (%.2f per room)\n", calls, float64(calls)/float64(max(o.rooms, 1)))
 	for _, k := range sortedEndpoints(r.calls) {
-		fmt.Fprintf(w, "  %6d  %s\n", r.calls[k], k)
+		_, _ = fmt.Fprintf(w, "  %6d  %s\n", r.calls[k], k)
 	}
 	note := ""
 	if !r.terraformOK {
 		note = " (clamped: a provider process was not waited for)"
 	}
-	fmt.Fprintf(w, "terraform CPU        %v total, %v per room%s\n", r.terraformCPU.Round(time.Millisecond), perRoom(r.terraformCPU, o.rooms).Round(time.Microsecond), note)
-	fmt.Fprintf(w, "provider CPU         %v total, %v per room (%d provider processes)\n", r.providerCPU.Round(time.Millisecond), perRoom(r.providerCPU, o.rooms).Round(time.Microsecond), r.providerProcs)
-	fmt.Fprintf(w, "provider peak RSS    %.1f MiB\n", float64(r.peakRSSKB)/1024)
-	fmt.Fprintf(w, "latency floor        %v = %d calls × %v / %d → wall is %s\n", lf.Round(time.Millisecond), calls, o.latency, o.parallelism, ratio(r.wall, lf))
+	_, _ = fmt.Fprintf(w, "terraform CPU        %v total, %v per room%s\n", r.terraformCPU.Round(time.Millisecond), perRoom(r.terraformCPU, o.rooms).Round(time.Microsecond), note)
+	_, _ = fmt.Fprintf(w, "provider CPU         %v total, %v per room (%d provider processes)\n", r.providerCPU.Round(time.Millisecond), perRoom(r.providerCPU, o.rooms).Round(time.Microsecond), r.providerProcs)
+	_, _ = fmt.Fprintf(w, "provider peak RSS    %.1f MiB\n", float64(r.peakRSSKB)/1024)
+	_, _ = fmt.Fprintf(w, "latency floor        %v = %d calls × %v / %d → wall is %s\n", lf.Round(time.Millisecond), calls, o.latency, o.parallelism, ratio(r.wall, lf))
 	if r.name == "destroy" {
 		pf := physicalFloor(o.rooms, o.parallelism, o.fileOp)
-		fmt.Fprintf(w, "physical floor       %v = ceil(%d / %d) × %v → wall is %s\n", pf, o.rooms, o.parallelism, o.fileOp, ratio(r.wall, pf))
+		_, _ = fmt.Fprintf(w, "physical floor       %v = ceil(%d / %d) × %v → wall is %s\n", pf, o.rooms, o.parallelism, o.fileOp, ratio(r.wall, pf))
 	}
 }
 
 func summary(w io.Writer, rs []phaseResult, o options) {
-	fmt.Fprintf(w, "\n%-8s %10s %7s %11s %12s %12s %9s %9s %9s\n", "phase", "wall", "calls", "tf CPU/room", "prov CPU/room", "prov RSS MiB", "lat.floor", "×lat", "×phys")
+	_, _ = fmt.Fprintf(w, "\n%-8s %10s %7s %11s %12s %12s %9s %9s %9s\n", "phase", "wall", "calls", "tf CPU/room", "prov CPU/room", "prov RSS MiB", "lat.floor", "×lat", "×phys")
 	for _, r := range rs {
 		calls := totalCalls(r.calls)
 		lf := latencyFloor(calls, o.latency, o.parallelism)
@@ -280,7 +280,7 @@ func summary(w io.Writer, rs []phaseResult, o options) {
 		if r.name == "destroy" {
 			phys = ratio(r.wall, physicalFloor(o.rooms, o.parallelism, o.fileOp))
 		}
-		fmt.Fprintf(w, "%-8s %10v %7d %11v %12v %12.1f %9v %9s %9s\n", r.name, r.wall.Round(time.Millisecond), calls,
+		_, _ = fmt.Fprintf(w, "%-8s %10v %7d %11v %12v %12.1f %9v %9s %9s\n", r.name, r.wall.Round(time.Millisecond), calls,
 			perRoom(r.terraformCPU, o.rooms).Round(time.Microsecond), perRoom(r.providerCPU, o.rooms).Round(time.Microsecond),
 			float64(r.peakRSSKB)/1024, lf.Round(time.Millisecond), ratio(r.wall, lf), phys)
 	}
@@ -323,14 +323,14 @@ func startPortal(bin, work, key string, o options) (string, func(), error) {
 	stop := func() {
 		_ = cmd.Process.Signal(os.Interrupt)
 		_ = cmd.Wait()
-		logFile.Close()
+		_ = logFile.Close()
 	}
 	found := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(stdout)
 		sent := false
 		for sc.Scan() {
-			fmt.Fprintln(logFile, sc.Text())
+			_, _ = fmt.Fprintln(logFile, sc.Text())
 			if m := listening.FindStringSubmatch(sc.Text()); m != nil && !sent {
 				found <- m[1]
 				sent = true
@@ -357,7 +357,7 @@ func readCounters(portalURL string) (map[string]int, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("reading the fake's counters: %s", resp.Status)
 	}

@@ -31,7 +31,7 @@ func wrapProvider() int {
 	signals := make(chan os.Signal, 4)
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
 	if err := cmd.Start(); err != nil {
-		fmt.Fprintln(os.Stderr, "provider wrapper:", err)
+		_, _ = fmt.Fprintln(os.Stderr, "provider wrapper:", err)
 		return 1
 	}
 	go func() {
@@ -48,7 +48,7 @@ func wrapProvider() int {
 			code = 1
 		}
 	} else if err != nil {
-		fmt.Fprintln(os.Stderr, "provider wrapper:", err)
+		_, _ = fmt.Fprintln(os.Stderr, "provider wrapper:", err)
 		code = 1
 	}
 	if cmd.ProcessState != nil {
@@ -78,7 +78,7 @@ func writeUsage(u processUsage) {
 	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "provider wrapper:", err)
+		_, _ = fmt.Fprintln(os.Stderr, "provider wrapper:", err)
 		return
 	}
 	_, _ = f.Write(append(line, '\n'))
