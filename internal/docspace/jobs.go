@@ -75,8 +75,8 @@ const (
 	// jobAttempts bounds how often a job whose slot was taken over by a foreign job is started again.
 	// Other processes (another workspace, a script) compete for the slot; each round one of them wins.
 	jobAttempts = 5
-	// cleanupTimeout bounds the calls made after the caller's context has ended: the watch for the
-	// object of an interrupted job, and the removal of what a failed job left.
+	// cleanupTimeout bounds the removal of what a failed job left, which may run after the caller's
+	// context has ended.
 	cleanupTimeout = 30 * time.Second
 )
 
@@ -110,6 +110,9 @@ func (c *Client) runJob(ctx context.Context, kind JobKind, title string, body fu
 		w, st, err := c.startAndWatch(ctx, kind, cr, body, attempt == 1)
 		if err != nil {
 			return nil, err
+		}
+		if w.salvaged != nil {
+			return w.salvaged, nil // finished after an interrupt, within the cleanup budget
 		}
 		// The slot is free for the next job while this one's object is checked and renamed.
 		id, err := c.ownObject(ctx, w, st)
@@ -165,7 +168,10 @@ func (c *Client) startAndWatch(ctx context.Context, kind JobKind, cr creation, b
 	})
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, nil, c.salvage(ctx, w, err)
+			w.salvaged, err = c.salvage(ctx, w, err)
+			if w.salvaged != nil {
+				return w, nil, nil
+			}
 		}
 		return nil, nil, err
 	}
@@ -232,11 +238,12 @@ type jobWatch struct {
 	ours     int64 // the id of our object, once seen
 	vanished int   // status reads that found no record and no object
 	startErr error // the start's lost answer, if it was lost
+	salvaged *Room // the object, finished after the caller's context ended
 }
 
-// check is one look at the job: the status, and when it names an object not yet known to be ours,
-// that object. It is done when the job has ended or, with untilCreated, as soon as our object exists.
-func (w *jobWatch) check(ctx context.Context, untilCreated bool) (*JobStatus, bool, error) {
+// check is one look at the job: the status and, with watchObject, the object it names when that is not
+// yet known to be ours. It is done when the job has ended.
+func (w *jobWatch) check(ctx context.Context, watchObject bool) (*JobStatus, bool, error) {
 	st, err := w.c.jobStatus(ctx, w.kind)
 	if err != nil {
 		return nil, false, err
@@ -261,7 +268,7 @@ func (w *jobWatch) check(ctx context.Context, untilCreated bool) (*JobStatus, bo
 		return nil, false, nil
 	}
 	tflog.Debug(ctx, "job status", map[string]any{"kind": w.kind.String(), "progress": st.Progress, "completed": st.IsCompleted})
-	if id := st.ObjectID(); untilCreated && id > 0 && id != w.ours && st.Error == "" {
+	if id := st.ObjectID(); watchObject && id > 0 && id != w.ours && st.Error == "" {
 		obj, err := w.c.GetRoom(ctx, id)
 		switch {
 		case err == nil && w.cr.owns(obj):
@@ -270,21 +277,31 @@ func (w *jobWatch) check(ctx context.Context, untilCreated bool) (*JobStatus, bo
 			return nil, false, err
 		}
 	}
-	return st, st.IsCompleted || (untilCreated && w.ours > 0), nil
+	return st, st.IsCompleted, nil
 }
 
+// salvageBudget is how long an interrupted job is watched on: 30 of the longest poll intervals, 30 s
+// with the default pacing. Terraform waits for the provider after a first Ctrl-C.
+func (c *Client) salvageBudget() time.Duration { return 30 * c.pollBackoff.Max }
+
 // salvage runs when the caller's context ended mid-job (an interrupt or a timeout). It keeps watching
-// the job within cleanupTimeout, and returns our object as an *IncompleteCreateError as soon as it
-// exists, so the caller records it (Terraform then taints it) instead of orphaning it.
-func (c *Client) salvage(ctx context.Context, w *jobWatch, cause error) error {
+// the job within cleanupTimeout. When the job ends well in that time, the object is finished as usual
+// and returned: nothing is left half-done. When it does not, an object that exists is returned as an
+// *IncompleteCreateError, so the caller records it (Terraform then taints it) instead of orphaning it.
+func (c *Client) salvage(ctx context.Context, w *jobWatch, cause error) (*Room, error) {
+	interrupted := fmt.Errorf("gave up waiting while the portal's %s job was still running: %w", w.kind, cause)
+	watch, stopWatching := context.WithTimeout(context.WithoutCancel(ctx), c.salvageBudget())
+	defer stopWatching()
+	st, err := poll.Until(watch, c.pollBackoff, false, func(ctx context.Context) (*JobStatus, bool, error) {
+		return w.check(ctx, true)
+	})
+	// What follows must not be cut short by the end of the watch.
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cleanupTimeout)
 	defer cancel()
-	interrupted := fmt.Errorf("gave up waiting while the portal's %s job was still running: %w", w.kind, cause)
-	if w.ours == 0 {
-		_, _ = poll.Until(ctx, c.pollBackoff, false, func(ctx context.Context) (*JobStatus, bool, error) {
-			st, done, err := w.check(ctx, true)
-			return st, done || err != nil, nil
-		})
+	if err == nil && st.Error == "" {
+		if id, err := c.ownObject(ctx, w, st); err == nil {
+			return c.finishCreation(ctx, w.cr, id, UpdateRoomRequest{})
+		}
 	}
 	if w.ours == 0 {
 		if found, err := c.findCreated(ctx, w.cr); err == nil && found != nil {
@@ -292,9 +309,9 @@ func (c *Client) salvage(ctx context.Context, w *jobWatch, cause error) error {
 		}
 	}
 	if w.ours > 0 {
-		return &IncompleteCreateError{ID: w.ours, Err: interrupted}
+		return nil, &IncompleteCreateError{ID: w.ours, Err: interrupted}
 	}
-	return fmt.Errorf("%w; nothing was created yet. If %q appears later, the next apply names it", interrupted, w.cr.markedTitle())
+	return nil, fmt.Errorf("%w; nothing was created yet. If %q appears later, the next apply names it", interrupted, w.cr.markedTitle())
 }
 
 // removeFailedObject deletes what a failed job left behind. A failed job can report the id of a

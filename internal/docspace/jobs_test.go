@@ -210,16 +210,35 @@ func TestJobRecoversWhenStatusExpires(t *testing.T) {
 
 func TestJobTimeoutReturnsExistingObject(t *testing.T) {
 	t.Parallel()
-	portal, c := newPortal(t, fakeportal.Options{JobDuration: 2 * time.Second})
+	// The job outlasts the caller's timeout and the salvage budget (30 × 50 ms): the object exists
+	// and comes back as an incomplete creation, under its marker.
+	portal, c := newPortal(t, fakeportal.Options{JobDuration: 6 * time.Second})
 	room, err := c.CreateRoom(t.Context(), docspace.CreateRoomRequest{RoomSettings: docspace.RoomSettings{Title: "source"}, RoomType: docspace.RoomTypeCustom})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(t.Context(), time.Second)
+	ctx, cancel := context.WithTimeout(t.Context(), 500*time.Millisecond)
 	defer cancel()
 	id, err := idOf(c.CreateTemplate(ctx, docspace.CreateTemplateRequest{RoomID: room.ID, Title: "slow"}))
 	if err == nil || id == 0 || !strings.HasPrefix(portal.RoomTitles(true)[id], "slow [tf-pending-t-") {
 		t.Fatalf("got %d, %v; want the half-built template's id with the timeout error", id, err)
+	}
+}
+
+func TestJobInterruptedButDoneWithinTheBudgetIsFinished(t *testing.T) {
+	t.Parallel()
+	// The caller gives up, but the job ends within the salvage budget: the template is finished as
+	// usual, with its real title, and nothing is left half-done.
+	portal, c := newPortal(t, fakeportal.Options{JobDuration: 800 * time.Millisecond})
+	room, err := c.CreateRoom(t.Context(), docspace.CreateRoomRequest{RoomSettings: docspace.RoomSettings{Title: "source"}, RoomType: docspace.RoomTypeCustom})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 300*time.Millisecond)
+	defer cancel()
+	tpl, err := c.CreateTemplate(ctx, docspace.CreateTemplateRequest{RoomID: room.ID, Title: "interrupted"})
+	if err != nil || tpl.Title != "interrupted" || portal.RoomTitles(true)[tpl.ID] != "interrupted" {
+		t.Fatalf("got %+v, %v; want the finished template", tpl, err)
 	}
 }
 

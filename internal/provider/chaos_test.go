@@ -71,6 +71,12 @@ func TestChaos(t *testing.T) {
 
 	config := chaosEstate(srv.URL)
 	spaces := []*workspace{newWorkspace(t, bin, "a", config), newWorkspace(t, bin, "b", config)}
+	// The operator of both workspaces adopts an abandoned object once, in the first workspace that
+	// names it: with identical titles the error appears in both, and the object belongs to only one.
+	adopted := &adoptions{ids: map[string]string{}}
+	for _, w := range spaces {
+		w.adopted = adopted
+	}
 	var wg sync.WaitGroup
 	for i, w := range spaces {
 		wg.Go(func() { w.converge(t, "apply", i == 0) })
@@ -209,6 +215,24 @@ type workspace struct {
 	name, dir string
 	env       []string
 	terraform string
+	adopted   *adoptions
+}
+
+// adoptions records which workspace adopted which abandoned object.
+type adoptions struct {
+	mu  sync.Mutex
+	ids map[string]string
+}
+
+// claim reports whether workspace may adopt id: nobody has, or it already did.
+func (a *adoptions) claim(id, workspace string) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if by, ok := a.ids[id]; ok {
+		return by == workspace
+	}
+	a.ids[id] = workspace
+	return true
 }
 
 func newWorkspace(t *testing.T, bin, name, config string) *workspace {
@@ -303,6 +327,10 @@ func (w *workspace) converge(t *testing.T, verb string, interruptFirst bool) {
 			if id == nil || addr == nil {
 				t.Errorf("workspace %s: cannot read the unfinished creation from:\n%s", w.name, block)
 				return
+			}
+			if !w.adopted.claim(id[1], w.name) {
+				t.Logf("workspace %s: %s was adopted by the other workspace; applying again", w.name, id[1])
+				continue
 			}
 			if code, out := w.run("import", "-input=false", addr[1], id[1]); code != 0 {
 				t.Logf("workspace %s: import %s %s failed: %s", w.name, addr[1], id[1], summarise(out))

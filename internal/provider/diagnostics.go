@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -73,11 +74,22 @@ func addCreateError(ctx context.Context, state *tfsdk.State, diags *diag.Diagnos
 			fmt.Sprintf("DocSpace %s %d, titled %q, was left behind by an earlier creation of the same title that never "+
 				"finished: its terraform or provider process was killed, or lost the portal. Nothing was created now, "+
 				"because that would make a second one.\n\n"+
-				"If no other Terraform run is creating it right now, adopt it:\n\n"+
+				"If no other Terraform run is creating it right now, adopt it (in one workspace only, when several create "+
+				"this title):\n\n"+
 				"  terraform import %s.<name> %d\n\n"+
 				"(or an import block with id = \"%d\"); the next apply gives it its real title. Or delete it in DocSpace. "+
 				"Then apply again.", abandoned.Noun, abandoned.ID, abandoned.Title, resourceType, abandoned.ID, abandoned.ID))
 		return
 	}
 	addAPIError(diags, summary, err)
+}
+
+// afterCreation returns the context for the calls that follow a successful creation. The client may
+// have finished the creation after the caller's context ended (it watches an interrupted job on within
+// its cleanup budget); the few calls that complete the state must still reach the portal.
+func afterCreation(ctx context.Context) (context.Context, context.CancelFunc) {
+	if ctx.Err() == nil {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 }

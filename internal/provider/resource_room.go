@@ -123,6 +123,8 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	// The room exists from here on: keep its id in state so a failure below taints it instead of orphaning it.
 	plan.ID = types.StringValue(formatObjectID(room.ID))
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+	ctx, cancelRest := afterCreation(ctx)
+	defer cancelRest()
 	if plan.Archived.ValueBool() {
 		if err := r.client.ArchiveRoom(ctx, room.ID); err != nil {
 			addAPIError(&resp.Diagnostics, "Error archiving the new room", err)

@@ -78,6 +78,8 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 	// Keep the id even when reading back fails below, so Terraform taints the template instead of losing it.
 	plan.ID = types.StringValue(formatObjectID(tpl.ID))
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+	ctx, cancelRest := afterCreation(ctx)
+	defer cancelRest()
 	r.fill(ctx, tpl, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return

@@ -250,7 +250,10 @@ func TestAccRoomTemplate_statusExpiresDuringWait(t *testing.T) {
 	})
 }
 
-func TestAccRoomTemplate_timeoutTaints(t *testing.T) {
+// TestAccRoomTemplate_timeoutFinishesTheJob: the create timeout ends while the portal's job runs. The
+// provider watches the job on within its cleanup budget and, as the job ends well in that time,
+// finishes the template as usual: real title, nothing tainted, nothing left over.
+func TestAccRoomTemplate_timeoutFinishesTheJob(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{JobDuration: 3 * time.Second})
 	env.RequireFake(t)
@@ -259,16 +262,45 @@ func TestAccRoomTemplate_timeoutTaints(t *testing.T) {
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
 		Steps: []resource.TestStep{
 			{
-				Config:      templateConfig(env, prefix, `timeouts = { create = "1500ms" }`),
-				ExpectError: regexp.MustCompile(`gave up waiting while the portal's template creation job was still running`),
+				Config: templateConfig(env, prefix, `timeouts = { create = "1500ms" }`),
+				Check: resource.ComposeTestCheckFunc(
+					env.CheckTitle(templateAddr, prefix+" template"),
+					expectPortalHolds(env, []string{prefix + " source"}, []string{prefix + " template"}),
+				),
 			},
 			{
-				// The half-built template is in the state, tainted: the next apply replaces it.
-				PreConfig: func() { env.Fake.SetJobDuration(50 * time.Millisecond) },
-				Config:    templateConfig(env, prefix, `timeouts = { create = "1m" }`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(templateAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				Config:           templateConfig(env, prefix, `timeouts = { create = "1500ms" }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+}
+
+// TestAccRoom_unfinishedCreationTaints: the room exists but its creation cannot be finished (the update
+// that gives it its title fails). Its id is recorded and the resource tainted, so the next apply
+// replaces it: nothing is orphaned, nothing duplicated.
+func TestAccRoom_unfinishedCreationTaints(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t)
+	title := acctest.RandomName("room")
+	config := roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"custom\"", title))
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					env.Fake.InjectFault(fakeportal.Fault{Status: 500, Method: "PUT", PathPrefix: "/api/2.0/files/rooms/", Count: 1})
 				},
+				Config:      config,
+				ExpectError: regexp.MustCompile(`(?s)renaming the new room.*recorded in the state and marked tainted`),
+			},
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(roomAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				Check: expectPortalHolds(env, []string{title}, nil),
 			},
 		},
 	})
