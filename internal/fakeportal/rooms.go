@@ -47,10 +47,10 @@ type room struct {
 	created, updated        time.Time
 	createdBy, updatedBy    *user
 	links                   []*link
-	public                  bool          // templates: group Everyone may read
-	sharedWith              []string      // templates: e-mails and group ids given read access
-	shares                  []*share      // member records of users and groups, besides the creator (shares.go)
-	logoImage               string        // an uploaded logo image; while set, logo has no colour or cover
+	public                  bool     // templates: group Everyone may read
+	sharedWith              []string // templates: e-mails and group ids given read access
+	shares                  []*share // member records of users and groups, besides the creator (shares.go)
+	logoImage               string   // an uploaded logo image; while set, logo has no colour or cover
 }
 
 func (r *room) parentID() int {
