@@ -174,6 +174,7 @@ func (p *docspaceProvider) Resources(_ context.Context) []func() resource.Resour
 		NewRoomResource,
 		NewRoomTemplateResource,
 		NewRoomLinkResource,
+		NewRoomMemberResource,
 	}
 }
 
