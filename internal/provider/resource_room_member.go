@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -88,7 +89,42 @@ func (r *roomMemberResource) ModifyPlan(ctx context.Context, req resource.Modify
 	subject, group := plan.subject()
 	if why := memberRoomViolation(room, group, subject, plan.Access.ValueString()); why != "" {
 		resp.Diagnostics.AddAttributeError(path.Root("access"), "The room does not allow this member", why+".")
+		return
 	}
+	// Terraform plans once more while applying; the room read then is handed to an update, which need
+	// not read it again.
+	snapshot, _ := json.Marshal(roomSnapshot{ID: room.ID, Type: room.RoomType, Folder: room.RootFolderType, Owner: ownerID(room)})
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privatePlannedRoom, snapshot)...)
+}
+
+// privatePlannedRoom holds the room as read while planning.
+const privatePlannedRoom = "planned_room"
+
+// roomSnapshot is what the member rules need of a room.
+type roomSnapshot struct {
+	ID     int64               `json:"id"`
+	Type   docspace.RoomType   `json:"type"`
+	Folder docspace.FolderType `json:"folder"`
+	Owner  string              `json:"owner"`
+}
+
+func ownerID(room *docspace.Room) string {
+	if room.OwnedBy != nil {
+		return room.OwnedBy.ID
+	}
+	return ""
+}
+
+// plannedRoom returns the room read while planning, or nil.
+func plannedRoom(ctx context.Context, private interface {
+	GetKey(context.Context, string) ([]byte, diag.Diagnostics)
+}, roomID int64) *docspace.Room {
+	raw, _ := private.GetKey(ctx, privatePlannedRoom)
+	var s roomSnapshot
+	if len(raw) == 0 || json.Unmarshal(raw, &s) != nil || s.ID != roomID {
+		return nil
+	}
+	return &docspace.Room{ID: s.ID, RoomType: s.Type, RootFolderType: s.Folder, OwnedBy: &docspace.Employee{ID: s.Owner}}
 }
 
 func (r *roomMemberResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -102,7 +138,8 @@ func (r *roomMemberResource) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	subject, group := plan.subject()
-	if !r.checkGrant(ctx, roomID, subject, group, plan.Access.ValueString(), "Cannot add the room member", &resp.Diagnostics) {
+	// A create gets no private data from its plan, so it reads the room again.
+	if !r.checkGrant(ctx, nil, roomID, subject, group, plan.Access.ValueString(), "Cannot add the room member", &resp.Diagnostics) {
 		return // refused before any change: nothing was made
 	}
 	plan.ID = types.StringValue(plan.RoomID.ValueString() + "/" + subject)
@@ -181,7 +218,7 @@ func (r *roomMemberResource) Update(ctx context.Context, req resource.UpdateRequ
 	plan.ID = state.ID
 	if !plan.Access.Equal(state.Access) {
 		subject, group := plan.subject()
-		if !r.checkGrant(ctx, roomID, subject, group, plan.Access.ValueString(), "Cannot change the room member", &resp.Diagnostics) {
+		if !r.checkGrant(ctx, plannedRoom(ctx, req.Private, roomID), roomID, subject, group, plan.Access.ValueString(), "Cannot change the room member", &resp.Diagnostics) {
 			return
 		}
 		r.grant(ctx, roomID, &plan, "Error changing the room member", &resp.Diagnostics)
@@ -243,11 +280,14 @@ func (r *roomMemberResource) ImportState(ctx context.Context, req resource.Impor
 
 // checkGrant looks up the room and the subject and checks the role against every rule the portal
 // applies, so that a refusal names its rule and nothing is half-made. It reports false after adding an error.
-func (r *roomMemberResource) checkGrant(ctx context.Context, roomID int64, subject string, group bool, access, summary string, diags *diag.Diagnostics) bool {
-	room, err := r.client.GetRoom(ctx, roomID)
-	if err != nil {
-		addAPIError(diags, summary, fmt.Errorf("reading room %d: %w", roomID, err))
-		return false
+// room is the room as read while planning, or nil to read it now.
+func (r *roomMemberResource) checkGrant(ctx context.Context, room *docspace.Room, roomID int64, subject string, group bool, access, summary string, diags *diag.Diagnostics) bool {
+	if room == nil {
+		var err error
+		if room, err = r.client.GetRoom(ctx, roomID); err != nil {
+			addAPIError(diags, summary, fmt.Errorf("reading room %d: %w", roomID, err))
+			return false
+		}
 	}
 	if why := memberRoomViolation(room, group, subject, access); why != "" {
 		diags.AddAttributeError(path.Root("access"), summary, why+".")
