@@ -8,7 +8,7 @@ import (
 	"net/url"
 )
 
-// Group is a portal group (GroupDto, api-notes.md §30). Members is filled only by GetGroup and the
+// Group is a portal group (GroupDto, api-notes.md §31). Members is filled only by GetGroup and the
 // write calls; listings leave it empty and give MembersCount.
 type Group struct {
 	ID           string `json:"id"`
@@ -67,7 +67,7 @@ func (c *Client) ListGroups(ctx context.Context, text string) ([]Group, error) {
 }
 
 // CreateGroupRequest is the body of POST /group. The portal refuses the whole request when a member or
-// the manager is unknown, terminated or a guest (api-notes.md §30).
+// the manager is unknown, terminated or a guest (api-notes.md §31).
 type CreateGroupRequest struct {
 	Name    string   `json:"groupName"`
 	Manager string   `json:"groupManager,omitempty"`
@@ -105,7 +105,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, req UpdateGroupRequ
 	return checkGroup("PUT", groupPath(id), &g)
 }
 
-// DeleteGroup deletes a group, and with it the group's access to every room (api-notes.md §30). The
+// DeleteGroup deletes a group, and with it the group's access to every room (api-notes.md §31). The
 // answer may be 204 without a body or 200 with an empty envelope; a missing group is a 404 *APIError.
 func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	status, urlPath, raw, err := c.send(ctx, "DELETE", groupPath(id), nil, nil)

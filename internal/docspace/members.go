@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-// Member subject types (SubjectType, api-notes.md §28).
+// Member subject types (SubjectType, api-notes.md §29).
 const (
 	SubjectUser  = 0
 	SubjectGroup = 2
@@ -39,7 +39,7 @@ func (m *Member) SubjectID() string {
 }
 
 // Invitation is one entry of PUT /files/rooms/{id}/share. The provider always sends an id, never an
-// e-mail address, which could create an account (api-notes.md §28).
+// e-mail address, which could create an account (api-notes.md §29).
 type Invitation struct {
 	ID     string    `json:"id"`
 	Access FileShare `json:"access"`
@@ -59,12 +59,12 @@ type SetMembersResult struct {
 }
 
 // ErrFormRoles is the portal's refusal to remove a virtual data room member who holds form roles: the
-// request answers 200 with error 1 and changes nothing (api-notes.md §28).
+// request answers 200 with error 1 and changes nothing (api-notes.md §29).
 var ErrFormRoles = errors.New("the member holds form roles in this virtual data room; the portal removes such members only when forced, from its web interface")
 
 // SkippedError is a grant the portal answered with success but did not apply: the subject is missing
 // from the answer. The portal skips terminated or removed users, removed groups, users the API key's
-// user may not see, and the room's owner (api-notes.md §28).
+// user may not see, and the room's owner (api-notes.md §29).
 type SkippedError struct {
 	RoomID    int64
 	SubjectID string
@@ -125,7 +125,7 @@ func (c *Client) SetRoomMember(ctx context.Context, roomID int64, subjectID stri
 }
 
 // ListRoomMembers returns a room's owner entry and member records, reading every page (count and total
-// in the envelope, api-notes.md §28). A caller who cannot read the room gets an empty list; a missing
+// in the envelope, api-notes.md §29). A caller who cannot read the room gets an empty list; a missing
 // room is a 404 *APIError.
 func (c *Client) ListRoomMembers(ctx context.Context, roomID int64) ([]Member, error) {
 	var members []Member

@@ -9,7 +9,7 @@ import (
 	"strconv"
 )
 
-// EmployeeType is a user's type (api-notes.md §29).
+// EmployeeType is a user's type (api-notes.md §30).
 type EmployeeType int
 
 // User types.
@@ -29,7 +29,7 @@ const (
 	EmployeeStatusTerminated EmployeeStatus = 2
 )
 
-// User is a portal account as the people endpoints describe it (EmployeeFullDto, api-notes.md §29).
+// User is a portal account as the people endpoints describe it (EmployeeFullDto, api-notes.md §30).
 type User struct {
 	ID               string         `json:"id"`
 	DisplayName      string         `json:"displayName"`
@@ -47,7 +47,7 @@ type User struct {
 }
 
 // Type derives the user's type from the flags. The portal owner reports isAdmin false and isOwner
-// true, and is a DocSpace admin (api-notes.md §29).
+// true, and is a DocSpace admin (api-notes.md §30).
 func (u *User) Type() EmployeeType {
 	switch {
 	case u.IsOwner || u.IsAdmin:

@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// group is a portal group. Names are not unique (api-notes.md §30).
+// group is a portal group. Names are not unique (api-notes.md §31).
 type group struct {
 	id, name string
 	manager  *user
@@ -166,7 +166,7 @@ func groupName(b *body, required bool) (string, bool) {
 }
 
 // createGroup is POST /group: every member and the manager are checked first, and an unknown,
-// terminated or guest account fails the whole request with 400 "User not found" (api-notes.md §30).
+// terminated or guest account fails the whole request with 400 "User not found" (api-notes.md §31).
 func (p *Portal) createGroup(c *call) {
 	if !c.canEditGroups() {
 		return
@@ -207,7 +207,7 @@ func (p *Portal) createGroup(c *call) {
 const emptyGUID = "00000000-0000-0000-0000-000000000000"
 
 // updateGroup is PUT /group/{id}: a null name keeps the name; invalid members and managers are skipped
-// without an error (api-notes.md §30).
+// without an error (api-notes.md §31).
 func (p *Portal) updateGroup(c *call) {
 	if !c.canEditGroups() {
 		return
@@ -244,7 +244,7 @@ func (p *Portal) updateGroup(c *call) {
 	c.ok(p.groupDTO(g, true))
 }
 
-// deleteGroup is DELETE /group/{id}: the group's room shares go with it (api-notes.md §30).
+// deleteGroup is DELETE /group/{id}: the group's room shares go with it (api-notes.md §31).
 func (p *Portal) deleteGroup(c *call) {
 	if !c.canEditGroups() {
 		return
@@ -294,7 +294,7 @@ func (p *Portal) removeGroupMembers(c *call) {
 }
 
 // replaceGroupMembers is POST /group/{id}/members: it removes everyone, then adds the valid ones; when
-// none is valid the answer is 400, with the members already gone (api-notes.md §30).
+// none is valid the answer is 400, with the members already gone (api-notes.md §31).
 func (p *Portal) replaceGroupMembers(c *call) {
 	p.changeGroupMembers(c, func(g *group, ids []string) bool {
 		g.members = nil

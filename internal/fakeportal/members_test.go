@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// Room members, people and groups (api-notes.md §28-§30).
+// Room members, people and groups (api-notes.md §29-§31).
 
 func grant(id string, access int) string { return fmt.Sprintf(`{"id":%q,"access":%d}`, id, access) }
 

@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// Employee types (EmployeeType, api-notes.md §29).
+// Employee types (EmployeeType, api-notes.md §30).
 const (
 	TypeRoomAdmin     = 1
 	TypeGuest         = 2
@@ -62,7 +62,7 @@ func (u *user) dto() map[string]any {
 		"profileUrl": "/accounts/people/filter?search=" + u.email}
 }
 
-// fullDTO is an EmployeeFullDto (api-notes.md §29). isAdmin is false for the portal owner, who has
+// fullDTO is an EmployeeFullDto (api-notes.md §30). isAdmin is false for the portal owner, who has
 // isOwner instead; the type shows in isRoomAdmin, isCollaborator (User) and isVisitor (Guest).
 func (u *user) fullDTO() map[string]any {
 	d := u.dto()
@@ -107,7 +107,7 @@ func (p *Portal) findUser(id string) *user {
 }
 
 // sees is the visibility rule of the people endpoints and of room sharing: DocSpace admins see everyone;
-// others do not see guests unrelated to them (api-notes.md §28).
+// others do not see guests unrelated to them (api-notes.md §29).
 func (u *user) sees(other *user) bool {
 	if u.admin || other.kind != TypeGuest || other == u {
 		return true
@@ -123,7 +123,7 @@ func (p *Portal) getSelf(c *call) {
 }
 
 // userByEmail is GET /people/email?email=: empty is 400, an unknown or removed user 404, an invisible
-// one 403. The address is trimmed and compared exactly (api-notes.md §29).
+// one 403. The address is trimmed and compared exactly (api-notes.md §30).
 func (p *Portal) userByEmail(c *call) {
 	email := strings.TrimSpace(c.r.URL.Query().Get("email"))
 	if email == "" {
@@ -170,7 +170,7 @@ func (p *Portal) userByID(c *call) {
 	c.fail(http.StatusNotFound, "User not found")
 }
 
-// listPeople is GET /people/filter (api-notes.md §29): 403 for User and Guest callers; filters, paging,
+// listPeople is GET /people/filter (api-notes.md §30): 403 for User and Guest callers; filters, paging,
 // count and total in the envelope.
 func (p *Portal) listPeople(c *call) {
 	if c.user.kind == TypeUser || c.user.kind == TypeGuest {

@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// Subject types of member records (SubjectType, api-notes.md §28).
+// Subject types of member records (SubjectType, api-notes.md §29).
 const (
 	subjectUser  = 0
 	subjectGroup = 2
@@ -81,7 +81,7 @@ func rank(access int) int {
 		accessContentCreator: 6, accessRoomManager: 7}[access]
 }
 
-// memberRules are FileSecurity.AvailableRoomAccesses for users and groups (api-notes.md §28). Groups
+// memberRules are FileSecurity.AvailableRoomAccesses for users and groups (api-notes.md §29). Groups
 // are never room managers.
 var memberRules = map[int]struct{ user, group []int }{
 	typeCustom:       {[]int{accessRoomManager, accessContentCreator, accessEditing, accessReview, accessComment, accessRead}, []int{accessContentCreator, accessEditing, accessReview, accessComment, accessRead}},
@@ -125,7 +125,7 @@ type invitation struct {
 	access    int
 }
 
-// setShares is PUT /files/rooms/{id}/share (api-notes.md §28). Entries are applied one by one in
+// setShares is PUT /files/rooms/{id}/share (api-notes.md §29). Entries are applied one by one in
 // request order; a forbidden role answers 403 after the entries before it were saved. Subjects that
 // cannot take a record (terminated or removed users, removed groups, users the caller may not see, the
 // owner) are skipped without an error and are missing from the answer's members.
@@ -272,7 +272,7 @@ func (p *Portal) userWithEmail(email string) *user {
 var shareFilterByName = map[string]int{"userorgroup": 0, "invitationlink": 1, "externallink": 2, "additionalexternallink": 4,
 	"primaryexternallink": 8, "link": 15, "user": 16, "group": 32}
 
-// listShares is GET /files/rooms/{id}/share (api-notes.md §28): the owner's synthetic entry first (not
+// listShares is GET /files/rooms/{id}/share (api-notes.md §29): the owner's synthetic entry first (not
 // a record, but counted in total), then the records; count and total in the envelope. A caller who
 // cannot read the room gets 200 with an empty list.
 func (p *Portal) listShares(c *call) {

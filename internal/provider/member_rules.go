@@ -9,7 +9,7 @@ import (
 )
 
 // memberAccessNames are the readable names of the roles a room member can hold, after the UI
-// (api-notes.md §28).
+// (api-notes.md §29).
 var memberAccessNames = map[string]docspace.FileShare{
 	"viewer":          docspace.FileShareRead,
 	"reviewer":        docspace.FileShareReview,
@@ -31,7 +31,7 @@ func memberAccessName(a docspace.FileShare) string {
 	return fmt.Sprintf("access_%d", int(a))
 }
 
-// memberRoomRules are the roles each room type gives users (api-notes.md §28); groups get the same
+// memberRoomRules are the roles each room type gives users (api-notes.md §29); groups get the same
 // without room_manager.
 var memberRoomRules = map[docspace.RoomType][]string{
 	docspace.RoomTypeCustom:       {"room_manager", "content_creator", "editor", "reviewer", "commenter", "viewer"},

@@ -185,7 +185,7 @@ func readMember(ctx context.Context, client *docspace.Client, roomID int64, subj
 		return nil, ""
 	case len(members) == 0:
 		// Every room has its owner's entry; an empty list is the portal's answer to a caller who may not
-		// read the room, and proves nothing (api-notes.md §28).
+		// read the room, and proves nothing (api-notes.md §29).
 		diags.AddError("Cannot read the room's members",
 			fmt.Sprintf("The portal answered with an empty member list for room %d, which it does for API keys whose user "+
 				"may not read the room. Member %s was kept in the Terraform state. Use an API key of the room's owner, "+

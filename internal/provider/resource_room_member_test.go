@@ -17,7 +17,7 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
 )
 
-// memberMatrix is, per room type, the roles users may hold (api-notes.md §28); groups, users of type
+// memberMatrix is, per room type, the roles users may hold (api-notes.md §29); groups, users of type
 // user and guests get the same without room_manager.
 var memberMatrix = map[string][]string{
 	"custom":        {"room_manager", "content_creator", "editor", "reviewer", "commenter", "viewer"},
