@@ -181,6 +181,9 @@ func (p *docspaceProvider) Resources(_ context.Context) []func() resource.Resour
 func (p *docspaceProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewTemplatesDataSource,
+		NewUserDataSource,
+		NewUsersDataSource,
+		NewGroupDataSource,
 	}
 }
 
