@@ -175,6 +175,7 @@ func (p *docspaceProvider) Resources(_ context.Context) []func() resource.Resour
 		NewRoomTemplateResource,
 		NewRoomLinkResource,
 		NewRoomMemberResource,
+		NewRoomMembersResource,
 	}
 }
 

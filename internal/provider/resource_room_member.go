@@ -71,16 +71,19 @@ func (r *roomMemberResource) ModifyPlan(ctx context.Context, req resource.Modify
 	if resp.Diagnostics.HasError() || plan.RoomID.IsUnknown() || plan.Access.IsUnknown() || plan.UserID.IsUnknown() || plan.GroupID.IsUnknown() {
 		return
 	}
+	roomID, err := parseObjectID(plan.RoomID.ValueString())
+	if err != nil {
+		return
+	}
+	if claimRoom(r.client, roomID, claimMember) != "" {
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Room members managed twice", mixError(roomID))
+	}
 	if !req.State.Raw.IsNull() {
 		var state roomMemberModelV0
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 		if state.Access.Equal(plan.Access) {
 			return
 		}
-	}
-	roomID, err := parseObjectID(plan.RoomID.ValueString())
-	if err != nil {
-		return
 	}
 	room, err := r.client.GetRoom(ctx, roomID)
 	if err != nil {
