@@ -18,8 +18,12 @@ func membersList(entries ...string) string {
 		strings.Join(entries, ",\n") + "\n  ]\n}\n"
 }
 
-func userEntry(id, access string) string  { return fmt.Sprintf("    { user_id = %q, access = %q }", id, access) }
-func groupEntry(id, access string) string { return fmt.Sprintf("    { group_id = %q, access = %q }", id, access) }
+func userEntry(id, access string) string {
+	return fmt.Sprintf("    { user_id = %q, access = %q }", id, access)
+}
+func groupEntry(id, access string) string {
+	return fmt.Sprintf("    { group_id = %q, access = %q }", id, access)
+}
 
 func TestAccRoomMembers_authoritativeList(t *testing.T) {
 	t.Parallel()
