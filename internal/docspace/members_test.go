@@ -25,7 +25,7 @@ func fakeClient(t *testing.T) (*fakeportal.Portal, *Client) {
 
 func TestSetRoomMemberChecksTheAnswerAgainstTheRequest(t *testing.T) {
 	p, c := fakeClient(t)
-	room, err := c.CreateRoom(t.Context(), CreateRoomRequest{Title: "r", RoomType: RoomTypeCustom})
+	room, err := c.CreateRoom(t.Context(), CreateRoomRequest{RoomSettings: RoomSettings{Title: "r"}, RoomType: RoomTypeCustom})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func TestSetRoomMemberChecksTheAnswerAgainstTheRequest(t *testing.T) {
 	if _, err := c.SetRoomMember(t.Context(), room.ID, u, FileShareNone, false); !errors.As(err, &skipped) || !skipped.Removal {
 		t.Errorf("a skipped removal must be an error: %v", err)
 	}
-	vdr, _ := c.CreateRoom(t.Context(), CreateRoomRequest{Title: "v", RoomType: RoomTypeVirtualData})
+	vdr, _ := c.CreateRoom(t.Context(), CreateRoomRequest{RoomSettings: RoomSettings{Title: "v"}, RoomType: RoomTypeVirtualData})
 	f := p.AddUser("Fay Form", "fay@portal.example", fakeportal.TypeUser)
 	if _, err := c.SetRoomMember(t.Context(), vdr.ID, f, FileShareFillForms, false); err != nil {
 		t.Fatal(err)
@@ -63,7 +63,7 @@ func TestSetRoomMemberChecksTheAnswerAgainstTheRequest(t *testing.T) {
 
 func TestListRoomMembersReadsEveryPage(t *testing.T) {
 	p, c := fakeClient(t)
-	room, _ := c.CreateRoom(t.Context(), CreateRoomRequest{Title: "r", RoomType: RoomTypeCustom})
+	room, _ := c.CreateRoom(t.Context(), CreateRoomRequest{RoomSettings: RoomSettings{Title: "r"}, RoomType: RoomTypeCustom})
 	for i := range 150 {
 		p.SetShare(room.ID, p.AddUser(fmt.Sprintf("M %d", i), fmt.Sprintf("m%d@portal.example", i), fakeportal.TypeUser), 2)
 	}

@@ -2,6 +2,7 @@ package fakeportal
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -70,14 +71,14 @@ func TestShareMatrixPerRoomTypeSubjectAndUserType(t *testing.T) {
 		group := p.AddGroup("g", "")
 		for _, access := range all {
 			res := owner.call("PUT", "files/rooms/"+room+"/share", invite(grant(group, access)))
-			want := containsInt(memberRules[roomType].group, access) && access != accessRoomManager
+			want := slices.Contains(memberRules[roomType].group, access) && access != accessRoomManager
 			if (res.status == 200) != want {
 				t.Errorf("room type %d, group, access %d: %d %s", roomType, access, res.status, res.raw)
 			}
 			for name, kind := range kinds {
 				u := p.AddUser(name, name+strconv.Itoa(access)+"@portal.example", kind)
 				res := owner.call("PUT", "files/rooms/"+room+"/share", invite(grant(u, access)))
-				want := containsInt(memberRules[roomType].user, access) &&
+				want := slices.Contains(memberRules[roomType].user, access) &&
 					!(access == accessRoomManager && (kind == TypeUser || kind == TypeGuest)) &&
 					!(roomType == typeAI && kind == TypeGuest && access == accessContentCreator)
 				if (res.status == 200) != want {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/mail"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -107,7 +109,7 @@ func roleAllowed(r *room, isGroup bool, kind, access int) bool {
 	if isGroup {
 		list = rule.group
 	}
-	if !containsInt(list, access) {
+	if !slices.Contains(list, access) {
 		return false
 	}
 	if isGroup {
@@ -165,7 +167,7 @@ func (p *Portal) setShares(c *call) {
 			return
 		}
 		if inv.id != "" && !guidPattern.MatchString(inv.id) {
-			c.invalid("$.invitations["+itoa(i)+"].id", "The JSON value could not be converted to System.Guid.")
+			c.invalid("$.invitations["+strconv.Itoa(i)+"].id", "The JSON value could not be converted to System.Guid.")
 			return
 		}
 		if inv.email != "" {

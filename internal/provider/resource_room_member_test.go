@@ -248,7 +248,7 @@ func TestAccRoomMember_guestsAreNotContentCreatorsInAIRooms(t *testing.T) {
 	env := acctest.New(t, fakeportal.Options{})
 	subjects := memberSubjects(t, env)
 	// The provider does not create AI rooms; one made elsewhere can still take members.
-	room, err := env.Client.CreateRoom(t.Context(), docspace.CreateRoomRequest{Title: acctest.RandomName("ai"), RoomType: docspace.RoomTypeAI})
+	room, err := env.Client.CreateRoom(t.Context(), docspace.CreateRoomRequest{RoomSettings: docspace.RoomSettings{Title: acctest.RandomName("ai")}, RoomType: docspace.RoomTypeAI})
 	if err != nil {
 		t.Fatal(err)
 	}
