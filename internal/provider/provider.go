@@ -176,6 +176,7 @@ func (p *docspaceProvider) Resources(_ context.Context) []func() resource.Resour
 		NewRoomLinkResource,
 		NewRoomMemberResource,
 		NewRoomMembersResource,
+		NewGroupResource,
 	}
 }
 
