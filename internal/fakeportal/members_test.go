@@ -203,12 +203,11 @@ func TestShareByEmail(t *testing.T) {
 	if res.status != 403 {
 		t.Errorf("e-mail + RoomManager: %d", res.status)
 	}
-	p2, owner2, _ := newFake(t, Options{NoGuestInvitations: true})
+	_, owner2, _ := newFake(t, Options{NoGuestInvitations: true})
 	room2, _ := newRoom(t, owner2, typeCustom)
 	if res := owner2.call("PUT", "files/rooms/"+room2+"/share", invite(`{"email":"x@else.example","access":2}`)); res.status != 403 {
 		t.Errorf("guest invitations disabled: %d", res.status)
 	}
-	_ = p2
 	if res := owner.call("PUT", "files/rooms/"+room+"/share", invite(`{"email":"not-an-address","access":2}`)); res.status != 400 || res.response()["errors"] == nil {
 		t.Errorf("a bad e-mail is a validation error: %d %s", res.status, res.raw)
 	}
