@@ -139,13 +139,21 @@ const (
 	claimMember = "docspace_room_member"
 )
 
-var roomClaims sync.Map // client + room id + kind → true
+// roomClaim is one resource kind planning members of one room with one client. The key holds the
+// client itself, which keeps it alive, so a later client can never take its address.
+type roomClaim struct {
+	client *docspace.Client
+	roomID int64
+	kind   string
+}
+
+var roomClaims sync.Map // roomClaim → true
 
 // claimRoom records that a resource of kind plans members of the room, and returns the other kind
 // when one planned members of the same room with the same client, that is within the same Terraform
 // run (each run configures the provider afresh).
 func claimRoom(client *docspace.Client, roomID int64, kind string) string {
-	key := func(k string) string { return fmt.Sprintf("%p|%d|%s", client, roomID, k) }
+	key := func(k string) roomClaim { return roomClaim{client: client, roomID: roomID, kind: k} }
 	roomClaims.Store(key(kind), true)
 	other := claimMember
 	if kind == claimMember {
