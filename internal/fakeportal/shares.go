@@ -118,7 +118,7 @@ func roleAllowed(r *room, isGroup bool, kind, access int) bool {
 	if access == accessRoomManager && (kind == TypeUser || kind == TypeGuest) {
 		return false
 	}
-	return !(r.roomType == typeAI && kind == TypeGuest && access == accessContentCreator)
+	return r.roomType != typeAI || kind != TypeGuest || access != accessContentCreator
 }
 
 // invitation is one entry of PUT /share.
