@@ -1,5 +1,6 @@
-# Quick start: a project room, a template built from it, a second room created from the template, and
-# an external share link. The portal and the API key come from DOCSPACE_API_HOST and DOCSPACE_API_KEY.
+# Quick start: a project room with a member, a template built from it, a second room created from the
+# template, and an external share link. The portal and the API key come from DOCSPACE_API_HOST and
+# DOCSPACE_API_KEY.
 terraform {
   required_providers {
     docspace = {
@@ -24,6 +25,23 @@ resource "docspace_room" "project" {
     value  = 12
     period = "months"
   }
+}
+
+# A colleague who works in the room, found by e-mail (the bundled fake portal has this address; on your
+# portal, pass the address of someone who already has an account: a lookup never creates one).
+variable "colleague_email" {
+  type    = string
+  default = "colleague@portal.example"
+}
+
+data "docspace_user" "colleague" {
+  email = var.colleague_email
+}
+
+resource "docspace_room_member" "colleague" {
+  room_id = docspace_room.project.id
+  user_id = data.docspace_user.colleague.id
+  access  = "editor"
 }
 
 # Save the room as a template (a background job on the portal; the provider waits for it).

@@ -127,6 +127,15 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 // doOptional is do for the calls whose answer may legitimately lack a response (a job slot without a
 // record, a removed link). It reports whether the response was present and not null.
 func (c *Client) doOptional(ctx context.Context, method, path string, query url.Values, body, out any) (bool, error) {
+	status, urlPath, raw, err := c.send(ctx, method, path, query, body)
+	if err != nil {
+		return false, err
+	}
+	return decode(status, method, urlPath, raw, out)
+}
+
+// send makes one request to /api/2.0/<path> and returns the status, the URL path and the body.
+func (c *Client) send(ctx context.Context, method, path string, query url.Values, body any) (int, string, []byte, error) {
 	target := c.host + "/api/2.0/" + strings.TrimLeft(path, "/")
 	if len(query) > 0 {
 		target += "?" + query.Encode()
@@ -135,24 +144,24 @@ func (c *Client) doOptional(ctx context.Context, method, path string, query url.
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {
-			return false, fmt.Errorf("encoding %s %s: %w", method, path, err)
+			return 0, "", nil, fmt.Errorf("encoding %s %s: %w", method, path, err)
 		}
 		reader = bytes.NewReader(b)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, target, reader)
 	if err != nil {
-		return false, err
+		return 0, "", nil, err
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return false, fmt.Errorf("%s %s: %w", method, "/api/2.0/"+strings.TrimLeft(path, "/"), unwrapURLError(err))
+		return 0, "", nil, fmt.Errorf("%s %s: %w", method, "/api/2.0/"+strings.TrimLeft(path, "/"), unwrapURLError(err))
 	}
 	raw, err := io.ReadAll(resp.Body)
 	_ = resp.Body.Close()
 	if err != nil {
-		return false, fmt.Errorf("%s %s: reading the response: %w", method, req.URL.Path, err)
+		return 0, "", nil, fmt.Errorf("%s %s: reading the response: %w", method, req.URL.Path, err)
 	}
-	return decode(resp.StatusCode, method, req.URL.Path, raw, out)
+	return resp.StatusCode, req.URL.Path, raw, nil
 }
 
 func decode(status int, method, path string, raw []byte, out any) (bool, error) {

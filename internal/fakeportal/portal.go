@@ -50,6 +50,10 @@ type Options struct {
 	TimeZone *time.Location
 	// Seed makes random colours, ids and tokens repeatable; 0 picks one.
 	Seed uint64
+	// NoGuestInvitations turns off the portal setting that lets room invitations by e-mail create guests.
+	NoGuestInvitations bool
+	// MaxEmailInvitations is the portal's limit of e-mail entries in one PUT /share. Default 30.
+	MaxEmailInvitations int
 }
 
 // Portal is the fake portal; it is an http.Handler and safe for concurrent use.
@@ -57,6 +61,7 @@ type Portal struct {
 	mu         sync.Mutex
 	opts       Options
 	users      []*user
+	groups     []*group
 	byKey      map[string]*user
 	rooms      map[int64]*room
 	tagCatalog []string
@@ -104,6 +109,9 @@ func New(opts Options) *Portal {
 	if opts.JobStallTimeout == 0 {
 		opts.JobStallTimeout = 60 * time.Second
 	}
+	if opts.MaxEmailInvitations == 0 {
+		opts.MaxEmailInvitations = 30
+	}
 	if opts.TimeZone == nil {
 		opts.TimeZone = time.FixedZone("+03:00", 3*60*60)
 	}
@@ -125,11 +133,13 @@ func New(opts Options) *Portal {
 		now:         time.Now,
 	}
 	for i, key := range opts.APIKeys {
-		u := &user{key: key, id: p.guid(), name: fmt.Sprintf("User %d", i+1), email: fmt.Sprintf("user%d@portal.example", i+1), admin: i == 0}
+		// The first key is the portal owner's, a DocSpace admin; the others belong to room admins.
+		u := p.newUser(fmt.Sprintf("User %d", i+1), fmt.Sprintf("user%d@portal.example", i+1), TypeRoomAdmin)
 		if i == 0 {
-			u.name, u.email = "Portal Owner", "owner@portal.example"
+			u.name, u.first, u.last, u.email, u.owner = "Portal Owner", "Portal", "Owner", "owner@portal.example", true
+			u.setKind(TypeDocSpaceAdmin)
 		}
-		p.users = append(p.users, u)
+		u.key = key
 		p.byKey[key] = u
 	}
 	return p
@@ -154,6 +164,20 @@ func routes() []route {
 	anonymous := func(rt route) route { rt.anonymous = true; return rt }
 	return []route{
 		r("GET", "/api/2.0/people/@self", (*Portal).getSelf),
+		r("GET", "/api/2.0/people/email", (*Portal).userByEmail),
+		r("GET", "/api/2.0/people/filter", (*Portal).listPeople),
+		r("GET", "/api/2.0/people/{id}", (*Portal).userByID),
+		r("GET", "/api/2.0/group", (*Portal).listGroups),
+		r("POST", "/api/2.0/group", (*Portal).createGroup),
+		r("GET", "/api/2.0/group/{id}", (*Portal).getGroup),
+		r("PUT", "/api/2.0/group/{id}", (*Portal).updateGroup),
+		r("DELETE", "/api/2.0/group/{id}", (*Portal).deleteGroup),
+		r("PUT", "/api/2.0/group/{id}/members", (*Portal).addGroupMembers),
+		r("DELETE", "/api/2.0/group/{id}/members", (*Portal).removeGroupMembers),
+		r("POST", "/api/2.0/group/{id}/members", (*Portal).replaceGroupMembers),
+		r("PUT", "/api/2.0/group/{id}/manager", (*Portal).setGroupManager),
+		r("PUT", "/api/2.0/files/rooms/{id}/share", (*Portal).setShares),
+		r("GET", "/api/2.0/files/rooms/{id}/share", (*Portal).listShares),
 		r("GET", "/api/2.0/files/rooms/covers", (*Portal).listCovers),
 		r("POST", "/api/2.0/files/rooms/fromtemplate", (*Portal).startRoomFromTemplate),
 		r("GET", "/api/2.0/files/rooms/fromtemplate/status", (*Portal).roomFromTemplateStatus),

@@ -10,24 +10,6 @@ import (
 	"time"
 )
 
-type user struct {
-	key, id, name, email string
-	admin                bool
-}
-
-// dto is an EmployeeDto, as in createdBy.
-func (u *user) dto() map[string]any {
-	return map[string]any{"id": u.id, "displayName": u.name, "hasAvatar": false, "isAnonim": false,
-		"profileUrl": "/accounts/people/filter?search=" + u.email}
-}
-
-// fullDTO is an EmployeeFullDto, as GET /people/@self returns.
-func (u *user) fullDTO() map[string]any {
-	d := u.dto()
-	d["email"], d["userName"], d["isAdmin"] = u.email, strings.Split(u.email, "@")[0], u.admin
-	return d
-}
-
 // Root folder types (api-notes.md §6).
 const (
 	folderRooms     = 14
@@ -65,10 +47,10 @@ type room struct {
 	created, updated        time.Time
 	createdBy, updatedBy    *user
 	links                   []*link
-	public                  bool          // templates: group Everyone may read
-	sharedWith              []string      // templates: e-mails and group ids given read access
-	members                 map[*user]int // room members and their access (FileShare), besides the creator
-	logoImage               string        // an uploaded logo image; while set, logo has no colour or cover
+	public                  bool     // templates: group Everyone may read
+	sharedWith              []string // templates: e-mails and group ids given read access
+	shares                  []*share // member records of users and groups, besides the creator (shares.go)
+	logoImage               string   // an uploaded logo image; while set, logo has no colour or cover
 }
 
 func (r *room) parentID() int {
@@ -87,10 +69,9 @@ func (r *room) parentID() int {
 // templates are readable to all of them.
 func (r *room) canRead(u *user) bool {
 	if r.folder == folderTemplates {
-		return r.createdBy == u || r.public || containsFold(r.sharedWith, u.email) || containsFold(r.sharedWith, u.id)
+		return r.createdBy == u || r.public || containsFold(r.sharedWith, u.email) || containsFold(r.sharedWith, u.id) || r.roleOf(u) != 0
 	}
-	_, member := r.members[u]
-	return u.admin || r.createdBy == u || member
+	return u.admin || r.createdBy == u || r.roleOf(u) != 0
 }
 
 // canEdit: full access. Templates belong to their owner alone (api-notes.md §17).
@@ -98,7 +79,7 @@ func (r *room) canEdit(u *user) bool {
 	if r.folder == folderTemplates {
 		return r.createdBy == u
 	}
-	return u.admin || r.createdBy == u || r.members[u] == accessRoomManager
+	return u.admin || r.createdBy == u || r.roleOf(u) == accessRoomManager
 }
 
 // canManageLinks is the ReadLinks / EditAccess right: without it GET /links answers an empty list
@@ -150,7 +131,7 @@ func (p *Portal) dto(r *room, viewer *user, withQuota bool) map[string]any {
 
 // accessOf is the caller's FileShare on the room: 1 (full) for the owner and admins, else the member's.
 func (r *room) accessOf(u *user) int {
-	if a, ok := r.members[u]; ok && r.createdBy != u && (!u.admin || r.folder == folderTemplates) {
+	if a := r.roleOf(u); a != 0 && r.createdBy != u && (!u.admin || r.folder == folderTemplates) {
 		return a
 	}
 	return 0
@@ -158,8 +139,6 @@ func (r *room) accessOf(u *user) int {
 
 // quotaPortalDefault is TenantEntityQuotaSettings.DefaultQuotaValue (api-notes.md §7).
 const quotaPortalDefault = -2
-
-func (p *Portal) getSelf(c *call) { c.ok(c.user.fullDTO()) }
 
 // findRoom resolves the {id} parameter for a read: non-numeric or missing ids are 404, rooms the caller
 // may not see are 403 (api-notes.md §14).

@@ -26,7 +26,7 @@ func (p *Portal) FailNextJob(kind jobKind, message string, when JobFailure) {
 // a script or another Terraform run would.
 func (p *Portal) OccupyJobSlot(kind jobKind, d time.Duration) {
 	p.set(func() {
-		other := &user{id: p.guid(), name: "Another Client", email: "other@portal.example", admin: true}
+		other := &user{id: p.guid(), name: "Another Client", email: "other@portal.example", admin: true, kind: TypeDocSpaceAdmin, status: StatusActive}
 		p.jobs[kind] = p.newJob(kind, other, d, func() (int64, string) {
 			r := &room{title: "Made by another client", roomType: typeCustom, folder: folderRooms, quota: -1, created: p.now(), createdBy: other}
 			if kind == JobTemplate {
@@ -116,9 +116,6 @@ func (p *Portal) AddMember(id int64, apiKey string, access int) {
 		if r == nil || u == nil {
 			return
 		}
-		if r.members == nil {
-			r.members = map[*user]int{}
-		}
-		r.members[u] = access
+		r.setShare(&share{user: u, access: access})
 	})
 }

@@ -174,12 +174,18 @@ func (p *docspaceProvider) Resources(_ context.Context) []func() resource.Resour
 		NewRoomResource,
 		NewRoomTemplateResource,
 		NewRoomLinkResource,
+		NewRoomMemberResource,
+		NewRoomMembersResource,
+		NewGroupResource,
 	}
 }
 
 func (p *docspaceProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewTemplatesDataSource,
+		NewUserDataSource,
+		NewUsersDataSource,
+		NewGroupDataSource,
 	}
 }
 

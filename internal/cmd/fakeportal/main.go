@@ -70,6 +70,11 @@ func main() {
 		// Every creating POST: files/rooms, files/rooms/fromtemplate and files/roomtemplate.
 		portal.InjectFault(fakeportal.Fault{Status: http.StatusBadGateway, AfterProcessing: true, Rate: *rateLost, Method: "POST", PathPrefix: "/api/2.0/files/room"})
 	}
+	// Sample people, so that examples can add members: one of each type, and a group.
+	colleague := portal.AddUser("Casey Colleague", "colleague@portal.example", fakeportal.TypeRoomAdmin)
+	portal.AddUser("Uma User", "uma@portal.example", fakeportal.TypeUser)
+	portal.AddUser("Gil Guest", "gil@portal.example", fakeportal.TypeGuest)
+	portal.AddGroup("Project team", colleague)
 	portal.FinishFileOperationsAtOnce(*opsAtOnce)
 	for range *failJobs {
 		portal.FailNextJob(fakeportal.JobTemplate, "injected failure", fakeportal.FailAfterCreate)

@@ -1,0 +1,2 @@
+# A group is imported by its id; find it with the docspace_group data source.
+terraform import docspace_group.legal 6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f

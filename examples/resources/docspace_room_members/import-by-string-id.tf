@@ -1,0 +1,4 @@
+import {
+  to = docspace_room_members.board
+  id = "12345"
+}

@@ -1,0 +1,120 @@
+package docspace
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+)
+
+// Group is a portal group (GroupDto, api-notes.md §31). Members is filled only by GetGroup and the
+// write calls; listings leave it empty and give MembersCount.
+type Group struct {
+	ID           string `json:"id"`
+	Name         string `json:"name"`
+	Manager      *User  `json:"manager"`
+	Members      []User `json:"members"`
+	MembersCount int    `json:"membersCount"`
+}
+
+// GroupSummary is a group as a room member record names it.
+type GroupSummary struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+func groupPath(id string) string { return "group/" + url.PathEscape(id) }
+
+func checkGroup(method, path string, g *Group) (*Group, error) {
+	if g.ID == "" {
+		return nil, fmt.Errorf("%s /api/2.0/%s: the answer has no group id: %w", method, path, ErrMissingObject)
+	}
+	return g, nil
+}
+
+// GetGroup reads a group with its members; a missing group is a 404 *APIError.
+func (c *Client) GetGroup(ctx context.Context, id string) (*Group, error) {
+	var g Group
+	if err := c.do(ctx, "GET", groupPath(id), url.Values{"includeMembers": {"true"}}, nil, &g); err != nil {
+		return nil, err
+	}
+	return checkGroup("GET", groupPath(id), &g)
+}
+
+// ListGroups returns every group whose name contains text (all groups for ""), without members,
+// reading all pages. Names are not unique.
+func (c *Client) ListGroups(ctx context.Context, text string) ([]Group, error) {
+	q := url.Values{}
+	if text != "" {
+		q.Set("filterValue", text)
+	}
+	var groups []Group
+	err := c.eachPage(ctx, "group", q, func(raw json.RawMessage) (int, error) {
+		var page []Group
+		if err := json.Unmarshal(raw, &page); err != nil {
+			return 0, err
+		}
+		for _, g := range page {
+			if g.ID == "" {
+				return 0, fmt.Errorf("a group without an id: %w", ErrMissingObject)
+			}
+		}
+		groups = append(groups, page...)
+		return len(page), nil
+	})
+	return groups, err
+}
+
+// CreateGroupRequest is the body of POST /group. The portal refuses the whole request when a member or
+// the manager is unknown, terminated or a guest (api-notes.md §31).
+type CreateGroupRequest struct {
+	Name    string   `json:"groupName"`
+	Manager string   `json:"groupManager,omitempty"`
+	Members []string `json:"members"`
+}
+
+// CreateGroup creates a group. The manager is also made a member.
+func (c *Client) CreateGroup(ctx context.Context, req CreateGroupRequest) (*Group, error) {
+	if req.Members == nil {
+		req.Members = []string{}
+	}
+	var g Group
+	if err := c.do(ctx, "POST", "group", nil, req, &g); err != nil {
+		return nil, err
+	}
+	return checkGroup("POST", "group", &g)
+}
+
+// UpdateGroupRequest is the body of PUT /group/{id}. An empty Name keeps the name; an empty Manager
+// keeps the manager. Invalid members and managers are skipped by the portal without an error, so
+// callers compare the answer with what they asked for.
+type UpdateGroupRequest struct {
+	Name            string   `json:"groupName,omitempty"`
+	Manager         string   `json:"groupManager,omitempty"`
+	MembersToAdd    []string `json:"membersToAdd,omitempty"`
+	MembersToRemove []string `json:"membersToRemove,omitempty"`
+}
+
+// UpdateGroup changes a group and returns it as stored.
+func (c *Client) UpdateGroup(ctx context.Context, id string, req UpdateGroupRequest) (*Group, error) {
+	var g Group
+	if err := c.do(ctx, "PUT", groupPath(id), nil, req, &g); err != nil {
+		return nil, err
+	}
+	return checkGroup("PUT", groupPath(id), &g)
+}
+
+// DeleteGroup deletes a group, and with it the group's access to every room (api-notes.md §31). The
+// answer may be 204 without a body or 200 with an empty envelope; a missing group is a 404 *APIError.
+func (c *Client) DeleteGroup(ctx context.Context, id string) error {
+	status, urlPath, raw, err := c.send(ctx, "DELETE", groupPath(id), nil, nil)
+	if err != nil {
+		return err
+	}
+	if status == http.StatusNoContent && len(raw) == 0 {
+		return nil
+	}
+	_, err = decode(status, "DELETE", urlPath, raw, nil)
+	return err
+}

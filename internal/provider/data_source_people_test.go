@@ -1,0 +1,161 @@
+package provider_test
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/acctest"
+	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
+)
+
+func TestAccUserDataSource_byEmailIDAndAPIKey(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t) // accounts of given types exist only on the fake
+	dana := env.Fake.AddUser("Dana Admin", "dana@portal.example", fakeportal.TypeDocSpaceAdmin)
+	guest := env.Fake.AddUser("Gina Guest", "gina@portal.example", fakeportal.TypeGuest)
+	env.Fake.TerminateUser(guest)
+	config := env.ProviderConfig() + fmt.Sprintf(`
+data "docspace_user" "me" {}
+
+data "docspace_user" "dana" {
+  email = "dana@portal.example"
+}
+
+data "docspace_user" "gina" {
+  id = %q
+}
+`, guest)
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
+		{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				// The owner: the portal says isAdmin false, the provider says docspace_admin.
+				statecheck.ExpectKnownValue("data.docspace_user.me", tfjsonpath.New("type"), knownvalue.StringExact("docspace_admin")),
+				statecheck.ExpectKnownValue("data.docspace_user.me", tfjsonpath.New("is_owner"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue("data.docspace_user.me", tfjsonpath.New("id"), knownvalue.StringExact(env.Fake.UserID(acctest.FakeAPIKey))),
+				statecheck.ExpectKnownValue("data.docspace_user.dana", tfjsonpath.New("id"), knownvalue.StringExact(dana)),
+				statecheck.ExpectKnownValue("data.docspace_user.dana", tfjsonpath.New("type"), knownvalue.StringExact("docspace_admin")),
+				statecheck.ExpectKnownValue("data.docspace_user.dana", tfjsonpath.New("is_owner"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue("data.docspace_user.dana", tfjsonpath.New("display_name"), knownvalue.StringExact("Dana Admin")),
+				statecheck.ExpectKnownValue("data.docspace_user.gina", tfjsonpath.New("email"), knownvalue.StringExact("gina@portal.example")),
+				statecheck.ExpectKnownValue("data.docspace_user.gina", tfjsonpath.New("type"), knownvalue.StringExact("guest")),
+				statecheck.ExpectKnownValue("data.docspace_user.gina", tfjsonpath.New("status"), knownvalue.StringExact("terminated")),
+			},
+		},
+		{
+			// An unknown address is refused, and no account is made for it.
+			Config:      env.ProviderConfig() + "data \"docspace_user\" \"x\" {\n  email = \"nobody@portal.example\"\n}\n",
+			ExpectError: regexp.MustCompile(`No DocSpace user has the e-mail address "nobody@portal.example"`),
+		},
+		{
+			Config:      env.ProviderConfig() + "data \"docspace_user\" \"x\" {\n  email = \"dana@portal.example\"\n  id = \"" + dana + "\"\n}\n",
+			ExpectError: regexp.MustCompile(`Invalid Attribute Combination`),
+		},
+		{
+			Config: env.ProviderConfig() + "data \"docspace_users\" \"guests\" {\n  type = \"guest\"\n}\n",
+			// Still only Gina: the failed lookup created nobody.
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.docspace_users.guests", tfjsonpath.New("users"), knownvalue.ListSizeExact(1)),
+			},
+		},
+	}})
+}
+
+func TestAccUsersDataSource_filtersAndEveryPage(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t)
+	for i := range 130 {
+		env.Fake.AddUser(fmt.Sprintf("Staff %03d", i), fmt.Sprintf("staff%03d@portal.example", i), fakeportal.TypeUser)
+	}
+	gone := env.Fake.AddUser("Left Company", "left@portal.example", fakeportal.TypeUser)
+	env.Fake.TerminateUser(gone)
+	a := env.Fake.AddUser("Ann Able", "ann@portal.example", fakeportal.TypeRoomAdmin)
+	group := env.Fake.AddGroup("Editors", a)
+	config := env.ProviderConfig() + fmt.Sprintf(`
+data "docspace_users" "all" {}
+
+data "docspace_users" "staff" {
+  type   = "user"
+  status = "active"
+}
+
+data "docspace_users" "search" {
+  search = "staff 12"
+}
+
+data "docspace_users" "editors" {
+  group_id = %q
+}
+
+data "docspace_users" "terminated" {
+  status = "terminated"
+}
+`, group)
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{{
+		Config: config,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.docspace_users.all", tfjsonpath.New("users"), knownvalue.ListSizeExact(133)),
+			statecheck.ExpectKnownValue("data.docspace_users.staff", tfjsonpath.New("users"), knownvalue.ListSizeExact(130)),
+			statecheck.ExpectKnownValue("data.docspace_users.search", tfjsonpath.New("users"), knownvalue.ListSizeExact(10)),
+			statecheck.ExpectKnownValue("data.docspace_users.editors", tfjsonpath.New("users"), knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact(a), "type": knownvalue.StringExact("room_admin")}),
+			})),
+			statecheck.ExpectKnownValue("data.docspace_users.terminated", tfjsonpath.New("users").AtSliceIndex(0).AtMapKey("email"), knownvalue.StringExact("left@portal.example")),
+			statecheck.ExpectKnownValue("data.docspace_users.all", tfjsonpath.New("users").AtSliceIndex(0).AtMapKey("email"), knownvalue.StringExact("ann@portal.example")),
+		},
+	}}})
+}
+
+func TestAccUsersDataSource_refusedToUserTypeKeys(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t)
+	env.Fake.SetUserType(env.Fake.UserID(acctest.FakeAPIKey), fakeportal.TypeUser)
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{{
+		Config:      env.ProviderConfig() + "data \"docspace_users\" \"all\" {}\n",
+		ExpectError: regexp.MustCompile(`only DocSpace admins and room admins list people`),
+	}}})
+}
+
+func TestAccGroupDataSource_exactNameOrID(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t)
+	a := env.Fake.AddUser("Ann Able", "ann@portal.example", fakeportal.TypeRoomAdmin)
+	b := env.Fake.AddUser("Bob Best", "bob@portal.example", fakeportal.TypeUser)
+	editors := env.Fake.AddGroup("Editors", a, b)
+	env.Fake.AddGroup("Editors (old)", "")
+	env.Fake.AddGroup("Twins", "")
+	env.Fake.AddGroup("Twins", "")
+	lookup := func(attr, value string) string {
+		return env.ProviderConfig() + fmt.Sprintf("data \"docspace_group\" \"g\" {\n  %s = %q\n}\n", attr, value)
+	}
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
+		{
+			Config: lookup("name", "Editors"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.docspace_group.g", tfjsonpath.New("id"), knownvalue.StringExact(editors)),
+				statecheck.ExpectKnownValue("data.docspace_group.g", tfjsonpath.New("manager_id"), knownvalue.StringExact(a)),
+				statecheck.ExpectKnownValue("data.docspace_group.g", tfjsonpath.New("member_ids"), knownvalue.SetExact([]knownvalue.Check{
+					knownvalue.StringExact(a), knownvalue.StringExact(b)})),
+			},
+		},
+		{
+			Config: lookup("id", editors),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.docspace_group.g", tfjsonpath.New("name"), knownvalue.StringExact("Editors")),
+			},
+		},
+		{Config: lookup("name", "editors"), ExpectError: regexp.MustCompile(`No DocSpace group is named "editors"`)},
+		{Config: lookup("name", "Twins"), ExpectError: regexp.MustCompile(`2 DocSpace groups are named "Twins"`)},
+		{Config: lookup("id", "00000000-0000-0000-0000-000000000001"), ExpectError: regexp.MustCompile(`No DocSpace group has the id`)},
+	}})
+}

@@ -1,0 +1,251 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+var (
+	_ resource.Resource                   = (*groupResource)(nil)
+	_ resource.ResourceWithConfigure      = (*groupResource)(nil)
+	_ resource.ResourceWithImportState    = (*groupResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*groupResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*groupResource)(nil)
+)
+
+// NewGroupResource returns the docspace_group resource.
+func NewGroupResource() resource.Resource { return &groupResource{} }
+
+type groupResource struct{ resourceBase }
+
+type groupModelV0 struct {
+	ID        types.String `tfsdk:"id"`
+	Name      types.String `tfsdk:"name"`
+	ManagerID types.String `tfsdk:"manager_id"`
+	MemberIDs types.Set    `tfsdk:"member_ids"`
+}
+
+func (r *groupResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_group"
+}
+
+func (m *groupModelV0) members(ctx context.Context, diags *diag.Diagnostics) []string {
+	var ids []string
+	if !m.MemberIDs.IsNull() && !m.MemberIDs.IsUnknown() {
+		diags.Append(m.MemberIDs.ElementsAs(ctx, &ids, false)...)
+	}
+	for i := range ids {
+		ids[i] = strings.ToLower(ids[i])
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// ValidateConfig: the portal makes the manager a member, so a member list must name the manager.
+func (r *groupResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m groupModelV0
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || m.ManagerID.IsNull() || m.ManagerID.IsUnknown() || m.MemberIDs.IsUnknown() {
+		return
+	}
+	var ids []string
+	resp.Diagnostics.Append(m.MemberIDs.ElementsAs(ctx, &ids, false)...)
+	for _, id := range ids {
+		if strings.EqualFold(id, m.ManagerID.ValueString()) {
+			return
+		}
+	}
+	resp.Diagnostics.AddAttributeError(path.Root("member_ids"), "The manager is missing from member_ids",
+		"The portal makes a group's manager one of its members, so member_ids must include manager_id; otherwise every plan would show a change.")
+}
+
+// ModifyPlan refuses to clear the manager, which the portal's update cannot do.
+func (r *groupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
+		return
+	}
+	var plan, state groupModelV0
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if !state.ManagerID.IsNull() && plan.ManagerID.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("manager_id"), "The group's manager cannot be removed",
+			"The portal's API can change a group's manager but not remove it. Set another manager, or remove the manager in DocSpace and then from the configuration.")
+	}
+}
+
+func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan groupModelV0
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	members := plan.members(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	g, err := r.client.CreateGroup(ctx, docspace.CreateGroupRequest{Name: plan.Name.ValueString(), Manager: plan.ManagerID.ValueString(), Members: members})
+	if err != nil {
+		if docspace.StatusCode(err) == 400 {
+			if why := r.invalidMembers(ctx, append(members, plan.ManagerID.ValueString())); why != "" {
+				resp.Diagnostics.AddAttributeError(path.Root("member_ids"), "Error creating the group",
+					fmt.Sprintf("%v. The portal creates a group only when every member and the manager is an active account that is not a guest: %s. Nothing was created.", err, why))
+				return
+			}
+		}
+		addAPIError(&resp.Diagnostics, "Error creating the group", err)
+		return
+	}
+	plan.fill(g, plan.MemberIDs)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// invalidMembers names the ids the portal refuses as group members: unknown, terminated or guests.
+func (r *groupResource) invalidMembers(ctx context.Context, ids []string) string {
+	var bad []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if id == "" || seen[id] {
+			continue
+		}
+		seen[id] = true
+		u, err := r.client.GetUser(ctx, id)
+		switch {
+		case docspace.IsNotFound(err):
+			bad = append(bad, id+" does not exist")
+		case err != nil:
+		case u.Status == docspace.EmployeeStatusTerminated:
+			bad = append(bad, fmt.Sprintf("%s (%s) is terminated", id, u.Email))
+		case u.Type() == docspace.EmployeeTypeGuest:
+			bad = append(bad, fmt.Sprintf("%s (%s) is a guest", id, u.Email))
+		}
+	}
+	return strings.Join(bad, "; ")
+}
+
+func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state groupModelV0
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	g, err := r.client.GetGroup(ctx, state.ID.ValueString())
+	if docspace.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("Group not found",
+			fmt.Sprintf("Group %s no longer exists and was removed from the Terraform state; the next apply creates it again "+
+				"(its access to rooms went with it).", state.ID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Error reading the group", err)
+		return
+	}
+	state.fill(g, state.MemberIDs)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state groupModelV0
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	want, had := plan.members(ctx, &resp.Diagnostics), state.members(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	body := docspace.UpdateGroupRequest{}
+	if !plan.Name.Equal(state.Name) {
+		body.Name = plan.Name.ValueString()
+	}
+	if !plan.ManagerID.Equal(state.ManagerID) {
+		body.Manager = plan.ManagerID.ValueString()
+	}
+	listed := !plan.MemberIDs.IsNull() && !plan.MemberIDs.IsUnknown()
+	if listed {
+		body.MembersToAdd, body.MembersToRemove = difference(want, had), difference(had, want)
+	}
+	g, err := r.client.UpdateGroup(ctx, state.ID.ValueString(), body)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Error updating the group", err)
+		return
+	}
+	plan.ID = state.ID
+	plan.fill(g, plan.MemberIDs)
+	// The portal skips invalid members and managers without an error: compare what it kept.
+	var problems []string
+	if listed {
+		got := plan.members(ctx, &resp.Diagnostics)
+		if missing := difference(want, got); len(missing) > 0 {
+			problems = append(problems, "it did not add "+strings.Join(missing, ", ")+" ("+r.invalidMembers(ctx, missing)+")")
+		}
+		if extra := difference(got, want); len(extra) > 0 {
+			problems = append(problems, "it kept "+strings.Join(extra, ", "))
+		}
+	}
+	if body.Manager != "" && !strings.EqualFold(plan.ManagerID.ValueString(), body.Manager) {
+		problems = append(problems, "it did not make "+body.Manager+" the manager ("+r.invalidMembers(ctx, []string{body.Manager})+")")
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if len(problems) > 0 {
+		resp.Diagnostics.AddError("The portal did not apply every change to the group",
+			"The portal answered with success but "+strings.Join(problems, "; ")+". It silently skips accounts that do not exist, are "+
+				"terminated or are guests. The state holds the group as the portal has it.")
+	}
+}
+
+func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state groupModelV0
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.DeleteGroup(ctx, state.ID.ValueString()); err != nil && !docspace.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, "Error deleting the group", err)
+	}
+}
+
+func (r *groupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !guidPattern.MatchString(req.ID) {
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("%q is not a group id such as 6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f; "+
+			"find it with the docspace_group data source.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("member_ids"), types.SetNull(types.StringType))...)
+}
+
+// fill copies the portal's group into m. Configured ids keep their spelling when equal but for case.
+func (m *groupModelV0) fill(g *docspace.Group, prior types.Set) {
+	m.ID = types.StringValue(g.ID)
+	m.Name = types.StringValue(g.Name)
+	manager, members := groupManagerAndMembers(g)
+	if manager.IsNull() || !strings.EqualFold(manager.ValueString(), m.ManagerID.ValueString()) {
+		m.ManagerID = manager
+	}
+	var d diag.Diagnostics
+	before := (&groupModelV0{MemberIDs: prior}).members(context.Background(), &d)
+	after := (&groupModelV0{MemberIDs: members}).members(context.Background(), &d)
+	if prior.IsNull() || prior.IsUnknown() || strings.Join(before, ",") != strings.Join(after, ",") {
+		m.MemberIDs = members
+	}
+}
+
+// difference lists the items of a not in b.
+func difference(a, b []string) []string {
+	in := map[string]bool{}
+	for _, s := range b {
+		in[s] = true
+	}
+	var out []string
+	for _, s := range a {
+		if !in[s] {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,59 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// trimmedText has no white space at either end.
+var trimmedText = regexp.MustCompile(`^\S(.*\S)?$`)
+
+func (r *groupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A portal group: a name, a manager and members. Groups can be given access to rooms with " +
+			"`docspace_room_member` or `docspace_room_members`, and their members get the group's role.\n\n" +
+			"**Deleting a group removes its access to every room** it was a member of; the member resources that name " +
+			"it then leave the state on their next refresh.\n\n" +
+			"Members and the manager must be active accounts that are not guests. Creating a group with any other " +
+			"account fails and creates nothing; when an update names one, the portal skips it without an error, which " +
+			"the provider reports. The manager is always a member too, so `member_ids` must include `manager_id`. " +
+			"Group names need not be unique.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The group's id, which is also the import ID.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "The group's name, 1 to 128 characters, without surrounding white space.",
+				Required:            true,
+				Validators: []validator.String{
+					stringvalidator.LengthBetween(1, 128),
+					stringvalidator.RegexMatches(trimmedText, "must not start or end with white space"),
+				},
+			},
+			"manager_id": schema.StringAttribute{
+				MarkdownDescription: "Id of the group's manager. Once set it can be changed but not removed (the portal's API cannot remove it).",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(guidPattern, "must be a user id")},
+			},
+			"member_ids": schema.SetAttribute{
+				MarkdownDescription: "Ids of the group's members, the manager included. When omitted the provider leaves the " +
+					"members alone and reports them.",
+				Optional:    true,
+				Computed:    true,
+				ElementType: types.StringType,
+				Validators:  []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(guidPattern, "must be a user id"))},
+			},
+		},
+	}
+}

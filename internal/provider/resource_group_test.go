@@ -1,0 +1,160 @@
+package provider_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/acctest"
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
+)
+
+func groupConfig(env *acctest.Env, name, manager string, members ...string) string {
+	attrs := fmt.Sprintf("  name = %q\n", name)
+	if manager != "" {
+		attrs += fmt.Sprintf("  manager_id = %q\n", manager)
+	}
+	if members != nil {
+		attrs += "  member_ids = [\"" + strings.Join(members, "\", \"") + "\"]\n"
+	}
+	return env.ProviderConfig() + "resource \"docspace_group\" \"g\" {\n" + attrs + "}\n"
+}
+
+// checkGroupGone confirms that no group is left on the portal.
+func checkGroupGone(env *acctest.Env) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources["docspace_group.g"]
+		if !ok {
+			return nil
+		}
+		if _, err := env.Client.GetGroup(context.Background(), rs.Primary.ID); err == nil {
+			return fmt.Errorf("group %s still exists", rs.Primary.ID)
+		}
+		return nil
+	}
+}
+
+func TestAccGroup_lifecycle(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t) // members of given types exist only on the fake
+	a := env.Fake.AddUser("Ann Able", "ann@portal.example", fakeportal.TypeRoomAdmin)
+	b := env.Fake.AddUser("Bob Best", "bob@portal.example", fakeportal.TypeUser)
+	c := env.Fake.AddUser("Cid Cole", "cid@portal.example", fakeportal.TypeUser)
+	guest := env.Fake.AddUser("Gus Guest", "gus@portal.example", fakeportal.TypeGuest)
+	name := acctest.RandomName("group")
+	env.Run(t, resource.TestCase{
+		CheckDestroy: checkGroupGone(env),
+		Steps: []resource.TestStep{
+			{
+				// Strict create: a guest member fails it, and nothing is made.
+				Config:      groupConfig(env, name, a, a, guest),
+				ExpectError: ruleRegexp(`is a guest. Nothing was created`),
+			},
+			{
+				Config: groupConfig(env, name, a, a, b),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr("docspace_group.g", "manager_id", a),
+					resource.TestCheckResourceAttr("docspace_group.g", "member_ids.#", "2"),
+					func(*terraform.State) error {
+						groups, err := env.Client.ListGroups(t.Context(), name)
+						if err != nil || len(groups) != 1 {
+							return fmt.Errorf("groups named %s: %v %v", name, groups, err)
+						}
+						return nil
+					},
+				),
+			},
+			{ResourceName: "docspace_group.g", ImportState: true, ImportStateVerify: true},
+			{
+				Config: groupConfig(env, name+" renamed", b, b, c),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr("docspace_group.g", "name", name+" renamed"),
+					resource.TestCheckResourceAttr("docspace_group.g", "manager_id", b),
+					resource.TestCheckResourceAttr("docspace_group.g", "member_ids.#", "2"),
+				),
+			},
+			{
+				// Lenient update: the portal skips the guest; the provider says so.
+				Config:      groupConfig(env, name+" renamed", b, b, c, guest),
+				ExpectError: ruleRegexp(`did not add ` + guest),
+			},
+			{
+				Config:      groupConfig(env, name+" renamed", b, c),
+				ExpectError: ruleRegexp(`member_ids must include manager_id`),
+			},
+			{
+				Config:      groupConfig(env, name+" renamed", "", b, c),
+				ExpectError: ruleRegexp(`can change a group's manager but not remove it`),
+			},
+			{
+				// Members changed in DocSpace: drift, put back on apply.
+				PreConfig: func() {
+					groups, _ := env.Client.ListGroups(t.Context(), name)
+					env.Fake.AddGroup("unrelated", "")
+					for _, g := range groups {
+						_, _ = env.Client.UpdateGroup(t.Context(), g.ID, docspaceRemoveMembers(c))
+					}
+				},
+				Config: groupConfig(env, name+" renamed", b, b, c),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("docspace_group.g", plancheck.ResourceActionUpdate),
+				}},
+				Check: resource.TestCheckResourceAttr("docspace_group.g", "member_ids.#", "2"),
+			},
+		},
+	})
+}
+
+func TestAccGroup_deletedOutsideTerraformTakesItsRoomAccess(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t)
+	a := env.Fake.AddUser("Ann Able", "ann@portal.example", fakeportal.TypeRoomAdmin)
+	title := acctest.RandomName("grouproom")
+	config := memberRoomConfig(env, title, "") + fmt.Sprintf(`
+resource "docspace_group" "g" {
+  name       = "Readers"
+  manager_id = %q
+  member_ids = [%q]
+}
+
+resource "docspace_room_member" "readers" {
+  room_id  = docspace_room.room.id
+  group_id = docspace_group.g.id
+  access   = "viewer"
+}
+`, a, a)
+	var group string
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: func(s *terraform.State) error {
+					group = s.RootModule().Resources["docspace_group.g"].Primary.ID
+					return checkShare(env, "docspace_room.room", group, 2)(s)
+				},
+			},
+			{
+				// Deleting the group in DocSpace removes it and its room access: both are made again.
+				PreConfig: func() { env.Fake.DeleteGroupNow(group) },
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("docspace_group.g", plancheck.ResourceActionCreate),
+					plancheck.ExpectResourceAction("docspace_room_member.readers", plancheck.ResourceActionCreate),
+				}},
+			},
+		},
+	})
+}
+
+func docspaceRemoveMembers(ids ...string) docspace.UpdateGroupRequest {
+	return docspace.UpdateGroupRequest{MembersToRemove: ids}
+}

@@ -1,0 +1,367 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+var (
+	_ resource.Resource                   = (*roomMemberResource)(nil)
+	_ resource.ResourceWithConfigure      = (*roomMemberResource)(nil)
+	_ resource.ResourceWithImportState    = (*roomMemberResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*roomMemberResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*roomMemberResource)(nil)
+)
+
+// NewRoomMemberResource returns the docspace_room_member resource.
+func NewRoomMemberResource() resource.Resource { return &roomMemberResource{} }
+
+type roomMemberResource struct{ resourceBase }
+
+type roomMemberModelV0 struct {
+	ID      types.String `tfsdk:"id"`
+	RoomID  types.String `tfsdk:"room_id"`
+	UserID  types.String `tfsdk:"user_id"`
+	GroupID types.String `tfsdk:"group_id"`
+	Access  types.String `tfsdk:"access"`
+	Notify  types.Bool   `tfsdk:"notify"`
+}
+
+func (m *roomMemberModelV0) subject() (id string, group bool) {
+	if !m.GroupID.IsNull() && !m.GroupID.IsUnknown() {
+		return m.GroupID.ValueString(), true
+	}
+	return m.UserID.ValueString(), false
+}
+
+func (r *roomMemberResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_room_member"
+}
+
+// ValidateConfig refuses what no room allows: a group as room manager.
+func (r *roomMemberResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m roomMemberModelV0
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !m.GroupID.IsNull() && m.Access.ValueString() == roleRoomManager {
+		resp.Diagnostics.AddAttributeError(path.Root("access"), "Invalid access for a group", "A group cannot be given \"room_manager\": "+ruleGroupsNoManager+".")
+	}
+}
+
+// ModifyPlan checks a new or changed role against the room when the room is known at plan time: its
+// type, its state and its owner.
+func (r *roomMemberResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || r.client == nil {
+		return
+	}
+	var plan roomMemberModelV0
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || plan.RoomID.IsUnknown() || plan.Access.IsUnknown() || plan.UserID.IsUnknown() || plan.GroupID.IsUnknown() {
+		return
+	}
+	roomID, err := parseObjectID(plan.RoomID.ValueString())
+	if err != nil {
+		return
+	}
+	if claimRoom(r.client, roomID, claimMember) != "" {
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Room members managed twice", mixError(roomID))
+	}
+	if !req.State.Raw.IsNull() {
+		var state roomMemberModelV0
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		if state.Access.Equal(plan.Access) {
+			return
+		}
+	}
+	room, err := r.client.GetRoom(ctx, roomID)
+	if err != nil {
+		return // reported at apply, with the rest
+	}
+	subject, group := plan.subject()
+	if why := memberRoomViolation(room, group, subject, plan.Access.ValueString()); why != "" {
+		resp.Diagnostics.AddAttributeError(path.Root("access"), "The room does not allow this member", why+".")
+		return
+	}
+	// Terraform plans once more while applying; the room read then is handed to an update, which need
+	// not read it again.
+	snapshot, _ := json.Marshal(roomSnapshot{ID: room.ID, Type: room.RoomType, Folder: room.RootFolderType, Owner: ownerID(room)})
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privatePlannedRoom, snapshot)...)
+}
+
+// privatePlannedRoom holds the room as read while planning.
+const privatePlannedRoom = "planned_room"
+
+// roomSnapshot is what the member rules need of a room.
+type roomSnapshot struct {
+	ID     int64               `json:"id"`
+	Type   docspace.RoomType   `json:"type"`
+	Folder docspace.FolderType `json:"folder"`
+	Owner  string              `json:"owner"`
+}
+
+func ownerID(room *docspace.Room) string {
+	if room.OwnedBy != nil {
+		return room.OwnedBy.ID
+	}
+	return ""
+}
+
+// plannedRoom returns the room read while planning, or nil.
+func plannedRoom(ctx context.Context, private interface {
+	GetKey(context.Context, string) ([]byte, diag.Diagnostics)
+}, roomID int64) *docspace.Room {
+	raw, _ := private.GetKey(ctx, privatePlannedRoom)
+	var s roomSnapshot
+	if len(raw) == 0 || json.Unmarshal(raw, &s) != nil || s.ID != roomID {
+		return nil
+	}
+	return &docspace.Room{ID: s.ID, RoomType: s.Type, RootFolderType: s.Folder, OwnedBy: &docspace.Employee{ID: s.Owner}}
+}
+
+func (r *roomMemberResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan roomMemberModelV0
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	roomID, err := parseObjectID(plan.RoomID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Invalid room id", err.Error())
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	subject, group := plan.subject()
+	// A create gets no private data from its plan, so it reads the room again.
+	if !r.checkGrant(ctx, nil, roomID, subject, group, plan.Access.ValueString(), "Cannot add the room member", &resp.Diagnostics) {
+		return // refused before any change: nothing was made
+	}
+	plan.ID = types.StringValue(plan.RoomID.ValueString() + "/" + subject)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if r.grant(ctx, roomID, &plan, "Error adding the room member", &resp.Diagnostics) {
+		resp.State.RemoveResource(ctx) // refused outright: nothing was made
+	}
+}
+
+func (r *roomMemberResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state roomMemberModelV0
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	roomID, ok := objectIDFromState(state.RoomID, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	subject := strings.TrimPrefix(state.ID.ValueString(), state.RoomID.ValueString()+"/")
+	m, gone := readMember(ctx, r.client, roomID, subject, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if gone != "" {
+		resp.Diagnostics.AddWarning("Room member not found", fmt.Sprintf("%s It was removed from the Terraform state; the next apply adds it again.", gone))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	state.fill(m)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// readMember finds a subject's record among a room's members. gone explains why it is not a member
+// any more (the room or the record is gone); errors, including a list the caller may not see, go to diags.
+func readMember(ctx context.Context, client *docspace.Client, roomID int64, subject string, diags *diag.Diagnostics) (m *docspace.Member, gone string) {
+	members, err := client.ListRoomMembers(ctx, roomID)
+	switch {
+	case docspace.IsNotFound(err):
+		return nil, fmt.Sprintf("Room %d no longer exists, and its member %s went with it.", roomID, subject)
+	case err != nil:
+		addAPIError(diags, "Error reading the room's members", err)
+		return nil, ""
+	case len(members) == 0:
+		// Every room has its owner's entry; an empty list is the portal's answer to a caller who may not
+		// read the room, and proves nothing (api-notes.md §29).
+		diags.AddError("Cannot read the room's members",
+			fmt.Sprintf("The portal answered with an empty member list for room %d, which it does for API keys whose user "+
+				"may not read the room. Member %s was kept in the Terraform state. Use an API key of the room's owner, "+
+				"a room manager or a DocSpace admin.", roomID, subject))
+		return nil, ""
+	}
+	for i := range members {
+		if !strings.EqualFold(members[i].SubjectID(), subject) {
+			continue
+		}
+		if members[i].IsOwner {
+			return nil, fmt.Sprintf("%s now owns room %d, and the owner is not a member.", subject, roomID)
+		}
+		return &members[i], ""
+	}
+	return nil, fmt.Sprintf("%s no longer has access to room %d (it was removed from the room, or the user or group was deleted).", subject, roomID)
+}
+
+func (r *roomMemberResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state roomMemberModelV0
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	roomID, err := parseObjectID(state.RoomID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid room id in state", err.Error())
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	plan.ID = state.ID
+	if !plan.Access.Equal(state.Access) {
+		subject, group := plan.subject()
+		if !r.checkGrant(ctx, plannedRoom(ctx, req.Private, roomID), roomID, subject, group, plan.Access.ValueString(), "Cannot change the room member", &resp.Diagnostics) {
+			return
+		}
+		r.grant(ctx, roomID, &plan, "Error changing the room member", &resp.Diagnostics)
+	}
+	if !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	}
+}
+
+func (r *roomMemberResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state roomMemberModelV0
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	roomID, ok := objectIDFromState(state.RoomID, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	subject, _ := state.subject()
+	revokeMember(ctx, r.client, roomID, subject, state.Notify.ValueBool(), &resp.Diagnostics)
+}
+
+// revokeMember removes one subject's record. A missing room means it is gone already. A terminated
+// user's record cannot be removed through the API (the portal skips it): that is a warning.
+func revokeMember(ctx context.Context, client *docspace.Client, roomID int64, subject string, notify bool, diags *diag.Diagnostics) {
+	_, err := client.SetRoomMember(ctx, roomID, subject, docspace.FileShareNone, notify)
+	var skipped *docspace.SkippedError
+	switch {
+	case err == nil, docspace.IsNotFound(err):
+	case errors.As(err, &skipped):
+		if u, uerr := client.GetUser(ctx, subject); uerr == nil && u.Status == docspace.EmployeeStatusTerminated {
+			diags.AddWarning("Terminated user kept in the room",
+				fmt.Sprintf("User %s (%s) is terminated, and the portal ignores access changes for terminated users, so its "+
+					"record in room %d stays until the account is reactivated or deleted. It was removed from the Terraform state.", subject, u.Email, roomID))
+			return
+		}
+		diags.AddError("The portal did not remove the room member", err.Error())
+	case errors.Is(err, docspace.ErrFormRoles):
+		diags.AddError("The portal refuses to remove the room member",
+			fmt.Sprintf("%s holds form roles in virtual data room %d: %v. Remove the member in DocSpace, which asks to confirm, then run terraform again.", subject, roomID, err))
+	default:
+		addAPIError(diags, "Error removing the room member", err)
+	}
+}
+
+func (r *roomMemberResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	roomPart, subject, ok := strings.Cut(req.ID, "/")
+	_, err := parseObjectID(roomPart)
+	if !ok || err != nil || !guidPattern.MatchString(subject) {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("%q is not <room_id>/<user_or_group_id>, such as 12345/6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f. "+
+				"Find the ids with the docspace_user and docspace_group data sources.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomPart)...)
+}
+
+// checkGrant looks up the room and the subject and checks the role against every rule the portal
+// applies, so that a refusal names its rule and nothing is half-made. It reports false after adding an error.
+// room is the room as read while planning, or nil to read it now.
+func (r *roomMemberResource) checkGrant(ctx context.Context, room *docspace.Room, roomID int64, subject string, group bool, access, summary string, diags *diag.Diagnostics) bool {
+	if room == nil {
+		var err error
+		if room, err = r.client.GetRoom(ctx, roomID); err != nil {
+			addAPIError(diags, summary, fmt.Errorf("reading room %d: %w", roomID, err))
+			return false
+		}
+	}
+	if why := memberRoomViolation(room, group, subject, access); why != "" {
+		diags.AddAttributeError(path.Root("access"), summary, why+".")
+		return false
+	}
+	if group {
+		if _, err := r.client.GetGroup(ctx, subject); err != nil {
+			if docspace.IsNotFound(err) {
+				diags.AddAttributeError(path.Root("group_id"), summary, fmt.Sprintf("Group %s does not exist; the portal silently ignores grants to deleted groups.", subject))
+			} else {
+				addAPIError(diags, summary, fmt.Errorf("reading group %s: %w", subject, err))
+			}
+			return false
+		}
+		return true
+	}
+	u, err := r.client.GetUser(ctx, subject)
+	switch {
+	case docspace.IsNotFound(err):
+		diags.AddAttributeError(path.Root("user_id"), summary, fmt.Sprintf("User %s does not exist; the portal silently ignores grants to deleted users.", subject))
+		return false
+	case docspace.IsForbidden(err):
+		diags.AddAttributeError(path.Root("user_id"), summary, fmt.Sprintf("The API key's user may not see user %s (room admins do not see guests "+
+			"unrelated to them), and the portal silently ignores grants to users the caller may not see. Use a DocSpace admin's API key.", subject))
+		return false
+	case err != nil:
+		addAPIError(diags, summary, fmt.Errorf("reading user %s: %w", subject, err))
+		return false
+	}
+	if why := memberUserViolation(room, u, access); why != "" {
+		diags.AddAttributeError(path.Root("access"), summary, why+".")
+		return false
+	}
+	return true
+}
+
+// grant sends one subject's role and checks the answer. refused reports that the portal did not make
+// the record (a 4xx, or a silent skip).
+func (r *roomMemberResource) grant(ctx context.Context, roomID int64, m *roomMemberModelV0, summary string, diags *diag.Diagnostics) (refused bool) {
+	subject, _ := m.subject()
+	member, err := r.client.SetRoomMember(ctx, roomID, subject, memberAccessNames[m.Access.ValueString()], m.Notify.ValueBool())
+	var skipped *docspace.SkippedError
+	switch {
+	case errors.As(err, &skipped):
+		diags.AddError(summary, err.Error())
+		return true
+	case err != nil:
+		if docspace.IsForbidden(err) {
+			addAPIError(diags, summary, fmt.Errorf("%w (the role is not available for this room type or user type, the room is archived, "+
+				"or the API key's user may not manage the room's members)", err))
+		} else {
+			addAPIError(diags, summary, err)
+		}
+		code := docspace.StatusCode(err)
+		return code >= 400 && code < 500
+	}
+	m.fill(member)
+	return false
+}
+
+// fill copies the portal's view of the record into m.
+func (m *roomMemberModelV0) fill(member *docspace.Member) {
+	m.Access = types.StringValue(memberAccessName(member.Access))
+	if m.UserID.IsNull() && m.GroupID.IsNull() { // after an import
+		if member.SubjectType == docspace.SubjectGroup {
+			m.GroupID = types.StringValue(member.SubjectID())
+		} else {
+			m.UserID = types.StringValue(member.SubjectID())
+		}
+	}
+	if m.Notify.IsNull() {
+		m.Notify = types.BoolValue(false)
+	}
+}

@@ -1,0 +1,80 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// guidPattern matches user and group ids.
+var guidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+// memberRulesDoc explains the roles and their rules, for the member resources' pages.
+func memberRulesDoc() string {
+	return "Which roles a member may hold depends on the room type:\n\n" + memberRulesTable() +
+		"\nAnd on the member: groups are never room managers; users of type `user` and guests are never room managers " +
+		"(only DocSpace admins and room admins are); guests are never content creators in AI rooms. Terminated users " +
+		"and deleted groups cannot be given access. The provider checks all of this before it changes anything and " +
+		"names the rule a configuration breaks.\n\n" +
+		"The room's owner is not a member: the owner always has full access and cannot be managed here.\n"
+}
+
+func (r *roomMemberResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "One user's or one group's access to a DocSpace room. The resource is **not authoritative**: it " +
+			"manages its own member and leaves the room's other members alone. To manage a room's whole member list, use " +
+			"`docspace_room_members` instead — do not use both for the same room, or they undo each other's changes.\n\n" +
+			memberRulesDoc() +
+			"\nFind user ids with the `docspace_user` data source (by e-mail) and group ids with `docspace_group`. E-mail " +
+			"addresses are never sent to the portal, which would create a guest account for an unknown address.\n\n" +
+			"If the member is removed in DocSpace, or its group is deleted (deleting a group removes its access to every " +
+			"room), the next refresh removes the resource from the state with a warning and the next apply adds it again.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "`<room_id>/<user_or_group_id>`, the import ID.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"room_id": schema.StringAttribute{
+				MarkdownDescription: "Id of the room. Changing it forces a new member.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric room id")},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"user_id": schema.StringAttribute{
+				MarkdownDescription: "Id of the user. Exactly one of `user_id` and `group_id` is required. Changing it forces a new member.",
+				Optional:            true,
+				Validators: []validator.String{
+					stringvalidator.RegexMatches(guidPattern, "must be a user id such as 6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f"),
+					stringvalidator.ExactlyOneOf(path.MatchRoot("user_id"), path.MatchRoot("group_id")),
+				},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"group_id": schema.StringAttribute{
+				MarkdownDescription: "Id of the group; its members get the group's role. Changing it forces a new member.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(guidPattern, "must be a group id such as 6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f")},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"access": schema.StringAttribute{
+				MarkdownDescription: "The member's role: one of " + quoted(memberAccessList()) + ". The room type narrows this (see the table).",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(memberAccessList()...)},
+			},
+			"notify": schema.BoolAttribute{
+				MarkdownDescription: "Let the portal e-mail the member when it is added or its role changes. Defaults to `false`.",
+				Optional:            true,
+				Computed:            true,
+				Default:             booldefault.StaticBool(false),
+			},
+		},
+	}
+}
