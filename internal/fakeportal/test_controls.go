@@ -50,6 +50,22 @@ func (p *Portal) AddTemplate(title string, roomType int, tags []string, public b
 	return id
 }
 
+// AddRoom stores a room of the portal owner directly, without a creation call, as if made long ago; archived
+// puts it in the archive.
+func (p *Portal) AddRoom(title string, roomType int, tags []string, archived bool) int64 {
+	var id int64
+	p.set(func() {
+		r := &room{title: sanitizeTitle(title), roomType: roomType, folder: folderRooms, quota: -1,
+			created: p.now(), createdBy: p.users[0], tags: p.catalogTags(tags)}
+		if archived {
+			r.folder = folderArchive
+		}
+		p.addRoom(r)
+		id = r.id
+	})
+	return id
+}
+
 // RoomIDs lists every room and template, archived or not.
 func (p *Portal) RoomIDs() []int64 {
 	p.mu.Lock()
