@@ -186,6 +186,8 @@ func (p *docspaceProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewUserDataSource,
 		NewUsersDataSource,
 		NewGroupDataSource,
+		NewRoomDataSource,
+		NewRoomsDataSource,
 	}
 }
 
