@@ -20,6 +20,7 @@ var (
 	_ resource.ResourceWithImportState    = (*roomResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*roomResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*roomResource)(nil)
+	_ resource.ResourceWithIdentity       = (*roomResource)(nil)
 )
 
 const (
@@ -114,7 +115,7 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 	room, err := r.createRoom(ctx, &plan, &resp.Diagnostics)
 	if err != nil {
-		addCreateError(ctx, &resp.State, &resp.Diagnostics, "docspace_room", "Error creating room", err)
+		r.addCreateError(ctx, resp, "docspace_room", "Error creating room", err)
 		return
 	}
 	if resp.Diagnostics.HasError() {
@@ -125,6 +126,7 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
 	ctx, cancelRest := afterCreation(ctx)
 	defer cancelRest()
+	r.setObjectIdentity(ctx, resp.Identity, plan.ID.ValueString(), &resp.Diagnostics)
 	if plan.Archived.ValueBool() {
 		if err := r.client.ArchiveRoom(ctx, room.ID); err != nil {
 			addAPIError(&resp.Diagnostics, "Error archiving the new room", err)
@@ -196,6 +198,9 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	}
 	state.fill(ctx, room, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	if identityIsNull(resp.Identity) {
+		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
+	}
 }
 
 func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -258,7 +263,11 @@ func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 }
 
 func (r *roomResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importNumericID(ctx, req, resp)
+	r.importObject(ctx, req, resp)
+}
+
+func (r *roomResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = objectIdentitySchema("room")
 }
 
 // fill copies every attribute the portal owns from room into m, so Read detects drift.

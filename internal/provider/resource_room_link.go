@@ -21,6 +21,7 @@ var (
 	_ resource.Resource                = (*roomLinkResource)(nil)
 	_ resource.ResourceWithConfigure   = (*roomLinkResource)(nil)
 	_ resource.ResourceWithImportState = (*roomLinkResource)(nil)
+	_ resource.ResourceWithIdentity    = (*roomLinkResource)(nil)
 )
 
 // NewRoomLinkResource returns the docspace_room_link resource.
@@ -79,6 +80,7 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), plan.RoomID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("link_id"), plan.LinkID)...)
+	r.setLinkIdentity(ctx, resp.Identity, plan.RoomID.ValueString(), linkID, &resp.Diagnostics)
 
 	if refused := r.apply(ctx, roomID, &plan, password, "Error creating room link", &resp.Diagnostics); refused {
 		resp.State.RemoveResource(ctx) // refused outright: nothing was created
@@ -128,6 +130,9 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, nil)...)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	if identityIsNull(resp.Identity) {
+		r.setLinkIdentity(ctx, resp.Identity, state.RoomID.ValueString(), state.LinkID.ValueString(), &resp.Diagnostics)
+	}
 }
 
 func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -171,7 +176,20 @@ func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 }
 
+func (r *roomLinkResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = linkIdentitySchema()
+}
+
 func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" && req.Identity != nil {
+		var identity linkIdentityModel
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
+		r.checkIdentityHost(identity.Host, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		req.ID = identity.RoomID.ValueString() + "/" + identity.LinkID.ValueString()
+	}
 	roomPart, linkPart, ok := strings.Cut(req.ID, "/")
 	_, err := parseObjectID(roomPart)
 	if !ok || err != nil || linkPart == "" {
@@ -184,6 +202,7 @@ func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportS
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomPart)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("link_id"), linkPart)...)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, []byte(`true`))...)
+	r.setLinkIdentity(ctx, resp.Identity, roomPart, linkPart, &resp.Diagnostics)
 }
 
 // whyLinkIsInvisible explains why a link missing from the room's list may still exist: the caller

@@ -18,6 +18,7 @@ var (
 	_ resource.ResourceWithConfigure   = (*roomTemplateResource)(nil)
 	_ resource.ResourceWithImportState = (*roomTemplateResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*roomTemplateResource)(nil)
+	_ resource.ResourceWithIdentity    = (*roomTemplateResource)(nil)
 )
 
 const defaultTemplateTimeout = 30 * time.Minute
@@ -72,7 +73,7 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 
 	tpl, err := r.client.CreateTemplate(ctx, body)
 	if err != nil {
-		addCreateError(ctx, &resp.State, &resp.Diagnostics, "docspace_room_template", "Error creating room template", err)
+		r.addCreateError(ctx, resp, "docspace_room_template", "Error creating room template", err)
 		return
 	}
 	// Keep the id even when reading back fails below, so Terraform taints the template instead of losing it.
@@ -80,6 +81,7 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
 	ctx, cancelRest := afterCreation(ctx)
 	defer cancelRest()
+	r.setObjectIdentity(ctx, resp.Identity, plan.ID.ValueString(), &resp.Diagnostics)
 	r.fill(ctx, tpl, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
@@ -108,6 +110,9 @@ func (r *roomTemplateResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	if identityIsNull(resp.Identity) {
+		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
+	}
 }
 
 // read refreshes m from the portal and reports whether the template is gone.
@@ -197,5 +202,9 @@ func (r *roomTemplateResource) ModifyPlan(ctx context.Context, req resource.Modi
 }
 
 func (r *roomTemplateResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importNumericID(ctx, req, resp)
+	r.importObject(ctx, req, resp)
+}
+
+func (r *roomTemplateResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = objectIdentitySchema("template")
 }
