@@ -105,6 +105,9 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if plan.TemplateID.IsUnknown() {
+		plan.TemplateID = types.StringNull() // not configured: a room made directly
+	}
 	timeout, diags := plan.Timeouts.Create(ctx, defaultRoomCreateTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {

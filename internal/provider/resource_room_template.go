@@ -49,6 +49,12 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	timeout, diags := plan.Timeouts.Create(ctx, defaultTemplateTimeout)
 	resp.Diagnostics.Append(diags...)
+	if plan.ShareEmails.IsUnknown() {
+		plan.ShareEmails = types.SetNull(types.StringType)
+	}
+	if plan.ShareGroupIDs.IsUnknown() {
+		plan.ShareGroupIDs = types.SetNull(types.StringType)
+	}
 	roomID, err := parseObjectID(plan.RoomID.ValueString())
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Invalid room id", err.Error())
@@ -196,9 +202,19 @@ func (r *roomTemplateResource) Delete(ctx context.Context, req resource.DeleteRe
 	}
 }
 
-// ModifyPlan refuses, at plan time, to destroy or replace a protected template.
+// ModifyPlan refuses, at plan time, to destroy or replace a protected template, and to create one
+// without its source room (room_id is optional only so that imported templates can leave it out).
 func (r *roomTemplateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	refuseProtectedDeletion(ctx, req, resp, "room template")
+	if !req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var roomID types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("room_id"), &roomID)...)
+	if roomID.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Missing source room",
+			"A new room template is built from a room: set room_id. Only a template adopted by an import may leave it out.")
+	}
 }
 
 func (r *roomTemplateResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
