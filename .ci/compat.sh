@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs the acceptance suite against the oldest supported Terraform (1.8.5) and against OpenTofu 1.6.3,
-# building each once from the Go module proxy into the cache. `make check` covers the newest CLI on PATH.
+# building each once from the Go module proxy into the cache. `make check` covers the newest CLI (lib.sh).
+# Tests of identities, list resources and write-only attributes skip themselves on these CLIs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/lib.sh
-use_terraform >/dev/null # CLI configuration and cache directory
+terraform_cli_config
 
 build() { # build NAME VERSION PACKAGE VERSION-PACKAGE
   local bin="$CACHE_DIR/$1-$2/$1"
