@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck/queryfilter"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
@@ -348,6 +349,75 @@ func TestAccQuery_roomLinks(t *testing.T) {
 							{Path: tfjsonpath.New("primary"), KnownValue: knownvalue.Bool(false)},
 							{Path: tfjsonpath.New("id"), KnownValue: knownvalue.StringExact(id(e.beta) + "/" + e.invitationLinkID)},
 						}),
+				},
+			},
+		},
+	})
+}
+
+// A generated configuration never holds a link's password; the plan that imports such a link must not
+// remove the password from the portal.
+func TestAccIdentity_importedLinkKeepsItsPassword(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	ctx := context.Background()
+	room, err := env.Client.CreateRoom(ctx, docspace.CreateRoomRequest{Title: acctest.RandomName("room"), RoomType: docspace.RoomTypeCustom})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = env.Client.DeleteRoom(context.Background(), room.ID) })
+	link, err := env.Client.SetRoomLink(ctx, room.ID, docspace.SetLinkRequest{LinkID: newGUID(t), Access: docspace.FileShareRead,
+		LinkType: docspace.LinkTypeExternal, Title: "Guarded", Password: "Portal-Secret-42"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	config := func(password string) string {
+		return env.ProviderConfig() + fmt.Sprintf(`
+import {
+  to       = docspace_room_link.guarded
+  identity = { room_id = "%[1]d", link_id = %[2]q }
+}
+
+resource "docspace_room_link" "guarded" {
+  room_id   = "%[1]d"
+  link_type = "external"
+  access    = "read"
+  title     = "Guarded"
+%[3]s
+}
+`, room.ID, link.Shared.ID, password)
+	}
+	const addr = "docspace_room_link.guarded"
+	env.Run(t, resource.TestCase{
+		TerraformVersionChecks: needsIdentity,
+		Steps: []resource.TestStep{
+			{Config: config(""), ExpectError: regexp.MustCompile(`Imported link has a password`)},
+			{
+				Config: config(`  password = "Portal-Secret-42"`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectIdentity(addr, map[string]knownvalue.Check{
+						"room_id": knownvalue.StringExact(id(room)), "link_id": knownvalue.StringExact(link.Shared.ID),
+						"host": knownvalue.StringExact(portalHost(env)),
+					}),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("password"), knownvalue.StringExact("Portal-Secret-42")),
+				},
+			},
+			// Once adopted, removing the password is an ordinary change.
+			{Config: env.ProviderConfig() + fmt.Sprintf(`
+resource "docspace_room_link" "guarded" {
+  room_id   = "%d"
+  link_type = "external"
+  access    = "read"
+  title     = "Guarded"
+}
+`, room.ID),
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(addr, tfjsonpath.New("password"), knownvalue.Null())},
+				Check: func(*terraform.State) error {
+					got, err := env.Client.GetRoomLink(ctx, room.ID, link.Shared.ID)
+					if err == nil && got.Shared.Password != "" {
+						err = fmt.Errorf("the password is still set after it was removed from the configuration")
+					}
+					return err
 				},
 			},
 		},

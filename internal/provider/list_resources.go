@@ -286,7 +286,7 @@ func (l *roomLinkListResource) List(ctx context.Context, req list.ListRequest, s
 			t := linkTypes[cfg.LinkType.ValueString()]
 			linkType = &t
 		}
-		// Listing never creates a primary link, unlike GET /rooms/{id}/link (docspace-api.md §6.3).
+		// Listing never creates a primary link, unlike GET /rooms/{id}/link (api-notes.md §23).
 		links, err = l.client.ListRoomLinks(ctx, roomID, linkType)
 	}
 	if err != nil {

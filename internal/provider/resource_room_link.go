@@ -22,6 +22,7 @@ var (
 	_ resource.ResourceWithConfigure   = (*roomLinkResource)(nil)
 	_ resource.ResourceWithImportState = (*roomLinkResource)(nil)
 	_ resource.ResourceWithIdentity    = (*roomLinkResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*roomLinkResource)(nil)
 )
 
 // NewRoomLinkResource returns the docspace_room_link resource.
@@ -126,8 +127,14 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	imported, diags := req.Private.GetKey(ctx, privateImported)
 	resp.Diagnostics.Append(diags...)
 	state.fill(link, !state.Password.IsNull() || imported != nil)
+	// The plan that follows an import learns of it through privateAdopted; the next refresh forgets it.
+	adopted, diags := req.Private.GetKey(ctx, privateAdopted)
+	resp.Diagnostics.Append(diags...)
 	if imported != nil {
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, nil)...)
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateAdopted, []byte(`true`))...)
+	} else if adopted != nil {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateAdopted, nil)...)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 	if identityIsNull(resp.Identity) {
@@ -225,8 +232,34 @@ func (r *roomLinkResource) whyLinkIsInvisible(ctx context.Context, roomID int64)
 	return ""
 }
 
-// privateImported marks a link whose next Read follows an import.
-const privateImported = "imported"
+// privateImported marks a link whose next Read follows an import; privateAdopted, one whose next plan does.
+const (
+	privateImported = "imported"
+	privateAdopted  = "adopted"
+)
+
+// ModifyPlan refuses to remove, in the plan that imports a link, a password the link has on the portal:
+// a configuration written by `terraform query` or `-generate-config-out` never holds the password.
+func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	adopted, diags := req.Private.GetKey(ctx, privateAdopted)
+	resp.Diagnostics.Append(diags...)
+	if adopted == nil {
+		return
+	}
+	var statePassword, password, passwordWO types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("password"), &statePassword)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password"), &password)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password_wo"), &passwordWO)...)
+	if !statePassword.IsNull() && password.IsNull() && passwordWO.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("password"), "Imported link has a password",
+			"The link being imported is protected by a password on the portal, and the configuration sets none, so "+
+				"this apply would remove it. Set password, or password_wo with password_wo_version, to the link's "+
+				"password. To remove the password, import the link first and remove it in a later apply.")
+	}
+}
 
 // apply sends the desired link and copies back what the portal kept. It reports an error when the portal
 // refused the link (refused is then true: a 4xx means nothing was written) or silently skipped part of it.
