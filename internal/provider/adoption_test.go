@@ -30,11 +30,8 @@ func TestAccAdoption_portal(t *testing.T) {
 	var ids []int64
 	archived := 0
 	for i := range rooms {
-		room, err := env.Client.CreateRoom(ctx, docspace.CreateRoomRequest{
-			Title:    fmt.Sprintf("%sadopt-%02d", acctest.NamePrefix, i),
-			RoomType: roomTypes[i%len(roomTypes)],
-			Tags:     []string{fmt.Sprintf("tfacc-team-%c", 'a'+i%3), "tfacc-adopted"}[:1+i%2],
-		})
+		room, err := env.Client.CreateRoom(ctx, roomRequest(fmt.Sprintf("%sadopt-%02d", acctest.NamePrefix, i),
+			roomTypes[i%len(roomTypes)], []string{fmt.Sprintf("tfacc-team-%c", 'a'+i%3), "tfacc-adopted"}[:1+i%2]...))
 		if err != nil {
 			t.Fatalf("creating room %d: %v", i, err)
 		}

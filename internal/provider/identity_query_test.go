@@ -66,7 +66,7 @@ func TestAccIdentity_room(t *testing.T) {
 func TestAccIdentity_roomOfAnotherPortal(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	room, err := env.Client.CreateRoom(context.Background(), docspace.CreateRoomRequest{Title: acctest.RandomName("room"), RoomType: docspace.RoomTypeCustom})
+	room, err := env.Client.CreateRoom(context.Background(), roomRequest(acctest.RandomName("room"), docspace.RoomTypeCustom))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +177,7 @@ func newQueryEstate(t *testing.T, env *acctest.Env) *queryEstate {
 	ctx := context.Background()
 	e := &queryEstate{token: strings.TrimPrefix(acctest.RandomName("q"), acctest.NamePrefix)}
 	room := func(name string, typ docspace.RoomType, tags ...string) *docspace.Room {
-		r, err := env.Client.CreateRoom(ctx, docspace.CreateRoomRequest{Title: acctest.NamePrefix + name + " " + e.token, RoomType: typ, Tags: tags})
+		r, err := env.Client.CreateRoom(ctx, roomRequest(acctest.NamePrefix+name+" "+e.token, typ, tags...))
 		if err != nil {
 			t.Fatalf("creating room %s: %v", name, err)
 		}
@@ -222,6 +222,10 @@ func newGUID(t *testing.T) string {
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}
+
+func roomRequest(title string, typ docspace.RoomType, tags ...string) docspace.CreateRoomRequest {
+	return docspace.CreateRoomRequest{RoomSettings: docspace.RoomSettings{Title: title, Tags: tags}, RoomType: typ}
 }
 
 func id(r *docspace.Room) string { return fmt.Sprint(r.ID) }
@@ -361,7 +365,7 @@ func TestAccIdentity_importedLinkKeepsItsPassword(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
 	ctx := context.Background()
-	room, err := env.Client.CreateRoom(ctx, docspace.CreateRoomRequest{Title: acctest.RandomName("room"), RoomType: docspace.RoomTypeCustom})
+	room, err := env.Client.CreateRoom(ctx, roomRequest(acctest.RandomName("room"), docspace.RoomTypeCustom))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -138,7 +138,8 @@ func (l *roomListResource) List(ctx context.Context, req list.ListRequest, strea
 			result.DisplayName = roomDisplayName(room)
 			l.setObjectIdentity(ctx, result.Identity, formatObjectID(room.ID), &result.Diagnostics)
 			if req.IncludeResource {
-				m := roomModelV0{Timeouts: nullTimeouts}
+				m := roomModelV0{}
+				m.Timeouts = nullTimeouts
 				m.fill(ctx, room, &result.Diagnostics)
 				result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
 			}
@@ -222,11 +223,8 @@ func (l *roomTemplateListResource) List(ctx context.Context, req list.ListReques
 			result.DisplayName = fmt.Sprintf("%s (template for %s rooms)", tpl.Title, roomTypeName(tpl.RoomType))
 			l.setObjectIdentity(ctx, result.Identity, formatObjectID(tpl.ID), &result.Diagnostics)
 			if req.IncludeResource {
-				m := roomTemplateModelV0{
-					ShareEmails:   types.SetNull(types.StringType),
-					ShareGroupIDs: types.SetNull(types.StringType),
-					Timeouts:      nullTimeouts,
-				}
+				m := roomTemplateModelV0{ShareEmails: types.SetNull(types.StringType), ShareGroupIDs: types.SetNull(types.StringType)}
+				m.Timeouts = nullTimeouts
 				reader.fill(ctx, tpl, &m, &result.Diagnostics)
 				if !result.Diagnostics.HasError() {
 					result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
