@@ -82,7 +82,7 @@ GO
   done
   (cd "$src" && GOFLAGS=-mod=mod GOBIN="$(dirname "$bin")" go install \
     -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" github.com/hashicorp/terraform) || return 1
-  "$bin" version | head -n1
+  "$bin" version | sed -n 1p
 }
 
 # tfplugindocs runs the pinned tfplugindocs with the provider's schema, read from the provider itself
