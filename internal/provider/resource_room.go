@@ -182,6 +182,10 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if !ok {
 		return
 	}
+	// Terraform before 1.12 keeps no identity, so every read and update returns it.
+	if identityIsNull(resp.Identity) {
+		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
+	}
 	room, err := r.client.GetRoom(ctx, id)
 	if docspace.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("Room not found",
@@ -201,9 +205,6 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	}
 	state.fill(ctx, room, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	if identityIsNull(resp.Identity) {
-		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
-	}
 }
 
 func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -224,6 +225,10 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	id, ok := objectIDFromState(state.ID, &resp.Diagnostics)
 	if !ok {
 		return
+	}
+	// Terraform before 1.12 keeps no identity, so every read and update returns it.
+	if identityIsNull(resp.Identity) {
+		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
 	}
 	wasArchived, archive := state.Archived.ValueBool(), plan.Archived.ValueBool()
 	// Archived rooms are read-only (api-notes.md §10): restore before editing, archive after.

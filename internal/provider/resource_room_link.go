@@ -101,6 +101,10 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if !ok {
 		return
 	}
+	// Terraform before 1.12 keeps no identity, so every read and update returns it.
+	if identityIsNull(resp.Identity) {
+		r.setLinkIdentity(ctx, resp.Identity, state.RoomID.ValueString(), state.LinkID.ValueString(), &resp.Diagnostics)
+	}
 	// Never GET /rooms/{id}/link here: it creates a primary link when there is none (api-notes.md §23).
 	link, err := r.client.GetRoomLink(ctx, roomID, state.LinkID.ValueString())
 	if docspace.IsNotFound(err) {
@@ -137,9 +141,6 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateAdopted, nil)...)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	if identityIsNull(resp.Identity) {
-		r.setLinkIdentity(ctx, resp.Identity, state.RoomID.ValueString(), state.LinkID.ValueString(), &resp.Diagnostics)
-	}
 }
 
 func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -153,6 +154,9 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if identityIsNull(resp.Identity) {
+		r.setLinkIdentity(ctx, resp.Identity, state.RoomID.ValueString(), state.LinkID.ValueString(), &resp.Diagnostics)
 	}
 	plan.ID, plan.LinkID = state.ID, state.LinkID
 	// The portal replaces the whole link on every call, so the complete desired state is sent.

@@ -105,6 +105,10 @@ func (r *roomTemplateResource) Read(ctx context.Context, req resource.ReadReques
 	if !ok {
 		return
 	}
+	// Terraform before 1.12 keeps no identity, so every read and update returns it.
+	if identityIsNull(resp.Identity) {
+		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
+	}
 	if gone := r.read(ctx, id, &state, &resp.Diagnostics); gone {
 		resp.Diagnostics.AddWarning("Room template not found",
 			fmt.Sprintf("Template %d no longer exists on the portal and was removed from the Terraform state. "+
@@ -116,9 +120,6 @@ func (r *roomTemplateResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	if identityIsNull(resp.Identity) {
-		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
-	}
 }
 
 // read refreshes m from the portal and reports whether the template is gone.
@@ -168,6 +169,10 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 	id, ok := objectIDFromState(state.ID, &resp.Diagnostics)
 	if !ok {
 		return
+	}
+	// Terraform before 1.12 keeps no identity, so every read and update returns it.
+	if identityIsNull(resp.Identity) {
+		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
 	}
 	// Templates are edited through the room endpoints (api-notes.md §17).
 	var body docspace.UpdateRoomRequest
