@@ -9,7 +9,7 @@ started=$SECONDS
 
 step "terraform"
 use_terraform
-"$TF_ACC_TERRAFORM_PATH" version | head -n1
+"$TF_ACC_TERRAFORM_PATH" version | sed -n 1p # sed reads everything: no SIGPIPE under pipefail
 
 step "go vet and golangci-lint"
 go vet ./...

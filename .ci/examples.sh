@@ -22,23 +22,33 @@ version_ge "$tf_version" 1.11.0 || write_only=false
 while IFS= read -r dir; do
   count=$((count + 1))
   mkdir -p "$work/validate/$count"
-  cp "$dir"/*.tf "$work/validate/$count/"
-  if ! $write_only && grep -q '_wo ' "$work/validate/$count"/*.tf; then
+  find "$dir" -maxdepth 1 \( -name '*.tf' -o -name '*.tfquery.hcl' \) -exec cp {} "$work/validate/$count/" \;
+  if ! $write_only && cat "$work/validate/$count"/*.tf 2>/dev/null | grep -q '_wo '; then
     # Write-only attributes need Terraform 1.11; validate the rest of the example without them.
     sed -i '/_wo\(_version\)\? *=/d' "$work/validate/$count"/*.tf
     echo "note: $dir uses write-only attributes, which Terraform $tf_version cannot check; validated without them"
   fi
   # Resource examples use the registry source implicitly; give them the provider requirement.
-  if ! grep -q required_providers "$work/validate/$count"/*.tf; then
+  if ! cat "$work/validate/$count"/*.tf 2>/dev/null | grep -q required_providers; then
     printf 'terraform {\n  required_providers {\n    docspace = { source = "docspace-community/docspace" }\n  }\n}\n' > "$work/validate/$count/versions.tf"
   fi
-  if out=$(cd "$work/validate/$count" && terraform validate -no-color 2>&1); then
-    echo "valid: $dir"
-  else
-    echo "INVALID: $dir"; echo "$out" | grep -v -e 'dev_overrides' -e 'Provider development overrides' >&2
-    failed=1
+  variants=("$work/validate/$count")
+  if [ -f "$dir/import-by-identity.tf" ]; then
+    # The two import examples name the same resource; validate them one at a time.
+    cp -r "$work/validate/$count" "$work/validate/$count-identity"
+    rm "$work/validate/$count/import-by-identity.tf" "$work/validate/$count-identity/import-by-string-id.tf"
+    variants+=("$work/validate/$count-identity")
   fi
-done < <(find examples -name '*.tf' -exec dirname {} \; | sort -u)
+  for variant in "${variants[@]}"; do
+    # -query also validates the list resource examples (.tfquery.hcl).
+    if out=$(cd "$variant" && terraform validate -query -no-color 2>&1); then
+      echo "valid: $dir${variant#"$work/validate/$count"}"
+    else
+      echo "INVALID: $dir${variant#"$work/validate/$count"}"; echo "$out" | grep -v -e 'dev_overrides' -e 'Provider development overrides' >&2
+      failed=1
+    fi
+  done
+done < <(find examples \( -name '*.tf' -o -name '*.tfquery.hcl' \) -exec dirname {} \; | sort -u)
 [ "$failed" = 0 ] || exit 1
 echo "all $count example directories are formatted and valid"
 

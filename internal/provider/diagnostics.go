@@ -10,7 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
@@ -61,9 +61,11 @@ func unknownAttributeErrors(diags *diag.Diagnostics, unknown map[string]bool) {
 // addCreateError reports a failed creation. An object that exists although its creation did not finish
 // has its id recorded, so Terraform taints it rather than losing it. An object abandoned by an earlier,
 // killed creation is named, with the command that adopts it.
-func addCreateError(ctx context.Context, state *tfsdk.State, diags *diag.Diagnostics, resourceType, summary string, err error) {
+func (b *resourceBase) addCreateError(ctx context.Context, resp *resource.CreateResponse, resourceType, summary string, err error) {
+	state, diags := &resp.State, &resp.Diagnostics
 	if id := docspace.CreatedID(err); id > 0 {
 		diags.Append(state.SetAttribute(ctx, path.Root("id"), formatObjectID(id))...)
+		b.setObjectIdentity(ctx, resp.Identity, formatObjectID(id), diags)
 		diags.AddError(summary, err.Error()+". The object is recorded in the state and marked tainted: "+
 			"the next apply replaces it, or run `terraform untaint` to keep it.")
 		return

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -34,7 +35,10 @@ const (
 	defaultMaxRetries     = 8
 )
 
-var _ provider.Provider = (*docspaceProvider)(nil)
+var (
+	_ provider.Provider                  = (*docspaceProvider)(nil)
+	_ provider.ProviderWithListResources = (*docspaceProvider)(nil)
+)
 
 type docspaceProvider struct {
 	// version is "dev" for local builds, "test" in acceptance tests and the release version otherwise.
@@ -167,6 +171,7 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 	}
 	resp.ResourceData = client
 	resp.DataSourceData = client
+	resp.ListResourceData = client
 }
 
 func (p *docspaceProvider) Resources(_ context.Context) []func() resource.Resource {
@@ -177,6 +182,15 @@ func (p *docspaceProvider) Resources(_ context.Context) []func() resource.Resour
 		NewRoomMemberResource,
 		NewRoomMembersResource,
 		NewGroupResource,
+	}
+}
+
+// ListResources serve `terraform query` (Terraform 1.14 and later).
+func (p *docspaceProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewRoomListResource,
+		NewRoomTemplateListResource,
+		NewRoomLinkListResource,
 	}
 }
 

@@ -20,6 +20,7 @@ var (
 	_ resource.ResourceWithImportState    = (*roomResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*roomResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*roomResource)(nil)
+	_ resource.ResourceWithIdentity       = (*roomResource)(nil)
 )
 
 const (
@@ -104,6 +105,9 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if plan.TemplateID.IsUnknown() {
+		plan.TemplateID = types.StringNull() // not configured: a room made directly
+	}
 	timeout, diags := plan.Timeouts.Create(ctx, defaultRoomCreateTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -114,7 +118,7 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 	room, err := r.createRoom(ctx, &plan, &resp.Diagnostics)
 	if err != nil {
-		addCreateError(ctx, &resp.State, &resp.Diagnostics, "docspace_room", "Error creating room", err)
+		r.addCreateError(ctx, resp, "docspace_room", "Error creating room", err)
 		return
 	}
 	if resp.Diagnostics.HasError() {
@@ -125,6 +129,7 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
 	ctx, cancelRest := afterCreation(ctx)
 	defer cancelRest()
+	r.setObjectIdentity(ctx, resp.Identity, plan.ID.ValueString(), &resp.Diagnostics)
 	if plan.Archived.ValueBool() {
 		if err := r.client.ArchiveRoom(ctx, room.ID); err != nil {
 			addAPIError(&resp.Diagnostics, "Error archiving the new room", err)
@@ -177,6 +182,10 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if !ok {
 		return
 	}
+	// Terraform before 1.12 keeps no identity, so every read and update returns it.
+	if identityIsNull(resp.Identity) {
+		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
+	}
 	room, err := r.client.GetRoom(ctx, id)
 	if docspace.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("Room not found",
@@ -216,6 +225,10 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	id, ok := objectIDFromState(state.ID, &resp.Diagnostics)
 	if !ok {
 		return
+	}
+	// Terraform before 1.12 keeps no identity, so every read and update returns it.
+	if identityIsNull(resp.Identity) {
+		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
 	}
 	wasArchived, archive := state.Archived.ValueBool(), plan.Archived.ValueBool()
 	// Archived rooms are read-only (api-notes.md §10): restore before editing, archive after.
@@ -258,7 +271,11 @@ func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 }
 
 func (r *roomResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importNumericID(ctx, req, resp)
+	r.importObject(ctx, req, resp)
+}
+
+func (r *roomResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = objectIdentitySchema("room")
 }
 
 // fill copies every attribute the portal owns from room into m, so Read detects drift.

@@ -21,6 +21,8 @@ var (
 	_ resource.Resource                = (*roomLinkResource)(nil)
 	_ resource.ResourceWithConfigure   = (*roomLinkResource)(nil)
 	_ resource.ResourceWithImportState = (*roomLinkResource)(nil)
+	_ resource.ResourceWithIdentity    = (*roomLinkResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*roomLinkResource)(nil)
 )
 
 // NewRoomLinkResource returns the docspace_room_link resource.
@@ -79,6 +81,7 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), plan.RoomID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("link_id"), plan.LinkID)...)
+	r.setLinkIdentity(ctx, resp.Identity, plan.RoomID.ValueString(), linkID, &resp.Diagnostics)
 
 	if refused := r.apply(ctx, roomID, &plan, password, "Error creating room link", &resp.Diagnostics); refused {
 		resp.State.RemoveResource(ctx) // refused outright: nothing was created
@@ -97,6 +100,10 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	roomID, ok := objectIDFromState(state.RoomID, &resp.Diagnostics)
 	if !ok {
 		return
+	}
+	// Terraform before 1.12 keeps no identity, so every read and update returns it.
+	if identityIsNull(resp.Identity) {
+		r.setLinkIdentity(ctx, resp.Identity, state.RoomID.ValueString(), state.LinkID.ValueString(), &resp.Diagnostics)
 	}
 	// Never GET /rooms/{id}/link here: it creates a primary link when there is none (api-notes.md §23).
 	link, err := r.client.GetRoomLink(ctx, roomID, state.LinkID.ValueString())
@@ -124,8 +131,14 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	imported, diags := req.Private.GetKey(ctx, privateImported)
 	resp.Diagnostics.Append(diags...)
 	state.fill(link, !state.Password.IsNull() || imported != nil)
+	// The plan that follows an import learns of it through privateAdopted; the next refresh forgets it.
+	adopted, diags := req.Private.GetKey(ctx, privateAdopted)
+	resp.Diagnostics.Append(diags...)
 	if imported != nil {
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, nil)...)
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateAdopted, []byte(`true`))...)
+	} else if adopted != nil {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateAdopted, nil)...)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
@@ -141,6 +154,9 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if identityIsNull(resp.Identity) {
+		r.setLinkIdentity(ctx, resp.Identity, state.RoomID.ValueString(), state.LinkID.ValueString(), &resp.Diagnostics)
 	}
 	plan.ID, plan.LinkID = state.ID, state.LinkID
 	// The portal replaces the whole link on every call, so the complete desired state is sent.
@@ -171,7 +187,20 @@ func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 }
 
+func (r *roomLinkResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = linkIdentitySchema()
+}
+
 func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" && req.Identity != nil {
+		var identity linkIdentityModel
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
+		r.checkIdentityHost(identity.Host, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		req.ID = identity.RoomID.ValueString() + "/" + identity.LinkID.ValueString()
+	}
 	roomPart, linkPart, ok := strings.Cut(req.ID, "/")
 	_, err := parseObjectID(roomPart)
 	if !ok || err != nil || linkPart == "" {
@@ -184,6 +213,7 @@ func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportS
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomPart)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("link_id"), linkPart)...)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, []byte(`true`))...)
+	r.setLinkIdentity(ctx, resp.Identity, roomPart, linkPart, &resp.Diagnostics)
 }
 
 // whyLinkIsInvisible explains why a link missing from the room's list may still exist: the caller
@@ -206,8 +236,34 @@ func (r *roomLinkResource) whyLinkIsInvisible(ctx context.Context, roomID int64)
 	return ""
 }
 
-// privateImported marks a link whose next Read follows an import.
-const privateImported = "imported"
+// privateImported marks a link whose next Read follows an import; privateAdopted, one whose next plan does.
+const (
+	privateImported = "imported"
+	privateAdopted  = "adopted"
+)
+
+// ModifyPlan refuses to remove, in the plan that imports a link, a password the link has on the portal:
+// a configuration written by `terraform query` or `-generate-config-out` never holds the password.
+func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	adopted, diags := req.Private.GetKey(ctx, privateAdopted)
+	resp.Diagnostics.Append(diags...)
+	if adopted == nil {
+		return
+	}
+	var statePassword, password, passwordWO types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("password"), &statePassword)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password"), &password)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password_wo"), &passwordWO)...)
+	if !statePassword.IsNull() && password.IsNull() && passwordWO.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("password"), "Imported link has a password",
+			"The link being imported is protected by a password on the portal, and the configuration sets none, so "+
+				"this apply would remove it. Set password, or password_wo with password_wo_version, to the link's "+
+				"password. To remove the password, import the link first and remove it in a later apply.")
+	}
+}
 
 // apply sends the desired link and copies back what the portal kept. It reports an error when the portal
 // refused the link (refused is then true: a 4xx means nothing was written) or silently skipped part of it.

@@ -182,7 +182,8 @@ func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.Vali
 	}
 	if kind == linkInvitation {
 		for name, set := range map[string]bool{
-			"password": !m.Password.IsNull(), "password_wo": !m.PasswordWO.IsNull(), "deny_download": !m.DenyDownload.IsNull(),
+			// deny_download = false is what invitation links always have, and what generated configurations say.
+			"password": !m.Password.IsNull(), "password_wo": !m.PasswordWO.IsNull(), "deny_download": m.DenyDownload.ValueBool(),
 		} {
 			if set {
 				resp.Diagnostics.AddAttributeError(path.Root(name), "Not available for invitation links",

@@ -67,8 +67,9 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					"tags, colour, lifetime and watermark come only from this resource. The portal builds the room in a " +
 					"background job, which the provider waits for. " + unreadableNote,
 				Optional:      true,
+				Computed:      true,
 				Validators:    []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric template id")},
-				PlanModifiers: []planmodifier.String{stringRequiresReplaceUnlessImported()},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringRequiresReplaceUnlessImported()},
 			},
 			"tags": tagsAttribute("Tags of the room. The set replaces the room's tags as a whole; unknown tags are created " +
 				"in the portal's catalogue. Tags match case-insensitively. Defaults to no tags."),

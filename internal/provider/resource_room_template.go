@@ -18,6 +18,7 @@ var (
 	_ resource.ResourceWithConfigure   = (*roomTemplateResource)(nil)
 	_ resource.ResourceWithImportState = (*roomTemplateResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*roomTemplateResource)(nil)
+	_ resource.ResourceWithIdentity    = (*roomTemplateResource)(nil)
 )
 
 const defaultTemplateTimeout = 30 * time.Minute
@@ -48,6 +49,12 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	timeout, diags := plan.Timeouts.Create(ctx, defaultTemplateTimeout)
 	resp.Diagnostics.Append(diags...)
+	if plan.ShareEmails.IsUnknown() {
+		plan.ShareEmails = types.SetNull(types.StringType)
+	}
+	if plan.ShareGroupIDs.IsUnknown() {
+		plan.ShareGroupIDs = types.SetNull(types.StringType)
+	}
 	roomID, err := parseObjectID(plan.RoomID.ValueString())
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Invalid room id", err.Error())
@@ -72,7 +79,7 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 
 	tpl, err := r.client.CreateTemplate(ctx, body)
 	if err != nil {
-		addCreateError(ctx, &resp.State, &resp.Diagnostics, "docspace_room_template", "Error creating room template", err)
+		r.addCreateError(ctx, resp, "docspace_room_template", "Error creating room template", err)
 		return
 	}
 	// Keep the id even when reading back fails below, so Terraform taints the template instead of losing it.
@@ -80,6 +87,7 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
 	ctx, cancelRest := afterCreation(ctx)
 	defer cancelRest()
+	r.setObjectIdentity(ctx, resp.Identity, plan.ID.ValueString(), &resp.Diagnostics)
 	r.fill(ctx, tpl, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
@@ -96,6 +104,10 @@ func (r *roomTemplateResource) Read(ctx context.Context, req resource.ReadReques
 	id, ok := objectIDFromState(state.ID, &resp.Diagnostics)
 	if !ok {
 		return
+	}
+	// Terraform before 1.12 keeps no identity, so every read and update returns it.
+	if identityIsNull(resp.Identity) {
+		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
 	}
 	if gone := r.read(ctx, id, &state, &resp.Diagnostics); gone {
 		resp.Diagnostics.AddWarning("Room template not found",
@@ -158,6 +170,10 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 	if !ok {
 		return
 	}
+	// Terraform before 1.12 keeps no identity, so every read and update returns it.
+	if identityIsNull(resp.Identity) {
+		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
+	}
 	// Templates are edited through the room endpoints (api-notes.md §17).
 	var body docspace.UpdateRoomRequest
 	changed := plan.addChanges(ctx, &state.sharedRoomModel, &body, &resp.Diagnostics)
@@ -191,11 +207,25 @@ func (r *roomTemplateResource) Delete(ctx context.Context, req resource.DeleteRe
 	}
 }
 
-// ModifyPlan refuses, at plan time, to destroy or replace a protected template.
+// ModifyPlan refuses, at plan time, to destroy or replace a protected template, and to create one
+// without its source room (room_id is optional only so that imported templates can leave it out).
 func (r *roomTemplateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	refuseProtectedDeletion(ctx, req, resp, "room template")
+	if !req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var roomID types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("room_id"), &roomID)...)
+	if roomID.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Missing source room",
+			"A new room template is built from a room: set room_id. Only a template adopted by an import may leave it out.")
+	}
 }
 
 func (r *roomTemplateResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importNumericID(ctx, req, resp)
+	r.importObject(ctx, req, resp)
+}
+
+func (r *roomTemplateResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = objectIdentitySchema("template")
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -35,10 +36,12 @@ func (r *roomTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"id":                  stableComputedString("The template's numeric id."),
 			"room_id": schema.StringAttribute{
 				MarkdownDescription: "Id of the active room the template is built from. The template copies its type, " +
-					"contents, indexing, quota, lifetime, download ban and watermark, but not its members, links or tags. " + unreadableNote,
-				Required:      true,
+					"contents, indexing, quota, lifetime, download ban and watermark, but not its members, links or tags. " +
+					"Required to create a template; an imported template may leave it out. " + unreadableNote,
+				Optional:      true,
+				Computed:      true,
 				Validators:    []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric room id")},
-				PlanModifiers: []planmodifier.String{stringRequiresReplaceUnlessImported()},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringRequiresReplaceUnlessImported()},
 			},
 			"title": schema.StringAttribute{
 				MarkdownDescription: "The template's name, with the same rules as a room title.",
@@ -57,15 +60,17 @@ func (r *roomTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequ
 				MarkdownDescription: "E-mail addresses of portal users who may use the template, granted at creation. " + unreadableNote,
 				ElementType:         types.StringType,
 				Optional:            true,
+				Computed:            true,
 				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(emailAddress, "must be an e-mail address"))},
-				PlanModifiers:       []planmodifier.Set{setRequiresReplaceUnlessImported()},
+				PlanModifiers:       []planmodifier.Set{setplanmodifier.UseStateForUnknown(), setRequiresReplaceUnlessImported()},
 			},
 			"share_group_ids": schema.SetAttribute{
 				MarkdownDescription: "Ids (GUIDs) of groups whose members may use the template, granted at creation. " + unreadableNote,
 				ElementType:         types.StringType,
 				Optional:            true,
+				Computed:            true,
 				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(guid, "must be a group id (GUID)"))},
-				PlanModifiers:       []planmodifier.Set{setRequiresReplaceUnlessImported()},
+				PlanModifiers:       []planmodifier.Set{setplanmodifier.UseStateForUnknown(), setRequiresReplaceUnlessImported()},
 			},
 			"tags":  tagsAttribute("Tags of the template (not copied to rooms created from it). Defaults to no tags."),
 			"color": colorAttribute("Logo colour as six hexadecimal digits without `#`. When omitted the portal picks one."),

@@ -26,14 +26,25 @@ func main() {
 			fail(fmt.Errorf("%s: %s", d.Summary, d.Detail))
 		}
 	}
+	ids, err := server.GetResourceIdentitySchemas(context.Background(), &tfprotov6.GetResourceIdentitySchemasRequest{})
+	if err != nil {
+		fail(err)
+	}
+	for _, d := range ids.Diagnostics {
+		if d.Severity == tfprotov6.DiagnosticSeverityError {
+			fail(fmt.Errorf("%s: %s", d.Summary, d.Detail))
+		}
+	}
 	out := map[string]any{
 		"format_version": "1.0",
 		// Keyed by the short name, which is how tfplugindocs looks a provider up.
 		"provider_schemas": map[string]any{
 			"docspace": map[string]any{
-				"provider":            schema(resp.Provider),
-				"resource_schemas":    schemas(resp.ResourceSchemas),
-				"data_source_schemas": schemas(resp.DataSourceSchemas),
+				"provider":                  schema(resp.Provider),
+				"resource_schemas":          schemas(resp.ResourceSchemas),
+				"data_source_schemas":       schemas(resp.DataSourceSchemas),
+				"list_resource_schemas":     schemas(resp.ListResourceSchemas),
+				"resource_identity_schemas": identitySchemas(ids.IdentitySchemas),
 			},
 		},
 	}
@@ -53,6 +64,28 @@ func schemas(in map[string]*tfprotov6.Schema) map[string]any {
 	out := map[string]any{}
 	for name, s := range in {
 		out[name] = schema(s)
+	}
+	return out
+}
+
+func identitySchemas(in map[string]*tfprotov6.ResourceIdentitySchema) map[string]any {
+	out := map[string]any{}
+	for name, s := range in {
+		attrs := map[string]any{}
+		for _, a := range s.IdentityAttributes {
+			attr := map[string]any{"type": a.Type}
+			if a.Description != "" {
+				attr["description"] = a.Description
+			}
+			if a.RequiredForImport {
+				attr["required_for_import"] = true
+			}
+			if a.OptionalForImport {
+				attr["optional_for_import"] = true
+			}
+			attrs[a.Name] = attr
+		}
+		out[name] = map[string]any{"version": s.Version, "attributes": attrs}
 	}
 	return out
 }

@@ -1,0 +1,6 @@
+import {
+  to = docspace_room_template.project
+  identity = {
+    id = "12346"
+  }
+}

@@ -1,0 +1,118 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// Resource identity (Terraform 1.12 and later): rooms and templates are identified by their id, links by
+// their room's id and their own; every identity also names the portal's host, which an import may leave out.
+
+const hostIdentityDescription = "Host name of the portal, such as `yourportal.onlyoffice.com` (with the port, when it " +
+	"is not the default). Optional when importing; when given, it must be the host the provider is configured for."
+
+type objectIdentityModel struct {
+	ID   types.String `tfsdk:"id"`
+	Host types.String `tfsdk:"host"`
+}
+
+type linkIdentityModel struct {
+	RoomID types.String `tfsdk:"room_id"`
+	LinkID types.String `tfsdk:"link_id"`
+	Host   types.String `tfsdk:"host"`
+}
+
+func objectIdentitySchema(noun string) identityschema.Schema {
+	return identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"id":   identityschema.StringAttribute{RequiredForImport: true, Description: "The " + noun + "'s numeric id."},
+			"host": identityschema.StringAttribute{OptionalForImport: true, Description: hostIdentityDescription},
+		},
+	}
+}
+
+func linkIdentitySchema() identityschema.Schema {
+	return identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"room_id": identityschema.StringAttribute{RequiredForImport: true, Description: "Id of the link's room."},
+			"link_id": identityschema.StringAttribute{RequiredForImport: true, Description: "The link's id (a GUID)."},
+			"host":    identityschema.StringAttribute{OptionalForImport: true, Description: hostIdentityDescription},
+		},
+	}
+}
+
+// portalHost is the host part of the configured portal URL, or null before the provider is configured.
+func (b *resourceBase) portalHost() types.String {
+	if b.client == nil {
+		return types.StringNull()
+	}
+	u, err := url.Parse(b.client.Host())
+	if err != nil || u.Host == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(u.Host)
+}
+
+// setObjectIdentity records the identity of the room or template id. identity is nil when the resource
+// has no identity schema or the request carries none.
+func (b *resourceBase) setObjectIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, id string, diags *diag.Diagnostics) {
+	if identity == nil {
+		return
+	}
+	diags.Append(identity.Set(ctx, objectIdentityModel{ID: types.StringValue(id), Host: b.portalHost()})...)
+}
+
+func (b *resourceBase) setLinkIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, roomID, linkID string, diags *diag.Diagnostics) {
+	if identity == nil {
+		return
+	}
+	diags.Append(identity.Set(ctx, linkIdentityModel{RoomID: types.StringValue(roomID), LinkID: types.StringValue(linkID), Host: b.portalHost()})...)
+}
+
+// identityIsNull reports whether a resource has no identity yet, as after an upgrade from a provider
+// version without identities.
+func identityIsNull(identity *tfsdk.ResourceIdentity) bool {
+	return identity != nil && identity.Raw.IsNull()
+}
+
+// checkIdentityHost refuses an identity that names another portal than the configured one.
+func (b *resourceBase) checkIdentityHost(host types.String, diags *diag.Diagnostics) {
+	want := b.portalHost()
+	if host.IsNull() || host.IsUnknown() || want.IsNull() || host.ValueString() == want.ValueString() {
+		return
+	}
+	diags.AddAttributeError(path.Root("host"), "Identity of another portal",
+		fmt.Sprintf("The identity names the portal %s, but the provider is configured for %s. Import it with a "+
+			"provider configured for %s, or leave host out.", host.ValueString(), want.ValueString(), host.ValueString()))
+}
+
+// importObject imports a room or template by its string id or by its identity.
+func (b *resourceBase) importObject(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" && req.Identity != nil {
+		var identity objectIdentityModel
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		b.checkIdentityHost(identity.Host, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		req.ID = identity.ID.ValueString()
+	}
+	importNumericID(ctx, req, resp)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var id types.String
+	resp.Diagnostics.Append(resp.State.GetAttribute(ctx, path.Root("id"), &id)...)
+	b.setObjectIdentity(ctx, resp.Identity, id.ValueString(), &resp.Diagnostics)
+}
