@@ -13,8 +13,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// Resource identity (Terraform 1.12 and later): rooms and templates are identified by their id, links by
-// their room's id and their own; every identity also names the portal's host, which an import may leave out.
+// Resource identity (Terraform 1.12 and later): rooms, templates and groups are identified by their id,
+// links by their room's id and their own, a room member by its room's id and its user's or group's id, a
+// room's member list by its room's id; every identity also names the portal's host, which an import may
+// leave out.
 
 const hostIdentityDescription = "Host name of the portal, such as `yourportal.onlyoffice.com` (with the port, when it " +
 	"is not the default). Optional when importing; when given, it must be the host the provider is configured for."
@@ -24,6 +26,17 @@ type objectIdentityModel struct {
 	Host types.String `tfsdk:"host"`
 }
 
+type memberIdentityModel struct {
+	RoomID    types.String `tfsdk:"room_id"`
+	SubjectID types.String `tfsdk:"subject_id"`
+	Host      types.String `tfsdk:"host"`
+}
+
+type memberListIdentityModel struct {
+	RoomID types.String `tfsdk:"room_id"`
+	Host   types.String `tfsdk:"host"`
+}
+
 type linkIdentityModel struct {
 	RoomID types.String `tfsdk:"room_id"`
 	LinkID types.String `tfsdk:"link_id"`
@@ -31,9 +44,17 @@ type linkIdentityModel struct {
 }
 
 func objectIdentitySchema(noun string) identityschema.Schema {
+	return idIdentitySchema("The " + noun + "'s numeric id.")
+}
+
+func groupIdentitySchema() identityschema.Schema {
+	return idIdentitySchema("The group's id (a GUID).")
+}
+
+func idIdentitySchema(idDescription string) identityschema.Schema {
 	return identityschema.Schema{
 		Attributes: map[string]identityschema.Attribute{
-			"id":   identityschema.StringAttribute{RequiredForImport: true, Description: "The " + noun + "'s numeric id."},
+			"id":   identityschema.StringAttribute{RequiredForImport: true, Description: idDescription},
 			"host": identityschema.StringAttribute{OptionalForImport: true, Description: hostIdentityDescription},
 		},
 	}
@@ -44,6 +65,25 @@ func linkIdentitySchema() identityschema.Schema {
 		Attributes: map[string]identityschema.Attribute{
 			"room_id": identityschema.StringAttribute{RequiredForImport: true, Description: "Id of the link's room."},
 			"link_id": identityschema.StringAttribute{RequiredForImport: true, Description: "The link's id (a GUID)."},
+			"host":    identityschema.StringAttribute{OptionalForImport: true, Description: hostIdentityDescription},
+		},
+	}
+}
+
+func memberIdentitySchema() identityschema.Schema {
+	return identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"room_id":    identityschema.StringAttribute{RequiredForImport: true, Description: "Id of the member's room."},
+			"subject_id": identityschema.StringAttribute{RequiredForImport: true, Description: "Id of the member: a user's or a group's id (a GUID)."},
+			"host":       identityschema.StringAttribute{OptionalForImport: true, Description: hostIdentityDescription},
+		},
+	}
+}
+
+func memberListIdentitySchema() identityschema.Schema {
+	return identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"room_id": identityschema.StringAttribute{RequiredForImport: true, Description: "Id of the room whose members the list holds."},
 			"host":    identityschema.StringAttribute{OptionalForImport: true, Description: hostIdentityDescription},
 		},
 	}
@@ -61,7 +101,7 @@ func (b *resourceBase) portalHost() types.String {
 	return types.StringValue(u.Host)
 }
 
-// setObjectIdentity records the identity of the room or template id. identity is nil when the resource
+// setObjectIdentity records the identity of the room, template or group id. identity is nil when the resource
 // has no identity schema or the request carries none.
 func (b *resourceBase) setObjectIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, id string, diags *diag.Diagnostics) {
 	if identity == nil {
@@ -75,6 +115,20 @@ func (b *resourceBase) setLinkIdentity(ctx context.Context, identity *tfsdk.Reso
 		return
 	}
 	diags.Append(identity.Set(ctx, linkIdentityModel{RoomID: types.StringValue(roomID), LinkID: types.StringValue(linkID), Host: b.portalHost()})...)
+}
+
+func (b *resourceBase) setMemberIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, roomID, subjectID string, diags *diag.Diagnostics) {
+	if identity == nil {
+		return
+	}
+	diags.Append(identity.Set(ctx, memberIdentityModel{RoomID: types.StringValue(roomID), SubjectID: types.StringValue(subjectID), Host: b.portalHost()})...)
+}
+
+func (b *resourceBase) setMemberListIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, roomID string, diags *diag.Diagnostics) {
+	if identity == nil {
+		return
+	}
+	diags.Append(identity.Set(ctx, memberListIdentityModel{RoomID: types.StringValue(roomID), Host: b.portalHost()})...)
 }
 
 // identityIsNull reports whether a resource has no identity yet, as after an upgrade from a provider

@@ -18,6 +18,7 @@ var (
 	_ resource.Resource                   = (*groupResource)(nil)
 	_ resource.ResourceWithConfigure      = (*groupResource)(nil)
 	_ resource.ResourceWithImportState    = (*groupResource)(nil)
+	_ resource.ResourceWithIdentity       = (*groupResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*groupResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*groupResource)(nil)
 )
@@ -103,6 +104,7 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	plan.fill(g, plan.MemberIDs)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.setObjectIdentity(ctx, resp.Identity, plan.ID.ValueString(), &resp.Diagnostics)
 }
 
 // invalidMembers names the ids the portal refuses as group members: unknown, terminated or guests.
@@ -134,6 +136,10 @@ func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Terraform before 1.12 keeps no identity, so every read and update returns it.
+	if identityIsNull(resp.Identity) {
+		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
+	}
 	g, err := r.client.GetGroup(ctx, state.ID.ValueString())
 	if docspace.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("Group not found",
@@ -157,6 +163,9 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	want, had := plan.members(ctx, &resp.Diagnostics), state.members(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if identityIsNull(resp.Identity) {
+		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
 	}
 	body := docspace.UpdateGroupRequest{}
 	if !plan.Name.Equal(state.Name) {
@@ -209,7 +218,21 @@ func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 }
 
+func (r *groupResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = groupIdentitySchema()
+}
+
+// ImportState imports a group by its id or by its identity.
 func (r *groupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" && req.Identity != nil {
+		var identity objectIdentityModel
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
+		r.checkIdentityHost(identity.Host, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		req.ID = identity.ID.ValueString()
+	}
 	if !guidPattern.MatchString(req.ID) {
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("%q is not a group id such as 6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f; "+
 			"find it with the docspace_group data source.", req.ID))
@@ -217,6 +240,7 @@ func (r *groupResource) ImportState(ctx context.Context, req resource.ImportStat
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("member_ids"), types.SetNull(types.StringType))...)
+	r.setObjectIdentity(ctx, resp.Identity, req.ID, &resp.Diagnostics)
 }
 
 // fill copies the portal's group into m. Configured ids keep their spelling when equal but for case.

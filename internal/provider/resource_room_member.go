@@ -19,6 +19,7 @@ var (
 	_ resource.Resource                   = (*roomMemberResource)(nil)
 	_ resource.ResourceWithConfigure      = (*roomMemberResource)(nil)
 	_ resource.ResourceWithImportState    = (*roomMemberResource)(nil)
+	_ resource.ResourceWithIdentity       = (*roomMemberResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*roomMemberResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*roomMemberResource)(nil)
 )
@@ -147,6 +148,7 @@ func (r *roomMemberResource) Create(ctx context.Context, req resource.CreateRequ
 	}
 	plan.ID = types.StringValue(plan.RoomID.ValueString() + "/" + subject)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	r.setMemberIdentity(ctx, resp.Identity, plan.RoomID.ValueString(), subject, &resp.Diagnostics)
 	if r.grant(ctx, roomID, &plan, "Error adding the room member", &resp.Diagnostics) {
 		resp.State.RemoveResource(ctx) // refused outright: nothing was made
 	}
@@ -163,6 +165,10 @@ func (r *roomMemberResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	subject := strings.TrimPrefix(state.ID.ValueString(), state.RoomID.ValueString()+"/")
+	// Terraform before 1.12 keeps no identity, so every read and update returns it.
+	if identityIsNull(resp.Identity) {
+		r.setMemberIdentity(ctx, resp.Identity, state.RoomID.ValueString(), subject, &resp.Diagnostics)
+	}
 	m, gone := readMember(ctx, r.client, roomID, subject, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
@@ -218,6 +224,9 @@ func (r *roomMemberResource) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if identityIsNull(resp.Identity) {
+		r.setMemberIdentity(ctx, resp.Identity, state.RoomID.ValueString(), strings.TrimPrefix(state.ID.ValueString(), state.RoomID.ValueString()+"/"), &resp.Diagnostics)
+	}
 	plan.ID = state.ID
 	if !plan.Access.Equal(state.Access) {
 		subject, group := plan.subject()
@@ -268,7 +277,21 @@ func revokeMember(ctx context.Context, client *docspace.Client, roomID int64, su
 	}
 }
 
+func (r *roomMemberResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = memberIdentitySchema()
+}
+
+// ImportState imports a member by its string id <room_id>/<subject_id> or by its identity.
 func (r *roomMemberResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" && req.Identity != nil {
+		var identity memberIdentityModel
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
+		r.checkIdentityHost(identity.Host, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		req.ID = identity.RoomID.ValueString() + "/" + identity.SubjectID.ValueString()
+	}
 	roomPart, subject, ok := strings.Cut(req.ID, "/")
 	_, err := parseObjectID(roomPart)
 	if !ok || err != nil || !guidPattern.MatchString(subject) {
@@ -279,6 +302,7 @@ func (r *roomMemberResource) ImportState(ctx context.Context, req resource.Impor
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomPart)...)
+	r.setMemberIdentity(ctx, resp.Identity, roomPart, subject, &resp.Diagnostics)
 }
 
 // checkGrant looks up the room and the subject and checks the role against every rule the portal

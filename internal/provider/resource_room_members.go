@@ -20,6 +20,7 @@ var (
 	_ resource.Resource                   = (*roomMembersResource)(nil)
 	_ resource.ResourceWithConfigure      = (*roomMembersResource)(nil)
 	_ resource.ResourceWithImportState    = (*roomMembersResource)(nil)
+	_ resource.ResourceWithIdentity       = (*roomMembersResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*roomMembersResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*roomMembersResource)(nil)
 )
@@ -188,6 +189,8 @@ func (r *roomMembersResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 	plan.ID = plan.RoomID
+	// Set first: after a failure part-way, apply records what the portal holds, and the identity with it.
+	r.setMemberListIdentity(ctx, resp.Identity, plan.RoomID.ValueString(), &resp.Diagnostics)
 	r.apply(ctx, &plan, &resp.State, &resp.Diagnostics)
 }
 
@@ -198,6 +201,9 @@ func (r *roomMembersResource) Update(ctx context.Context, req resource.UpdateReq
 		return
 	}
 	plan.ID = plan.RoomID
+	if identityIsNull(resp.Identity) {
+		r.setMemberListIdentity(ctx, resp.Identity, plan.RoomID.ValueString(), &resp.Diagnostics)
+	}
 	r.apply(ctx, &plan, &resp.State, &resp.Diagnostics)
 }
 
@@ -316,6 +322,10 @@ func (r *roomMembersResource) Read(ctx context.Context, req resource.ReadRequest
 	if !ok {
 		return
 	}
+	// Terraform before 1.12 keeps no identity, so every read and update returns it.
+	if identityIsNull(resp.Identity) {
+		r.setMemberListIdentity(ctx, resp.Identity, state.RoomID.ValueString(), &resp.Diagnostics)
+	}
 	members, err := r.client.ListRoomMembers(ctx, roomID)
 	switch {
 	case docspace.IsNotFound(err):
@@ -375,7 +385,21 @@ func (r *roomMembersResource) Delete(ctx context.Context, req resource.DeleteReq
 	}
 }
 
+func (r *roomMembersResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = memberListIdentitySchema()
+}
+
+// ImportState imports a room's member list by the room's id or by its identity.
 func (r *roomMembersResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" && req.Identity != nil {
+		var identity memberListIdentityModel
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
+		r.checkIdentityHost(identity.Host, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		req.ID = identity.RoomID.ValueString()
+	}
 	id, err := parseObjectID(req.ID)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", err.Error()+". Import a room's member list by the room's id.")
@@ -383,4 +407,5 @@ func (r *roomMembersResource) ImportState(ctx context.Context, req resource.Impo
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), formatObjectID(id))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), formatObjectID(id))...)
+	r.setMemberListIdentity(ctx, resp.Identity, formatObjectID(id), &resp.Diagnostics)
 }
