@@ -2,6 +2,7 @@
 # Runs the acceptance suite against the oldest supported Terraform (1.8.5) and against OpenTofu 1.6.3,
 # building each once from the Go module proxy into the cache. `make check` covers the newest CLI (lib.sh).
 # Tests of identities, list resources and write-only attributes skip themselves on these CLIs.
+# COMPAT_RUN, when set, is a -run pattern that narrows the suite (CI runs a cross-section, see .ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/lib.sh
@@ -21,7 +22,7 @@ run() { # run LABEL BINARY [ENV...]
   local label=$1 bin=$2 start=$SECONDS
   shift 2
   echo "==> acceptance tests with $label ($("$bin" version | sed -n 1p))"
-  env "$@" TF_ACC_TERRAFORM_PATH="$bin" go test -count=1 -timeout 20m ./internal/provider/
+  env "$@" TF_ACC_TERRAFORM_PATH="$bin" go test -count=1 -timeout 20m ${COMPAT_RUN:+-run "$COMPAT_RUN"} ./internal/provider/
   echo "$label: passed in $((SECONDS - start))s"
 }
 
