@@ -191,6 +191,9 @@ func (p *docspaceProvider) ListResources(_ context.Context) []func() list.ListRe
 		NewRoomListResource,
 		NewRoomTemplateListResource,
 		NewRoomLinkListResource,
+		NewRoomMemberListResource,
+		NewRoomMembersListResource,
+		NewGroupListResource,
 	}
 }
 

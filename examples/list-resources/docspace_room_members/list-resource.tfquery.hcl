@@ -1,0 +1,9 @@
+# The whole member list of every active room whose title mentions "Project".
+list "docspace_room_members" "projects" {
+  provider         = docspace
+  include_resource = true
+  config {
+    archived       = false
+    title_contains = "Project"
+  }
+}
