@@ -170,10 +170,7 @@ func (l *roomMembersListResource) ListResourceConfigSchema(_ context.Context, _ 
 			"the room's whole member list. The listing costs one API call per 100 rooms; `include_resource` adds one call " +
 			"per room (one more per further 100 members), which reads its members. Each result is named \"Members of\" and the room's title.",
 		Attributes: map[string]schema.Attribute{
-			"archived": schema.BoolAttribute{
-				MarkdownDescription: "`true` keeps only archived rooms, `false` only active ones. Omit it for both.",
-				Optional:            true,
-			},
+			"archived":       archivedFilterAttribute(),
 			"title_contains": titleContainsAttribute("rooms"),
 		},
 	}
@@ -187,14 +184,7 @@ func (l *roomMembersListResource) List(ctx context.Context, req list.ListRequest
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
-	opts := docspace.ListRoomsOptions{SearchArea: docspace.SearchAreaAny, FilterValue: cfg.TitleContains.ValueString()}
-	if !cfg.Archived.IsNull() {
-		opts.SearchArea = docspace.SearchAreaActive
-		if cfg.Archived.ValueBool() {
-			opts.SearchArea = docspace.SearchAreaArchive
-		}
-	}
-	rooms, err := l.listRooms(ctx, opts, nil)
+	rooms, err := l.listRoomsIn(ctx, cfg.Archived, docspace.ListRoomsOptions{FilterValue: cfg.TitleContains.ValueString()}, nil)
 	if err != nil {
 		addAPIError(&diags, "Error listing rooms", err)
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
@@ -203,9 +193,6 @@ func (l *roomMembersListResource) List(ctx context.Context, req list.ListRequest
 	stream.Results = func(push func(list.ListResult) bool) {
 		for i := range rooms {
 			room := &rooms[i]
-			if room.IsTemplate() || (!cfg.Archived.IsNull() && room.IsArchived() != cfg.Archived.ValueBool()) {
-				continue
-			}
 			roomID := formatObjectID(room.ID)
 			result := req.NewListResult(ctx)
 			result.DisplayName = "Members of " + room.Title

@@ -88,10 +88,7 @@ func (l *roomListResource) ListResourceConfigSchema(_ context.Context, _ list.Li
 		MarkdownDescription: "Finds the portal's rooms, active and archived, for `terraform query`. The listing costs " +
 			"one API call per 100 rooms, with or without `include_resource`. Each result is named after the room's title and type.",
 		Attributes: map[string]schema.Attribute{
-			"archived": schema.BoolAttribute{
-				MarkdownDescription: "`true` keeps only archived rooms, `false` only active ones. Omit it for both.",
-				Optional:            true,
-			},
+			"archived":       archivedFilterAttribute(),
 			"title_contains": titleContainsAttribute("rooms"),
 			"room_type": schema.StringAttribute{
 				MarkdownDescription: "Keep rooms of this type: one of " + quoted(roomTypeNameList()) + ".",
@@ -112,17 +109,11 @@ func (l *roomListResource) List(ctx context.Context, req list.ListRequest, strea
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
-	opts := docspace.ListRoomsOptions{SearchArea: docspace.SearchAreaAny, FilterValue: cfg.TitleContains.ValueString(), Tags: wantTags}
-	if !cfg.Archived.IsNull() {
-		opts.SearchArea = docspace.SearchAreaActive
-		if cfg.Archived.ValueBool() {
-			opts.SearchArea = docspace.SearchAreaArchive
-		}
-	}
+	opts := docspace.ListRoomsOptions{FilterValue: cfg.TitleContains.ValueString(), Tags: wantTags}
 	if !cfg.RoomType.IsNull() {
 		opts.Types = []docspace.RoomType{roomTypeNames[cfg.RoomType.ValueString()]}
 	}
-	rooms, err := l.listRooms(ctx, opts, wantTags)
+	rooms, err := l.listRoomsIn(ctx, cfg.Archived, opts, wantTags)
 	if err != nil {
 		addAPIError(&diags, "Error listing rooms", err)
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
@@ -131,9 +122,6 @@ func (l *roomListResource) List(ctx context.Context, req list.ListRequest, strea
 	stream.Results = func(push func(list.ListResult) bool) {
 		for i := range rooms {
 			room := &rooms[i]
-			if room.IsTemplate() || (!cfg.Archived.IsNull() && room.IsArchived() != cfg.Archived.ValueBool()) {
-				continue
-			}
 			result := req.NewListResult(ctx)
 			result.DisplayName = roomDisplayName(room)
 			l.setObjectIdentity(ctx, result.Identity, formatObjectID(room.ID), &result.Diagnostics)
@@ -156,6 +144,37 @@ func roomDisplayName(room *docspace.Room) string {
 		state = ", archived"
 	}
 	return fmt.Sprintf("%s (%s room%s)", room.Title, roomTypeName(room.RoomType), state)
+}
+
+// archivedFilterAttribute is the `archived` filter of the list resources that find rooms.
+func archivedFilterAttribute() schema.BoolAttribute {
+	return schema.BoolAttribute{
+		MarkdownDescription: "`true` keeps only archived rooms, `false` only active ones. Omit it for both.",
+		Optional:            true,
+	}
+}
+
+// listRoomsIn lists the rooms opts selects, archived or active as archived asks (both when it is null),
+// and never templates.
+func (b *resourceBase) listRoomsIn(ctx context.Context, archived types.Bool, opts docspace.ListRoomsOptions, wantTags []string) ([]docspace.Room, error) {
+	opts.SearchArea = docspace.SearchAreaAny
+	if !archived.IsNull() {
+		opts.SearchArea = docspace.SearchAreaActive
+		if archived.ValueBool() {
+			opts.SearchArea = docspace.SearchAreaArchive
+		}
+	}
+	rooms, err := b.listRooms(ctx, opts, wantTags)
+	if err != nil {
+		return nil, err
+	}
+	kept := rooms[:0]
+	for _, r := range rooms {
+		if !r.IsTemplate() && (archived.IsNull() || r.IsArchived() == archived.ValueBool()) {
+			kept = append(kept, r)
+		}
+	}
+	return kept, nil
 }
 
 // listRooms lists rooms or templates and checks the filters again, so the result is exact whatever the
