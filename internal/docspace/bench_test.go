@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"sort"
+	"sync"
 	"testing"
 	"time"
 
@@ -125,4 +126,61 @@ func BenchmarkTwentyRoomsFromTemplate(b *testing.B) {
 	b.ReportMetric(ratios[len(ratios)/2], "ratio_to_job_time")
 	b.ReportMetric(float64(median(lags).Milliseconds()), "ms_noticed")
 	b.ReportMetric(float64(counts["GET /api/2.0/files/rooms/fromtemplate/status"])/float64(len(lags)), "status_requests/job")
+}
+
+// BenchmarkParallelDeletes deletes 100 rooms, ten at a time as `terraform destroy -parallelism=10` does,
+// against a portal with 20 ms latency and 200 ms delete operations. ratio_to_floor = elapsed / (10
+// batches × (DELETE + operation + confirming read)); ms_over_floor is the median time a delete took
+// beyond its own floor (latency + operation + latency).
+func BenchmarkParallelDeletes(b *testing.B) {
+	const latency, opTime, rooms, parallel = 20 * time.Millisecond, 200 * time.Millisecond, 100, 10
+	portal, c := benchPortal(b, fakeportal.Options{FileOpDuration: opTime, Latency: latency})
+	own := latency + opTime + latency
+	floor := time.Duration((rooms+parallel-1)/parallel) * own
+	var ratios []float64
+	var extra []time.Duration
+	deletes := 0
+	counts := map[string]int{}
+	for b.Loop() {
+		b.StopTimer()
+		ids := make(chan int64, rooms)
+		for i := range rooms {
+			room, err := c.CreateRoom(context.Background(), docspace.CreateRoomRequest{RoomSettings: docspace.RoomSettings{Title: fmt.Sprintf("bench %d", i)}, RoomType: docspace.RoomTypeCustom})
+			if err != nil {
+				b.Fatal(err)
+			}
+			ids <- room.ID
+		}
+		close(ids)
+		portal.ResetCounts()
+		b.StartTimer()
+		start := time.Now()
+		var mu sync.Mutex
+		var wg sync.WaitGroup
+		for range parallel {
+			wg.Go(func() {
+				for id := range ids {
+					t := time.Now()
+					err := c.DeleteRoom(context.Background(), id)
+					mu.Lock()
+					extra = append(extra, time.Since(t)-own)
+					mu.Unlock()
+					if err != nil {
+						b.Error(err)
+					}
+				}
+			})
+		}
+		wg.Wait()
+		ratios = append(ratios, float64(time.Since(start))/float64(floor))
+		deletes += rooms
+		for k, v := range portal.Counts() {
+			counts[k] += v
+		}
+	}
+	sort.Float64s(ratios)
+	b.ReportMetric(ratios[len(ratios)/2], "ratio_to_floor")
+	b.ReportMetric(float64(median(extra).Milliseconds()), "ms_over_floor")
+	b.ReportMetric(float64(counts["GET /api/2.0/files/rooms/{id}"])/float64(deletes), "room_reads/delete")
+	b.ReportMetric(float64(counts["GET /api/2.0/files/fileops"])/float64(deletes), "fileops_reads/delete")
 }

@@ -149,9 +149,11 @@ func (c *Client) failure(w fileOpWait) error {
 }
 
 // waitFileOperation watches the room until it has reached its new state, so that parallel waits never
-// wait for each other's operations. While the room has not changed, it reads /files/fileops to learn of
-// a failure and how far the operation got; the portal lists a finished operation once, and any waiter
-// of this client may be the one that sees it. A key without the files:read scope cannot read the list
+// wait for each other's operations. While the room has not changed, and the wait is not expected to
+// end soon, it reads /files/fileops to learn of a failure and how far the operation got; the portal
+// lists a finished operation once, and any waiter of this client may be the one that sees it. Near
+// the end that earlier waits of its kind took, only the room is read: a failure is then learned once
+// the wait is overdue, a fraction of an operation's time later. A key without the files:read scope cannot read the list
 // (403); then only the room is watched. The wait goes on until the room changes, a failure is seen, or
 // the context ends: the list and the room are read separately and need not agree at once.
 func (c *Client) waitFileOperation(ctx context.Context, w fileOpWait) error {
@@ -161,7 +163,8 @@ func (c *Client) waitFileOperation(ctx context.Context, w fileOpWait) error {
 	// An operation that finished before the start call answered is checked at once; others around the
 	// end the last one of their kind took.
 	started := time.Now()
-	_, err := poll.Until(ctx, c.pace.schedule(w.verb, c.pollBackoff), !w.start.Finished, func(ctx context.Context) (struct{}, bool, error) {
+	schedule, overdue := c.pace.schedule(w.verb, c.pollBackoff)
+	_, err := poll.Until(ctx, schedule, !w.start.Finished, func(ctx context.Context) (struct{}, bool, error) {
 		room, getErr := c.GetRoom(ctx, w.roomID)
 		done, err := w.reached(room, getErr)
 		if done || err != nil {
@@ -173,10 +176,11 @@ func (c *Client) waitFileOperation(ctx context.Context, w fileOpWait) error {
 		if err := c.failure(w); err != nil {
 			return struct{}{}, false, err
 		}
-		lastSeen = "no operation running, but the room has not changed yet"
-		if !listReadable {
+		if !listReadable || time.Since(started) < overdue {
+			lastSeen = "the room has not changed yet"
 			return struct{}{}, false, nil
 		}
+		lastSeen = "no operation running, but the room has not changed yet"
 		ops, err := c.ListFileOperations(ctx)
 		switch {
 		case IsForbidden(err):

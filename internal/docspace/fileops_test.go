@@ -136,6 +136,23 @@ func TestFailedOperationIsReported(t *testing.T) {
 	}
 }
 
+func TestFailureIsReportedWhenTheWaitIsExpectedToEndSoon(t *testing.T) {
+	// Once a wait of a kind has ended, the next one reads only the room until it is overdue; a failed
+	// operation, whose room never changes, must still be reported then.
+	p, c := newOpsPortal(t, map[int64]int{1: 14})
+	if err := c.ArchiveRoom(t.Context(), 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.UnarchiveRoom(t.Context(), 1); err != nil {
+		t.Fatal(err)
+	}
+	p.fail = "The room is locked"
+	err := c.ArchiveRoom(t.Context(), 1)
+	if err == nil || !strings.Contains(err.Error(), "The room is locked") || p.rooms[1] != 14 {
+		t.Fatalf("got %v, room %d; want the operation's error and the room where it was", err, p.rooms[1])
+	}
+}
+
 func TestParallelWaitersShareFinishedResults(t *testing.T) {
 	// Each finished operation is listed once; with several waiters polling the same list, most
 	// see other operations' results. Every waiter must still learn its own failure.
@@ -254,7 +271,7 @@ func TestWaitToleratesARoomThatChangesLate(t *testing.T) {
 	if err := c.ArchiveRoom(t.Context(), 1); err != nil || p.rooms[1] != 20 {
 		t.Fatalf("got %v, room %d; want the wait to outlast the lag", err, p.rooms[1])
 	}
-	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Millisecond)
+	ctx, cancel := context.WithTimeout(t.Context(), 300*time.Millisecond) // well past the 20 ms operation, even on a busy machine
 	defer cancel()
 	p.lateBy = time.Hour
 	err := c.UnarchiveRoom(ctx, 1)

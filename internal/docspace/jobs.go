@@ -163,7 +163,8 @@ func (c *Client) startAndWatch(ctx context.Context, kind JobKind, cr creation, b
 		return nil, nil, startErr
 	}
 	w := &jobWatch{c: c, kind: kind, cr: cr, startErr: startErr}
-	st, err := poll.Until(ctx, c.pace.schedule(kind.String(), c.pollBackoff), true, func(ctx context.Context) (*JobStatus, bool, error) {
+	schedule, _ := c.pace.schedule(kind.String(), c.pollBackoff)
+	st, err := poll.Until(ctx, schedule, true, func(ctx context.Context) (*JobStatus, bool, error) {
 		return w.check(ctx, false)
 	})
 	if err != nil {

@@ -52,7 +52,7 @@ type Expecting struct {
 // Delay implements Schedule.
 func (e Expecting) Delay(n int) time.Duration {
 	first := e.Expected * 4 / 5
-	near := int((e.Expected*5/4 - first) / e.Step) // checks every Step until a quarter overdue
+	near := int((e.Overdue() - first) / e.Step) // checks every Step until overdue
 	switch {
 	case n == 0:
 		return first
@@ -61,6 +61,9 @@ func (e Expecting) Delay(n int) time.Duration {
 	}
 	return e.Later.Delay(n - near - 1)
 }
+
+// Overdue is how long after its start the wait is a quarter overdue, when the checks fall back to Later.
+func (e Expecting) Overdue() time.Duration { return e.Expected * 5 / 4 }
 
 // Until calls check until it reports done or returns an error, sleeping between calls. The first call is
 // made after the schedule's first delay when delayFirst is set, immediately otherwise. It returns

@@ -55,17 +55,19 @@ func latencyFloor(calls int, latency time.Duration, parallelism int) time.Durati
 	return time.Duration(int64(calls) * int64(latency) / int64(parallelism))
 }
 
-// physicalFloor is the least wall time of destroying rooms: each deletion is a file operation on the
-// portal that takes opDuration however fast the client is, and at most parallelism deletions run at
-// once, so the rooms go in ceil(rooms / parallelism) batches:
+// physicalFloor is the least wall time of destroying rooms. Terraform first refreshes every room (one
+// read each, parallelism at a time); then each deletion is one DELETE, a file operation on the portal
+// that takes opDuration however fast the client is, and one read that confirms the room is gone. At
+// most parallelism rooms are in flight at once, so they go in ceil(rooms / parallelism) batches:
 //
-//	floor = ceil(rooms / parallelism) × opDuration
-func physicalFloor(rooms, parallelism int, opDuration time.Duration) time.Duration {
+//	floor = batches × latency                       (the refresh)
+//	      + batches × (latency + opDuration + latency) (delete, operation, confirming read)
+func physicalFloor(rooms, parallelism int, latency, opDuration time.Duration) time.Duration {
 	if parallelism < 1 {
 		parallelism = 1
 	}
-	batches := (rooms + parallelism - 1) / parallelism
-	return time.Duration(batches) * opDuration
+	batches := time.Duration((rooms + parallelism - 1) / parallelism)
+	return batches*latency + batches*(2*latency+opDuration)
 }
 
 // ratio formats wall / floor, or "n/a" when there is no floor.

@@ -47,18 +47,19 @@ func TestLatencyFloor(t *testing.T) {
 }
 
 func TestPhysicalFloor(t *testing.T) {
-	op := 200 * time.Millisecond
+	lat, op := 20*time.Millisecond, 200*time.Millisecond
+	batch := lat + 2*lat + op // refresh read, DELETE, confirming read, and the operation
 	for _, tc := range []struct {
 		rooms, par int
 		want       time.Duration
 	}{
-		{500, 10, 50 * op},
-		{501, 10, 51 * op},
-		{9, 10, op},
+		{500, 10, 50 * batch}, // 13 s: the floor the 500-room figures are measured against
+		{501, 10, 51 * batch},
+		{9, 10, batch},
 		{0, 10, 0},
-		{3, 0, 3 * op},
+		{3, 0, 3 * batch},
 	} {
-		if got := physicalFloor(tc.rooms, tc.par, op); got != tc.want {
+		if got := physicalFloor(tc.rooms, tc.par, lat, op); got != tc.want {
 			t.Errorf("physicalFloor(%d, %d) = %v, want %v", tc.rooms, tc.par, got, tc.want)
 		}
 	}

@@ -266,8 +266,8 @@ func report(w io.Writer, r phaseResult, o options) {
 	_, _ = fmt.Fprintf(w, "provider peak RSS    %.1f MiB\n", float64(r.peakRSSKB)/1024)
 	_, _ = fmt.Fprintf(w, "latency floor        %v = %d calls × %v / %d → wall is %s\n", lf.Round(time.Millisecond), calls, o.latency, o.parallelism, ratio(r.wall, lf))
 	if r.name == "destroy" {
-		pf := physicalFloor(o.rooms, o.parallelism, o.fileOp)
-		_, _ = fmt.Fprintf(w, "physical floor       %v = ceil(%d / %d) × %v → wall is %s\n", pf, o.rooms, o.parallelism, o.fileOp, ratio(r.wall, pf))
+		pf := physicalFloor(o.rooms, o.parallelism, o.latency, o.fileOp)
+		_, _ = fmt.Fprintf(w, "physical floor       %v = ceil(%d / %d) × (3 × %v + %v) → wall is %s\n", pf, o.rooms, o.parallelism, o.latency, o.fileOp, ratio(r.wall, pf))
 	}
 }
 
@@ -278,7 +278,7 @@ func summary(w io.Writer, rs []phaseResult, o options) {
 		lf := latencyFloor(calls, o.latency, o.parallelism)
 		phys := "n/a"
 		if r.name == "destroy" {
-			phys = ratio(r.wall, physicalFloor(o.rooms, o.parallelism, o.fileOp))
+			phys = ratio(r.wall, physicalFloor(o.rooms, o.parallelism, o.latency, o.fileOp))
 		}
 		_, _ = fmt.Fprintf(w, "%-8s %10v %7d %11v %12v %12.1f %9v %9s %9s\n", r.name, r.wall.Round(time.Millisecond), calls,
 			perRoom(r.terraformCPU, o.rooms).Round(time.Microsecond), perRoom(r.providerCPU, o.rooms).Round(time.Microsecond),
