@@ -66,8 +66,8 @@ func physicalFloor(rooms, parallelism int, latency, opDuration time.Duration) ti
 	if parallelism < 1 {
 		parallelism = 1
 	}
-	batches := time.Duration((rooms + parallelism - 1) / parallelism)
-	return batches*latency + batches*(2*latency+opDuration)
+	batches := int64((rooms + parallelism - 1) / parallelism)
+	return time.Duration(batches) * (3*latency + opDuration)
 }
 
 // ratio formats wall / floor, or "n/a" when there is no floor.
