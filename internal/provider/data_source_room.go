@@ -49,20 +49,6 @@ type roomDataModelV0 struct {
 	Created      timetypes.RFC3339 `tfsdk:"created"`
 }
 
-// Room areas of the room data sources: the search areas of api-notes.md §6 without templates.
-const (
-	roomAreaActive   = "active"
-	roomAreaArchived = "archived"
-	roomAreaAny      = "any"
-)
-
-func roomAreaOf(room *docspace.Room) string {
-	if room.IsArchived() {
-		return roomAreaArchived
-	}
-	return roomAreaActive
-}
-
 func (d *roomDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_room"
 }

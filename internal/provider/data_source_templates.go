@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"sort"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -138,24 +137,4 @@ func (d *templatesDataSource) Read(ctx context.Context, req datasource.ReadReque
 	cfg.ID = types.StringValue("templates")
 	cfg.Templates = types.ListValueMust(types.ObjectType{AttrTypes: templateSummaryAttrTypes}, items)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
-}
-
-func containsFold(s, sub string) bool {
-	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
-}
-
-func hasAllTags(have, want []string) bool {
-	for _, w := range want {
-		found := false
-		for _, h := range have {
-			if strings.EqualFold(h, w) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
 }

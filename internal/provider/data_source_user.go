@@ -36,10 +36,6 @@ type userModelV0 struct {
 	IsOwner     types.Bool   `tfsdk:"is_owner"`
 }
 
-// userTypeDoc explains the user types, and the owner's.
-const userTypeDoc = "`docspace_admin`, `room_admin`, `user` or `guest`. The portal owner is a `docspace_admin` " +
-	"(the portal itself reports `isAdmin` false for the owner and flags it as the owner instead)."
-
 func (d *userDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_user"
 }

@@ -37,8 +37,6 @@ func (d *usersDataSource) Metadata(_ context.Context, req datasource.MetadataReq
 	resp.TypeName = req.ProviderTypeName + "_users"
 }
 
-var userTypeList = []string{"docspace_admin", "guest", "room_admin", "user"}
-
 func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the portal's users, optionally filtered, reading every page. Users are sorted by e-mail " +

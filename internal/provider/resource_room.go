@@ -304,10 +304,3 @@ func (m *roomModelV0) copyComputed(prior *roomModelV0) {
 		m.Quota = prior.Quota
 	}
 }
-
-func optionalString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}

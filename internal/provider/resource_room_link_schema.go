@@ -19,9 +19,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// maxLinkLifetime is how far ahead a link may expire (api-notes.md §22).
-const maxLinkLifetimeYears = 10
-
 func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	allAccess := accessForKind(linkExternal)
 	for _, a := range accessForKind(linkInvitation) {

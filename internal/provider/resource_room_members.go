@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -134,44 +133,7 @@ func (r *roomMembersResource) ModifyPlan(ctx context.Context, req resource.Modif
 	}
 }
 
-// Kinds of claim on a room's members within one provider process.
-const (
-	claimList   = "docspace_room_members"
-	claimMember = "docspace_room_member"
-)
-
-// roomClaim is one resource kind planning members of one room with one client. The key holds the
-// client itself, which keeps it alive, so a later client can never take its address.
-type roomClaim struct {
-	client *docspace.Client
-	roomID int64
-	kind   string
-}
-
-var roomClaims sync.Map // roomClaim → true
-
-// claimRoom records that a resource of kind plans members of the room, and returns the other kind
-// when one planned members of the same room with the same client, that is within the same Terraform
-// run (each run configures the provider afresh).
-func claimRoom(client *docspace.Client, roomID int64, kind string) string {
-	key := func(k string) roomClaim { return roomClaim{client: client, roomID: roomID, kind: k} }
-	roomClaims.Store(key(kind), true)
-	other := claimMember
-	if kind == claimMember {
-		other = claimList
-	}
-	if _, ok := roomClaims.Load(key(other)); ok {
-		return other
-	}
-	return ""
-}
-
-func mixError(roomID int64) string {
-	return fmt.Sprintf("Both a docspace_room_members resource and a docspace_room_member resource manage the members of room %d. "+
-		"docspace_room_members is authoritative: it removes every member it does not list, so the two undo each other's "+
-		"changes on every apply. List the member in docspace_room_members instead, or manage every member with "+
-		"docspace_room_member.", roomID)
-}
+// roomClaim → true
 
 func entriesOf(ctx context.Context, set types.Set, diags *diag.Diagnostics) []memberEntryModel {
 	var entries []memberEntryModel
@@ -234,7 +196,6 @@ func (r *roomMembersResource) apply(ctx context.Context, plan *roomMembersModelV
 	}
 	wanted := entriesOf(ctx, plan.Members, diags)
 	want := map[string]memberEntryModel{}
-	single := &roomMemberResource{resourceBase: r.resourceBase}
 	var room *docspace.Room
 	for _, e := range wanted {
 		subject, group := e.subject()
@@ -248,7 +209,7 @@ func (r *roomMembersResource) apply(ctx context.Context, plan *roomMembersModelV
 				return
 			}
 		}
-		single.checkGrant(ctx, room, roomID, subject, group, e.Access.ValueString(), "Cannot set the room's members", diags)
+		r.checkGrant(ctx, room, roomID, subject, group, e.Access.ValueString(), "Cannot set the room's members", diags)
 	}
 	if diags.HasError() {
 		return // nothing was changed

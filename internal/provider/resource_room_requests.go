@@ -75,9 +75,3 @@ func changedRoomSettings(plan, state *roomModelV0) []string {
 	sort.Strings(changed)
 	return changed
 }
-
-// isChange reports whether a planned value is known and differs from the state.
-// Unknown plan values of Optional+Computed attributes mean "keep what the portal has".
-func isChange(plan, state attr.Value) bool {
-	return !plan.IsUnknown() && !plan.Equal(state)
-}

@@ -23,14 +23,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-func quoted(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = "`" + n + "`"
-	}
-	return strings.Join(q, ", ")
-}
-
 func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A DocSpace room: a shared space with its own members, links and settings. " +

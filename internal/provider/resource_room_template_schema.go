@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -16,11 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-)
-
-var (
-	emailAddress = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
-	guid         = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 )
 
 var _ resource.ResourceWithConfigValidators = (*roomTemplateResource)(nil)
@@ -69,7 +63,7 @@ func (r *roomTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequ
 				ElementType:         types.StringType,
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(guid, "must be a group id (GUID)"))},
+				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(guidPattern, "must be a group id (GUID)"))},
 				PlanModifiers:       []planmodifier.Set{setplanmodifier.UseStateForUnknown(), setRequiresReplaceUnlessImported()},
 			},
 			"tags":  tagsAttribute("Tags of the template (not copied to rooms created from it). Defaults to no tags."),
