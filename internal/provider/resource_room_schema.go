@@ -164,3 +164,7 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 		},
 	}
 }
+
+func (r *roomResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = objectIdentitySchema("room")
+}
