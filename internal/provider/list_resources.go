@@ -231,7 +231,6 @@ func (l *roomTemplateListResource) List(ctx context.Context, req list.ListReques
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
-	reader := roomTemplateResource{resourceBase: l.resourceBase}
 	stream.Results = func(push func(list.ListResult) bool) {
 		for i := range templates {
 			tpl := &templates[i]
@@ -242,11 +241,15 @@ func (l *roomTemplateListResource) List(ctx context.Context, req list.ListReques
 			result.DisplayName = fmt.Sprintf("%s (template for %s rooms)", tpl.Title, roomTypeName(tpl.RoomType))
 			l.setObjectIdentity(ctx, result.Identity, formatObjectID(tpl.ID), &result.Diagnostics)
 			if req.IncludeResource {
-				m := roomTemplateModelV0{ShareEmails: types.SetNull(types.StringType), ShareGroupIDs: types.SetNull(types.StringType)}
-				m.Timeouts = nullTimeouts
-				reader.fill(ctx, tpl, &m, &result.Diagnostics)
-				if !result.Diagnostics.HasError() {
-					result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
+				if public, err := l.client.TemplateIsPublic(ctx, tpl.ID); err != nil {
+					addAPIError(&result.Diagnostics, "Error reading room template access", err)
+				} else {
+					m := roomTemplateModelV0{ShareEmails: types.SetNull(types.StringType), ShareGroupIDs: types.SetNull(types.StringType)}
+					m.Timeouts = nullTimeouts
+					m.fill(ctx, tpl, public, &result.Diagnostics)
+					if !result.Diagnostics.HasError() {
+						result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
+					}
 				}
 			}
 			if !push(result) {
@@ -314,7 +317,7 @@ func (l *roomLinkListResource) List(ctx context.Context, req list.ListRequest, s
 	stream.Results = func(push func(list.ListResult) bool) {
 		for i := range links {
 			m := roomLinkModelV0{RoomID: cfg.RoomID}
-			m.fill(&links[i], false)
+			m.fill(&links[i])
 			if !cfg.LinkType.IsNull() && m.LinkType.ValueString() != cfg.LinkType.ValueString() {
 				continue
 			}
