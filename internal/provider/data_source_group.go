@@ -107,21 +107,13 @@ func (d *groupDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		addAPIError(&resp.Diagnostics, "Error reading the group", err)
 		return
 	}
-	m.ID, m.Name = types.StringValue(g.ID), types.StringValue(g.Name)
-	m.ManagerID, m.MemberIDs = groupManagerAndMembers(g)
+	m.fill(g)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
-// groupManagerAndMembers renders a group's manager id (null without one) and member ids.
-func groupManagerAndMembers(g *docspace.Group) (types.String, types.Set) {
-	manager := types.StringNull()
-	if g.Manager != nil && g.Manager.ID != "" {
-		manager = types.StringValue(g.Manager.ID)
-	}
-	ids := make([]string, 0, len(g.Members))
-	for _, u := range g.Members {
-		ids = append(ids, u.ID)
-	}
-	set, _ := types.SetValueFrom(context.Background(), types.StringType, ids)
-	return manager, set
+// fill copies the group through the docspace_group resource's own conversion, so both read a group alike.
+func (m *groupDataModelV0) fill(g *docspace.Group) {
+	var r groupModelV0
+	r.fill(g, types.SetNull(types.StringType))
+	m.ID, m.Name, m.ManagerID, m.MemberIDs = r.ID, r.Name, r.ManagerID, r.MemberIDs
 }

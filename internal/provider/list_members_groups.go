@@ -202,7 +202,8 @@ func (l *roomMembersListResource) List(ctx context.Context, req list.ListRequest
 				if err != nil {
 					addAPIError(&result.Diagnostics, "Error reading the members of room "+roomID, err)
 				} else {
-					m := roomMembersModelV0{ID: types.StringValue(roomID), RoomID: types.StringValue(roomID), Members: memberSet(members), Notify: types.BoolValue(false)}
+					m := roomMembersModelV0{RoomID: types.StringValue(roomID)}
+					m.fill(ctx, members)
 					result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
 				}
 			}

@@ -53,3 +53,7 @@ func (r *groupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 		},
 	}
 }
+
+func (r *groupResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = groupIdentitySchema()
+}

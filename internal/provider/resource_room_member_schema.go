@@ -64,3 +64,7 @@ func (r *roomMemberResource) Schema(_ context.Context, _ resource.SchemaRequest,
 		},
 	}
 }
+
+func (r *roomMemberResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = memberIdentitySchema()
+}
