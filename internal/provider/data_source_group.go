@@ -6,12 +6,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
@@ -26,42 +22,8 @@ func NewGroupDataSource() datasource.DataSource { return &groupDataSource{} }
 
 type groupDataSource struct{ dataSourceBase }
 
-type groupDataModelV0 struct {
-	ID        types.String `tfsdk:"id"`
-	Name      types.String `tfsdk:"name"`
-	ManagerID types.String `tfsdk:"manager_id"`
-	MemberIDs types.Set    `tfsdk:"member_ids"`
-}
-
 func (d *groupDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_group"
-}
-
-func (d *groupDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Looks up one DocSpace group by its exact name or by id, for example to give it access to a " +
-			"room with `docspace_room_member`. Group names are not unique on a portal: a name that no group or several " +
-			"groups carry is an error (then look the group up by id).",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The group's id. Exactly one of `id` and `name` is required.",
-				Optional:            true,
-				Computed:            true,
-				Validators: []validator.String{
-					stringvalidator.RegexMatches(guidPattern, "must be a group id such as 6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f"),
-					stringvalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
-				},
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The group's exact name (letter case included).",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 128)},
-			},
-			"manager_id": schema.StringAttribute{Computed: true, MarkdownDescription: "The id of the group's manager, or null."},
-			"member_ids": schema.SetAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "The ids of the group's members; the manager is one of them."},
-		},
-	}
 }
 
 func (d *groupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -107,21 +69,6 @@ func (d *groupDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		addAPIError(&resp.Diagnostics, "Error reading the group", err)
 		return
 	}
-	m.ID, m.Name = types.StringValue(g.ID), types.StringValue(g.Name)
-	m.ManagerID, m.MemberIDs = groupManagerAndMembers(g)
+	m.fill(g)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-// groupManagerAndMembers renders a group's manager id (null without one) and member ids.
-func groupManagerAndMembers(g *docspace.Group) (types.String, types.Set) {
-	manager := types.StringNull()
-	if g.Manager != nil && g.Manager.ID != "" {
-		manager = types.StringValue(g.Manager.ID)
-	}
-	ids := make([]string, 0, len(g.Members))
-	for _, u := range g.Members {
-		ids = append(ids, u.ID)
-	}
-	set, _ := types.SetValueFrom(context.Background(), types.StringType, ids)
-	return manager, set
 }

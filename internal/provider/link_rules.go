@@ -110,3 +110,6 @@ func containsString(list []string, s string) bool {
 	}
 	return false
 }
+
+// maxLinkLifetimeYears is how many years ahead a link may expire (api-notes.md §22).
+const maxLinkLifetimeYears = 10

@@ -115,32 +115,6 @@ func memberUserViolation(room *docspace.Room, u *docspace.User, access string) s
 	return ""
 }
 
-// userTypeNames are the readable user types.
-var userTypeNames = map[docspace.EmployeeType]string{
-	docspace.EmployeeTypeDocSpaceAdmin: "docspace_admin",
-	docspace.EmployeeTypeRoomAdmin:     "room_admin",
-	docspace.EmployeeTypeUser:          "user",
-	docspace.EmployeeTypeGuest:         "guest",
-}
-
-func userTypeName(t docspace.EmployeeType) string {
-	if n, ok := userTypeNames[t]; ok {
-		return n
-	}
-	return fmt.Sprintf("type_%d", int(t))
-}
-
-// userStatusName names an account status.
-func userStatusName(s docspace.EmployeeStatus) string {
-	switch s {
-	case docspace.EmployeeStatusActive:
-		return "active"
-	case docspace.EmployeeStatusTerminated:
-		return "terminated"
-	}
-	return fmt.Sprintf("status_%d", int(s))
-}
-
 // memberRulesTable renders the roles per room type for the documentation.
 func memberRulesTable() string {
 	var b strings.Builder
@@ -150,4 +124,14 @@ func memberRulesTable() string {
 		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", t, quoted(memberRolesFor(rt, false)), quoted(memberRolesFor(rt, true)))
 	}
 	return b.String()
+}
+
+// memberRulesDoc explains the roles and their rules, for the member resources' pages.
+func memberRulesDoc() string {
+	return "Which roles a member may hold depends on the room type:\n\n" + memberRulesTable() +
+		"\nAnd on the member: groups are never room managers; users of type `user` and guests are never room managers " +
+		"(only DocSpace admins and room admins are); guests are never content creators in AI rooms. Terminated users " +
+		"and deleted groups cannot be given access. The provider checks all of this before it changes anything and " +
+		"names the rule a configuration breaks.\n\n" +
+		"The room's owner is not a member: the owner always has full access and cannot be managed here.\n"
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/url"
 	"sort"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -153,55 +152,6 @@ func disabledLifetime() *docspace.Lifetime {
 func disabledWatermark() *docspace.Watermark {
 	f := false
 	return &docspace.Watermark{Enabled: &f}
-}
-
-func stringsFromSet(ctx context.Context, set types.Set, diags *diag.Diagnostics) []string {
-	if set.IsNull() || set.IsUnknown() {
-		return nil
-	}
-	tags := []string{}
-	diags.Append(set.ElementsAs(ctx, &tags, false)...)
-	sort.Strings(tags)
-	return tags
-}
-
-// tagsToSet converts the portal's tags. Tag names are matched case-insensitively against the
-// portal's catalogue (api-notes.md §7), so when they equal the prior value but for case,
-// the prior spelling is kept to avoid a perpetual diff.
-func tagsToSet(ctx context.Context, tags []string, prior types.Set, diags *diag.Diagnostics) types.Set {
-	if !prior.IsNull() && !prior.IsUnknown() {
-		priorTags := stringsFromSet(ctx, prior, diags)
-		if sameFoldedSet(priorTags, tags) {
-			return prior
-		}
-	}
-	elems := make([]attr.Value, 0, len(tags))
-	for _, t := range tags {
-		elems = append(elems, types.StringValue(t))
-	}
-	v, d := types.SetValue(types.StringType, elems)
-	diags.Append(d...)
-	return v
-}
-
-func sameFoldedSet(a, b []string) bool {
-	fold := func(s []string) map[string]bool {
-		m := make(map[string]bool, len(s))
-		for _, v := range s {
-			m[strings.ToLower(v)] = true
-		}
-		return m
-	}
-	fa, fb := fold(a), fold(b)
-	if len(fa) != len(fb) {
-		return false
-	}
-	for k := range fa {
-		if !fb[k] {
-			return false
-		}
-	}
-	return true
 }
 
 // validateWatermarkImage refuses watermark image settings that cannot round-trip. At creation the

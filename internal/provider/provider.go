@@ -7,15 +7,11 @@ import (
 	"os"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
-	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
@@ -45,14 +41,6 @@ type docspaceProvider struct {
 	version string
 }
 
-type providerModelV0 struct {
-	APIHost           types.String         `tfsdk:"api_host"`
-	APIKey            types.String         `tfsdk:"api_key"`
-	RequestTimeout    timetypes.GoDuration `tfsdk:"request_timeout"`
-	MaxRetries        types.Int64          `tfsdk:"max_retries"`
-	AllowInsecureHTTP types.Bool           `tfsdk:"allow_insecure_http"`
-}
-
 // New returns a constructor for the provider, as providerserver expects.
 func New(version string) func() provider.Provider {
 	return func() provider.Provider {
@@ -63,45 +51,6 @@ func New(version string) func() provider.Provider {
 func (p *docspaceProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
 	resp.TypeName = "docspace"
 	resp.Version = p.version
-}
-
-func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Manages rooms, room templates and room share links of an ONLYOFFICE DocSpace portal.",
-		Attributes: map[string]schema.Attribute{
-			"api_host": schema.StringAttribute{
-				MarkdownDescription: "Base URL of the DocSpace portal, such as `https://yourportal.onlyoffice.com`. " +
-					"A bare host name means `https://`. Plain `http://` is accepted only for loopback addresses " +
-					"unless `allow_insecure_http` is set. May also be set with the `" + EnvAPIHost + "` environment variable.",
-				Optional: true,
-			},
-			"api_key": schema.StringAttribute{
-				MarkdownDescription: "DocSpace API key (`sk-…`), sent as `Authorization: Bearer <key>`. Create one under " +
-					"*Settings → Developer Tools → API keys*; the provider needs full access, or the scopes `rooms:write` " +
-					"and `files:write`. May also be set with the `" + EnvAPIKey + "` environment variable.",
-				Optional:  true,
-				Sensitive: true,
-			},
-			"request_timeout": schema.StringAttribute{
-				MarkdownDescription: "Time limit for one HTTP request, as a Go duration such as `30s` or `2m`. Defaults to `60s`.",
-				Optional:            true,
-				CustomType:          timetypes.GoDurationType{},
-				Validators:          []validator.String{positiveDuration{}},
-			},
-			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: "How many times a request is retried after a rate limit (429) or a transient server error " +
-					"(502, 503, 504, dropped connection). Waits honour `Retry-After` and grow exponentially up to 30s each. " +
-					"Only idempotent requests are retried after server errors; creations are retried only after a 429. Defaults to `8`.",
-				Optional:   true,
-				Validators: []validator.Int64{int64validator.Between(0, 20)},
-			},
-			"allow_insecure_http": schema.BoolAttribute{
-				MarkdownDescription: "Allow a plain `http://` `api_host` that is not a loopback address. The API key then " +
-					"travels unencrypted; use this only on a trusted network. Defaults to `false`.",
-				Optional: true,
-			},
-		},
-	}
 }
 
 func (p *docspaceProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {

@@ -3,10 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -28,59 +26,8 @@ func NewGroupResource() resource.Resource { return &groupResource{} }
 
 type groupResource struct{ resourceBase }
 
-type groupModelV0 struct {
-	ID        types.String `tfsdk:"id"`
-	Name      types.String `tfsdk:"name"`
-	ManagerID types.String `tfsdk:"manager_id"`
-	MemberIDs types.Set    `tfsdk:"member_ids"`
-}
-
 func (r *groupResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_group"
-}
-
-func (m *groupModelV0) members(ctx context.Context, diags *diag.Diagnostics) []string {
-	var ids []string
-	if !m.MemberIDs.IsNull() && !m.MemberIDs.IsUnknown() {
-		diags.Append(m.MemberIDs.ElementsAs(ctx, &ids, false)...)
-	}
-	for i := range ids {
-		ids[i] = strings.ToLower(ids[i])
-	}
-	sort.Strings(ids)
-	return ids
-}
-
-// ValidateConfig: the portal makes the manager a member, so a member list must name the manager.
-func (r *groupResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m groupModelV0
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.ManagerID.IsNull() || m.ManagerID.IsUnknown() || m.MemberIDs.IsUnknown() {
-		return
-	}
-	var ids []string
-	resp.Diagnostics.Append(m.MemberIDs.ElementsAs(ctx, &ids, false)...)
-	for _, id := range ids {
-		if strings.EqualFold(id, m.ManagerID.ValueString()) {
-			return
-		}
-	}
-	resp.Diagnostics.AddAttributeError(path.Root("member_ids"), "The manager is missing from member_ids",
-		"The portal makes a group's manager one of its members, so member_ids must include manager_id; otherwise every plan would show a change.")
-}
-
-// ModifyPlan refuses to clear the manager, which the portal's update cannot do.
-func (r *groupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
-		return
-	}
-	var plan, state groupModelV0
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if !state.ManagerID.IsNull() && plan.ManagerID.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("manager_id"), "The group's manager cannot be removed",
-			"The portal's API can change a group's manager but not remove it. Set another manager, or remove the manager in DocSpace and then from the configuration.")
-	}
 }
 
 func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -218,10 +165,6 @@ func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 }
 
-func (r *groupResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = groupIdentitySchema()
-}
-
 // ImportState imports a group by its id or by its identity.
 func (r *groupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if req.ID == "" && req.Identity != nil {
@@ -241,22 +184,6 @@ func (r *groupResource) ImportState(ctx context.Context, req resource.ImportStat
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("member_ids"), types.SetNull(types.StringType))...)
 	r.setObjectIdentity(ctx, resp.Identity, req.ID, &resp.Diagnostics)
-}
-
-// fill copies the portal's group into m. Configured ids keep their spelling when equal but for case.
-func (m *groupModelV0) fill(g *docspace.Group, prior types.Set) {
-	m.ID = types.StringValue(g.ID)
-	m.Name = types.StringValue(g.Name)
-	manager, members := groupManagerAndMembers(g)
-	if manager.IsNull() || !strings.EqualFold(manager.ValueString(), m.ManagerID.ValueString()) {
-		m.ManagerID = manager
-	}
-	var d diag.Diagnostics
-	before := (&groupModelV0{MemberIDs: prior}).members(context.Background(), &d)
-	after := (&groupModelV0{MemberIDs: members}).members(context.Background(), &d)
-	if prior.IsNull() || prior.IsUnknown() || strings.Join(before, ",") != strings.Join(after, ",") {
-		m.MemberIDs = members
-	}
 }
 
 // difference lists the items of a not in b.

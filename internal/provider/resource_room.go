@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -34,69 +33,8 @@ func NewRoomResource() resource.Resource { return &roomResource{} }
 
 type roomResource struct{ resourceBase }
 
-type roomModelV0 struct {
-	sharedRoomModel
-	TemplateID   types.String `tfsdk:"template_id"`
-	Indexing     types.Bool   `tfsdk:"indexing"`
-	DenyDownload types.Bool   `tfsdk:"deny_download"`
-	Lifetime     types.Object `tfsdk:"lifetime"`
-	Watermark    types.Object `tfsdk:"watermark"`
-	Archived     types.Bool   `tfsdk:"archived"`
-}
-
 func (r *roomResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_room"
-}
-
-func (r *roomResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var roomType, templateID types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("room_type"), &roomType)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("template_id"), &templateID)...)
-	if roomType.IsNull() && templateID.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("room_type"), "Missing room type",
-			"Set room_type to one of "+strings.Join(roomTypeNameList(), ", ")+", or set template_id to create the room from a template.")
-	}
-	var wm types.Object
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("watermark"), &wm)...)
-	if wm.IsNull() || wm.IsUnknown() {
-		return
-	}
-	attrs := wm.Attributes()
-	empty := func(name string) bool {
-		v := attrs[name]
-		switch v := v.(type) {
-		case types.String:
-			return v.IsNull() || v.ValueString() == ""
-		case types.Set:
-			return v.IsNull() || len(v.Elements()) == 0
-		}
-		return false
-	}
-	if empty("text") && empty("additions") && empty("image_url") {
-		resp.Diagnostics.AddAttributeError(path.Root("watermark"), "Empty watermark",
-			"A watermark needs text, additions or an image_url. Remove the watermark attribute to have none.")
-	}
-	validateWatermarkImage(attrs, &resp.Diagnostics)
-}
-
-// ModifyPlan refuses, at plan time, to destroy a protected room, and changes the portal would reject
-// because the room stays archived.
-func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	refuseProtectedDeletion(ctx, req, resp, "room")
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
-		return
-	}
-	var state, plan roomModelV0
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || !state.Archived.ValueBool() || !plan.Archived.ValueBool() {
-		return
-	}
-	if changed := changedRoomSettings(&plan, &state); len(changed) > 0 {
-		resp.Diagnostics.AddAttributeError(path.Root(changed[0]), "Archived room is read-only",
-			fmt.Sprintf("The room is archived, and the portal refuses changes to archived rooms. To change %v, "+
-				"set archived = false in the same apply (the room is restored first), or change them after restoring it.", changed))
-	}
 }
 
 func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -272,42 +210,4 @@ func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 
 func (r *roomResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	r.importObject(ctx, req, resp)
-}
-
-func (r *roomResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = objectIdentitySchema("room")
-}
-
-// fill copies every attribute the portal owns from room into m, so Read detects drift.
-func (m *roomModelV0) fill(ctx context.Context, room *docspace.Room, diags *diag.Diagnostics) {
-	m.fillShared(ctx, room, diags)
-	m.Indexing = types.BoolValue(room.Indexing)
-	m.DenyDownload = types.BoolValue(room.DenyDownload)
-	m.Lifetime = lifetimeToObject(room.Lifetime)
-	m.Watermark = watermarkToObject(room.Watermark)
-	m.Archived = types.BoolValue(room.IsArchived())
-}
-
-// copyComputed carries the values that an update does not change.
-func (m *roomModelV0) copyComputed(prior *roomModelV0) {
-	m.ID, m.OwnerID, m.Created = prior.ID, prior.OwnerID, prior.Created
-	if m.Color.IsUnknown() {
-		m.Color = prior.Color
-	}
-	if m.Indexing.IsUnknown() {
-		m.Indexing = prior.Indexing
-	}
-	if m.DenyDownload.IsUnknown() {
-		m.DenyDownload = prior.DenyDownload
-	}
-	if m.Quota.IsUnknown() {
-		m.Quota = prior.Quota
-	}
-}
-
-func optionalString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
 }

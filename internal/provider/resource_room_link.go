@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -18,36 +17,18 @@ import (
 )
 
 var (
-	_ resource.Resource                = (*roomLinkResource)(nil)
-	_ resource.ResourceWithConfigure   = (*roomLinkResource)(nil)
-	_ resource.ResourceWithImportState = (*roomLinkResource)(nil)
-	_ resource.ResourceWithIdentity    = (*roomLinkResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*roomLinkResource)(nil)
+	_ resource.Resource                   = (*roomLinkResource)(nil)
+	_ resource.ResourceWithConfigure      = (*roomLinkResource)(nil)
+	_ resource.ResourceWithImportState    = (*roomLinkResource)(nil)
+	_ resource.ResourceWithIdentity       = (*roomLinkResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*roomLinkResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*roomLinkResource)(nil)
 )
 
 // NewRoomLinkResource returns the docspace_room_link resource.
 func NewRoomLinkResource() resource.Resource { return &roomLinkResource{} }
 
 type roomLinkResource struct{ resourceBase }
-
-type roomLinkModelV0 struct {
-	ID                types.String      `tfsdk:"id"`
-	RoomID            types.String      `tfsdk:"room_id"`
-	LinkID            types.String      `tfsdk:"link_id"`
-	LinkType          types.String      `tfsdk:"link_type"`
-	Access            types.String      `tfsdk:"access"`
-	Primary           types.Bool        `tfsdk:"primary"`
-	Title             types.String      `tfsdk:"title"`
-	ExpirationDate    timetypes.RFC3339 `tfsdk:"expiration_date"`
-	Password          types.String      `tfsdk:"password"`
-	PasswordWO        types.String      `tfsdk:"password_wo"`
-	PasswordWOVersion types.Int64       `tfsdk:"password_wo_version"`
-	DenyDownload      types.Bool        `tfsdk:"deny_download"`
-	Internal          types.Bool        `tfsdk:"internal"`
-	MaxUseCount       types.Int64       `tfsdk:"max_use_count"`
-	ShareLink         types.String      `tfsdk:"share_link"`
-	Expired           types.Bool        `tfsdk:"expired"`
-}
 
 func (r *roomLinkResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_room_link"
@@ -130,7 +111,11 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	// password is recorded, and a configuration using password_wo shows it as a removal to apply once.
 	imported, diags := req.Private.GetKey(ctx, privateImported)
 	resp.Diagnostics.Append(diags...)
-	state.fill(link, !state.Password.IsNull() || imported != nil)
+	keepPassword := !state.Password.IsNull() || imported != nil
+	state.fill(link)
+	if keepPassword {
+		state.recordPassword(link)
+	}
 	// The plan that follows an import learns of it through privateAdopted; the next refresh forgets it.
 	adopted, diags := req.Private.GetKey(ctx, privateAdopted)
 	resp.Diagnostics.Append(diags...)
@@ -187,10 +172,6 @@ func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 }
 
-func (r *roomLinkResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = linkIdentitySchema()
-}
-
 func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if req.ID == "" && req.Identity != nil {
 		var identity linkIdentityModel
@@ -242,29 +223,6 @@ const (
 	privateAdopted  = "adopted"
 )
 
-// ModifyPlan refuses to remove, in the plan that imports a link, a password the link has on the portal:
-// a configuration written by `terraform query` or `-generate-config-out` never holds the password.
-func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
-		return
-	}
-	adopted, diags := req.Private.GetKey(ctx, privateAdopted)
-	resp.Diagnostics.Append(diags...)
-	if adopted == nil {
-		return
-	}
-	var statePassword, password, passwordWO types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("password"), &statePassword)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password"), &password)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password_wo"), &passwordWO)...)
-	if !statePassword.IsNull() && password.IsNull() && passwordWO.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("password"), "Imported link has a password",
-			"The link being imported is protected by a password on the portal, and the configuration sets none, so "+
-				"this apply would remove it. Set password, or password_wo with password_wo_version, to the link's "+
-				"password. To remove the password, import the link first and remove it in a later apply.")
-	}
-}
-
 // apply sends the desired link and copies back what the portal kept. It reports an error when the portal
 // refused the link (refused is then true: a 4xx means nothing was written) or silently skipped part of it.
 func (r *roomLinkResource) apply(ctx context.Context, roomID int64, m *roomLinkModelV0, password, summary string, diags *diag.Diagnostics) (refused bool) {
@@ -278,7 +236,11 @@ func (r *roomLinkResource) apply(ctx context.Context, roomID int64, m *roomLinkM
 		diags.AddError("The portal did not apply the link settings", problem)
 		return false
 	}
-	m.fill(link, !m.Password.IsNull())
+	keepPassword := !m.Password.IsNull()
+	m.fill(link)
+	if keepPassword {
+		m.recordPassword(link)
+	}
 	return false
 }
 
@@ -386,44 +348,6 @@ func skippedChanges(m *roomLinkModelV0, password string, link *docspace.Link) st
 	}
 	return "The portal answered with success but " + strings.Join(problems, "; ") +
 		". It skips changes the API key's user may not make on this link, and forces some values per room type."
-}
-
-// fill copies the portal's view of the link into m. keepPassword stores the returned password for drift
-// detection; a write-only password is never stored.
-func (m *roomLinkModelV0) fill(link *docspace.Link, keepPassword bool) {
-	m.LinkID = types.StringValue(link.Shared.ID)
-	m.ID = types.StringValue(m.RoomID.ValueString() + "/" + link.Shared.ID)
-	m.Access = types.StringValue(linkAccessName(link.Access))
-	m.Title = types.StringValue(link.Shared.Title)
-	if link.Shared.LinkType == docspace.LinkTypeInvitation {
-		m.LinkType = types.StringValue(linkInvitation)
-		m.DenyDownload = types.BoolValue(false)
-		m.MaxUseCount = types.Int64Null()
-		if link.Shared.MaxUseCount > 0 {
-			m.MaxUseCount = types.Int64Value(int64(link.Shared.MaxUseCount))
-		}
-	} else {
-		m.LinkType = types.StringValue(linkExternal)
-		m.DenyDownload = types.BoolValue(link.Shared.DenyDownload)
-	}
-	m.Primary = types.BoolValue(link.SubjectType == docspace.SubjectPrimaryExternalLink || link.Shared.Primary)
-	// The portal answers in its own time zone; an equal instant keeps the configured spelling.
-	prior, _ := m.ExpirationDate.ValueRFC3339Time()
-	switch {
-	case link.Shared.ExpirationDate.IsZero():
-		m.ExpirationDate = timetypes.NewRFC3339Null()
-	case m.ExpirationDate.IsNull() || m.ExpirationDate.IsUnknown() || !prior.Equal(link.Shared.ExpirationDate.Time):
-		// New values (drift, imports) are written in UTC, the form configurations most often use.
-		m.ExpirationDate = timetypes.NewRFC3339TimeValue(link.Shared.ExpirationDate.UTC())
-	}
-	m.Password = types.StringNull()
-	if keepPassword && link.Shared.Password != "" {
-		m.Password = types.StringValue(link.Shared.Password)
-	}
-	m.PasswordWO = types.StringNull()
-	m.Internal = types.BoolValue(link.Shared.Internal)
-	m.ShareLink = types.StringValue(link.Shared.ShareLink)
-	m.Expired = types.BoolValue(link.Shared.IsExpired)
 }
 
 // writeOnlyPassword returns the password to send: the plain one, or the write-only one from the configuration.

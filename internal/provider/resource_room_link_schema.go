@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -18,9 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
-
-// maxLinkLifetime is how far ahead a link may expire (api-notes.md §22).
-const maxLinkLifetimeYears = 10
 
 func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	allAccess := accessForKind(linkExternal)
@@ -166,51 +162,6 @@ func linkRulesTable() string {
 	return b.String()
 }
 
-var _ resource.ResourceWithValidateConfig = (*roomLinkResource)(nil)
-
-// ValidateConfig catches at plan time what no room type would accept.
-func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m roomLinkModelV0
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.LinkType.IsUnknown() || m.LinkType.IsNull() {
-		return
-	}
-	kind := m.LinkType.ValueString()
-	if access := m.Access.ValueString(); !m.Access.IsUnknown() && access != "" && !containsString(accessForKind(kind), access) {
-		resp.Diagnostics.AddAttributeError(path.Root("access"), "Access not available for this link type",
-			fmt.Sprintf("%s links cannot grant %q. Allowed: %s.", kind, access, strings.Join(accessForKind(kind), ", ")))
-	}
-	if kind == linkInvitation {
-		for name, set := range map[string]bool{
-			// deny_download = false is what invitation links always have, and what generated configurations say.
-			"password": !m.Password.IsNull(), "password_wo": !m.PasswordWO.IsNull(), "deny_download": m.DenyDownload.ValueBool(),
-		} {
-			if set {
-				resp.Diagnostics.AddAttributeError(path.Root(name), "Not available for invitation links",
-					name+" applies to external links only; invitation links let people join the room as members.")
-			}
-		}
-		if m.Primary.ValueBool() {
-			resp.Diagnostics.AddAttributeError(path.Root("primary"), "Not available for invitation links", "Only external links can be primary.")
-		}
-	}
-	if kind == linkExternal && !m.MaxUseCount.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("max_use_count"), "Not available for external links",
-			"max_use_count limits how many people join through an invitation link; external links have no such limit.")
-	}
-	if !m.ExpirationDate.IsNull() && !m.ExpirationDate.IsUnknown() {
-		at, diags := m.ExpirationDate.ValueRFC3339Time()
-		resp.Diagnostics.Append(diags...)
-		now := time.Now()
-		switch {
-		case diags.HasError():
-		case !at.After(now):
-			resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Expiry in the past",
-				fmt.Sprintf("%s has passed. The portal refuses past expiry dates for invitation links and silently "+
-					"ignores them for external links; use a future date, or omit expiration_date for no expiry.", m.ExpirationDate.ValueString()))
-		case at.After(now.AddDate(maxLinkLifetimeYears, 0, 0)):
-			resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Expiry too far ahead",
-				fmt.Sprintf("Links may expire at most %d years ahead.", maxLinkLifetimeYears))
-		}
-	}
+func (r *roomLinkResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = linkIdentitySchema()
 }

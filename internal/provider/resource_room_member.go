@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -29,106 +28,8 @@ func NewRoomMemberResource() resource.Resource { return &roomMemberResource{} }
 
 type roomMemberResource struct{ resourceBase }
 
-type roomMemberModelV0 struct {
-	ID      types.String `tfsdk:"id"`
-	RoomID  types.String `tfsdk:"room_id"`
-	UserID  types.String `tfsdk:"user_id"`
-	GroupID types.String `tfsdk:"group_id"`
-	Access  types.String `tfsdk:"access"`
-	Notify  types.Bool   `tfsdk:"notify"`
-}
-
-func (m *roomMemberModelV0) subject() (id string, group bool) {
-	if !m.GroupID.IsNull() && !m.GroupID.IsUnknown() {
-		return m.GroupID.ValueString(), true
-	}
-	return m.UserID.ValueString(), false
-}
-
 func (r *roomMemberResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_room_member"
-}
-
-// ValidateConfig refuses what no room allows: a group as room manager.
-func (r *roomMemberResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m roomMemberModelV0
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !m.GroupID.IsNull() && m.Access.ValueString() == roleRoomManager {
-		resp.Diagnostics.AddAttributeError(path.Root("access"), "Invalid access for a group", "A group cannot be given \"room_manager\": "+ruleGroupsNoManager+".")
-	}
-}
-
-// ModifyPlan checks a new or changed role against the room when the room is known at plan time: its
-// type, its state and its owner.
-func (r *roomMemberResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || r.client == nil {
-		return
-	}
-	var plan roomMemberModelV0
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || plan.RoomID.IsUnknown() || plan.Access.IsUnknown() || plan.UserID.IsUnknown() || plan.GroupID.IsUnknown() {
-		return
-	}
-	roomID, err := parseObjectID(plan.RoomID.ValueString())
-	if err != nil {
-		return
-	}
-	if claimRoom(r.client, roomID, claimMember) != "" {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Room members managed twice", mixError(roomID))
-	}
-	if !req.State.Raw.IsNull() {
-		var state roomMemberModelV0
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		if state.Access.Equal(plan.Access) {
-			return
-		}
-	}
-	room, err := r.client.GetRoom(ctx, roomID)
-	if err != nil {
-		return // reported at apply, with the rest
-	}
-	subject, group := plan.subject()
-	if why := memberRoomViolation(room, group, subject, plan.Access.ValueString()); why != "" {
-		resp.Diagnostics.AddAttributeError(path.Root("access"), "The room does not allow this member", why+".")
-		return
-	}
-	// Terraform plans once more while applying; the room read then is handed to an update, which need
-	// not read it again.
-	snapshot, _ := json.Marshal(roomSnapshot{ID: room.ID, Type: room.RoomType, Folder: room.RootFolderType, Owner: ownerID(room)})
-	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privatePlannedRoom, snapshot)...)
-}
-
-// privatePlannedRoom holds the room as read while planning.
-const privatePlannedRoom = "planned_room"
-
-// roomSnapshot is what the member rules need of a room.
-type roomSnapshot struct {
-	ID     int64               `json:"id"`
-	Type   docspace.RoomType   `json:"type"`
-	Folder docspace.FolderType `json:"folder"`
-	Owner  string              `json:"owner"`
-}
-
-func ownerID(room *docspace.Room) string {
-	if room.OwnedBy != nil {
-		return room.OwnedBy.ID
-	}
-	return ""
-}
-
-// plannedRoom returns the room read while planning, or nil.
-func plannedRoom(ctx context.Context, private interface {
-	GetKey(context.Context, string) ([]byte, diag.Diagnostics)
-}, roomID int64) *docspace.Room {
-	raw, _ := private.GetKey(ctx, privatePlannedRoom)
-	var s roomSnapshot
-	if len(raw) == 0 || json.Unmarshal(raw, &s) != nil || s.ID != roomID {
-		return nil
-	}
-	return &docspace.Room{ID: s.ID, RoomType: s.Type, RootFolderType: s.Folder, OwnedBy: &docspace.Employee{ID: s.Owner}}
 }
 
 func (r *roomMemberResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -254,33 +155,6 @@ func (r *roomMemberResource) Delete(ctx context.Context, req resource.DeleteRequ
 	revokeMember(ctx, r.client, roomID, subject, state.Notify.ValueBool(), &resp.Diagnostics)
 }
 
-// revokeMember removes one subject's record. A missing room means it is gone already. A terminated
-// user's record cannot be removed through the API (the portal skips it): that is a warning.
-func revokeMember(ctx context.Context, client *docspace.Client, roomID int64, subject string, notify bool, diags *diag.Diagnostics) {
-	_, err := client.SetRoomMember(ctx, roomID, subject, docspace.FileShareNone, notify)
-	var skipped *docspace.SkippedError
-	switch {
-	case err == nil, docspace.IsNotFound(err):
-	case errors.As(err, &skipped):
-		if u, uerr := client.GetUser(ctx, subject); uerr == nil && u.Status == docspace.EmployeeStatusTerminated {
-			diags.AddWarning("Terminated user kept in the room",
-				fmt.Sprintf("User %s (%s) is terminated, and the portal ignores access changes for terminated users, so its "+
-					"record in room %d stays until the account is reactivated or deleted. It was removed from the Terraform state.", subject, u.Email, roomID))
-			return
-		}
-		diags.AddError("The portal did not remove the room member", err.Error())
-	case errors.Is(err, docspace.ErrFormRoles):
-		diags.AddError("The portal refuses to remove the room member",
-			fmt.Sprintf("%s holds form roles in virtual data room %d: %v. Remove the member in DocSpace, which asks to confirm, then run terraform again.", subject, roomID, err))
-	default:
-		addAPIError(diags, "Error removing the room member", err)
-	}
-}
-
-func (r *roomMemberResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = memberIdentitySchema()
-}
-
 // ImportState imports a member by its string id <room_id>/<subject_id> or by its identity.
 func (r *roomMemberResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if req.ID == "" && req.Identity != nil {
@@ -305,52 +179,6 @@ func (r *roomMemberResource) ImportState(ctx context.Context, req resource.Impor
 	r.setMemberIdentity(ctx, resp.Identity, roomPart, subject, &resp.Diagnostics)
 }
 
-// checkGrant looks up the room and the subject and checks the role against every rule the portal
-// applies, so that a refusal names its rule and nothing is half-made. It reports false after adding an error.
-// room is the room as read while planning, or nil to read it now.
-func (r *roomMemberResource) checkGrant(ctx context.Context, room *docspace.Room, roomID int64, subject string, group bool, access, summary string, diags *diag.Diagnostics) bool {
-	if room == nil {
-		var err error
-		if room, err = r.client.GetRoom(ctx, roomID); err != nil {
-			addAPIError(diags, summary, fmt.Errorf("reading room %d: %w", roomID, err))
-			return false
-		}
-	}
-	if why := memberRoomViolation(room, group, subject, access); why != "" {
-		diags.AddAttributeError(path.Root("access"), summary, why+".")
-		return false
-	}
-	if group {
-		if _, err := r.client.GetGroup(ctx, subject); err != nil {
-			if docspace.IsNotFound(err) {
-				diags.AddAttributeError(path.Root("group_id"), summary, fmt.Sprintf("Group %s does not exist; the portal silently ignores grants to deleted groups.", subject))
-			} else {
-				addAPIError(diags, summary, fmt.Errorf("reading group %s: %w", subject, err))
-			}
-			return false
-		}
-		return true
-	}
-	u, err := r.client.GetUser(ctx, subject)
-	switch {
-	case docspace.IsNotFound(err):
-		diags.AddAttributeError(path.Root("user_id"), summary, fmt.Sprintf("User %s does not exist; the portal silently ignores grants to deleted users.", subject))
-		return false
-	case docspace.IsForbidden(err):
-		diags.AddAttributeError(path.Root("user_id"), summary, fmt.Sprintf("The API key's user may not see user %s (room admins do not see guests "+
-			"unrelated to them), and the portal silently ignores grants to users the caller may not see. Use a DocSpace admin's API key.", subject))
-		return false
-	case err != nil:
-		addAPIError(diags, summary, fmt.Errorf("reading user %s: %w", subject, err))
-		return false
-	}
-	if why := memberUserViolation(room, u, access); why != "" {
-		diags.AddAttributeError(path.Root("access"), summary, why+".")
-		return false
-	}
-	return true
-}
-
 // grant sends one subject's role and checks the answer. refused reports that the portal did not make
 // the record (a 4xx, or a silent skip).
 func (r *roomMemberResource) grant(ctx context.Context, roomID int64, m *roomMemberModelV0, summary string, diags *diag.Diagnostics) (refused bool) {
@@ -373,19 +201,4 @@ func (r *roomMemberResource) grant(ctx context.Context, roomID int64, m *roomMem
 	}
 	m.fill(member)
 	return false
-}
-
-// fill copies the portal's view of the record into m.
-func (m *roomMemberModelV0) fill(member *docspace.Member) {
-	m.Access = types.StringValue(memberAccessName(member.Access))
-	if m.UserID.IsNull() && m.GroupID.IsNull() { // after an import
-		if member.SubjectType == docspace.SubjectGroup {
-			m.GroupID = types.StringValue(member.SubjectID())
-		} else {
-			m.UserID = types.StringValue(member.SubjectID())
-		}
-	}
-	if m.Notify.IsNull() {
-		m.Notify = types.BoolValue(false)
-	}
 }

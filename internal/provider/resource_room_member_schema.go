@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -13,19 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
-
-// guidPattern matches user and group ids.
-var guidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-
-// memberRulesDoc explains the roles and their rules, for the member resources' pages.
-func memberRulesDoc() string {
-	return "Which roles a member may hold depends on the room type:\n\n" + memberRulesTable() +
-		"\nAnd on the member: groups are never room managers; users of type `user` and guests are never room managers " +
-		"(only DocSpace admins and room admins are); guests are never content creators in AI rooms. Terminated users " +
-		"and deleted groups cannot be given access. The provider checks all of this before it changes anything and " +
-		"names the rule a configuration breaks.\n\n" +
-		"The room's owner is not a member: the owner always has full access and cannot be managed here.\n"
-}
 
 func (r *roomMemberResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -77,4 +63,8 @@ func (r *roomMemberResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			},
 		},
 	}
+}
+
+func (r *roomMemberResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = memberIdentitySchema()
 }

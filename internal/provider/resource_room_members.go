@@ -5,13 +5,10 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
@@ -30,157 +27,11 @@ func NewRoomMembersResource() resource.Resource { return &roomMembersResource{} 
 
 type roomMembersResource struct{ resourceBase }
 
-type roomMembersModelV0 struct {
-	ID      types.String `tfsdk:"id"`
-	RoomID  types.String `tfsdk:"room_id"`
-	Members types.Set    `tfsdk:"members"`
-	Notify  types.Bool   `tfsdk:"notify"`
-}
-
-type memberEntryModel struct {
-	UserID  types.String `tfsdk:"user_id"`
-	GroupID types.String `tfsdk:"group_id"`
-	Access  types.String `tfsdk:"access"`
-}
-
-var memberEntryAttrTypes = map[string]attr.Type{
-	"user_id":  types.StringType,
-	"group_id": types.StringType,
-	"access":   types.StringType,
-}
-
-func (e memberEntryModel) subject() (string, bool) {
-	if !e.GroupID.IsNull() {
-		return strings.ToLower(e.GroupID.ValueString()), true
-	}
-	return strings.ToLower(e.UserID.ValueString()), false
-}
-
 func (r *roomMembersResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_room_members"
 }
 
-func (r *roomMembersResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m roomMembersModelV0
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.Members.IsUnknown() || m.Members.IsNull() {
-		return
-	}
-	var entries []memberEntryModel
-	resp.Diagnostics.Append(m.Members.ElementsAs(ctx, &entries, false)...)
-	seen := map[string]bool{}
-	for _, e := range entries {
-		if e.UserID.IsUnknown() || e.GroupID.IsUnknown() {
-			continue
-		}
-		if e.UserID.IsNull() == e.GroupID.IsNull() {
-			resp.Diagnostics.AddAttributeError(path.Root("members"), "Invalid member", "Each member needs exactly one of user_id and group_id.")
-			continue
-		}
-		subject, group := e.subject()
-		if seen[subject] {
-			resp.Diagnostics.AddAttributeError(path.Root("members"), "Duplicate member",
-				fmt.Sprintf("%s is listed more than once; a user or group holds one role per room.", subject))
-		}
-		seen[subject] = true
-		if group && e.Access.ValueString() == roleRoomManager {
-			resp.Diagnostics.AddAttributeError(path.Root("members"), "Invalid access for a group",
-				fmt.Sprintf("Group %s cannot be given \"room_manager\": %s.", subject, ruleGroupsNoManager))
-		}
-	}
-}
-
-// ModifyPlan checks the list against the room when the room is known at plan time, and refuses a plan
-// in which a docspace_room_member resource manages a member of the same room.
-func (r *roomMembersResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || r.client == nil {
-		return
-	}
-	var plan roomMembersModelV0
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || plan.RoomID.IsUnknown() {
-		return
-	}
-	roomID, err := parseObjectID(plan.RoomID.ValueString())
-	if err != nil {
-		return
-	}
-	if claimRoom(r.client, roomID, claimList) != "" {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Room members managed twice", mixError(roomID))
-	}
-	if plan.Members.IsUnknown() {
-		return
-	}
-	if !req.State.Raw.IsNull() {
-		var state roomMembersModelV0
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		if state.Members.Equal(plan.Members) {
-			return
-		}
-	}
-	room, err := r.client.GetRoom(ctx, roomID)
-	if err != nil {
-		return // reported at apply
-	}
-	entries := entriesOf(ctx, plan.Members, &resp.Diagnostics)
-	for _, e := range entries {
-		if e.UserID.IsUnknown() || e.GroupID.IsUnknown() || e.Access.IsUnknown() {
-			continue
-		}
-		subject, group := e.subject()
-		if why := memberRoomViolation(room, group, subject, e.Access.ValueString()); why != "" {
-			resp.Diagnostics.AddAttributeError(path.Root("members"), "The room does not allow this member", why+".")
-		}
-	}
-}
-
-// Kinds of claim on a room's members within one provider process.
-const (
-	claimList   = "docspace_room_members"
-	claimMember = "docspace_room_member"
-)
-
-// roomClaim is one resource kind planning members of one room with one client. The key holds the
-// client itself, which keeps it alive, so a later client can never take its address.
-type roomClaim struct {
-	client *docspace.Client
-	roomID int64
-	kind   string
-}
-
-var roomClaims sync.Map // roomClaim → true
-
-// claimRoom records that a resource of kind plans members of the room, and returns the other kind
-// when one planned members of the same room with the same client, that is within the same Terraform
-// run (each run configures the provider afresh).
-func claimRoom(client *docspace.Client, roomID int64, kind string) string {
-	key := func(k string) roomClaim { return roomClaim{client: client, roomID: roomID, kind: k} }
-	roomClaims.Store(key(kind), true)
-	other := claimMember
-	if kind == claimMember {
-		other = claimList
-	}
-	if _, ok := roomClaims.Load(key(other)); ok {
-		return other
-	}
-	return ""
-}
-
-func mixError(roomID int64) string {
-	return fmt.Sprintf("Both a docspace_room_members resource and a docspace_room_member resource manage the members of room %d. "+
-		"docspace_room_members is authoritative: it removes every member it does not list, so the two undo each other's "+
-		"changes on every apply. List the member in docspace_room_members instead, or manage every member with "+
-		"docspace_room_member.", roomID)
-}
-
-func entriesOf(ctx context.Context, set types.Set, diags *diag.Diagnostics) []memberEntryModel {
-	var entries []memberEntryModel
-	if set.IsNull() || set.IsUnknown() {
-		return nil
-	}
-	diags.Append(set.ElementsAs(ctx, &entries, false)...)
-	return entries
-}
+// roomClaim → true
 
 func (r *roomMembersResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan roomMembersModelV0
@@ -234,7 +85,6 @@ func (r *roomMembersResource) apply(ctx context.Context, plan *roomMembersModelV
 	}
 	wanted := entriesOf(ctx, plan.Members, diags)
 	want := map[string]memberEntryModel{}
-	single := &roomMemberResource{resourceBase: r.resourceBase}
 	var room *docspace.Room
 	for _, e := range wanted {
 		subject, group := e.subject()
@@ -248,7 +98,7 @@ func (r *roomMembersResource) apply(ctx context.Context, plan *roomMembersModelV
 				return
 			}
 		}
-		single.checkGrant(ctx, room, roomID, subject, group, e.Access.ValueString(), "Cannot set the room's members", diags)
+		r.checkGrant(ctx, room, roomID, subject, group, e.Access.ValueString(), "Cannot set the room's members", diags)
 	}
 	if diags.HasError() {
 		return // nothing was changed
@@ -292,26 +142,6 @@ func (r *roomMembersResource) apply(ctx context.Context, plan *roomMembersModelV
 	diags.Append(state.Set(ctx, plan)...)
 }
 
-// memberSet renders a room's records, without the owner's entry, as the members attribute.
-func memberSet(members []docspace.Member) types.Set {
-	values := make([]attr.Value, 0, len(members))
-	for _, m := range members {
-		if m.IsOwner {
-			continue
-		}
-		user, group := types.StringNull(), types.StringNull()
-		if m.SubjectType == docspace.SubjectGroup {
-			group = types.StringValue(m.SubjectID())
-		} else {
-			user = types.StringValue(m.SubjectID())
-		}
-		values = append(values, types.ObjectValueMust(memberEntryAttrTypes, map[string]attr.Value{
-			"user_id": user, "group_id": group, "access": types.StringValue(memberAccessName(m.Access)),
-		}))
-	}
-	return types.SetValueMust(types.ObjectType{AttrTypes: memberEntryAttrTypes}, values)
-}
-
 func (r *roomMembersResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state roomMembersModelV0
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -341,32 +171,8 @@ func (r *roomMembersResource) Read(ctx context.Context, req resource.ReadRequest
 				"read the room. Use an API key of the room's owner, a room manager or a DocSpace admin.", roomID))
 		return
 	}
-	// Configured ids keep their spelling when the portal writes them in another case.
-	got := memberSet(members)
-	if sameMembers(ctx, state.Members, got) {
-		got = state.Members
-	}
-	state.Members = got
-	state.ID = state.RoomID
-	if state.Notify.IsNull() {
-		state.Notify = types.BoolValue(false)
-	}
+	state.fill(ctx, members)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-// sameMembers compares two member sets ignoring the case of ids.
-func sameMembers(ctx context.Context, a, b types.Set) bool {
-	key := func(s types.Set) []string {
-		var out []string
-		var d diag.Diagnostics
-		for _, e := range entriesOf(ctx, s, &d) {
-			subject, _ := e.subject()
-			out = append(out, subject+"="+e.Access.ValueString())
-		}
-		sort.Strings(out)
-		return out
-	}
-	return !a.IsNull() && !a.IsUnknown() && strings.Join(key(a), ",") == strings.Join(key(b), ",")
 }
 
 func (r *roomMembersResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -383,10 +189,6 @@ func (r *roomMembersResource) Delete(ctx context.Context, req resource.DeleteReq
 		subject, _ := e.subject()
 		revokeMember(ctx, r.client, roomID, subject, state.Notify.ValueBool(), &resp.Diagnostics)
 	}
-}
-
-func (r *roomMembersResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = memberListIdentitySchema()
 }
 
 // ImportState imports a room's member list by the room's id or by its identity.

@@ -67,3 +67,7 @@ func (r *roomMembersResource) Schema(_ context.Context, _ resource.SchemaRequest
 		},
 	}
 }
+
+func (r *roomMembersResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = memberListIdentitySchema()
+}

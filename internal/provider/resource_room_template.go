@@ -14,11 +14,12 @@ import (
 )
 
 var (
-	_ resource.Resource                = (*roomTemplateResource)(nil)
-	_ resource.ResourceWithConfigure   = (*roomTemplateResource)(nil)
-	_ resource.ResourceWithImportState = (*roomTemplateResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*roomTemplateResource)(nil)
-	_ resource.ResourceWithIdentity    = (*roomTemplateResource)(nil)
+	_ resource.Resource                     = (*roomTemplateResource)(nil)
+	_ resource.ResourceWithConfigure        = (*roomTemplateResource)(nil)
+	_ resource.ResourceWithImportState      = (*roomTemplateResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*roomTemplateResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*roomTemplateResource)(nil)
+	_ resource.ResourceWithIdentity         = (*roomTemplateResource)(nil)
 )
 
 const defaultTemplateTimeout = 30 * time.Minute
@@ -27,15 +28,6 @@ const defaultTemplateTimeout = 30 * time.Minute
 func NewRoomTemplateResource() resource.Resource { return &roomTemplateResource{} }
 
 type roomTemplateResource struct{ resourceBase }
-
-type roomTemplateModelV0 struct {
-	sharedRoomModel
-	RoomID        types.String `tfsdk:"room_id"`
-	Public        types.Bool   `tfsdk:"public"`
-	ShareEmails   types.Set    `tfsdk:"share_emails"`
-	ShareGroupIDs types.Set    `tfsdk:"share_group_ids"`
-	CopyLogo      types.Bool   `tfsdk:"copy_logo"`
-}
 
 func (r *roomTemplateResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_room_template"
@@ -88,7 +80,11 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 	ctx, cancelRest := afterCreation(ctx)
 	defer cancelRest()
 	r.setObjectIdentity(ctx, resp.Identity, plan.ID.ValueString(), &resp.Diagnostics)
-	r.fill(ctx, tpl, &plan, &resp.Diagnostics)
+	public, ok := r.templateAccess(ctx, tpl, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	plan.fill(ctx, tpl, public, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -109,7 +105,8 @@ func (r *roomTemplateResource) Read(ctx context.Context, req resource.ReadReques
 	if identityIsNull(resp.Identity) {
 		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
 	}
-	if gone := r.read(ctx, id, &state, &resp.Diagnostics); gone {
+	tpl, public, gone := r.readTemplate(ctx, id, &resp.Diagnostics)
+	if gone {
 		resp.Diagnostics.AddWarning("Room template not found",
 			fmt.Sprintf("Template %d no longer exists on the portal and was removed from the Terraform state. "+
 				"The next apply creates it again.", id))
@@ -119,40 +116,45 @@ func (r *roomTemplateResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	state.fill(ctx, tpl, public, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-// read refreshes m from the portal and reports whether the template is gone.
-func (r *roomTemplateResource) read(ctx context.Context, id int64, m *roomTemplateModelV0, diags *diag.Diagnostics) (gone bool) {
+// readTemplate reads template id and whether it is public. gone reports that the portal has no object
+// with that id; any other failure goes to diags, with a nil tpl.
+func (r *roomTemplateResource) readTemplate(ctx context.Context, id int64, diags *diag.Diagnostics) (tpl *docspace.Room, public, gone bool) {
 	tpl, err := r.client.GetRoom(ctx, id)
 	if docspace.IsNotFound(err) {
-		return true
+		return nil, false, true
 	}
 	if err != nil {
 		addAPIError(diags, "Error reading room template", err)
-		return false
+		return nil, false, false
 	}
-	r.fill(ctx, tpl, m, diags)
-	return false
+	public, ok := r.templateAccess(ctx, tpl, diags)
+	if !ok {
+		return nil, false, false
+	}
+	return tpl, public, false
 }
 
-// fill copies the template tpl, and whether it is public, into m.
-func (r *roomTemplateResource) fill(ctx context.Context, tpl *docspace.Room, m *roomTemplateModelV0, diags *diag.Diagnostics) {
+// templateAccess checks that tpl is a room template and reads whether it is public. ok is false after
+// an error.
+func (r *roomTemplateResource) templateAccess(ctx context.Context, tpl *docspace.Room, diags *diag.Diagnostics) (public, ok bool) {
 	if !tpl.IsTemplate() {
 		diags.AddError("Not a room template",
 			fmt.Sprintf("DocSpace object %d is a room, not a room template. Manage it with the docspace_room resource.", tpl.ID))
-		return
+		return false, false
 	}
 	public, err := r.client.TemplateIsPublic(ctx, tpl.ID)
 	if err != nil {
 		addAPIError(diags, "Error reading room template access", err)
-		return
+		return false, false
 	}
-	m.fillShared(ctx, tpl, diags)
-	m.Public = types.BoolValue(public)
-	if m.CopyLogo.IsNull() || m.CopyLogo.IsUnknown() {
-		m.CopyLogo = types.BoolValue(false)
-	}
+	return public, true
 }
 
 func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -190,9 +192,14 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 		}
 	}
 	plan.ID = state.ID
-	if gone := r.read(ctx, id, &plan, &resp.Diagnostics); gone {
+	tpl, public, gone := r.readTemplate(ctx, id, &resp.Diagnostics)
+	if gone {
 		resp.Diagnostics.AddError("Room template disappeared", fmt.Sprintf("Template %d was deleted during the update.", id))
 	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	plan.fill(ctx, tpl, public, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -207,25 +214,6 @@ func (r *roomTemplateResource) Delete(ctx context.Context, req resource.DeleteRe
 	}
 }
 
-// ModifyPlan refuses, at plan time, to destroy or replace a protected template, and to create one
-// without its source room (room_id is optional only so that imported templates can leave it out).
-func (r *roomTemplateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	refuseProtectedDeletion(ctx, req, resp, "room template")
-	if !req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
-		return
-	}
-	var roomID types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("room_id"), &roomID)...)
-	if roomID.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Missing source room",
-			"A new room template is built from a room: set room_id. Only a template adopted by an import may leave it out.")
-	}
-}
-
 func (r *roomTemplateResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	r.importObject(ctx, req, resp)
-}
-
-func (r *roomTemplateResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = objectIdentitySchema("template")
 }

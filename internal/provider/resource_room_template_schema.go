@@ -2,12 +2,10 @@ package provider
 
 import (
 	"context"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -17,13 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
-
-var (
-	emailAddress = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
-	guid         = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-)
-
-var _ resource.ResourceWithConfigValidators = (*roomTemplateResource)(nil)
 
 func (r *roomTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -69,7 +60,7 @@ func (r *roomTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequ
 				ElementType:         types.StringType,
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(guid, "must be a group id (GUID)"))},
+				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(guidPattern, "must be a group id (GUID)"))},
 				PlanModifiers:       []planmodifier.Set{setplanmodifier.UseStateForUnknown(), setRequiresReplaceUnlessImported()},
 			},
 			"tags":  tagsAttribute("Tags of the template (not copied to rooms created from it). Defaults to no tags."),
@@ -98,32 +89,6 @@ func (r *roomTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequ
 	}
 }
 
-func (r *roomTemplateResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{publicExcludesShares{}}
-}
-
-// publicExcludesShares refuses public = true with explicit shares: the portal ignores the e-mails of a
-// public template, and any later public toggle revokes them (api-notes.md §15, §18).
-type publicExcludesShares struct{}
-
-func (publicExcludesShares) Description(context.Context) string {
-	return "public = true cannot be combined with share_emails or share_group_ids"
-}
-
-func (v publicExcludesShares) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (publicExcludesShares) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var public types.Bool
-	var emails, groups types.Set
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("public"), &public)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("share_emails"), &emails)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("share_group_ids"), &groups)...)
-	if !public.ValueBool() || (emails.IsNull() && groups.IsNull()) {
-		return
-	}
-	resp.Diagnostics.AddAttributeError(path.Root("public"), "Public template with explicit shares",
-		"A public template is open to every room admin, and the portal drops explicit shares when a template is "+
-			"made public. Remove share_emails and share_group_ids, or set public = false.")
+func (r *roomTemplateResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = objectIdentitySchema("template")
 }

@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"strings"
+
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -15,7 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// Attributes that rooms and templates share.
+// Attribute builders and description helpers that several schemas share.
 
 // stableComputedString is a computed value that never changes once known, such as an id.
 func stableComputedString(description string) schema.StringAttribute {
@@ -75,4 +77,13 @@ func quotaAttribute(description string) schema.Int64Attribute {
 		Validators:          []validator.Int64{int64validator.AtLeast(-1)},
 		PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 	}
+}
+
+// quoted lists names as code, separated by commas, for descriptions.
+func quoted(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = "`" + n + "`"
+	}
+	return strings.Join(q, ", ")
 }

@@ -106,3 +106,11 @@ func (positiveDuration) ValidateString(_ context.Context, req validator.StringRe
 var nonBlank = regexp.MustCompile(`\S`)
 
 var numericID = regexp.MustCompile(`^[1-9][0-9]*$`)
+
+// guidPattern matches user and group ids.
+var guidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+var emailAddress = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+
+// trimmedText has no white space at either end.
+var trimmedText = regexp.MustCompile(`^\S(.*\S)?$`)

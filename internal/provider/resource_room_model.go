@@ -2,13 +2,49 @@ package provider
 
 import (
 	"context"
-	"sort"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
+
+type roomModelV0 struct {
+	sharedRoomModel
+	TemplateID   types.String `tfsdk:"template_id"`
+	Indexing     types.Bool   `tfsdk:"indexing"`
+	DenyDownload types.Bool   `tfsdk:"deny_download"`
+	Lifetime     types.Object `tfsdk:"lifetime"`
+	Watermark    types.Object `tfsdk:"watermark"`
+	Archived     types.Bool   `tfsdk:"archived"`
+}
+
+// fill copies every attribute the portal owns from room into m, so Read detects drift.
+func (m *roomModelV0) fill(ctx context.Context, room *docspace.Room, diags *diag.Diagnostics) {
+	m.fillShared(ctx, room, diags)
+	m.Indexing = types.BoolValue(room.Indexing)
+	m.DenyDownload = types.BoolValue(room.DenyDownload)
+	m.Lifetime = lifetimeToObject(room.Lifetime)
+	m.Watermark = watermarkToObject(room.Watermark)
+	m.Archived = types.BoolValue(room.IsArchived())
+}
+
+// copyComputed carries the values that an update does not change.
+func (m *roomModelV0) copyComputed(prior *roomModelV0) {
+	m.ID, m.OwnerID, m.Created = prior.ID, prior.OwnerID, prior.Created
+	if m.Color.IsUnknown() {
+		m.Color = prior.Color
+	}
+	if m.Indexing.IsUnknown() {
+		m.Indexing = prior.Indexing
+	}
+	if m.DenyDownload.IsUnknown() {
+		m.DenyDownload = prior.DenyDownload
+	}
+	if m.Quota.IsUnknown() {
+		m.Quota = prior.Quota
+	}
+}
 
 // newRoomSettings is what a new room is given, whether it is created directly or from a template.
 func newRoomSettings(ctx context.Context, plan *roomModelV0, diags *diag.Diagnostics) docspace.RoomSettings {
@@ -52,32 +88,4 @@ func updateRoomRequest(ctx context.Context, plan, state *roomModelV0, diags *dia
 		}
 	}
 	return body, changed
-}
-
-// changedRoomSettings names the configurable attributes that differ between plan and state.
-func changedRoomSettings(plan, state *roomModelV0) []string {
-	var changed []string
-	for name, pair := range map[string][2]attr.Value{
-		"title":         {plan.Title, state.Title},
-		"tags":          {plan.Tags, state.Tags},
-		"color":         {plan.Color, state.Color},
-		"cover":         {plan.Cover, state.Cover},
-		"indexing":      {plan.Indexing, state.Indexing},
-		"deny_download": {plan.DenyDownload, state.DenyDownload},
-		"quota":         {plan.Quota, state.Quota},
-		"lifetime":      {plan.Lifetime, state.Lifetime},
-		"watermark":     {plan.Watermark, state.Watermark},
-	} {
-		if isChange(pair[0], pair[1]) {
-			changed = append(changed, name)
-		}
-	}
-	sort.Strings(changed)
-	return changed
-}
-
-// isChange reports whether a planned value is known and differs from the state.
-// Unknown plan values of Optional+Computed attributes mean "keep what the portal has".
-func isChange(plan, state attr.Value) bool {
-	return !plan.IsUnknown() && !plan.Equal(state)
 }

@@ -1,0 +1,110 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	"github.com/hashicorp/terraform-plugin-framework/list/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+var (
+	_ list.ListResource              = (*roomLinkListResource)(nil)
+	_ list.ListResourceWithConfigure = (*roomLinkListResource)(nil)
+)
+
+// NewRoomLinkListResource returns the docspace_room_link list resource.
+func NewRoomLinkListResource() list.ListResource { return &roomLinkListResource{} }
+
+type roomLinkListResource struct{ resourceBase }
+
+type roomLinkListConfig struct {
+	RoomID   types.String `tfsdk:"room_id"`
+	LinkType types.String `tfsdk:"link_type"`
+}
+
+func (l *roomLinkListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_room_link"
+}
+
+func (l *roomLinkListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Finds the share links of one room for `terraform query`. The listing costs two API calls " +
+			"(the room, for its title, and its links), with or without `include_resource`. Each result is named after the " +
+			"room's title and the link's title. Link passwords are never returned: a generated configuration of a " +
+			"password-protected link needs `password` or `password_wo` added before it is applied.",
+		Attributes: map[string]schema.Attribute{
+			"room_id": schema.StringAttribute{
+				MarkdownDescription: "Id of the room whose links are listed.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric room id")},
+			},
+			"link_type": schema.StringAttribute{
+				MarkdownDescription: "Keep only `external` or only `invitation` links. Omit it for both.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(linkExternal, linkInvitation)},
+			},
+		},
+	}
+}
+
+func (l *roomLinkListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	var cfg roomLinkListConfig
+	var diags diag.Diagnostics
+	diags.Append(req.Config.Get(ctx, &cfg)...)
+	if diags.HasError() {
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
+	}
+	roomID, err := parseObjectID(cfg.RoomID.ValueString())
+	if err != nil {
+		diags.AddError("Invalid room id", err.Error())
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
+	}
+	room, err := l.client.GetRoom(ctx, roomID)
+	var links []docspace.Link
+	if err == nil {
+		var linkType *docspace.LinkType
+		if !cfg.LinkType.IsNull() {
+			t := linkTypes[cfg.LinkType.ValueString()]
+			linkType = &t
+		}
+		// Listing never creates a primary link, unlike GET /rooms/{id}/link (api-notes.md §23).
+		links, err = l.client.ListRoomLinks(ctx, roomID, linkType)
+	}
+	if err != nil {
+		addAPIError(&diags, "Error listing the links of room "+cfg.RoomID.ValueString(), err)
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
+	}
+	stream.Results = func(push func(list.ListResult) bool) {
+		for i := range links {
+			m := roomLinkModelV0{RoomID: cfg.RoomID}
+			m.fill(&links[i])
+			if !cfg.LinkType.IsNull() && m.LinkType.ValueString() != cfg.LinkType.ValueString() {
+				continue
+			}
+			result := req.NewListResult(ctx)
+			kind := m.LinkType.ValueString()
+			if m.Primary.ValueBool() {
+				kind += ", primary"
+			}
+			result.DisplayName = fmt.Sprintf("%s: %s (%s)", room.Title, m.Title.ValueString(), kind)
+			l.setLinkIdentity(ctx, result.Identity, cfg.RoomID.ValueString(), m.LinkID.ValueString(), &result.Diagnostics)
+			if req.IncludeResource {
+				result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
+			}
+			if !push(result) {
+				return
+			}
+		}
+	}
+}

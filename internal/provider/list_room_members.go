@@ -1,0 +1,82 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	"github.com/hashicorp/terraform-plugin-framework/list/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+var (
+	_ list.ListResource              = (*roomMembersListResource)(nil)
+	_ list.ListResourceWithConfigure = (*roomMembersListResource)(nil)
+)
+
+// NewRoomMembersListResource returns the docspace_room_members list resource.
+func NewRoomMembersListResource() list.ListResource { return &roomMembersListResource{} }
+
+type roomMembersListResource struct{ resourceBase }
+
+type roomMembersListConfig struct {
+	Archived      types.Bool   `tfsdk:"archived"`
+	TitleContains types.String `tfsdk:"title_contains"`
+}
+
+func (l *roomMembersListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_room_members"
+}
+
+func (l *roomMembersListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Finds the portal's rooms, active and archived, for `terraform query`, one result per room for " +
+			"the room's whole member list. The listing costs one API call per 100 rooms; `include_resource` adds one call " +
+			"per room (one more per further 100 members), which reads its members. Each result is named \"Members of\" and the room's title.",
+		Attributes: map[string]schema.Attribute{
+			"archived":       archivedFilterAttribute(),
+			"title_contains": titleContainsAttribute("rooms"),
+		},
+	}
+}
+
+func (l *roomMembersListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	var cfg roomMembersListConfig
+	var diags diag.Diagnostics
+	diags.Append(req.Config.Get(ctx, &cfg)...)
+	if diags.HasError() {
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
+	}
+	rooms, err := l.listRoomsIn(ctx, cfg.Archived, docspace.ListRoomsOptions{FilterValue: cfg.TitleContains.ValueString()}, nil)
+	if err != nil {
+		addAPIError(&diags, "Error listing rooms", err)
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
+	}
+	stream.Results = func(push func(list.ListResult) bool) {
+		for i := range rooms {
+			room := &rooms[i]
+			roomID := formatObjectID(room.ID)
+			result := req.NewListResult(ctx)
+			result.DisplayName = "Members of " + room.Title
+			l.setMemberListIdentity(ctx, result.Identity, roomID, &result.Diagnostics)
+			if req.IncludeResource {
+				members, err := l.listedMembers(ctx, room.ID)
+				if err != nil {
+					addAPIError(&result.Diagnostics, "Error reading the members of room "+roomID, err)
+				} else {
+					m := roomMembersModelV0{RoomID: types.StringValue(roomID)}
+					m.fill(ctx, members)
+					result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
+				}
+			}
+			if !push(result) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,82 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// ModifyPlan refuses to remove, in the plan that imports a link, a password the link has on the portal:
+// a configuration written by `terraform query` or `-generate-config-out` never holds the password.
+func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	adopted, diags := req.Private.GetKey(ctx, privateAdopted)
+	resp.Diagnostics.Append(diags...)
+	if adopted == nil {
+		return
+	}
+	var statePassword, password, passwordWO types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("password"), &statePassword)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password"), &password)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password_wo"), &passwordWO)...)
+	if !statePassword.IsNull() && password.IsNull() && passwordWO.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("password"), "Imported link has a password",
+			"The link being imported is protected by a password on the portal, and the configuration sets none, so "+
+				"this apply would remove it. Set password, or password_wo with password_wo_version, to the link's "+
+				"password. To remove the password, import the link first and remove it in a later apply.")
+	}
+}
+
+// ValidateConfig catches at plan time what no room type would accept.
+func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m roomLinkModelV0
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || m.LinkType.IsUnknown() || m.LinkType.IsNull() {
+		return
+	}
+	kind := m.LinkType.ValueString()
+	if access := m.Access.ValueString(); !m.Access.IsUnknown() && access != "" && !containsString(accessForKind(kind), access) {
+		resp.Diagnostics.AddAttributeError(path.Root("access"), "Access not available for this link type",
+			fmt.Sprintf("%s links cannot grant %q. Allowed: %s.", kind, access, strings.Join(accessForKind(kind), ", ")))
+	}
+	if kind == linkInvitation {
+		for name, set := range map[string]bool{
+			// deny_download = false is what invitation links always have, and what generated configurations say.
+			"password": !m.Password.IsNull(), "password_wo": !m.PasswordWO.IsNull(), "deny_download": m.DenyDownload.ValueBool(),
+		} {
+			if set {
+				resp.Diagnostics.AddAttributeError(path.Root(name), "Not available for invitation links",
+					name+" applies to external links only; invitation links let people join the room as members.")
+			}
+		}
+		if m.Primary.ValueBool() {
+			resp.Diagnostics.AddAttributeError(path.Root("primary"), "Not available for invitation links", "Only external links can be primary.")
+		}
+	}
+	if kind == linkExternal && !m.MaxUseCount.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("max_use_count"), "Not available for external links",
+			"max_use_count limits how many people join through an invitation link; external links have no such limit.")
+	}
+	if !m.ExpirationDate.IsNull() && !m.ExpirationDate.IsUnknown() {
+		at, diags := m.ExpirationDate.ValueRFC3339Time()
+		resp.Diagnostics.Append(diags...)
+		now := time.Now()
+		switch {
+		case diags.HasError():
+		case !at.After(now):
+			resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Expiry in the past",
+				fmt.Sprintf("%s has passed. The portal refuses past expiry dates for invitation links and silently "+
+					"ignores them for external links; use a future date, or omit expiration_date for no expiry.", m.ExpirationDate.ValueString()))
+		case at.After(now.AddDate(maxLinkLifetimeYears, 0, 0)):
+			resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Expiry too far ahead",
+				fmt.Sprintf("Links may expire at most %d years ahead.", maxLinkLifetimeYears))
+		}
+	}
+}
