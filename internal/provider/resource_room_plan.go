@@ -50,10 +50,17 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
+	// Most plans are of rooms that are not archived: look at the two flags before reading whole models.
+	var wasArchived, staysArchived types.Bool
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("archived"), &wasArchived)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("archived"), &staysArchived)...)
+	if resp.Diagnostics.HasError() || !wasArchived.ValueBool() || !staysArchived.ValueBool() {
+		return
+	}
 	var state, plan roomModelV0
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || !state.Archived.ValueBool() || !plan.Archived.ValueBool() {
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	if changed := changedRoomSettings(&plan, &state); len(changed) > 0 {
