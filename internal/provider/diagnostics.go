@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
@@ -62,10 +63,9 @@ func unknownAttributeErrors(diags *diag.Diagnostics, unknown map[string]bool) {
 // has its id recorded, so Terraform taints it rather than losing it. An object abandoned by an earlier,
 // killed creation is named, with the command that adopts it.
 func (b *resourceBase) addCreateError(ctx context.Context, resp *resource.CreateResponse, resourceType, summary string, err error) {
-	state, diags := &resp.State, &resp.Diagnostics
+	diags := &resp.Diagnostics
 	if id := docspace.CreatedID(err); id > 0 {
-		diags.Append(state.SetAttribute(ctx, path.Root("id"), formatObjectID(id))...)
-		b.setObjectIdentity(ctx, resp.Identity, formatObjectID(id), diags)
+		b.recordCreated(ctx, resp, id)
 		diags.AddError(summary, err.Error()+". The object is recorded in the state and marked tainted: "+
 			"the next apply replaces it, or run `terraform untaint` to keep it.")
 		return
@@ -84,6 +84,22 @@ func (b *resourceBase) addCreateError(ctx context.Context, resp *resource.Create
 		return
 	}
 	addAPIError(diags, summary, err)
+}
+
+// recordCreated puts the id of an object that now exists into the state and the identity, before
+// anything else can fail: an error after this taints the object instead of orphaning it.
+func (b *resourceBase) recordCreated(ctx context.Context, resp *resource.CreateResponse, id int64) types.String {
+	s := types.StringValue(formatObjectID(id))
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), s)...)
+	b.setObjectIdentity(ctx, resp.Identity, s.ValueString(), &resp.Diagnostics)
+	return s
+}
+
+// removeGone drops a resource that the portal no longer has from the state, with a warning that says
+// so (a 404 on read; a 403 never removes anything).
+func removeGone(ctx context.Context, resp *resource.ReadResponse, summary, detail string) {
+	resp.Diagnostics.AddWarning(summary, detail)
+	resp.State.RemoveResource(ctx)
 }
 
 // afterCreation returns the context for the calls that follow a successful creation. The client may

@@ -131,6 +131,14 @@ func (b *resourceBase) setMemberListIdentity(ctx context.Context, identity *tfsd
 	diags.Append(identity.Set(ctx, memberListIdentityModel{RoomID: types.StringValue(roomID), Host: b.portalHost()})...)
 }
 
+// restoreIdentity calls set when Terraform handed over no identity: Terraform before 1.12 keeps none,
+// so every read and update returns it.
+func restoreIdentity(identity *tfsdk.ResourceIdentity, set func()) {
+	if identityIsNull(identity) {
+		set()
+	}
+}
+
 // identityIsNull reports whether a resource has no identity yet, as after an upgrade from a provider
 // version without identities.
 func identityIsNull(identity *tfsdk.ResourceIdentity) bool {

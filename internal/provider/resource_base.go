@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
@@ -64,6 +65,16 @@ func objectIDFromState(id types.String, diags *diag.Diagnostics) (int64, bool) {
 		return 0, false
 	}
 	return n, true
+}
+
+// objectID parses the DocSpace object id a resource keeps in state, and restores the resource's
+// identity when Terraform kept none.
+func (b *resourceBase) objectID(ctx context.Context, id types.String, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) (int64, bool) {
+	n, ok := objectIDFromState(id, diags)
+	if ok {
+		restoreIdentity(identity, func() { b.setObjectIdentity(ctx, identity, id.ValueString(), diags) })
+	}
+	return n, ok
 }
 
 // importNumericID imports a resource whose import ID is its numeric DocSpace id.

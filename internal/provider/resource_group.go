@@ -83,16 +83,12 @@ func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// Terraform before 1.12 keeps no identity, so every read and update returns it.
-	if identityIsNull(resp.Identity) {
-		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
-	}
+	restoreIdentity(resp.Identity, func() { r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics) })
 	g, err := r.client.GetGroup(ctx, state.ID.ValueString())
 	if docspace.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Group not found",
+		removeGone(ctx, resp, "Group not found",
 			fmt.Sprintf("Group %s no longer exists and was removed from the Terraform state; the next apply creates it again "+
 				"(its access to rooms went with it).", state.ID.ValueString()))
-		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
@@ -111,9 +107,7 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if identityIsNull(resp.Identity) {
-		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
-	}
+	restoreIdentity(resp.Identity, func() { r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics) })
 	body := docspace.UpdateGroupRequest{}
 	if !plan.Name.Equal(state.Name) {
 		body.Name = plan.Name.ValueString()

@@ -62,12 +62,9 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// The room exists from here on: keep its id in state so a failure below taints it instead of orphaning it.
-	plan.ID = types.StringValue(formatObjectID(room.ID))
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+	plan.ID = r.recordCreated(ctx, resp, room.ID)
 	ctx, cancelRest := afterCreation(ctx)
 	defer cancelRest()
-	r.setObjectIdentity(ctx, resp.Identity, plan.ID.ValueString(), &resp.Diagnostics)
 	if plan.Archived.ValueBool() {
 		if err := r.client.ArchiveRoom(ctx, room.ID); err != nil {
 			addAPIError(&resp.Diagnostics, "Error archiving the new room", err)
@@ -116,29 +113,18 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, ok := objectIDFromState(state.ID, &resp.Diagnostics)
+	id, ok := r.objectID(ctx, state.ID, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
 	}
-	// Terraform before 1.12 keeps no identity, so every read and update returns it.
-	if identityIsNull(resp.Identity) {
-		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
-	}
-	room, err := r.client.GetRoom(ctx, id)
-	if docspace.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Room not found",
+	room, gone := readRoomObject(ctx, r.client, id, false, &resp.Diagnostics)
+	if gone {
+		removeGone(ctx, resp, "Room not found",
 			fmt.Sprintf("Room %d no longer exists on the portal and was removed from the Terraform state. "+
 				"The next apply creates it again.", id))
-		resp.State.RemoveResource(ctx)
 		return
 	}
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error reading room", err)
-		return
-	}
-	if room.IsTemplate() {
-		resp.Diagnostics.AddError("Not a room",
-			fmt.Sprintf("DocSpace object %d is a room template, not a room. Manage it with the docspace_room_template resource.", id))
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	state.fill(ctx, room, &resp.Diagnostics)
@@ -160,13 +146,9 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	id, ok := objectIDFromState(state.ID, &resp.Diagnostics)
+	id, ok := r.objectID(ctx, state.ID, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
-	}
-	// Terraform before 1.12 keeps no identity, so every read and update returns it.
-	if identityIsNull(resp.Identity) {
-		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
 	}
 	wasArchived, archive := state.Archived.ValueBool(), plan.Archived.ValueBool()
 	// Archived rooms are read-only (api-notes.md §10): restore before editing, archive after.
@@ -201,11 +183,7 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 }
 
 func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state roomModelV0
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if !resp.Diagnostics.HasError() {
-		deleteRoomOrTemplate(ctx, r.client, &state.sharedRoomModel, defaultRoomDeleteTimeout, "room", &resp.Diagnostics)
-	}
+	deleteRoomOrTemplate(ctx, r.client, req, resp, defaultRoomDeleteTimeout, "room")
 }
 
 func (r *roomResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

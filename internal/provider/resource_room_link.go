@@ -82,10 +82,9 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if !ok {
 		return
 	}
-	// Terraform before 1.12 keeps no identity, so every read and update returns it.
-	if identityIsNull(resp.Identity) {
+	restoreIdentity(resp.Identity, func() {
 		r.setLinkIdentity(ctx, resp.Identity, state.RoomID.ValueString(), state.LinkID.ValueString(), &resp.Diagnostics)
-	}
+	})
 	// Never GET /rooms/{id}/link here: it creates a primary link when there is none (api-notes.md §23).
 	link, err := r.client.GetRoomLink(ctx, roomID, state.LinkID.ValueString())
 	if docspace.IsNotFound(err) {
@@ -98,9 +97,8 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 					state.ID.ValueString(), why))
 			return
 		}
-		resp.Diagnostics.AddWarning("Room link not found",
+		removeGone(ctx, resp, "Room link not found",
 			fmt.Sprintf("Link %s (or its room) no longer exists and was removed from the Terraform state; the next apply creates it again.", state.ID.ValueString()))
-		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
@@ -140,9 +138,9 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if identityIsNull(resp.Identity) {
+	restoreIdentity(resp.Identity, func() {
 		r.setLinkIdentity(ctx, resp.Identity, state.RoomID.ValueString(), state.LinkID.ValueString(), &resp.Diagnostics)
-	}
+	})
 	plan.ID, plan.LinkID = state.ID, state.LinkID
 	// The portal replaces the whole link on every call, so the complete desired state is sent.
 	r.apply(ctx, roomID, &plan, password, "Error updating room link", &resp.Diagnostics)

@@ -66,17 +66,15 @@ func (r *roomMemberResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	subject := strings.TrimPrefix(state.ID.ValueString(), state.RoomID.ValueString()+"/")
-	// Terraform before 1.12 keeps no identity, so every read and update returns it.
-	if identityIsNull(resp.Identity) {
+	restoreIdentity(resp.Identity, func() {
 		r.setMemberIdentity(ctx, resp.Identity, state.RoomID.ValueString(), subject, &resp.Diagnostics)
-	}
+	})
 	m, gone := readMember(ctx, r.client, roomID, subject, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if gone != "" {
-		resp.Diagnostics.AddWarning("Room member not found", fmt.Sprintf("%s It was removed from the Terraform state; the next apply adds it again.", gone))
-		resp.State.RemoveResource(ctx)
+		removeGone(ctx, resp, "Room member not found", fmt.Sprintf("%s It was removed from the Terraform state; the next apply adds it again.", gone))
 		return
 	}
 	state.fill(m)
@@ -125,9 +123,9 @@ func (r *roomMemberResource) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if identityIsNull(resp.Identity) {
+	restoreIdentity(resp.Identity, func() {
 		r.setMemberIdentity(ctx, resp.Identity, state.RoomID.ValueString(), strings.TrimPrefix(state.ID.ValueString(), state.RoomID.ValueString()+"/"), &resp.Diagnostics)
-	}
+	})
 	plan.ID = state.ID
 	if !plan.Access.Equal(state.Access) {
 		subject, group := plan.subject()

@@ -52,9 +52,7 @@ func (r *roomMembersResource) Update(ctx context.Context, req resource.UpdateReq
 		return
 	}
 	plan.ID = plan.RoomID
-	if identityIsNull(resp.Identity) {
-		r.setMemberListIdentity(ctx, resp.Identity, plan.RoomID.ValueString(), &resp.Diagnostics)
-	}
+	restoreIdentity(resp.Identity, func() { r.setMemberListIdentity(ctx, resp.Identity, plan.RoomID.ValueString(), &resp.Diagnostics) })
 	r.apply(ctx, &plan, &resp.State, &resp.Diagnostics)
 }
 
@@ -152,15 +150,11 @@ func (r *roomMembersResource) Read(ctx context.Context, req resource.ReadRequest
 	if !ok {
 		return
 	}
-	// Terraform before 1.12 keeps no identity, so every read and update returns it.
-	if identityIsNull(resp.Identity) {
-		r.setMemberListIdentity(ctx, resp.Identity, state.RoomID.ValueString(), &resp.Diagnostics)
-	}
+	restoreIdentity(resp.Identity, func() { r.setMemberListIdentity(ctx, resp.Identity, state.RoomID.ValueString(), &resp.Diagnostics) })
 	members, err := r.client.ListRoomMembers(ctx, roomID)
 	switch {
 	case docspace.IsNotFound(err):
-		resp.Diagnostics.AddWarning("Room not found", fmt.Sprintf("Room %d no longer exists; its member list was removed from the Terraform state.", roomID))
-		resp.State.RemoveResource(ctx)
+		removeGone(ctx, resp, "Room not found", fmt.Sprintf("Room %d no longer exists; its member list was removed from the Terraform state.", roomID))
 		return
 	case err != nil:
 		addAPIError(&resp.Diagnostics, "Error reading the room's members", err)

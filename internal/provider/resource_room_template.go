@@ -74,13 +74,13 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 		r.addCreateError(ctx, resp, "docspace_room_template", "Error creating room template", err)
 		return
 	}
-	// Keep the id even when reading back fails below, so Terraform taints the template instead of losing it.
-	plan.ID = types.StringValue(formatObjectID(tpl.ID))
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+	plan.ID = r.recordCreated(ctx, resp, tpl.ID)
 	ctx, cancelRest := afterCreation(ctx)
 	defer cancelRest()
-	r.setObjectIdentity(ctx, resp.Identity, plan.ID.ValueString(), &resp.Diagnostics)
-	public, ok := r.templateAccess(ctx, tpl, &resp.Diagnostics)
+	if !isRoomObjectKind(tpl, true, &resp.Diagnostics) {
+		return
+	}
+	public, ok := r.isPublic(ctx, tpl.ID, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -97,20 +97,15 @@ func (r *roomTemplateResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, ok := objectIDFromState(state.ID, &resp.Diagnostics)
+	id, ok := r.objectID(ctx, state.ID, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
 	}
-	// Terraform before 1.12 keeps no identity, so every read and update returns it.
-	if identityIsNull(resp.Identity) {
-		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
-	}
 	tpl, public, gone := r.readTemplate(ctx, id, &resp.Diagnostics)
 	if gone {
-		resp.Diagnostics.AddWarning("Room template not found",
+		removeGone(ctx, resp, "Room template not found",
 			fmt.Sprintf("Template %d no longer exists on the portal and was removed from the Terraform state. "+
 				"The next apply creates it again.", id))
-		resp.State.RemoveResource(ctx)
 		return
 	}
 	if resp.Diagnostics.HasError() {
@@ -126,30 +121,20 @@ func (r *roomTemplateResource) Read(ctx context.Context, req resource.ReadReques
 // readTemplate reads template id and whether it is public. gone reports that the portal has no object
 // with that id; any other failure goes to diags, with a nil tpl.
 func (r *roomTemplateResource) readTemplate(ctx context.Context, id int64, diags *diag.Diagnostics) (tpl *docspace.Room, public, gone bool) {
-	tpl, err := r.client.GetRoom(ctx, id)
-	if docspace.IsNotFound(err) {
-		return nil, false, true
+	tpl, gone = readRoomObject(ctx, r.client, id, true, diags)
+	if tpl == nil {
+		return nil, false, gone
 	}
-	if err != nil {
-		addAPIError(diags, "Error reading room template", err)
-		return nil, false, false
-	}
-	public, ok := r.templateAccess(ctx, tpl, diags)
+	public, ok := r.isPublic(ctx, id, diags)
 	if !ok {
 		return nil, false, false
 	}
 	return tpl, public, false
 }
 
-// templateAccess checks that tpl is a room template and reads whether it is public. ok is false after
-// an error.
-func (r *roomTemplateResource) templateAccess(ctx context.Context, tpl *docspace.Room, diags *diag.Diagnostics) (public, ok bool) {
-	if !tpl.IsTemplate() {
-		diags.AddError("Not a room template",
-			fmt.Sprintf("DocSpace object %d is a room, not a room template. Manage it with the docspace_room resource.", tpl.ID))
-		return false, false
-	}
-	public, err := r.client.TemplateIsPublic(ctx, tpl.ID)
+// isPublic reads whether template id is public. ok is false after an error.
+func (r *roomTemplateResource) isPublic(ctx context.Context, id int64, diags *diag.Diagnostics) (public, ok bool) {
+	public, err := r.client.TemplateIsPublic(ctx, id)
 	if err != nil {
 		addAPIError(diags, "Error reading room template access", err)
 		return false, false
@@ -168,13 +153,9 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	id, ok := objectIDFromState(state.ID, &resp.Diagnostics)
+	id, ok := r.objectID(ctx, state.ID, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
-	}
-	// Terraform before 1.12 keeps no identity, so every read and update returns it.
-	if identityIsNull(resp.Identity) {
-		r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics)
 	}
 	// Templates are edited through the room endpoints (api-notes.md §17).
 	var body docspace.UpdateRoomRequest
@@ -207,11 +188,7 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 }
 
 func (r *roomTemplateResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state roomTemplateModelV0
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if !resp.Diagnostics.HasError() {
-		deleteRoomOrTemplate(ctx, r.client, &state.sharedRoomModel, defaultTemplateTimeout, "room template", &resp.Diagnostics)
-	}
+	deleteRoomOrTemplate(ctx, r.client, req, resp, defaultTemplateTimeout, "room template")
 }
 
 func (r *roomTemplateResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
