@@ -19,6 +19,8 @@ import (
 
 const templateAddr = "docspace_room_template.test"
 
+// templateConfig is a source room and a template of it, templateAddr; extra are more lines of the
+// template's block.
 func templateConfig(env *acctest.Env, prefix, extra string) string {
 	return env.ProviderConfig() + fmt.Sprintf(`
 resource "docspace_room" "source" {
@@ -30,9 +32,8 @@ resource "docspace_room" "source" {
 resource "docspace_room_template" "test" {
   room_id = docspace_room.source.id
   title   = "%[1]s template"
-  %[2]s
-}
-`, prefix, extra)
+%[2]s}
+`, prefix, moreLines(extra))
 }
 
 // TestAccRoomTemplate_batch creates a source room, 3 templates and 10 rooms from one template in one apply,
@@ -144,13 +145,15 @@ func TestAccRoomTemplate_updateInPlace(t *testing.T) {
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
 		Steps: []resource.TestStep{
 			{
-				Config: templateConfig(env, prefix, `public = true
+				Config: templateConfig(env, prefix, `
+  public       = true
   share_emails = ["someone@example.com"]`),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`Public template with explicit shares`),
 			},
 			{
-				Config: templateConfig(env, prefix, `tags = ["tfacc-a"]
+				Config: templateConfig(env, prefix, `
+  tags  = ["tfacc-a"]
   quota = 1048576`),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("public"), knownvalue.Bool(false)),
@@ -160,7 +163,8 @@ func TestAccRoomTemplate_updateInPlace(t *testing.T) {
 				Check: func(s *terraform.State) error { id = s.RootModule().Resources[templateAddr].Primary.ID; return nil },
 			},
 			{
-				Config: templateConfig(env, prefix+" v2", `tags = ["tfacc-b"]
+				Config: templateConfig(env, prefix+" v2", `
+  tags   = ["tfacc-b"]
   public = true
   color  = "00AA00"`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -262,14 +266,16 @@ func TestAccRoomTemplate_timeoutFinishesTheJob(t *testing.T) {
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
 		Steps: []resource.TestStep{
 			{
-				Config: templateConfig(env, prefix, `timeouts = { create = "1500ms" }`),
+				Config: templateConfig(env, prefix, `
+  timeouts = { create = "1500ms" }`),
 				Check: resource.ComposeTestCheckFunc(
 					env.CheckTitle(templateAddr, prefix+" template"),
 					expectPortalHolds(env, []string{prefix + " source"}, []string{prefix + " template"}),
 				),
 			},
 			{
-				Config:           templateConfig(env, prefix, `timeouts = { create = "1500ms" }`),
+				Config: templateConfig(env, prefix, `
+  timeouts = { create = "1500ms" }`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 		},
@@ -284,7 +290,9 @@ func TestAccRoom_unfinishedCreationTaints(t *testing.T) {
 	env := acctest.New(t, fakeportal.Options{})
 	env.RequireFake(t)
 	title := acctest.RandomName("room")
-	config := roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"custom\"", title))
+	config := roomConfig(env, fmt.Sprintf(`
+  title     = %q
+  room_type = "custom"`, title))
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
 		Steps: []resource.TestStep{
