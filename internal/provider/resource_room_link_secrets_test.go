@@ -24,8 +24,15 @@ import (
 
 const linkAddr = "docspace_room_link.l"
 
+// externalLink is an external link to read docspace_room.room, linkAddr; extra are more lines of its block.
 func externalLink(extra string) string {
-	return "resource \"docspace_room_link\" \"l\" {\n  room_id = docspace_room.room.id\n  link_type = \"external\"\n  access = \"read\"\n  " + extra + "\n}\n"
+	return fmt.Sprintf(`
+resource "docspace_room_link" "l" {
+  room_id   = docspace_room.room.id
+  link_type = "external"
+  access    = "read"
+%s}
+`, moreLines(extra))
 }
 
 // portalLink reads the link at linkAddr from the portal.
@@ -48,14 +55,19 @@ func TestAccRoomLink_passwordAndExpiry(t *testing.T) {
 	title := acctest.RandomName("links")
 	in30 := time.Now().Add(30 * 24 * time.Hour).UTC().Truncate(time.Second)
 	in60 := in30.Add(30 * 24 * time.Hour)
+	// guarded is the room and its link, with a password, an expiry and a download ban.
+	guarded := func(password string, expiry time.Time) string {
+		return linkRoomConfig(env, "custom", title, externalLink(fmt.Sprintf(`
+  password        = %q
+  expiration_date = %q
+  deny_download   = true`, password, expiry.Format(time.RFC3339))))
+	}
 	var linkID string
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
 		Steps: []resource.TestStep{
 			{
-				Config: linkRoomConfig(env, "custom", title, externalLink(fmt.Sprintf(`password = "First-secret-1"
-  expiration_date = %q
-  deny_download = true`, in30.Format(time.RFC3339)))),
+				Config: guarded("First-secret-1", in30),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectSensitiveValue(linkAddr, tfjsonpath.New("password")),
 					statecheck.ExpectKnownValue(linkAddr, tfjsonpath.New("password"), knownvalue.StringExact("First-secret-1")),
@@ -79,9 +91,7 @@ func TestAccRoomLink_passwordAndExpiry(t *testing.T) {
 			},
 			{
 				// Changing only the password must keep the expiry and the download ban: the whole link is resent.
-				Config: linkRoomConfig(env, "custom", title, externalLink(fmt.Sprintf(`password = "Second-secret-2"
-  expiration_date = %q
-  deny_download = true`, in60.Format(time.RFC3339)))),
+				Config:           guarded("Second-secret-2", in60),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(linkAddr, plancheck.ResourceActionUpdate)}},
 				Check: func(s *terraform.State) error {
 					l := portalLink(t, env, s)
@@ -119,7 +129,8 @@ func TestAccRoomLink_writeOnlyPassword(t *testing.T) {
 		CheckDestroy:           env.CheckRoomsDestroyed("docspace_room"),
 		Steps: []resource.TestStep{
 			{
-				Config: linkRoomConfig(env, "custom", title, externalLink(`password_wo = "Write-only-1"
+				Config: linkRoomConfig(env, "custom", title, externalLink(`
+  password_wo         = "Write-only-1"
   password_wo_version = 1`)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(linkAddr, tfjsonpath.New("password_wo"), knownvalue.Null()),
@@ -133,7 +144,8 @@ func TestAccRoomLink_writeOnlyPassword(t *testing.T) {
 				},
 			},
 			{
-				Config: linkRoomConfig(env, "custom", title, externalLink(`password_wo = "Write-only-2"
+				Config: linkRoomConfig(env, "custom", title, externalLink(`
+  password_wo         = "Write-only-2"
   password_wo_version = 2`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(linkAddr, plancheck.ResourceActionUpdate)}},
 				Check: func(s *terraform.State) error {
@@ -152,8 +164,9 @@ func TestAccRoomLink_drift(t *testing.T) {
 	env := acctest.New(t, fakeportal.Options{})
 	title := acctest.RandomName("links")
 	in30 := time.Now().Add(30 * 24 * time.Hour).UTC().Truncate(time.Second).Format(time.RFC3339)
-	config := linkRoomConfig(env, "custom", title, externalLink(fmt.Sprintf(`title = "Reviewers"
-  password = "Drift-secret-1"
+	config := linkRoomConfig(env, "custom", title, externalLink(fmt.Sprintf(`
+  title           = "Reviewers"
+  password        = "Drift-secret-1"
   expiration_date = %q`, in30)))
 	var roomID int64
 	var linkID string
@@ -227,9 +240,22 @@ func TestAccRoomLink_secretsStayOutOfLogs(t *testing.T) {
 	t.Setenv(provider.EnvAPIKey, env.APIKey)
 	t.Setenv("TF_VAR_link_password", password)
 	title := acctest.RandomName("links")
-	config := fmt.Sprintf("provider \"docspace\" {\n  api_host = %q\n}\n", env.Host) +
-		"variable \"link_password\" {\n  type = string\n  sensitive = true\n}\n" +
-		strings.TrimPrefix(linkRoomConfig(env, "public", title, externalLink(`password = var.link_password`)), env.ProviderConfig()) + `
+	config := fmt.Sprintf(`
+provider "docspace" {
+  api_host = %q
+}
+
+variable "link_password" {
+  type      = string
+  sensitive = true
+}
+
+resource "docspace_room" "room" {
+  title     = %q
+  room_type = "public"
+}
+`, env.Host, title) + externalLink(`
+  password = var.link_password`) + `
 resource "docspace_room_link" "invite" {
   room_id   = docspace_room.room.id
   link_type = "invitation"
