@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -62,7 +63,8 @@ func TestAccRoomLink_passwordAndExpiry(t *testing.T) {
   expiration_date = %q
   deny_download   = true`, password, expiry.Format(time.RFC3339))))
 	}
-	var linkID string
+	// The password changes in place: the link keeps its id.
+	sameLink := statecheck.CompareValue(compare.ValuesSame())
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
 		Steps: []resource.TestStep{
@@ -72,9 +74,9 @@ func TestAccRoomLink_passwordAndExpiry(t *testing.T) {
 					statecheck.ExpectSensitiveValue(linkAddr, tfjsonpath.New("password")),
 					statecheck.ExpectKnownValue(linkAddr, tfjsonpath.New("password"), knownvalue.StringExact("First-secret-1")),
 					statecheck.ExpectKnownValue(linkAddr, tfjsonpath.New("expired"), knownvalue.Bool(false)),
+					sameLink.AddStateValue(linkAddr, tfjsonpath.New("link_id")),
 				},
 				Check: func(s *terraform.State) error {
-					linkID = s.RootModule().Resources[linkAddr].Primary.Attributes["link_id"]
 					if got := s.RootModule().Resources[linkAddr].Primary.Attributes["expiration_date"]; got != in30.Format(time.RFC3339) {
 						return fmt.Errorf("expiration_date %q must keep the configured spelling", got)
 					}
@@ -91,11 +93,13 @@ func TestAccRoomLink_passwordAndExpiry(t *testing.T) {
 			},
 			{
 				// Changing only the password must keep the expiry and the download ban: the whole link is resent.
-				Config:           guarded("Second-secret-2", in60),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(linkAddr, plancheck.ResourceActionUpdate)}},
+				Config:            guarded("Second-secret-2", in60),
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(linkAddr, plancheck.ResourceActionUpdate)}},
+				ConfigStateChecks: []statecheck.StateCheck{sameLink.AddStateValue(linkAddr, tfjsonpath.New("link_id"))},
 				Check: func(s *terraform.State) error {
+					// The portal's link is the one in the state: portalLink finds it by its id.
 					l := portalLink(t, env, s)
-					if l.Shared.ID != linkID || l.Shared.Password != "Second-secret-2" || !l.Shared.ExpirationDate.Equal(in60) || !l.Shared.DenyDownload {
+					if l.Shared.Password != "Second-secret-2" || !l.Shared.ExpirationDate.Equal(in60) || !l.Shared.DenyDownload {
 						return fmt.Errorf("portal link %+v", l.Shared)
 					}
 					return nil

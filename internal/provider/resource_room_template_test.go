@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -140,7 +141,8 @@ func TestAccRoomTemplate_updateInPlace(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{JobDuration: 50 * time.Millisecond})
 	prefix := acctest.RandomName("tpl")
-	var id string
+	// The update keeps the template: an in-place update, not a replacement.
+	sameID := statecheck.CompareValue(compare.ValuesSame())
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
 		Steps: []resource.TestStep{
@@ -159,8 +161,8 @@ func TestAccRoomTemplate_updateInPlace(t *testing.T) {
 					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("public"), knownvalue.Bool(false)),
 					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("quota"), knownvalue.Int64Exact(1048576)),
 					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("room_type"), knownvalue.StringExact("custom")),
+					sameID.AddStateValue(templateAddr, tfjsonpath.New("id")),
 				},
-				Check: func(s *terraform.State) error { id = s.RootModule().Resources[templateAddr].Primary.ID; return nil },
 			},
 			{
 				Config: templateConfig(env, prefix+" v2", `
@@ -175,12 +177,7 @@ func TestAccRoomTemplate_updateInPlace(t *testing.T) {
 					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("title"), knownvalue.StringExact(prefix+" v2 template")),
 					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("tags"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("tfacc-b")})),
 					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("color"), knownvalue.StringExact("00AA00")),
-				},
-				Check: func(s *terraform.State) error {
-					if got := s.RootModule().Resources[templateAddr].Primary.ID; got != id {
-						return fmt.Errorf("the template was replaced (%s → %s); want an in-place update", id, got)
-					}
-					return nil
+					sameID.AddStateValue(templateAddr, tfjsonpath.New("id")),
 				},
 			},
 		},
