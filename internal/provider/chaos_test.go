@@ -204,7 +204,15 @@ func buildProvider(t *testing.T) string {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building the provider: %v\n%s", err, out)
 	}
-	rc := fmt.Sprintf("disable_checkpoint = true\nprovider_installation {\n  dev_overrides {\n    \"docspace-community/docspace\" = %q\n  }\n  direct {}\n}\n", dir)
+	rc := fmt.Sprintf(`disable_checkpoint = true
+
+provider_installation {
+  dev_overrides {
+    "docspace-community/docspace" = %q
+  }
+  direct {}
+}
+`, dir)
 	if err := os.WriteFile(filepath.Join(dir, "terraformrc"), []byte(rc), 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -82,7 +82,10 @@ func newTerraformCLI(t *testing.T, minVersion string) *terraformCLI {
 
 	dir := t.TempDir()
 	rc := filepath.Join(dir, ".terraformrc")
-	if err := os.WriteFile(rc, []byte("disable_checkpoint = true\n"), 0o600); err != nil {
+	cliConfig := `
+disable_checkpoint = true
+`
+	if err := os.WriteFile(rc, []byte(cliConfig), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	env := append(os.Environ(), "TF_REATTACH_PROVIDERS="+string(info), "TF_CLI_CONFIG_FILE="+rc,

@@ -51,15 +51,28 @@ data "docspace_user" "gina" {
 		},
 		{
 			// An unknown address is refused, and no account is made for it.
-			Config:      env.ProviderConfig() + "data \"docspace_user\" \"x\" {\n  email = \"nobody@portal.example\"\n}\n",
+			Config: env.ProviderConfig() + `
+data "docspace_user" "x" {
+  email = "nobody@portal.example"
+}
+`,
 			ExpectError: regexp.MustCompile(`No DocSpace user has the e-mail address "nobody@portal.example"`),
 		},
 		{
-			Config:      env.ProviderConfig() + "data \"docspace_user\" \"x\" {\n  email = \"dana@portal.example\"\n  id = \"" + dana + "\"\n}\n",
+			Config: env.ProviderConfig() + fmt.Sprintf(`
+data "docspace_user" "x" {
+  email = "dana@portal.example"
+  id    = %q
+}
+`, dana),
 			ExpectError: regexp.MustCompile(`Invalid Attribute Combination`),
 		},
 		{
-			Config: env.ProviderConfig() + "data \"docspace_users\" \"guests\" {\n  type = \"guest\"\n}\n",
+			Config: env.ProviderConfig() + `
+data "docspace_users" "guests" {
+  type = "guest"
+}
+`,
 			// Still only Gina: the failed lookup created nobody.
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.docspace_users.guests", tfjsonpath.New("users"), knownvalue.ListSizeExact(1)),
@@ -120,7 +133,9 @@ func TestAccUsersDataSource_refusedToUserTypeKeys(t *testing.T) {
 	env.RequireFake(t)
 	env.Fake.SetUserType(env.Fake.UserID(acctest.FakeAPIKey), fakeportal.TypeUser)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{{
-		Config:      env.ProviderConfig() + "data \"docspace_users\" \"all\" {}\n",
+		Config: env.ProviderConfig() + `
+data "docspace_users" "all" {}
+`,
 		ExpectError: regexp.MustCompile(`only DocSpace admins and room admins list people`),
 	}}})
 }
@@ -136,7 +151,11 @@ func TestAccGroupDataSource_exactNameOrID(t *testing.T) {
 	env.Fake.AddGroup("Twins", "")
 	env.Fake.AddGroup("Twins", "")
 	lookup := func(attr, value string) string {
-		return env.ProviderConfig() + fmt.Sprintf("data \"docspace_group\" \"g\" {\n  %s = %q\n}\n", attr, value)
+		return env.ProviderConfig() + fmt.Sprintf(`
+data "docspace_group" "g" {
+  %s = %q
+}
+`, attr, value)
 	}
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
 		{

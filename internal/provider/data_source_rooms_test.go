@@ -84,7 +84,11 @@ data "docspace_room" "archived" {
 			{Config: lookups, ConfigStateChecks: checks},
 			{
 				// The archived room is not among the active ones.
-				Config:      rooms + fmt.Sprintf("data \"docspace_room\" \"x\" {\n  title = %q\n}\n", archived),
+				Config: rooms + fmt.Sprintf(`
+data "docspace_room" "x" {
+  title = %q
+}
+`, archived),
 				ExpectError: wrapped(`(?s)No active DocSpace room is titled "` + archived + `". Similar rooms: [0-9]+ \("` + archived + `", archived\)`),
 			},
 		},
@@ -102,17 +106,25 @@ func TestAccRoomDataSource_notFoundAmbiguousAndTemplates(t *testing.T) {
 	upper := env.Fake.AddRoom("Board Minutes", 5, nil, false)
 	only := env.Fake.AddRoom("Twins archive", 8, []string{"kept"}, true)
 	template := env.Fake.AddTemplate("Twins", 5, nil, false)
-	lookup := func(body string) string {
-		return env.ProviderConfig() + "data \"docspace_room\" \"r\" {\n" + body + "\n}\n"
+	// lookup is a configuration of the data source; attrs are the lines of its block as they stand in the file.
+	lookup := func(attrs string) string {
+		return env.ProviderConfig() + fmt.Sprintf(`
+data "docspace_room" "r" {
+%s
+}
+`, blockLines(attrs))
 	}
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
 		{
-			Config:      lookup(`title = "Twins"`),
+			Config: lookup(`
+  title = "Twins"`),
 			ExpectError: wrapped(fmt.Sprintf(`2 active DocSpace rooms are titled "Twins" \(ids %d, %d\)`, twin1, twin2)),
 		},
 		{
 			// The archive holds one "Twins"; the template of that title never counts.
-			Config: lookup("title = \"Twins\"\narea = \"archived\""),
+			Config: lookup(`
+  title = "Twins"
+  area  = "archived"`),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.docspace_room.r", tfjsonpath.New("id"), knownvalue.StringExact(fmt.Sprint(archivedTwin))),
 				statecheck.ExpectKnownValue("data.docspace_room.r", tfjsonpath.New("room_type"), knownvalue.StringExact("custom")),
@@ -120,20 +132,42 @@ func TestAccRoomDataSource_notFoundAmbiguousAndTemplates(t *testing.T) {
 		},
 		{
 			// The title is exact: another letter case is only suggested.
-			Config:      lookup(`title = "board minutes"`),
+			Config: lookup(`
+  title = "board minutes"`),
 			ExpectError: wrapped(fmt.Sprintf(`No active DocSpace room is titled "board minutes". Similar rooms: %d \("Board Minutes", active\)`, upper)),
 		},
-		{Config: lookup(`title = "Nothing like it"`), ExpectError: wrapped(`No active DocSpace room is titled "Nothing like it"\.`)},
-		{Config: lookup(`id = "999999"`), ExpectError: wrapped(`No DocSpace room has the id 999999`)},
 		{
-			Config:      lookup(fmt.Sprintf("id = %q", fmt.Sprint(template))),
+			Config: lookup(`
+  title = "Nothing like it"`),
+			ExpectError: wrapped(`No active DocSpace room is titled "Nothing like it"\.`),
+		},
+		{
+			Config: lookup(`
+  id = "999999"`),
+			ExpectError: wrapped(`No DocSpace room has the id 999999`),
+		},
+		{
+			Config: lookup(fmt.Sprintf(`
+  id = "%d"`, template)),
 			ExpectError: wrapped(fmt.Sprintf(`DocSpace object %d is a room template, not a room`, template)),
 		},
-		{Config: lookup(""), ExpectError: regexp.MustCompile(`Invalid Attribute Combination`)},
-		{Config: lookup(fmt.Sprintf("id = %q\narea = \"active\"", fmt.Sprint(upper))), ExpectError: regexp.MustCompile(`Invalid Attribute Combination`)},
+		{
+			Config: env.ProviderConfig() + `
+data "docspace_room" "r" {}
+`,
+			ExpectError: regexp.MustCompile(`Invalid Attribute Combination`),
+		},
+		{
+			Config: lookup(fmt.Sprintf(`
+  id   = "%d"
+  area = "active"`, upper)),
+			ExpectError: regexp.MustCompile(`Invalid Attribute Combination`),
+		},
 		// Last, so the test's final destroy has a valid configuration.
 		{
-			Config: lookup("title = \"Twins archive\"\narea = \"archived\""),
+			Config: lookup(`
+  title = "Twins archive"
+  area  = "archived"`),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.docspace_room.r", tfjsonpath.New("id"), knownvalue.StringExact(fmt.Sprint(only))),
 				statecheck.ExpectKnownValue("data.docspace_room.r", tfjsonpath.New("tags"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("kept")})),

@@ -62,9 +62,8 @@ func TestAccQuery_roomMember(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
 	e := newMemberEstate(t, env)
-	list := func(name, filters string, include bool) string {
-		return fmt.Sprintf("list \"docspace_room_member\" %q {\n  provider = docspace\n  include_resource = %t\n  config {\n    room_id = %q\n%s\n  }\n}\n",
-			name, include, e.roomIDString, filters)
+	list := func(name, filter string, include bool) string {
+		return listConfig("docspace_room_member", name, include, fmt.Sprintf("room_id = %q", e.roomIDString), filter)
 	}
 	identity := func(subject string) map[string]knownvalue.Check {
 		return map[string]knownvalue.Check{"room_id": knownvalue.StringExact(e.roomIDString), "subject_id": knownvalue.StringExact(subject),
@@ -106,9 +105,8 @@ func TestAccQuery_roomMembers(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
 	e := newMemberEstate(t, env)
-	list := func(name, filters string, include bool) string {
-		return fmt.Sprintf("list \"docspace_room_members\" %q {\n  provider = docspace\n  include_resource = %t\n  config {\n    title_contains = %q\n%s\n  }\n}\n",
-			name, include, e.token, filters)
+	list := func(name, filter string, include bool) string {
+		return listConfig("docspace_room_members", name, include, fmt.Sprintf("title_contains = %q", e.token), filter)
 	}
 	identity := func(r *docspace.Room) map[string]knownvalue.Check {
 		return map[string]knownvalue.Check{"room_id": knownvalue.StringExact(id(r)), "host": knownvalue.StringExact(portalHost(env))}
@@ -129,7 +127,7 @@ func TestAccQuery_roomMembers(t *testing.T) {
 			{
 				Query: true,
 				Config: list("all", "", true) + list("archived", "archived = true", false) + list("active", "archived = false", false) +
-					strings.Replace(list("title", "", false), e.token, "TEAM "+e.token, 1),
+					listConfig("docspace_room_members", "title", false, fmt.Sprintf(`title_contains = "TEAM %s"`, e.token)),
 				QueryResultChecks: []querycheck.QueryResultCheck{
 					querycheck.ExpectLength("docspace_room_members.all", 2),
 					querycheck.ExpectLength("docspace_room_members.archived", 1),
@@ -167,7 +165,7 @@ func TestAccQuery_groups(t *testing.T) {
 	team := env.Fake.AddGroup(teamName, manager, manager, member)
 	other := env.Fake.AddGroup(otherName, "")
 	list := func(name, filter string) string {
-		return fmt.Sprintf("list \"docspace_group\" %q {\n  provider = docspace\n  include_resource = true\n  config {\n    name_contains = %q\n  }\n}\n", name, filter)
+		return listConfig("docspace_group", name, true, fmt.Sprintf("name_contains = %q", filter))
 	}
 	identity := func(groupID string) map[string]knownvalue.Check {
 		return map[string]knownvalue.Check{"id": knownvalue.StringExact(groupID), "host": knownvalue.StringExact(portalHost(env))}

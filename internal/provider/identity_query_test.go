@@ -40,7 +40,10 @@ func portalHost(env *acctest.Env) string {
 func TestAccIdentity_room(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	config := roomConfig(env, fmt.Sprintf("  title = %q\n  room_type = \"custom\"\n  tags = [\"tfacc-id\"]", acctest.RandomName("room")))
+	config := roomConfig(env, fmt.Sprintf(`
+  title     = %q
+  room_type = "custom"
+  tags      = ["tfacc-id"]`, acctest.RandomName("room")))
 	env.Run(t, resource.TestCase{
 		TerraformVersionChecks: needsIdentity,
 		CheckDestroy:           env.CheckRoomsDestroyed("docspace_room"),
@@ -74,7 +77,9 @@ func TestAccIdentity_roomOfAnotherPortal(t *testing.T) {
 	env.Run(t, resource.TestCase{
 		TerraformVersionChecks: needsIdentity,
 		Steps: []resource.TestStep{{
-			Config: roomConfig(env, fmt.Sprintf("  title = %q\n  room_type = \"custom\"", room.Title)) + fmt.Sprintf(`
+			Config: roomConfig(env, fmt.Sprintf(`
+  title     = %q
+  room_type = "custom"`, room.Title)) + fmt.Sprintf(`
 import {
   to       = docspace_room.test
   identity = { id = "%d", host = "elsewhere.example.com" }
@@ -88,19 +93,27 @@ import {
 func TestAccIdentity_roomTemplate(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	config := env.ProviderConfig() + fmt.Sprintf(`
+	source := env.ProviderConfig() + fmt.Sprintf(`
 resource "docspace_room" "source" {
   title     = %q
   room_type = "custom"
 }
-
+`, acctest.RandomName("source"))
+	title := acctest.RandomName("template")
+	config := source + fmt.Sprintf(`
 resource "docspace_room_template" "test" {
   room_id = docspace_room.source.id
   title   = %q
   tags    = ["tfacc-id"]
 }
-`, acctest.RandomName("source"), acctest.RandomName("template"))
-	adopted := strings.Replace(config, "  room_id = docspace_room.source.id\n", "", 1)
+`, title)
+	// An adopted template leaves out room_id, which the portal does not report.
+	adopted := source + fmt.Sprintf(`
+resource "docspace_room_template" "test" {
+  title = %q
+  tags  = ["tfacc-id"]
+}
+`, title)
 	const addr = "docspace_room_template.test"
 	env.Run(t, resource.TestCase{
 		TerraformVersionChecks: needsIdentity,
@@ -116,7 +129,6 @@ resource "docspace_room_template" "test" {
 					statecheck.ExpectIdentityValueMatchesState(addr, tfjsonpath.New("id")),
 				},
 			},
-			// An adopted template leaves out room_id, which the portal does not report.
 			{Config: adopted, ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithResourceIdentity},
 			{Config: adopted, ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithID},
 		},
@@ -234,12 +246,42 @@ func objectIdentity(env *acctest.Env, r *docspace.Room) map[string]knownvalue.Ch
 	return map[string]knownvalue.Check{"id": knownvalue.StringExact(id(r)), "host": knownvalue.StringExact(portalHost(env))}
 }
 
+// listConfig is a list block of resourceType named name. Its config block holds config: lines of the form
+// "attribute = value", which it indents and aligns as terraform fmt does; empty lines are left out.
+func listConfig(resourceType, name string, include bool, config ...string) string {
+	return fmt.Sprintf(`
+list %q %q {
+  provider         = docspace
+  include_resource = %t
+  config {
+%s
+  }
+}
+`, resourceType, name, include, alignAttributes("    ", config))
+}
+
+// alignAttributes indents lines of the form "attribute = value" and aligns their equals signs; it leaves
+// out empty lines.
+func alignAttributes(indent string, lines []string) string {
+	width := 0
+	for _, l := range lines {
+		width = max(width, strings.Index(l, " = "))
+	}
+	var aligned []string
+	for _, l := range lines {
+		if name, value, ok := strings.Cut(l, " = "); ok {
+			aligned = append(aligned, fmt.Sprintf("%s%-*s = %s", indent, width, name, value))
+		}
+	}
+	return strings.Join(aligned, "\n")
+}
+
 func TestAccQuery_rooms(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
 	e := newQueryEstate(t, env)
-	list := func(name, filters string, include bool) string {
-		return fmt.Sprintf("list \"docspace_room\" %q {\n  provider = docspace\n  include_resource = %t\n  config {\n    title_contains = %q\n%s\n  }\n}\n", name, include, e.token, filters)
+	list := func(name, filter string, include bool) string {
+		return listConfig("docspace_room", name, include, fmt.Sprintf("title_contains = %q", e.token), filter)
 	}
 	env.Run(t, resource.TestCase{
 		TerraformVersionChecks: needsQuery,
@@ -249,7 +291,7 @@ func TestAccQuery_rooms(t *testing.T) {
 				Query: true,
 				Config: list("all", "", true) + list("archived", "archived = true", false) + list("active", "archived = false", false) +
 					list("public", `room_type = "public"`, false) + list("red_blue", `tags = ["TFACC-RED", "tfacc-blue"]`, false) +
-					strings.Replace(list("title", "", false), e.token, "ALPHA "+e.token, 1),
+					listConfig("docspace_room", "title", false, fmt.Sprintf(`title_contains = "ALPHA %s"`, e.token)),
 				QueryResultChecks: []querycheck.QueryResultCheck{
 					querycheck.ExpectLength("docspace_room.all", 4),
 					querycheck.ExpectLength("docspace_room.archived", 1),
@@ -285,16 +327,17 @@ func TestAccQuery_roomTemplates(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
 	e := newQueryEstate(t, env)
-	list := func(name, filters string) string {
-		return fmt.Sprintf("list \"docspace_room_template\" %q {\n  provider = docspace\n  include_resource = true\n  config {\n    title_contains = %q\n%s\n  }\n}\n", name, e.token, filters)
+	list := func(name, filter string) string {
+		return listConfig("docspace_room_template", name, true, fmt.Sprintf("title_contains = %q", e.token), filter)
 	}
 	env.Run(t, resource.TestCase{
 		TerraformVersionChecks: needsQuery,
 		Steps: []resource.TestStep{
 			{Config: env.ProviderConfig()},
 			{
-				Query:  true,
-				Config: list("all", "") + list("red", `tags = ["tfacc-red"]`) + strings.Replace(list("b", ""), e.token, "template-B "+e.token, 1),
+				Query: true,
+				Config: list("all", "") + list("red", `tags = ["tfacc-red"]`) +
+					listConfig("docspace_room_template", "b", true, fmt.Sprintf(`title_contains = "template-B %s"`, e.token)),
 				QueryResultChecks: []querycheck.QueryResultCheck{
 					querycheck.ExpectLength("docspace_room_template.all", 2),
 					querycheck.ExpectLength("docspace_room_template.red", 1),
@@ -321,8 +364,8 @@ func TestAccQuery_roomLinks(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
 	e := newQueryEstate(t, env)
-	list := func(name, filters string) string {
-		return fmt.Sprintf("list \"docspace_room_link\" %q {\n  provider = docspace\n  include_resource = true\n  config {\n    room_id = %q\n%s\n  }\n}\n", name, id(e.beta), filters)
+	list := func(name, filter string) string {
+		return listConfig("docspace_room_link", name, true, fmt.Sprintf("room_id = %q", id(e.beta)), filter)
 	}
 	linkIdentity := func(linkID string) map[string]knownvalue.Check {
 		return map[string]knownvalue.Check{"room_id": knownvalue.StringExact(id(e.beta)), "link_id": knownvalue.StringExact(linkID),
@@ -387,9 +430,8 @@ resource "docspace_room_link" "guarded" {
   link_type = "external"
   access    = "read"
   title     = "Guarded"
-%[3]s
-}
-`, room.ID, link.Shared.ID, password)
+%[3]s}
+`, room.ID, link.Shared.ID, moreLines(password))
 	}
 	const addr = "docspace_room_link.guarded"
 	env.Run(t, resource.TestCase{
@@ -397,7 +439,8 @@ resource "docspace_room_link" "guarded" {
 		Steps: []resource.TestStep{
 			{Config: config(""), ExpectError: regexp.MustCompile(`Imported link has a password`)},
 			{
-				Config: config(`  password = "Portal-Secret-42"`),
+				Config: config(`
+  password = "Portal-Secret-42"`),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectIdentity(addr, map[string]knownvalue.Check{
 						"room_id": knownvalue.StringExact(id(room)), "link_id": knownvalue.StringExact(link.Shared.ID),

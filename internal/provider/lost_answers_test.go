@@ -42,8 +42,7 @@ resource "docspace_room" "copy" {
   title       = "%[1]s copy"
 }
 `}
-	provider := strings.Replace(env.ProviderConfig(), "\n}", "\n"+providerExtra+"\n}", 1)
-	return provider + fmt.Sprintf(strings.Join(blocks[:n], ""), prefix)
+	return providerConfig(env, providerExtra) + fmt.Sprintf(strings.Join(blocks[:n], ""), prefix)
 }
 
 // creationRoutes are the three calls that create objects; none of them is idempotent.
@@ -119,7 +118,8 @@ func TestAccCreate_lostAnswers(t *testing.T) {
 							env.Fake.InjectFault(f)
 						}
 					},
-					Config: estateConfig(env, prefix, `  request_timeout = "2s"`),
+					Config: estateConfig(env, prefix, `
+  request_timeout = "2s"`),
 					Check: resource.ComposeTestCheckFunc(
 						expectPortalHolds(env, []string{prefix + " source", prefix + " copy"}, []string{prefix + " template"}),
 						func(*terraform.State) error {
@@ -145,7 +145,9 @@ func TestAccRoom_nullRefresh(t *testing.T) {
 	env := acctest.New(t, fakeportal.Options{})
 	env.RequireFake(t)
 	title := acctest.RandomName("room")
-	config := roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"custom\"", title))
+	config := roomConfig(env, fmt.Sprintf(`
+  title     = %q
+  room_type = "custom"`, title))
 	for _, reply := range []fakeportal.Reply{fakeportal.ReplyNull, fakeportal.ReplyUndecodable, fakeportal.ReplyEmpty} {
 		t.Run(string(reply), func(t *testing.T) {
 			sameID := statecheck.CompareValue(compare.ValuesSame())
@@ -190,7 +192,11 @@ func TestAccRoom_fileOperationFinishedBeforeTheAnswer(t *testing.T) {
 	env.RequireFake(t)
 	title := acctest.RandomName("room")
 	archived := func(on bool) string {
-		return roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"custom\"\narchived = %t\ntimeouts = { update = \"1m\" }", title, on))
+		return roomConfig(env, fmt.Sprintf(`
+  title     = %q
+  room_type = "custom"
+  archived  = %t
+  timeouts  = { update = "1m" }`, title, on))
 	}
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),

@@ -14,6 +14,33 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/provider"
 )
 
+// readTemplates is a data source: it makes Terraform configure the provider and call the portal.
+const readTemplates = `
+data "docspace_templates" "all" {}
+`
+
+// providerConfig is env's provider block with more settings, the lines of the block as they stand in the
+// file.
+func providerConfig(env *acctest.Env, settings string) string {
+	settings = blockLines(settings)
+	switch {
+	case settings == "":
+		return env.ProviderConfig()
+	case env.Fake == nil: // the real portal's URL and key come from the environment
+		return fmt.Sprintf(`provider "docspace" {
+%s
+}
+`, settings)
+	}
+	return fmt.Sprintf(`provider "docspace" {
+  api_host = %q
+  api_key  = %q
+
+%s
+}
+`, env.Host, env.APIKey, settings)
+}
+
 // TestAccProvider_configurationErrors checks the diagnostics of a misconfigured provider. It clears the
 // environment fallbacks, so it does not run in parallel.
 func TestAccProvider_configurationErrors(t *testing.T) {
@@ -21,31 +48,58 @@ func TestAccProvider_configurationErrors(t *testing.T) {
 	env.RequireFake(t)
 	t.Setenv(provider.EnvAPIHost, "")
 	t.Setenv(provider.EnvAPIKey, "")
-	const use = "\ndata \"docspace_templates\" \"all\" {}\n"
-	block := func(attrs string) string { return "provider \"docspace\" {\n" + attrs + "\n}\n" }
 	cases := map[string]struct{ provider, want string }{
-		"missing host and key": {block(""), `(?s)Missing DocSpace portal URL.*DOCSPACE_API_HOST.*Missing DocSpace API key.*DOCSPACE_API_KEY`},
-		"malformed URL":        {block(`api_host = "https://"` + "\n" + `api_key = "sk-x"`), `(?s)Invalid DocSpace portal URL.*no host name`},
-		"plain http":           {block(`api_host = "http://docs.example.com"` + "\n" + `api_key = "sk-x"`), `(?s)uses plain http.*allow_insecure_http`},
-		"bad timeout":          {block(`request_timeout = "soon"`), `(?s)Invalid Time Duration String Value.*Given Value: soon`},
-		"zero timeout":         {block(`request_timeout = "0s"`), `(?s)Invalid duration.*not a positive duration`},
-		"retries out of range": {block(`max_retries = 50`), `(?s)max_retries.*between 0 and 20`},
-		"unknown at plan time": {`resource "docspace_room" "r" {
+		"missing host and key": {`
+provider "docspace" {}
+`, `(?s)Missing DocSpace portal URL.*DOCSPACE_API_HOST.*Missing DocSpace API key.*DOCSPACE_API_KEY`},
+		"malformed URL": {`
+provider "docspace" {
+  api_host = "https://"
+  api_key  = "sk-x"
+}
+`, `(?s)Invalid DocSpace portal URL.*no host name`},
+		"plain http": {`
+provider "docspace" {
+  api_host = "http://docs.example.com"
+  api_key  = "sk-x"
+}
+`, `(?s)uses plain http.*allow_insecure_http`},
+		"bad timeout": {`
+provider "docspace" {
+  request_timeout = "soon"
+}
+`, `(?s)Invalid Time Duration String Value.*Given Value: soon`},
+		"zero timeout": {`
+provider "docspace" {
+  request_timeout = "0s"
+}
+`, `(?s)Invalid duration.*not a positive duration`},
+		"retries out of range": {`
+provider "docspace" {
+  max_retries = 50
+}
+`, `(?s)max_retries.*between 0 and 20`},
+		// A second, aliased provider whose URL is known only after the first one has made a room.
+		"unknown at plan time": {`
+resource "docspace_room" "r" {
   title     = "x"
   room_type = "custom"
 }
+
 provider "docspace" {
   alias    = "later"
   api_host = "http://127.0.0.1/${docspace_room.r.id}"
   api_key  = "sk-x"
 }
+
 data "docspace_templates" "later" {
   provider = docspace.later
-}`, `(?s)Unknown provider configuration value.*api_host is not known until apply`},
+}
+`, `(?s)Unknown provider configuration value.*api_host is not known until apply`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			config := tc.provider + use
+			config := tc.provider + readTemplates
 			if strings.Contains(tc.provider, "alias") {
 				config = env.ProviderConfig() + tc.provider
 			}
@@ -62,7 +116,7 @@ func TestAccProvider_userAgent(t *testing.T) {
 	env := acctest.New(t, fakeportal.Options{})
 	env.RequireFake(t)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{{
-		Config: env.ProviderConfig() + "data \"docspace_templates\" \"all\" {}\n",
+		Config: env.ProviderConfig() + readTemplates,
 		Check: func(*terraform.State) error {
 			for _, ua := range env.Fake.UserAgents() {
 				if regexp.MustCompile(`^terraform-provider-docspace/test \(\+https://registry\.terraform\.io/docspace-community/docspace\) Terraform/\d+\.\d+\.\d+`).MatchString(ua) {
@@ -84,7 +138,17 @@ func TestAccFirstRunFailures(t *testing.T) {
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
 		Steps: []resource.TestStep{
 			{
-				Config:      strings.Replace(roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"custom\"", title)), env.APIKey, "sk-revoked-key", 1),
+				Config: fmt.Sprintf(`
+provider "docspace" {
+  api_host = %q
+  api_key  = "sk-revoked-key"
+}
+
+resource "docspace_room" "test" {
+  title     = %q
+  room_type = "custom"
+}
+`, env.Host, title),
 				ExpectError: regexp.MustCompile(`(?s)401.*The portal refused the API key.*API keys`),
 			},
 			{

@@ -1,7 +1,9 @@
 package provider_test
 
 import (
+	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -21,4 +23,21 @@ func init() {
 		Name: "docspace_room",
 		F:    acctest.SweepRooms,
 	})
+}
+
+// blockLines are lines of a block as a test writes them, indented as they stand in the file, in a raw
+// string that may start or end with a line break; it returns them without those line breaks.
+func blockLines(lines string) string {
+	return strings.Trim(lines, "\n")
+}
+
+// moreLines are lines that a test adds to the usual lines of a block (see blockLines). They follow a
+// blank line, so that terraform fmt aligns them apart from the others; no lines, no blank line.
+func moreLines(lines string) string {
+	if blockLines(lines) == "" {
+		return ""
+	}
+	return fmt.Sprintf(`
+%s
+`, blockLines(lines))
 }

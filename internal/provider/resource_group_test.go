@@ -3,6 +3,7 @@ package provider_test
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -15,15 +16,27 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
 )
 
+// groupConfig is a group, docspace_group.g, of members, with a manager unless manager is empty.
 func groupConfig(env *acctest.Env, name, manager string, members ...string) string {
-	attrs := fmt.Sprintf("  name = %q\n", name)
-	if manager != "" {
-		attrs += fmt.Sprintf("  manager_id = %q\n", manager)
+	memberIDs := make([]string, len(members))
+	for i, m := range members {
+		memberIDs[i] = strconv.Quote(m)
 	}
-	if members != nil {
-		attrs += "  member_ids = [\"" + strings.Join(members, "\", \"") + "\"]\n"
+	if manager == "" {
+		return env.ProviderConfig() + fmt.Sprintf(`
+resource "docspace_group" "g" {
+  name       = %q
+  member_ids = [%s]
+}
+`, name, strings.Join(memberIDs, ", "))
 	}
-	return env.ProviderConfig() + "resource \"docspace_group\" \"g\" {\n" + attrs + "}\n"
+	return env.ProviderConfig() + fmt.Sprintf(`
+resource "docspace_group" "g" {
+  name       = %q
+  manager_id = %q
+  member_ids = [%s]
+}
+`, name, manager, strings.Join(memberIDs, ", "))
 }
 
 // checkGroupGone confirms that no group is left on the portal.

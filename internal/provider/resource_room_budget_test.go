@@ -68,7 +68,10 @@ func TestAccRoom_apiCallBudget(t *testing.T) {
 				// Create: 1 POST under the creation marker, 1 PUT that gives the room its title and answers with
 				// the whole room (the POST's answer lacks the quota), and 1 listing of unfinished creations,
 				// made once per provider process.
-				Config:           roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"custom\"\ntags = [\"a\"]", title)),
+				Config: roomConfig(env, fmt.Sprintf(`
+  title     = %q
+  room_type = "custom"
+  tags      = ["a"]`, title)),
 				ConfigPlanChecks: reset,
 				Check:            expectCounts(t, env.Fake, "create", map[string]int{routeRooms: 1, routeUpdate: 1, routeList: 1}),
 			},
@@ -80,7 +83,10 @@ func TestAccRoom_apiCallBudget(t *testing.T) {
 			},
 			{
 				// Update: 1 PUT, whose answer is the updated room.
-				Config:           roomConfig(env, fmt.Sprintf("title = \"%s 2\"\nroom_type = \"custom\"\ntags = [\"b\"]", title)),
+				Config: roomConfig(env, fmt.Sprintf(`
+  title     = "%s 2"
+  room_type = "custom"
+  tags      = ["b"]`, title)),
 				ConfigPlanChecks: reset,
 				Check:            expectCounts(t, env.Fake, "update", map[string]int{routeUpdate: 1}),
 			},
@@ -102,7 +108,8 @@ func TestAccRoomLink_apiCallBudget(t *testing.T) {
 	env.RequireFake(t)
 	title := acctest.RandomName("links")
 	room := linkRoomConfig(env, "custom", title, "")
-	withLink := linkRoomConfig(env, "custom", title, externalLink(`password = "Budget-secret-1"`))
+	withLink := linkRoomConfig(env, "custom", title, externalLink(`
+  password = "Budget-secret-1"`))
 	reset := resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{resetCounts{env.Fake}}}
 	const (
 		routeLinks    = "PUT /api/2.0/files/rooms/{id}/links"

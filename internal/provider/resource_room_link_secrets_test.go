@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -24,8 +25,15 @@ import (
 
 const linkAddr = "docspace_room_link.l"
 
+// externalLink is an external link to read docspace_room.room, linkAddr; extra are more lines of its block.
 func externalLink(extra string) string {
-	return "resource \"docspace_room_link\" \"l\" {\n  room_id = docspace_room.room.id\n  link_type = \"external\"\n  access = \"read\"\n  " + extra + "\n}\n"
+	return fmt.Sprintf(`
+resource "docspace_room_link" "l" {
+  room_id   = docspace_room.room.id
+  link_type = "external"
+  access    = "read"
+%s}
+`, moreLines(extra))
 }
 
 // portalLink reads the link at linkAddr from the portal.
@@ -48,21 +56,27 @@ func TestAccRoomLink_passwordAndExpiry(t *testing.T) {
 	title := acctest.RandomName("links")
 	in30 := time.Now().Add(30 * 24 * time.Hour).UTC().Truncate(time.Second)
 	in60 := in30.Add(30 * 24 * time.Hour)
-	var linkID string
+	// guarded is the room and its link, with a password, an expiry and a download ban.
+	guarded := func(password string, expiry time.Time) string {
+		return linkRoomConfig(env, "custom", title, externalLink(fmt.Sprintf(`
+  password        = %q
+  expiration_date = %q
+  deny_download   = true`, password, expiry.Format(time.RFC3339))))
+	}
+	// The password changes in place: the link keeps its id.
+	sameLink := statecheck.CompareValue(compare.ValuesSame())
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
 		Steps: []resource.TestStep{
 			{
-				Config: linkRoomConfig(env, "custom", title, externalLink(fmt.Sprintf(`password = "First-secret-1"
-  expiration_date = %q
-  deny_download = true`, in30.Format(time.RFC3339)))),
+				Config: guarded("First-secret-1", in30),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectSensitiveValue(linkAddr, tfjsonpath.New("password")),
 					statecheck.ExpectKnownValue(linkAddr, tfjsonpath.New("password"), knownvalue.StringExact("First-secret-1")),
 					statecheck.ExpectKnownValue(linkAddr, tfjsonpath.New("expired"), knownvalue.Bool(false)),
+					sameLink.AddStateValue(linkAddr, tfjsonpath.New("link_id")),
 				},
 				Check: func(s *terraform.State) error {
-					linkID = s.RootModule().Resources[linkAddr].Primary.Attributes["link_id"]
 					if got := s.RootModule().Resources[linkAddr].Primary.Attributes["expiration_date"]; got != in30.Format(time.RFC3339) {
 						return fmt.Errorf("expiration_date %q must keep the configured spelling", got)
 					}
@@ -79,13 +93,13 @@ func TestAccRoomLink_passwordAndExpiry(t *testing.T) {
 			},
 			{
 				// Changing only the password must keep the expiry and the download ban: the whole link is resent.
-				Config: linkRoomConfig(env, "custom", title, externalLink(fmt.Sprintf(`password = "Second-secret-2"
-  expiration_date = %q
-  deny_download = true`, in60.Format(time.RFC3339)))),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(linkAddr, plancheck.ResourceActionUpdate)}},
+				Config:            guarded("Second-secret-2", in60),
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(linkAddr, plancheck.ResourceActionUpdate)}},
+				ConfigStateChecks: []statecheck.StateCheck{sameLink.AddStateValue(linkAddr, tfjsonpath.New("link_id"))},
 				Check: func(s *terraform.State) error {
+					// The portal's link is the one in the state: portalLink finds it by its id.
 					l := portalLink(t, env, s)
-					if l.Shared.ID != linkID || l.Shared.Password != "Second-secret-2" || !l.Shared.ExpirationDate.Equal(in60) || !l.Shared.DenyDownload {
+					if l.Shared.Password != "Second-secret-2" || !l.Shared.ExpirationDate.Equal(in60) || !l.Shared.DenyDownload {
 						return fmt.Errorf("portal link %+v", l.Shared)
 					}
 					return nil
@@ -119,7 +133,8 @@ func TestAccRoomLink_writeOnlyPassword(t *testing.T) {
 		CheckDestroy:           env.CheckRoomsDestroyed("docspace_room"),
 		Steps: []resource.TestStep{
 			{
-				Config: linkRoomConfig(env, "custom", title, externalLink(`password_wo = "Write-only-1"
+				Config: linkRoomConfig(env, "custom", title, externalLink(`
+  password_wo         = "Write-only-1"
   password_wo_version = 1`)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(linkAddr, tfjsonpath.New("password_wo"), knownvalue.Null()),
@@ -133,7 +148,8 @@ func TestAccRoomLink_writeOnlyPassword(t *testing.T) {
 				},
 			},
 			{
-				Config: linkRoomConfig(env, "custom", title, externalLink(`password_wo = "Write-only-2"
+				Config: linkRoomConfig(env, "custom", title, externalLink(`
+  password_wo         = "Write-only-2"
   password_wo_version = 2`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(linkAddr, plancheck.ResourceActionUpdate)}},
 				Check: func(s *terraform.State) error {
@@ -152,8 +168,9 @@ func TestAccRoomLink_drift(t *testing.T) {
 	env := acctest.New(t, fakeportal.Options{})
 	title := acctest.RandomName("links")
 	in30 := time.Now().Add(30 * 24 * time.Hour).UTC().Truncate(time.Second).Format(time.RFC3339)
-	config := linkRoomConfig(env, "custom", title, externalLink(fmt.Sprintf(`title = "Reviewers"
-  password = "Drift-secret-1"
+	config := linkRoomConfig(env, "custom", title, externalLink(fmt.Sprintf(`
+  title           = "Reviewers"
+  password        = "Drift-secret-1"
   expiration_date = %q`, in30)))
 	var roomID int64
 	var linkID string
@@ -227,9 +244,22 @@ func TestAccRoomLink_secretsStayOutOfLogs(t *testing.T) {
 	t.Setenv(provider.EnvAPIKey, env.APIKey)
 	t.Setenv("TF_VAR_link_password", password)
 	title := acctest.RandomName("links")
-	config := fmt.Sprintf("provider \"docspace\" {\n  api_host = %q\n}\n", env.Host) +
-		"variable \"link_password\" {\n  type = string\n  sensitive = true\n}\n" +
-		strings.TrimPrefix(linkRoomConfig(env, "public", title, externalLink(`password = var.link_password`)), env.ProviderConfig()) + `
+	config := fmt.Sprintf(`
+provider "docspace" {
+  api_host = %q
+}
+
+variable "link_password" {
+  type      = string
+  sensitive = true
+}
+
+resource "docspace_room" "room" {
+  title     = %q
+  room_type = "public"
+}
+`, env.Host, title) + externalLink(`
+  password = var.link_password`) + `
 resource "docspace_room_link" "invite" {
   room_id   = docspace_room.room.id
   link_type = "invitation"

@@ -43,14 +43,24 @@ func linkMatrixConfig(env *acctest.Env, prefix string, rotate int) (string, []st
 	}
 	sort.Strings(types)
 	pick := func(list []string, i int) string { return list[(i+rotate)%len(list)] }
+	// link writes a link named name in the room named room; extra are more lines of its block.
+	link := func(name, room, linkType, access, extra string) {
+		fmt.Fprintf(&b, `
+resource "docspace_room_link" %[1]q {
+  room_id   = docspace_room.%[2]s.id
+  link_type = %[3]q
+  access    = %[4]q
+  title     = "%[1]s v%[5]d"
+%[6]s}
+`, name, room, linkType, access, rotate, moreLines(extra))
+		links = append(links, "docspace_room_link."+name)
+	}
 	for _, rt := range types {
 		m := linkMatrix[rt]
 		for i := range m.invitation {
 			name := fmt.Sprintf("%s_inv_%d", rt, i)
-			fmt.Fprintf(&b, "resource \"docspace_room\" %q {\n  title = \"%s %s\"\n  room_type = %q\n}\n", name, prefix, name, rt)
-			fmt.Fprintf(&b, "resource \"docspace_room_link\" %q {\n  room_id = docspace_room.%s.id\n  link_type = \"invitation\"\n  access = %q\n  title = \"%s v%d\"\n}\n",
-				name, name, pick(m.invitation, i), name, rotate)
-			links = append(links, "docspace_room_link."+name)
+			b.WriteString(titledRoom(name, prefix, rt))
+			link(name, name, "invitation", pick(m.invitation, i), "")
 		}
 		if m.external == nil {
 			continue
@@ -58,20 +68,15 @@ func linkMatrixConfig(env *acctest.Env, prefix string, rotate int) (string, []st
 		if rt == "form_filling" {
 			for i := range m.external {
 				name := fmt.Sprintf("%s_ext_%d", rt, i)
-				fmt.Fprintf(&b, "resource \"docspace_room\" %q {\n  title = \"%s %s\"\n  room_type = %q\n}\n", name, prefix, name, rt)
-				fmt.Fprintf(&b, "resource \"docspace_room_link\" %q {\n  room_id = docspace_room.%s.id\n  link_type = \"external\"\n  primary = true\n  access = %q\n  title = \"%s v%d\"\n}\n",
-					name, name, pick(m.external, i), name, rotate)
-				links = append(links, "docspace_room_link."+name)
+				b.WriteString(titledRoom(name, prefix, rt))
+				link(name, name, "external", pick(m.external, i), `
+  primary = true`)
 			}
 			continue
 		}
-		room := rt + "_ext"
-		fmt.Fprintf(&b, "resource \"docspace_room\" %q {\n  title = \"%s %s\"\n  room_type = %q\n}\n", room, prefix, room, rt)
+		b.WriteString(titledRoom(rt+"_ext", prefix, rt))
 		for i := range m.external {
-			name := fmt.Sprintf("%s_ext_%d", rt, i)
-			fmt.Fprintf(&b, "resource \"docspace_room_link\" %q {\n  room_id = docspace_room.%s.id\n  link_type = \"external\"\n  access = %q\n  title = \"%s v%d\"\n}\n",
-				name, room, pick(m.external, i), name, rotate)
-			links = append(links, "docspace_room_link."+name)
+			link(fmt.Sprintf("%s_ext_%d", rt, i), rt+"_ext", "external", pick(m.external, i), "")
 		}
 	}
 	return b.String(), links
@@ -131,19 +136,32 @@ func TestAccRoomLink_disallowedCombinations(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
 	title := acctest.RandomName("links")
+	// link is a link of docspace_room.room; extra are more lines of its block.
 	link := func(kind, access, extra string) string {
-		return fmt.Sprintf("resource \"docspace_room_link\" \"l\" {\n  room_id = docspace_room.room.id\n  link_type = %q\n  access = %q\n  %s\n}\n", kind, access, extra)
+		return fmt.Sprintf(`
+resource "docspace_room_link" "l" {
+  room_id   = docspace_room.room.id
+  link_type = %q
+  access    = %q
+%s}
+`, kind, access, moreLines(extra))
 	}
 	future := time.Now().Add(48 * time.Hour).UTC().Format(time.RFC3339)
 	planTime := map[string]struct{ config, want string }{
 		"external content_creator": {link("external", "content_creator", ""), `external links cannot grant "content_creator"\. Allowed: comment, editing, fill_forms, read, review`},
-		"invitation password":      {link("invitation", "read", `password = "Secret-123"`), `password applies to external links only`},
-		"invitation deny_download": {link("invitation", "read", `deny_download = true`), `deny_download applies to external links only`},
-		"external max_use_count":   {link("external", "read", `max_use_count = 3`), `max_use_count limits how many people join through an invitation link`},
-		"past expiry":              {link("external", "read", `expiration_date = "2020-01-01T00:00:00Z"`), `has passed`},
-		"eleven years":             {link("invitation", "read", fmt.Sprintf(`expiration_date = "%s"`, time.Now().AddDate(11, 0, 0).UTC().Format(time.RFC3339))), `at most 10 years ahead`},
-		"unknown access":           {link("external", "owner", ""), `(?s)access.*value must be one of`},
-		"invitation primary":       {link("invitation", "read", `primary = true`), `Only external links can be primary`},
+		"invitation password": {link("invitation", "read", `
+  password = "Secret-123"`), `password applies to external links only`},
+		"invitation deny_download": {link("invitation", "read", `
+  deny_download = true`), `deny_download applies to external links only`},
+		"external max_use_count": {link("external", "read", `
+  max_use_count = 3`), `max_use_count limits how many people join through an invitation link`},
+		"past expiry": {link("external", "read", `
+  expiration_date = "2020-01-01T00:00:00Z"`), `has passed`},
+		"eleven years": {link("invitation", "read", fmt.Sprintf(`
+  expiration_date = %q`, time.Now().AddDate(11, 0, 0).UTC().Format(time.RFC3339))), `at most 10 years ahead`},
+		"unknown access": {link("external", "owner", ""), `(?s)access.*value must be one of`},
+		"invitation primary": {link("invitation", "read", `
+  primary = true`), `Only external links can be primary`},
 	}
 	for name, tc := range planTime {
 		t.Run(name, func(t *testing.T) {
@@ -154,14 +172,18 @@ func TestAccRoomLink_disallowedCombinations(t *testing.T) {
 	}
 	applyTime := map[string]struct{ roomType, config, want string }{
 		"external link in collaboration room": {"collaboration", link("external", "read", ""), `collaboration rooms take no external links; only an invitation link \(access content_creator, editing, read\)`},
-		"external link in virtual data room":  {"virtual_data", link("external", "read", `expiration_date = "`+future+`"`), `virtual_data rooms take no external links`},
-		"review invitation in public room":    {"public", link("invitation", "review", ""), `invitation links of public rooms cannot grant "review"; allowed: content_creator, read`},
-		"editing link in form filling room":   {"form_filling", link("external", "editing", `primary = true`), `external links of form_filling rooms cannot grant "editing"; allowed: fill_forms, read`},
-		"additional link in form room":        {"form_filling", link("external", "read", ""), `form_filling rooms take no external links besides their primary link; manage it with primary = true`},
+		"external link in virtual data room": {"virtual_data", link("external", "read", fmt.Sprintf(`
+  expiration_date = %q`, future)), `virtual_data rooms take no external links`},
+		"review invitation in public room": {"public", link("invitation", "review", ""), `invitation links of public rooms cannot grant "review"; allowed: content_creator, read`},
+		"editing link in form filling room": {"form_filling", link("external", "editing", `
+  primary = true`), `external links of form_filling rooms cannot grant "editing"; allowed: fill_forms, read`},
+		"additional link in form room": {"form_filling", link("external", "read", ""), `form_filling rooms take no external links besides their primary link; manage it with primary = true`},
 		// The portal answers these with success but does not do them (api-notes.md §22).
-		"expiring primary link of public room": {"public", link("external", "read", `primary = true
-  expiration_date = "`+future+`"`), `(?s)The portal did not apply the link settings.*the expiry date was\s+dropped.*primary\s+link.*cannot\s+expire`},
-		"internal link in public room": {"public", link("external", "read", `internal = true`), `(?s)The portal did not apply the link settings.*internal is forced to false for this room`},
+		"expiring primary link of public room": {"public", link("external", "read", fmt.Sprintf(`
+  primary         = true
+  expiration_date = %q`, future)), `(?s)The portal did not apply the link settings.*the expiry date was\s+dropped.*primary\s+link.*cannot\s+expire`},
+		"internal link in public room": {"public", link("external", "read", `
+  internal = true`), `(?s)The portal did not apply the link settings.*internal is forced to false for this room`},
 	}
 	for name, tc := range applyTime {
 		t.Run(name, func(t *testing.T) {
@@ -181,10 +203,24 @@ func TestAccRoomLink_limits(t *testing.T) {
 	title := acctest.RandomName("links")
 	var links strings.Builder
 	for i := range 6 {
-		fmt.Fprintf(&links, "resource \"docspace_room_link\" \"ext%d\" {\n  room_id = docspace_room.room.id\n  link_type = \"external\"\n  access = \"read\"\n  title = \"link %d\"\n}\n", i, i)
+		fmt.Fprintf(&links, `
+resource "docspace_room_link" "ext%[1]d" {
+  room_id   = docspace_room.room.id
+  link_type = "external"
+  access    = "read"
+  title     = "link %[1]d"
+}
+`, i)
 	}
-	links.WriteString("resource \"docspace_room_link\" \"inv0\" {\n  room_id = docspace_room.room.id\n  link_type = \"invitation\"\n  access = \"read\"\n}\n")
-	links.WriteString("resource \"docspace_room_link\" \"inv1\" {\n  room_id = docspace_room.room.id\n  link_type = \"invitation\"\n  access = \"editing\"\n}\n")
+	for i, access := range []string{"read", "editing"} {
+		fmt.Fprintf(&links, `
+resource "docspace_room_link" "inv%d" {
+  room_id   = docspace_room.room.id
+  link_type = "invitation"
+  access    = %q
+}
+`, i, access)
+	}
 	var roomID int64
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),

@@ -35,6 +35,7 @@ provider "docspace" {
   api_host = %q
   api_key  = %q
 }
+
 resource "docspace_room_link" "test" {
   room_id   = "%d"
   link_type = "external"
@@ -108,27 +109,29 @@ func TestAccRoomLink_formFillingExpiryChangeIsReported(t *testing.T) {
 	env := acctest.New(t, fakeportal.Options{})
 	title := acctest.RandomName("forms")
 	future := time.Now().AddDate(0, 6, 0).UTC().Format(time.RFC3339)
+	// config is a form-filling room with an invitation link; extra are more lines of the link's block.
 	config := func(extra string) string {
 		return env.ProviderConfig() + fmt.Sprintf(`
 resource "docspace_room" "test" {
   title     = %q
   room_type = "form_filling"
 }
+
 resource "docspace_room_link" "test" {
   room_id   = docspace_room.test.id
   link_type = "invitation"
   access    = "fill_forms"
   title     = "Join"
-  %s
-}
-`, title, extra)
+%s}
+`, title, moreLines(extra))
 	}
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
 		Steps: []resource.TestStep{
 			{Config: config("")},
 			{
-				Config:      config(`expiration_date = "` + future + `"`),
+				Config: config(fmt.Sprintf(`
+  expiration_date = %q`, future)),
 				ExpectError: regexp.MustCompile(`(?s)did not apply the link settings.*expiry.*nothing\s+else.*form-filling\s+rooms`),
 			},
 		},

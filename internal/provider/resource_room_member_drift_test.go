@@ -11,8 +11,14 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
 )
 
+// memberRoomConfig is a custom room, docspace_room.room, and members, blocks that give access to it.
 func memberRoomConfig(env *acctest.Env, title, members string) string {
-	return env.ProviderConfig() + fmt.Sprintf("resource \"docspace_room\" \"room\" {\n  title = %q\n  room_type = \"custom\"\n}\n", title) + members
+	return env.ProviderConfig() + fmt.Sprintf(`
+resource "docspace_room" "room" {
+  title     = %q
+  room_type = "custom"
+}
+`, title) + members
 }
 
 // roomID reads the id of docspace_room.room from the fake's only room.

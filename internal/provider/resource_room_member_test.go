@@ -57,12 +57,35 @@ func rolesOf(roomType string, s memberSubject) []string {
 	return memberMatrix[roomType][1:]
 }
 
+// memberBlock is a docspace_room_member named name that gives s access to room, an expression.
 func memberBlock(name, room string, s memberSubject, access string) string {
-	attr := "user_id"
+	block := `
+resource "docspace_room_member" %q {
+  room_id = %s
+  user_id = %q
+  access  = %q
+}
+`
 	if s.group {
-		attr = "group_id"
+		block = `
+resource "docspace_room_member" %q {
+  room_id  = %s
+  group_id = %q
+  access   = %q
+}
+`
 	}
-	return fmt.Sprintf("resource \"docspace_room_member\" %q {\n  room_id = %s\n  %s = %q\n  access = %q\n}\n", name, room, attr, s.id, access)
+	return fmt.Sprintf(block, name, room, s.id, access)
+}
+
+// titledRoom is a room named name, titled "<prefix> <name>".
+func titledRoom(name, prefix, roomType string) string {
+	return fmt.Sprintf(`
+resource "docspace_room" %[1]q {
+  title     = "%[2]s %[1]s"
+  room_type = %[3]q
+}
+`, name, prefix, roomType)
 }
 
 // memberMatrixConfig writes, per room type, as many rooms as it has roles; in room i every subject
@@ -80,7 +103,7 @@ func memberMatrixConfig(env *acctest.Env, prefix string, subjects []memberSubjec
 	for _, rt := range types {
 		for i := range memberMatrix[rt] {
 			room := fmt.Sprintf("%s_%d", rt, i)
-			fmt.Fprintf(&b, "resource \"docspace_room\" %q {\n  title = \"%s %s\"\n  room_type = %q\n}\n", room, prefix, room, rt)
+			b.WriteString(titledRoom(room, prefix, rt))
 			rooms = append(rooms, "docspace_room."+room)
 			if !withMembers {
 				continue
@@ -190,10 +213,16 @@ func TestAccRoomMember_refusedCombinationsNameTheRule(t *testing.T) {
 	rooms := env.ProviderConfig()
 	var roomAddrs []string
 	for _, rt := range []string{"custom", "public", "form_filling", "collaboration", "virtual_data"} {
-		rooms += fmt.Sprintf("resource \"docspace_room\" %q {\n  title = \"%s %s\"\n  room_type = %q\n}\n", rt, prefix, rt, rt)
+		rooms += titledRoom(rt, prefix, rt)
 		roomAddrs = append(roomAddrs, "docspace_room."+rt)
 	}
-	rooms += fmt.Sprintf("resource \"docspace_room\" \"archived\" {\n  title = \"%s archived\"\n  room_type = \"custom\"\n  archived = true\n}\n", prefix)
+	rooms += fmt.Sprintf(`
+resource "docspace_room" "archived" {
+  title     = "%s archived"
+  room_type = "custom"
+  archived  = true
+}
+`, prefix)
 	cases := []struct {
 		room   string
 		s      memberSubject
@@ -223,8 +252,7 @@ func TestAccRoomMember_refusedCombinationsNameTheRule(t *testing.T) {
 	}
 	// A room made in the same apply is unknown at plan time: the rule is named at apply instead.
 	steps = append(steps, resource.TestStep{
-		Config: rooms + fmt.Sprintf("resource \"docspace_room\" \"late\" {\n  title = \"%s late\"\n  room_type = \"public\"\n}\n", prefix) +
-			memberBlock("late", "docspace_room.late.id", user, "viewer"),
+		Config:      rooms + titledRoom("late", prefix, "public") + memberBlock("late", "docspace_room.late.id", user, "viewer"),
 		ExpectError: ruleRegexp(`public rooms give users only`),
 	})
 	// Nothing was half-made: no room holds a record, and no member is in the state.

@@ -12,17 +12,30 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
 )
 
-// membersList writes a docspace_room_members block for docspace_room.room.
+// membersList writes a docspace_room_members block for docspace_room.room; entries are the lines of its
+// list of members.
 func membersList(entries ...string) string {
-	return "resource \"docspace_room_members\" \"all\" {\n  room_id = docspace_room.room.id\n  members = [\n" +
-		strings.Join(entries, ",\n") + "\n  ]\n}\n"
+	members := fmt.Sprintf(`[%s
+  ]`, strings.Join(entries, ""))
+	if len(entries) == 0 {
+		members = "[]"
+	}
+	return fmt.Sprintf(`
+resource "docspace_room_members" "all" {
+  room_id = docspace_room.room.id
+  members = %s
+}
+`, members)
 }
 
 func userEntry(id, access string) string {
-	return fmt.Sprintf("    { user_id = %q, access = %q }", id, access)
+	return fmt.Sprintf(`
+    { user_id = %q, access = %q },`, id, access)
 }
+
 func groupEntry(id, access string) string {
-	return fmt.Sprintf("    { group_id = %q, access = %q }", id, access)
+	return fmt.Sprintf(`
+    { group_id = %q, access = %q },`, id, access)
 }
 
 func TestAccRoomMembers_authoritativeList(t *testing.T) {

@@ -34,7 +34,9 @@ func TestAccRoom_aiRoomTypeRefused(t *testing.T) {
 	env := acctest.New(t, fakeportal.Options{})
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{{
-			Config:      roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"ai\"", acctest.RandomName("room"))),
+			Config: roomConfig(env, fmt.Sprintf(`
+  title     = %q
+  room_type = "ai"`, acctest.RandomName("room"))),
 			ExpectError: regexp.MustCompile(`(?s)AI rooms are not supported.*AI agents endpoint`),
 		}},
 	})
@@ -44,25 +46,36 @@ func TestAccRoom_watermarkImageMustRoundTrip(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
 	title := acctest.RandomName("room")
-	wm := func(w string) string {
-		return roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"custom\"\nwatermark = {\n%s\n}", title, w))
+	// wm is a room with a watermark; attrs are the lines of the watermark as they stand in the file.
+	wm := func(attrs string) string {
+		return roomConfig(env, fmt.Sprintf(`
+  title     = %q
+  room_type = "custom"
+  watermark = {
+%s
+  }`, title, blockLines(attrs)))
 	}
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
 		Steps: []resource.TestStep{
 			{
 				// The portal drops the scale of a watermark without an image at creation.
-				Config:      wm(`text = "Draft"` + "\n" + `image_scale = 50`),
+				Config: wm(`
+    text        = "Draft"
+    image_scale = 50`),
 				ExpectError: regexp.MustCompile(`(?s)image_scale needs an image.*Set image_url`),
 			},
 			{
 				// A relative image_url is taken for an uploaded file's name and rewritten.
-				Config:      wm(`image_url = "logo.png"`),
+				Config: wm(`
+    image_url = "logo.png"`),
 				ExpectError: regexp.MustCompile(`(?s)image_url must be an absolute URL.*https://`),
 			},
 			{
 				// What can round-trip is created and read back unchanged (the framework checks the next plan is empty).
-				Config: wm(`image_url = "https://img.example/logo.png"` + "\n" + `image_scale = 50`),
+				Config: wm(`
+    image_url   = "https://img.example/logo.png"
+    image_scale = 50`),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("watermark").AtMapKey("image_scale"), knownvalue.Int64Exact(50)),
 					statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("watermark").AtMapKey("image_url"), knownvalue.StringExact("https://img.example/logo.png")),
@@ -78,8 +91,12 @@ func TestAccRoom_quotaDefaults(t *testing.T) {
 	env := acctest.New(t, fakeportal.Options{DefaultRoomQuota: portalDefault, FileOpDuration: 50 * time.Millisecond})
 	env.RequireFake(t) // the portal's default quota is a fake knob
 	title := acctest.RandomName("room")
+	// config is a custom room; extra are more lines of its block.
 	config := func(extra string) string {
-		return roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"custom\"\n%s", title, extra))
+		return roomConfig(env, fmt.Sprintf(`
+  title     = %q
+  room_type = "custom"
+%s`, title, moreLines(extra)))
 	}
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
@@ -99,27 +116,33 @@ func TestAccRoom_quotaDefaults(t *testing.T) {
 			},
 			{
 				// An update stores 0 as sent.
-				Config: config("quota = 0"),
+				Config: config(`
+  quota = 0`),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("quota"), knownvalue.Int64Exact(0)),
 				},
 			},
 			{
 				// Archived rooms report no quota: neither a diff nor an inconsistent result.
-				Config: config("quota = 0\narchived = true"),
+				Config: config(`
+  quota    = 0
+  archived = true`),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("quota"), knownvalue.Int64Exact(0)),
 				},
 			},
 			{
-				Config: config("quota = 0\narchived = true"),
+				Config: config(`
+  quota    = 0
+  archived = true`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
 			{
 				// Archived at creation, without a quota: nothing to report, nothing to diff.
-				Config: config("archived = true"),
+				Config: config(`
+  archived = true`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(roomAddr, plancheck.ResourceActionNoop)},
 				},
@@ -127,7 +150,10 @@ func TestAccRoom_quotaDefaults(t *testing.T) {
 			{
 				// A new room with quota = 0 (here a replacement): the portal would store its default, but the
 				// update that finishes every creation stores 0 as sent.
-				Config: roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"public\"\nquota = 0", title)),
+				Config: roomConfig(env, fmt.Sprintf(`
+  title     = %q
+  room_type = "public"
+  quota     = 0`, title)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(roomAddr, plancheck.ResourceActionDestroyBeforeCreate)},
 				},
@@ -136,7 +162,10 @@ func TestAccRoom_quotaDefaults(t *testing.T) {
 				},
 			},
 			{
-				Config: roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"public\"\nquota = 0", title)),
+				Config: roomConfig(env, fmt.Sprintf(`
+  title     = %q
+  room_type = "public"
+  quota     = 0`, title)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
@@ -151,7 +180,11 @@ func TestAccRoom_uploadedLogoHidesColor(t *testing.T) {
 	env.RequireFake(t) // uploading a logo is a fake hook
 	title := acctest.RandomName("room")
 	config := func(color string) string {
-		return roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"custom\"\ncolor = %q\ncover = \"cover-books\"", title, color))
+		return roomConfig(env, fmt.Sprintf(`
+  title     = %q
+  room_type = "custom"
+  color     = %q
+  cover     = "cover-books"`, title, color))
 	}
 	var id int64
 	env.Run(t, resource.TestCase{
@@ -215,7 +248,9 @@ resource "docspace_room" "source" {
 				// it does not show. The provider keeps the configured colour (the framework checks that
 				// the result is consistent and the next plan empty).
 				PreConfig: func() { env.Fake.UploadLogo(sourceID) },
-				Config:    templateConfig(env, prefix, "copy_logo = true\n  color = \"ABCDEF\""),
+				Config: templateConfig(env, prefix, `
+  copy_logo = true
+  color     = "ABCDEF"`),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("color"), knownvalue.StringExact("ABCDEF")),
 				},
@@ -232,7 +267,9 @@ resource "docspace_room" "source" {
 				},
 			},
 			{
-				Config: templateConfig(env, prefix, "copy_logo = true\n  color = \"ABCDEF\""),
+				Config: templateConfig(env, prefix, `
+  copy_logo = true
+  color     = "ABCDEF"`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},

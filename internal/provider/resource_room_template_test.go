@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -19,6 +20,8 @@ import (
 
 const templateAddr = "docspace_room_template.test"
 
+// templateConfig is a source room and a template of it, templateAddr; extra are more lines of the
+// template's block.
 func templateConfig(env *acctest.Env, prefix, extra string) string {
 	return env.ProviderConfig() + fmt.Sprintf(`
 resource "docspace_room" "source" {
@@ -30,9 +33,8 @@ resource "docspace_room" "source" {
 resource "docspace_room_template" "test" {
   room_id = docspace_room.source.id
   title   = "%[1]s template"
-  %[2]s
-}
-`, prefix, extra)
+%[2]s}
+`, prefix, moreLines(extra))
 }
 
 // TestAccRoomTemplate_batch creates a source room, 3 templates and 10 rooms from one template in one apply,
@@ -139,28 +141,32 @@ func TestAccRoomTemplate_updateInPlace(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{JobDuration: 50 * time.Millisecond})
 	prefix := acctest.RandomName("tpl")
-	var id string
+	// The update keeps the template: an in-place update, not a replacement.
+	sameID := statecheck.CompareValue(compare.ValuesSame())
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
 		Steps: []resource.TestStep{
 			{
-				Config: templateConfig(env, prefix, `public = true
+				Config: templateConfig(env, prefix, `
+  public       = true
   share_emails = ["someone@example.com"]`),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`Public template with explicit shares`),
 			},
 			{
-				Config: templateConfig(env, prefix, `tags = ["tfacc-a"]
+				Config: templateConfig(env, prefix, `
+  tags  = ["tfacc-a"]
   quota = 1048576`),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("public"), knownvalue.Bool(false)),
 					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("quota"), knownvalue.Int64Exact(1048576)),
 					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("room_type"), knownvalue.StringExact("custom")),
+					sameID.AddStateValue(templateAddr, tfjsonpath.New("id")),
 				},
-				Check: func(s *terraform.State) error { id = s.RootModule().Resources[templateAddr].Primary.ID; return nil },
 			},
 			{
-				Config: templateConfig(env, prefix+" v2", `tags = ["tfacc-b"]
+				Config: templateConfig(env, prefix+" v2", `
+  tags   = ["tfacc-b"]
   public = true
   color  = "00AA00"`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -171,12 +177,7 @@ func TestAccRoomTemplate_updateInPlace(t *testing.T) {
 					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("title"), knownvalue.StringExact(prefix+" v2 template")),
 					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("tags"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("tfacc-b")})),
 					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("color"), knownvalue.StringExact("00AA00")),
-				},
-				Check: func(s *terraform.State) error {
-					if got := s.RootModule().Resources[templateAddr].Primary.ID; got != id {
-						return fmt.Errorf("the template was replaced (%s → %s); want an in-place update", id, got)
-					}
-					return nil
+					sameID.AddStateValue(templateAddr, tfjsonpath.New("id")),
 				},
 			},
 		},
@@ -262,14 +263,16 @@ func TestAccRoomTemplate_timeoutFinishesTheJob(t *testing.T) {
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
 		Steps: []resource.TestStep{
 			{
-				Config: templateConfig(env, prefix, `timeouts = { create = "1500ms" }`),
+				Config: templateConfig(env, prefix, `
+  timeouts = { create = "1500ms" }`),
 				Check: resource.ComposeTestCheckFunc(
 					env.CheckTitle(templateAddr, prefix+" template"),
 					expectPortalHolds(env, []string{prefix + " source"}, []string{prefix + " template"}),
 				),
 			},
 			{
-				Config:           templateConfig(env, prefix, `timeouts = { create = "1500ms" }`),
+				Config: templateConfig(env, prefix, `
+  timeouts = { create = "1500ms" }`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 		},
@@ -284,7 +287,9 @@ func TestAccRoom_unfinishedCreationTaints(t *testing.T) {
 	env := acctest.New(t, fakeportal.Options{})
 	env.RequireFake(t)
 	title := acctest.RandomName("room")
-	config := roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"custom\"", title))
+	config := roomConfig(env, fmt.Sprintf(`
+  title     = %q
+  room_type = "custom"`, title))
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
 		Steps: []resource.TestStep{

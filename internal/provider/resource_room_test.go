@@ -23,8 +23,14 @@ const roomAddr = "docspace_room.test"
 
 var regexpNumeric = regexp.MustCompile(`^[0-9]+$`)
 
-func roomConfig(env *acctest.Env, body string) string {
-	return env.ProviderConfig() + "\nresource \"docspace_room\" \"test\" {\n" + body + "\n}\n"
+// roomConfig is a configuration of one room, docspace_room.test; attrs are the lines of its block as
+// they stand in the file.
+func roomConfig(env *acctest.Env, attrs string) string {
+	return env.ProviderConfig() + fmt.Sprintf(`
+resource "docspace_room" "test" {
+%s
+}
+`, blockLines(attrs))
 }
 
 func TestAccRoom_lifecycle(t *testing.T) {
@@ -167,9 +173,17 @@ func TestAccRoom_archivedRoomIsReadOnlyAtPlanTime(t *testing.T) {
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
 		Steps: []resource.TestStep{
-			{Config: roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"custom\"\narchived = true", title))},
 			{
-				Config:      roomConfig(env, fmt.Sprintf("title = \"%s 2\"\nroom_type = \"custom\"\narchived = true", title)),
+				Config: roomConfig(env, fmt.Sprintf(`
+  title     = %q
+  room_type = "custom"
+  archived  = true`, title)),
+			},
+			{
+				Config: roomConfig(env, fmt.Sprintf(`
+  title     = "%s 2"
+  room_type = "custom"
+  archived  = true`, title)),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)Archived room is read-only.*set archived = false`),
 			},
@@ -181,7 +195,10 @@ func TestAccRoom_drift(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
 	title := acctest.RandomName("room")
-	config := roomConfig(env, fmt.Sprintf("title = %q\nroom_type = \"collaboration\"\ntags = [\"tfacc-drift\"]", title))
+	config := roomConfig(env, fmt.Sprintf(`
+  title     = %q
+  room_type = "collaboration"
+  tags      = ["tfacc-drift"]`, title))
 	var id int64
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
@@ -226,15 +243,37 @@ func TestAccRoom_invalidInputFailsAtPlanTime(t *testing.T) {
 		body string
 		want string
 	}{
-		"empty title":   {`title = ""` + "\nroom_type = \"custom\"", `The title must not be empty`},
-		"171 chars":     {fmt.Sprintf("title = %q\nroom_type = \"custom\"", strings.Repeat("a", 171)), `is 171 characters long; the portal allows at most 170`},
-		"rewritten":     {`title = "Q3: plan"` + "\nroom_type = \"custom\"", `contains the character ':'`},
-		"emoji":         {`title = "Launch 🚀"` + "\nroom_type = \"custom\"", `emoji`},
-		"unknown type":  {`title = "x"` + "\nroom_type = \"office\"", `(?s)room_type.*value must be one of`},
-		"bad colour":    {`title = "x"` + "\nroom_type = \"custom\"\ncolor = \"#FF5733\"", `must be six hexadecimal digits without #`},
-		"negative life": {`title = "x"` + "\nroom_type = \"custom\"\nlifetime = { value = 0, period = \"days\" }", `(?s)lifetime.value.*between 1 and 999`},
-		"bad period":    {`title = "x"` + "\nroom_type = \"custom\"\nlifetime = { value = 3, period = \"weeks\" }", `(?s)lifetime.period.*value must be one of`},
-		"empty mark":    {`title = "x"` + "\nroom_type = \"custom\"\nwatermark = { rotate = 45 }", `A watermark needs text, additions or an image_url`},
+		"empty title": {`
+  title     = ""
+  room_type = "custom"`, `The title must not be empty`},
+		"171 chars": {fmt.Sprintf(`
+  title     = %q
+  room_type = "custom"`, strings.Repeat("a", 171)), `is 171 characters long; the portal allows at most 170`},
+		"rewritten": {`
+  title     = "Q3: plan"
+  room_type = "custom"`, `contains the character ':'`},
+		"emoji": {`
+  title     = "Launch 🚀"
+  room_type = "custom"`, `emoji`},
+		"unknown type": {`
+  title     = "x"
+  room_type = "office"`, `(?s)room_type.*value must be one of`},
+		"bad colour": {`
+  title     = "x"
+  room_type = "custom"
+  color     = "#FF5733"`, `must be six hexadecimal digits without #`},
+		"negative life": {`
+  title     = "x"
+  room_type = "custom"
+  lifetime  = { value = 0, period = "days" }`, `(?s)lifetime.value.*between 1 and 999`},
+		"bad period": {`
+  title     = "x"
+  room_type = "custom"
+  lifetime  = { value = 3, period = "weeks" }`, `(?s)lifetime.period.*value must be one of`},
+		"empty mark": {`
+  title     = "x"
+  room_type = "custom"
+  watermark = { rotate = 45 }`, `A watermark needs text, additions or an image_url`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -260,10 +299,16 @@ func TestAccRoom_survivesRateLimitsAndServerErrors(t *testing.T) {
 	env.RequireFake(t)
 	var configs strings.Builder
 	// About 44% of GETs fail here; 12 retries make giving up on one GET a one-in-40,000 event.
-	configs.WriteString(strings.Replace(env.ProviderConfig(), "\n}", "\n  max_retries = 12\n}", 1))
+	configs.WriteString(providerConfig(env, `
+  max_retries = 12`))
 	for i := range 4 {
-		fmt.Fprintf(&configs, "resource \"docspace_room\" \"r%d\" {\n  title = %q\n  room_type = \"custom\"\n  archived = %t\n}\n",
-			i, acctest.RandomName("room"), i == 0)
+		fmt.Fprintf(&configs, `
+resource "docspace_room" "r%d" {
+  title     = %q
+  room_type = "custom"
+  archived  = %t
+}
+`, i, acctest.RandomName("room"), i == 0)
 	}
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
