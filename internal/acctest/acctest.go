@@ -80,9 +80,15 @@ func (e *Env) RequireFake(t *testing.T) {
 // ProviderConfig is the provider block for the test configuration.
 func (e *Env) ProviderConfig() string {
 	if e.Fake == nil {
-		return "provider \"docspace\" {}\n" // configured from DOCSPACE_API_HOST and DOCSPACE_API_KEY
+		// configured from DOCSPACE_API_HOST and DOCSPACE_API_KEY
+		return `provider "docspace" {}
+`
 	}
-	return fmt.Sprintf("provider \"docspace\" {\n  api_host = %q\n  api_key  = %q\n}\n", e.Host, e.APIKey)
+	return fmt.Sprintf(`provider "docspace" {
+  api_host = %q
+  api_key  = %q
+}
+`, e.Host, e.APIKey)
 }
 
 // Run runs a test case: as a unit test against the fake, as an acceptance test against a real portal.
