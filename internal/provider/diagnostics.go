@@ -102,6 +102,14 @@ func removeGone(ctx context.Context, resp *resource.ReadResponse, summary, detai
 	resp.State.RemoveResource(ctx)
 }
 
+// withTimeout bounds ctx by the timeout the configuration sets (a method of the timeouts attribute,
+// such as plan.Timeouts.Create), or by def when it sets none.
+func withTimeout(ctx context.Context, configured func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
+	timeout, d := configured(ctx, def)
+	diags.Append(d...)
+	return context.WithTimeout(ctx, timeout)
+}
+
 // afterCreation returns the context for the calls that follow a successful creation. The client may
 // have finished the creation after the caller's context ended (it watches an interrupted job on within
 // its cleanup budget); the few calls that complete the state must still reach the portal.

@@ -46,13 +46,11 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if plan.TemplateID.IsUnknown() {
 		plan.TemplateID = types.StringNull() // not configured: a room made directly
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultRoomCreateTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultRoomCreateTimeout, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	room, err := r.createRoom(ctx, &plan, &resp.Diagnostics)
 	if err != nil {
@@ -138,16 +136,10 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultRoomUpdateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultRoomUpdateTimeout, &resp.Diagnostics)
 	defer cancel()
-
 	id, ok := r.objectID(ctx, state.ID, resp.Identity, &resp.Diagnostics)
-	if !ok {
+	if !ok || resp.Diagnostics.HasError() {
 		return
 	}
 	wasArchived, archive := state.Archived.ValueBool(), plan.Archived.ValueBool()

@@ -39,8 +39,8 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTemplateTimeout)
-	resp.Diagnostics.Append(diags...)
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultTemplateTimeout, &resp.Diagnostics)
+	defer cancel()
 	if plan.ShareEmails.IsUnknown() {
 		plan.ShareEmails = types.SetNull(types.StringType)
 	}
@@ -66,9 +66,6 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-
 	tpl, err := r.client.CreateTemplate(ctx, body)
 	if err != nil {
 		r.addCreateError(ctx, resp, "docspace_room_template", "Error creating room template", err)
@@ -146,15 +143,10 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 	var plan, state roomTemplateModelV0
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTemplateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultTemplateTimeout, &resp.Diagnostics)
 	defer cancel()
 	id, ok := r.objectID(ctx, state.ID, resp.Identity, &resp.Diagnostics)
-	if !ok {
+	if !ok || resp.Diagnostics.HasError() {
 		return
 	}
 	// Templates are edited through the room endpoints (api-notes.md §17).

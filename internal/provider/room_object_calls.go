@@ -71,14 +71,12 @@ func deleteRoomOrTemplate(ctx context.Context, client *docspace.Client, req reso
 		refuseProtectedDelete(noun, diags)
 		return
 	}
-	timeout, d := t.Delete(ctx, defaultTimeout)
-	diags.Append(d...)
+	ctx, cancel := withTimeout(ctx, t.Delete, defaultTimeout, diags)
+	defer cancel()
 	objectID, ok := objectIDFromState(id, diags)
 	if !ok || diags.HasError() {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	if err := client.DeleteRoom(ctx, objectID); err != nil {
 		addAPIError(diags, "Error deleting "+noun, err)
 	}
