@@ -7,6 +7,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -68,6 +69,29 @@ func physicalFloor(rooms, parallelism int, latency, opDuration time.Duration) ti
 	}
 	batches := int64((rooms + parallelism - 1) / parallelism)
 	return time.Duration(batches) * (3*latency + opDuration)
+}
+
+// procStatCPU reads the user and system CPU time from the text of a Linux /proc/<pid>/stat file: fields
+// 14 and 15, counted after the command name in parentheses (which may hold spaces), in clock ticks of
+// 1/100 s.
+func procStatCPU(stat string) (time.Duration, error) {
+	i := strings.LastIndexByte(stat, ')')
+	if i < 0 {
+		return 0, fmt.Errorf("no command name in %q", stat)
+	}
+	f := strings.Fields(stat[i+1:]) // f[0] is field 3
+	if len(f) < 13 {
+		return 0, fmt.Errorf("too few fields in %q", stat)
+	}
+	var ticks int64
+	for _, s := range f[11:13] {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return 0, err
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * 10 * time.Millisecond, nil
 }
 
 // ratio formats wall / floor, or "n/a" when there is no floor.

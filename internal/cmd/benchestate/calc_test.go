@@ -127,3 +127,14 @@ func TestWriteConfig(t *testing.T) {
 		t.Errorf("expected a room with three tags:\n%s", s)
 	}
 }
+
+func TestProcStatCPU(t *testing.T) {
+	// pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime …
+	got, err := procStatCPU("4242 (fake portal) S 1 4242 4242 0 -1 4194560 900 0 0 0 250 37 0 0 20 0 9 0")
+	if err != nil || got != 2870*time.Millisecond {
+		t.Fatalf("procStatCPU = %v, %v; want 2.87s", got, err)
+	}
+	if _, err := procStatCPU("4242 (x) S 1"); err == nil {
+		t.Fatal("a short stat line must be an error")
+	}
+}

@@ -88,6 +88,7 @@ type phaseResult struct {
 	providerCPU   time.Duration
 	providerProcs int
 	peakRSSKB     int64
+	portalCPU     time.Duration // the fake portal's CPU, which a real portal would spend on its own machine
 }
 
 func run(o options) error {
@@ -137,7 +138,7 @@ func run(o options) error {
 	usageLog := filepath.Join(work, "provider-usage.jsonl")
 
 	key := "sk-bench-estate"
-	portalURL, stopPortal, err := startPortal(fake, work, key, o)
+	portalURL, portalCPU, stopPortal, err := startPortal(fake, work, key, o)
 	if err != nil {
 		return err
 	}
@@ -186,7 +187,7 @@ provider_installation {
 	}
 	var results []phaseResult
 	for _, ph := range phases {
-		r, err := runPhase(ph.name, o, config, env, portalURL, usageLog, ph.args)
+		r, err := runPhase(ph.name, o, config, env, portalURL, portalCPU, usageLog, ph.args)
 		if err != nil {
 			return err
 		}
@@ -197,12 +198,13 @@ provider_installation {
 	return nil
 }
 
-func runPhase(name string, o options, dir string, env []string, portalURL, usageLog string, args []string) (phaseResult, error) {
+func runPhase(name string, o options, dir string, env []string, portalURL string, portalCPU func() time.Duration, usageLog string, args []string) (phaseResult, error) {
 	r := phaseResult{name: name}
 	before, err := readCounters(portalURL)
 	if err != nil {
 		return r, err
 	}
+	portalBefore := portalCPU()
 	if err := os.Remove(usageLog); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return r, err
 	}
@@ -229,6 +231,7 @@ func runPhase(name string, o options, dir string, env []string, portalURL, usage
 		return r, err
 	}
 	r.calls = diffCounts(before, after)
+	r.portalCPU = portalCPU() - portalBefore
 
 	uf, err := os.Open(usageLog)
 	if err != nil {
@@ -264,6 +267,7 @@ func report(w io.Writer, r phaseResult, o options) {
 	_, _ = fmt.Fprintf(w, "terraform CPU        %v total, %v per room%s\n", r.terraformCPU.Round(time.Millisecond), perRoom(r.terraformCPU, o.rooms).Round(time.Microsecond), note)
 	_, _ = fmt.Fprintf(w, "provider CPU         %v total, %v per room (%d provider processes)\n", r.providerCPU.Round(time.Millisecond), perRoom(r.providerCPU, o.rooms).Round(time.Microsecond), r.providerProcs)
 	_, _ = fmt.Fprintf(w, "provider peak RSS    %.1f MiB\n", float64(r.peakRSSKB)/1024)
+	_, _ = fmt.Fprintf(w, "fake portal CPU      %v total, %v per room (the same machine's cores)\n", r.portalCPU.Round(time.Millisecond), perRoom(r.portalCPU, o.rooms).Round(time.Microsecond))
 	_, _ = fmt.Fprintf(w, "latency floor        %v = %d calls × %v / %d → wall is %s\n", lf.Round(time.Millisecond), calls, o.latency, o.parallelism, ratio(r.wall, lf))
 	if r.name == "destroy" {
 		pf := physicalFloor(o.rooms, o.parallelism, o.latency, o.fileOp)
@@ -272,7 +276,7 @@ func report(w io.Writer, r phaseResult, o options) {
 }
 
 func summary(w io.Writer, rs []phaseResult, o options) {
-	_, _ = fmt.Fprintf(w, "\n%-8s %10s %7s %11s %12s %12s %9s %9s %9s\n", "phase", "wall", "calls", "tf CPU/room", "prov CPU/room", "prov RSS MiB", "lat.floor", "×lat", "×phys")
+	_, _ = fmt.Fprintf(w, "\n%-8s %10s %7s %11s %12s %12s %13s %9s %9s %9s\n", "phase", "wall", "calls", "tf CPU/room", "prov CPU/room", "prov RSS MiB", "fake CPU/room", "lat.floor", "×lat", "×phys")
 	for _, r := range rs {
 		calls := totalCalls(r.calls)
 		lf := latencyFloor(calls, o.latency, o.parallelism)
@@ -280,9 +284,9 @@ func summary(w io.Writer, rs []phaseResult, o options) {
 		if r.name == "destroy" {
 			phys = ratio(r.wall, physicalFloor(o.rooms, o.parallelism, o.latency, o.fileOp))
 		}
-		_, _ = fmt.Fprintf(w, "%-8s %10v %7d %11v %12v %12.1f %9v %9s %9s\n", r.name, r.wall.Round(time.Millisecond), calls,
+		_, _ = fmt.Fprintf(w, "%-8s %10v %7d %11v %12v %12.1f %13v %9v %9s %9s\n", r.name, r.wall.Round(time.Millisecond), calls,
 			perRoom(r.terraformCPU, o.rooms).Round(time.Microsecond), perRoom(r.providerCPU, o.rooms).Round(time.Microsecond),
-			float64(r.peakRSSKB)/1024, lf.Round(time.Millisecond), ratio(r.wall, lf), phys)
+			float64(r.peakRSSKB)/1024, perRoom(r.portalCPU, o.rooms).Round(time.Microsecond), lf.Round(time.Millisecond), ratio(r.wall, lf), phys)
 	}
 }
 
@@ -305,20 +309,22 @@ func copyFile(from, to string) error {
 
 var listening = regexp.MustCompile(`listening on (http://\S+)`)
 
-func startPortal(bin, work, key string, o options) (string, func(), error) {
+// startPortal starts the fake portal and returns its URL, a function that reads the CPU time it has used
+// so far, and one that stops it.
+func startPortal(bin, work, key string, o options) (string, func() time.Duration, func(), error) {
 	cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-api-key", key, "-debug-counters",
 		"-latency", o.latency.String(), "-fileop-duration", o.fileOp.String())
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	logFile, err := os.Create(filepath.Join(work, "portal.log"))
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	cmd.Stderr = logFile
 	if err := cmd.Start(); err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	stop := func() {
 		_ = cmd.Process.Signal(os.Interrupt)
@@ -339,10 +345,19 @@ func startPortal(bin, work, key string, o options) (string, func(), error) {
 	}()
 	select {
 	case url := <-found:
-		return url, stop, nil
+		pid := cmd.Process.Pid
+		cpu := func() time.Duration {
+			stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+			if err != nil {
+				return 0
+			}
+			d, _ := procStatCPU(string(stat))
+			return d
+		}
+		return url, cpu, stop, nil
 	case <-time.After(10 * time.Second):
 		stop()
-		return "", nil, errors.New("the fake portal did not start")
+		return "", nil, nil, errors.New("the fake portal did not start")
 	}
 }
 
