@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
 var (
@@ -48,15 +50,11 @@ func (l *groupListResource) ListResourceConfigSchema(_ context.Context, _ list.L
 func (l *groupListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	var cfg groupListConfig
 	var diags diag.Diagnostics
-	diags.Append(req.Config.Get(ctx, &cfg)...)
-	if diags.HasError() {
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
+	if !listConfig(ctx, req, stream, &cfg, &diags) {
 		return
 	}
 	groups, err := l.client.ListGroups(ctx, cfg.NameContains.ValueString())
-	if err != nil {
-		addAPIError(&diags, "Error listing groups", err)
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
+	if listAPIFailed(stream, &diags, "Error listing groups", err) {
 		return
 	}
 	// The name filter is checked again, so the result is exact whatever the portal's matching rules are.
@@ -72,25 +70,19 @@ func (l *groupListResource) List(ctx context.Context, req list.ListRequest, stre
 		}
 		return kept[i].ID < kept[j].ID
 	})
-	stream.Results = func(push func(list.ListResult) bool) {
-		for i := range kept {
-			g := &kept[i]
-			result := req.NewListResult(ctx)
-			result.DisplayName = g.Name
-			l.setObjectIdentity(ctx, result.Identity, g.ID, &result.Diagnostics)
-			if req.IncludeResource {
-				full, err := l.client.GetGroup(ctx, g.ID)
-				if err != nil {
-					addAPIError(&result.Diagnostics, "Error reading group "+g.ID, err)
-				} else {
-					m := groupModelV0{ManagerID: types.StringNull()}
-					m.fill(full, types.SetNull(types.StringType))
-					result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
-				}
-			}
-			if !push(result) {
-				return
+	streamListResults(ctx, req, stream, kept, func(g *docspace.Group, result *list.ListResult) bool {
+		result.DisplayName = g.Name
+		l.setObjectIdentity(ctx, result.Identity, g.ID, &result.Diagnostics)
+		if req.IncludeResource {
+			full, err := l.client.GetGroup(ctx, g.ID)
+			if err != nil {
+				addAPIError(&result.Diagnostics, "Error reading group "+g.ID, err)
+			} else {
+				m := groupModelV0{ManagerID: types.StringNull()}
+				m.fill(full, types.SetNull(types.StringType))
+				result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
 			}
 		}
-	}
+		return true
+	})
 }

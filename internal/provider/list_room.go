@@ -58,8 +58,7 @@ func (l *roomListResource) List(ctx context.Context, req list.ListRequest, strea
 	var diags diag.Diagnostics
 	diags.Append(req.Config.Get(ctx, &cfg)...)
 	wantTags := tagsFromList(ctx, cfg.Tags, &diags)
-	if diags.HasError() {
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
+	if listFailed(stream, diags) {
 		return
 	}
 	opts := docspace.ListRoomsOptions{FilterValue: cfg.TitleContains.ValueString(), Tags: wantTags}
@@ -67,28 +66,20 @@ func (l *roomListResource) List(ctx context.Context, req list.ListRequest, strea
 		opts.Types = []docspace.RoomType{roomTypeNames[cfg.RoomType.ValueString()]}
 	}
 	rooms, err := l.listRoomsIn(ctx, cfg.Archived, opts, wantTags)
-	if err != nil {
-		addAPIError(&diags, "Error listing rooms", err)
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
+	if listAPIFailed(stream, &diags, "Error listing rooms", err) {
 		return
 	}
-	stream.Results = func(push func(list.ListResult) bool) {
-		for i := range rooms {
-			room := &rooms[i]
-			result := req.NewListResult(ctx)
-			result.DisplayName = roomDisplayName(room)
-			l.setObjectIdentity(ctx, result.Identity, formatObjectID(room.ID), &result.Diagnostics)
-			if req.IncludeResource {
-				m := roomModelV0{}
-				m.Timeouts = nullTimeouts
-				m.fill(ctx, room, &result.Diagnostics)
-				result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
-			}
-			if !push(result) {
-				return
-			}
+	streamListResults(ctx, req, stream, rooms, func(room *docspace.Room, result *list.ListResult) bool {
+		result.DisplayName = roomDisplayName(room)
+		l.setObjectIdentity(ctx, result.Identity, formatObjectID(room.ID), &result.Diagnostics)
+		if req.IncludeResource {
+			m := roomModelV0{}
+			m.Timeouts = nullTimeouts
+			m.fill(ctx, room, &result.Diagnostics)
+			result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
 		}
-	}
+		return true
+	})
 }
 
 func roomDisplayName(room *docspace.Room) string {

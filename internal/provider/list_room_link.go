@@ -58,20 +58,11 @@ func (l *roomLinkListResource) ListResourceConfigSchema(_ context.Context, _ lis
 func (l *roomLinkListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	var cfg roomLinkListConfig
 	var diags diag.Diagnostics
-	diags.Append(req.Config.Get(ctx, &cfg)...)
-	if diags.HasError() {
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
+	if !listConfig(ctx, req, stream, &cfg, &diags) {
 		return
 	}
-	roomID, err := parseObjectID(cfg.RoomID.ValueString())
-	if err != nil {
-		diags.AddError("Invalid room id", err.Error())
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
-		return
-	}
-	room, err := l.client.GetRoom(ctx, roomID)
 	var links []docspace.Link
-	if err == nil {
+	room := l.listRoomContents(ctx, stream, &diags, cfg.RoomID, "links", func(roomID int64) (err error) {
 		var linkType *docspace.LinkType
 		if !cfg.LinkType.IsNull() {
 			t := linkTypes[cfg.LinkType.ValueString()]
@@ -79,32 +70,24 @@ func (l *roomLinkListResource) List(ctx context.Context, req list.ListRequest, s
 		}
 		// Listing never creates a primary link, unlike GET /rooms/{id}/link (api-notes.md §23).
 		links, err = l.client.ListRoomLinks(ctx, roomID, linkType)
-	}
-	if err != nil {
-		addAPIError(&diags, "Error listing the links of room "+cfg.RoomID.ValueString(), err)
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return err
+	})
+	if room == nil {
 		return
 	}
-	stream.Results = func(push func(list.ListResult) bool) {
-		for i := range links {
-			m := roomLinkModelV0{RoomID: cfg.RoomID}
-			m.fill(&links[i])
-			if !cfg.LinkType.IsNull() && m.LinkType.ValueString() != cfg.LinkType.ValueString() {
-				continue
-			}
-			result := req.NewListResult(ctx)
-			kind := m.LinkType.ValueString()
-			if m.Primary.ValueBool() {
-				kind += ", primary"
-			}
-			result.DisplayName = fmt.Sprintf("%s: %s (%s)", room.Title, m.Title.ValueString(), kind)
-			l.setLinkIdentity(ctx, result.Identity, cfg.RoomID.ValueString(), m.LinkID.ValueString(), &result.Diagnostics)
-			if req.IncludeResource {
-				result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
-			}
-			if !push(result) {
-				return
-			}
+	streamListResults(ctx, req, stream, links, func(link *docspace.Link, result *list.ListResult) bool {
+		m := roomLinkModelV0{RoomID: cfg.RoomID}
+		m.fill(link)
+		if !cfg.LinkType.IsNull() && m.LinkType.ValueString() != cfg.LinkType.ValueString() {
+			return false
 		}
-	}
+		kind := m.LinkType.ValueString()
+		if m.Primary.ValueBool() {
+			kind += ", primary"
+		}
+		result.DisplayName = fmt.Sprintf("%s: %s (%s)", room.Title, m.Title.ValueString(), kind)
+		l.setLinkIdentity(ctx, result.Identity, cfg.RoomID.ValueString(), m.LinkID.ValueString(), &result.Diagnostics)
+		setListedResource(ctx, req, result, &m)
+		return true
+	})
 }

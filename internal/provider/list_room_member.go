@@ -63,48 +63,30 @@ func (l *roomMemberListResource) ListResourceConfigSchema(_ context.Context, _ l
 func (l *roomMemberListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	var cfg roomMemberListConfig
 	var diags diag.Diagnostics
-	diags.Append(req.Config.Get(ctx, &cfg)...)
-	if diags.HasError() {
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
+	if !listConfig(ctx, req, stream, &cfg, &diags) {
 		return
 	}
-	roomID, err := parseObjectID(cfg.RoomID.ValueString())
-	if err != nil {
-		diags.AddError("Invalid room id", err.Error())
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
-		return
-	}
-	room, err := l.client.GetRoom(ctx, roomID)
 	var members []docspace.Member
-	if err == nil {
+	room := l.listRoomContents(ctx, stream, &diags, cfg.RoomID, "members", func(roomID int64) (err error) {
 		members, err = l.listedMembers(ctx, roomID)
-	}
-	if err != nil {
-		addAPIError(&diags, "Error listing the members of room "+cfg.RoomID.ValueString(), err)
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return err
+	})
+	if room == nil {
 		return
 	}
-	stream.Results = func(push func(list.ListResult) bool) {
-		for i := range members {
-			member := &members[i]
-			group := member.SubjectType == docspace.SubjectGroup
-			if (cfg.SubjectType.ValueString() == subjectTypeUser && group) || (cfg.SubjectType.ValueString() == subjectTypeGroup && !group) {
-				continue
-			}
-			m := roomMemberModelV0{RoomID: cfg.RoomID, UserID: types.StringNull(), GroupID: types.StringNull(), Notify: types.BoolNull()}
-			m.ID = types.StringValue(cfg.RoomID.ValueString() + "/" + member.SubjectID())
-			m.fill(member)
-			result := req.NewListResult(ctx)
-			result.DisplayName = fmt.Sprintf("%s: %s (%s)", room.Title, memberName(member), m.Access.ValueString())
-			l.setMemberIdentity(ctx, result.Identity, cfg.RoomID.ValueString(), member.SubjectID(), &result.Diagnostics)
-			if req.IncludeResource {
-				result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
-			}
-			if !push(result) {
-				return
-			}
+	streamListResults(ctx, req, stream, members, func(member *docspace.Member, result *list.ListResult) bool {
+		group := member.SubjectType == docspace.SubjectGroup
+		if (cfg.SubjectType.ValueString() == subjectTypeUser && group) || (cfg.SubjectType.ValueString() == subjectTypeGroup && !group) {
+			return false
 		}
-	}
+		m := roomMemberModelV0{RoomID: cfg.RoomID, UserID: types.StringNull(), GroupID: types.StringNull(), Notify: types.BoolNull()}
+		m.ID = types.StringValue(cfg.RoomID.ValueString() + "/" + member.SubjectID())
+		m.fill(member)
+		result.DisplayName = fmt.Sprintf("%s: %s (%s)", room.Title, memberName(member), m.Access.ValueString())
+		l.setMemberIdentity(ctx, result.Identity, cfg.RoomID.ValueString(), member.SubjectID(), &result.Diagnostics)
+		setListedResource(ctx, req, result, &m)
+		return true
+	})
 }
 
 func memberName(m *docspace.Member) string {

@@ -46,37 +46,27 @@ func (l *roomMembersListResource) ListResourceConfigSchema(_ context.Context, _ 
 func (l *roomMembersListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	var cfg roomMembersListConfig
 	var diags diag.Diagnostics
-	diags.Append(req.Config.Get(ctx, &cfg)...)
-	if diags.HasError() {
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
+	if !listConfig(ctx, req, stream, &cfg, &diags) {
 		return
 	}
 	rooms, err := l.listRoomsIn(ctx, cfg.Archived, docspace.ListRoomsOptions{FilterValue: cfg.TitleContains.ValueString()}, nil)
-	if err != nil {
-		addAPIError(&diags, "Error listing rooms", err)
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
+	if listAPIFailed(stream, &diags, "Error listing rooms", err) {
 		return
 	}
-	stream.Results = func(push func(list.ListResult) bool) {
-		for i := range rooms {
-			room := &rooms[i]
-			roomID := formatObjectID(room.ID)
-			result := req.NewListResult(ctx)
-			result.DisplayName = "Members of " + room.Title
-			l.setMemberListIdentity(ctx, result.Identity, roomID, &result.Diagnostics)
-			if req.IncludeResource {
-				members, err := l.listedMembers(ctx, room.ID)
-				if err != nil {
-					addAPIError(&result.Diagnostics, "Error reading the members of room "+roomID, err)
-				} else {
-					m := roomMembersModelV0{RoomID: types.StringValue(roomID)}
-					m.fill(ctx, members)
-					result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
-				}
-			}
-			if !push(result) {
-				return
+	streamListResults(ctx, req, stream, rooms, func(room *docspace.Room, result *list.ListResult) bool {
+		roomID := formatObjectID(room.ID)
+		result.DisplayName = "Members of " + room.Title
+		l.setMemberListIdentity(ctx, result.Identity, roomID, &result.Diagnostics)
+		if req.IncludeResource {
+			members, err := l.listedMembers(ctx, room.ID)
+			if err != nil {
+				addAPIError(&result.Diagnostics, "Error reading the members of room "+roomID, err)
+			} else {
+				m := roomMembersModelV0{RoomID: types.StringValue(roomID)}
+				m.fill(ctx, members)
+				result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
 			}
 		}
-	}
+		return true
+	})
 }

@@ -49,41 +49,32 @@ func (l *roomTemplateListResource) List(ctx context.Context, req list.ListReques
 	var diags diag.Diagnostics
 	diags.Append(req.Config.Get(ctx, &cfg)...)
 	wantTags := tagsFromList(ctx, cfg.Tags, &diags)
-	if diags.HasError() {
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
+	if listFailed(stream, diags) {
 		return
 	}
 	opts := docspace.ListRoomsOptions{SearchArea: docspace.SearchAreaTemplates, FilterValue: cfg.TitleContains.ValueString(), Tags: wantTags}
 	templates, err := l.listRooms(ctx, opts, wantTags)
-	if err != nil {
-		addAPIError(&diags, "Error listing room templates", err)
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
+	if listAPIFailed(stream, &diags, "Error listing room templates", err) {
 		return
 	}
-	stream.Results = func(push func(list.ListResult) bool) {
-		for i := range templates {
-			tpl := &templates[i]
-			if !tpl.IsTemplate() {
-				continue
-			}
-			result := req.NewListResult(ctx)
-			result.DisplayName = fmt.Sprintf("%s (template for %s rooms)", tpl.Title, roomTypeName(tpl.RoomType))
-			l.setObjectIdentity(ctx, result.Identity, formatObjectID(tpl.ID), &result.Diagnostics)
-			if req.IncludeResource {
-				if public, err := l.client.TemplateIsPublic(ctx, tpl.ID); err != nil {
-					addAPIError(&result.Diagnostics, "Error reading room template access", err)
-				} else {
-					m := roomTemplateModelV0{ShareEmails: types.SetNull(types.StringType), ShareGroupIDs: types.SetNull(types.StringType)}
-					m.Timeouts = nullTimeouts
-					m.fill(ctx, tpl, public, &result.Diagnostics)
-					if !result.Diagnostics.HasError() {
-						result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
-					}
+	streamListResults(ctx, req, stream, templates, func(tpl *docspace.Room, result *list.ListResult) bool {
+		if !tpl.IsTemplate() {
+			return false
+		}
+		result.DisplayName = fmt.Sprintf("%s (template for %s rooms)", tpl.Title, roomTypeName(tpl.RoomType))
+		l.setObjectIdentity(ctx, result.Identity, formatObjectID(tpl.ID), &result.Diagnostics)
+		if req.IncludeResource {
+			if public, err := l.client.TemplateIsPublic(ctx, tpl.ID); err != nil {
+				addAPIError(&result.Diagnostics, "Error reading room template access", err)
+			} else {
+				m := roomTemplateModelV0{ShareEmails: types.SetNull(types.StringType), ShareGroupIDs: types.SetNull(types.StringType)}
+				m.Timeouts = nullTimeouts
+				m.fill(ctx, tpl, public, &result.Diagnostics)
+				if !result.Diagnostics.HasError() {
+					result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
 				}
 			}
-			if !push(result) {
-				return
-			}
 		}
-	}
+		return true
+	})
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -19,7 +20,7 @@ import (
 // List resources (Terraform 1.14 and later) find existing objects for `terraform query`, which can write
 // their configuration and import blocks. Every result carries the resource's identity; with
 // include_resource, the whole object too, converted by the resource's own fill. This file holds what
-// several list resources share: filter attributes and listings.
+// several list resources share: filter attributes, listings and the steps of List.
 
 // nullTimeouts is the timeouts value of a listed room or template: none configured.
 var nullTimeouts = timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
@@ -122,4 +123,70 @@ func (b *resourceBase) listedMembers(ctx context.Context, roomID int64) ([]docsp
 		}
 	}
 	return kept, nil
+}
+
+// listConfig reads a list request's configuration into cfg. On an error it ends the stream with the
+// diagnostics and returns false.
+func listConfig(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream, cfg any, diags *diag.Diagnostics) bool {
+	diags.Append(req.Config.Get(ctx, cfg)...)
+	return !listFailed(stream, *diags)
+}
+
+// listFailed ends the stream with diags when they hold an error, and says whether they did.
+func listFailed(stream *list.ListResultsStream, diags diag.Diagnostics) bool {
+	if !diags.HasError() {
+		return false
+	}
+	stream.Results = list.ListResultsStreamDiagnostics(diags)
+	return true
+}
+
+// listAPIFailed ends the stream with diags and the API error err under summary when err is not nil, and says
+// whether it was.
+func listAPIFailed(stream *list.ListResultsStream, diags *diag.Diagnostics, summary string, err error) bool {
+	if err == nil {
+		return false
+	}
+	addAPIError(diags, summary, err)
+	stream.Results = list.ListResultsStreamDiagnostics(*diags)
+	return true
+}
+
+// listRoomContents parses the room_id of a list resource's configuration and reads the room, for its title,
+// then what the room holds, by contents. On an error it ends the stream, naming what is listed, and returns nil.
+func (b *resourceBase) listRoomContents(ctx context.Context, stream *list.ListResultsStream, diags *diag.Diagnostics, roomID types.String, what string, contents func(roomID int64) error) *docspace.Room {
+	id, err := parseObjectID(roomID.ValueString())
+	if err != nil {
+		diags.AddError("Invalid room id", err.Error())
+		stream.Results = list.ListResultsStreamDiagnostics(*diags)
+		return nil
+	}
+	room, err := b.client.GetRoom(ctx, id)
+	if err == nil {
+		err = contents(id)
+	}
+	if listAPIFailed(stream, diags, "Error listing the "+what+" of room "+roomID.ValueString(), err) {
+		return nil
+	}
+	return room
+}
+
+// streamListResults streams a result for each item that build keeps: build names the result, sets its
+// identity and, with include_resource, its resource, and returns false to leave the item out.
+func streamListResults[T any](ctx context.Context, req list.ListRequest, stream *list.ListResultsStream, items []T, build func(item *T, result *list.ListResult) bool) {
+	stream.Results = func(push func(list.ListResult) bool) {
+		for i := range items {
+			result := req.NewListResult(ctx)
+			if build(&items[i], &result) && !push(result) {
+				return
+			}
+		}
+	}
+}
+
+// setListedResource sets the resource of a result, when the request includes resources, from its model m.
+func setListedResource(ctx context.Context, req list.ListRequest, result *list.ListResult, m any) {
+	if req.IncludeResource {
+		result.Diagnostics.Append(result.Resource.Set(ctx, m)...)
+	}
 }
