@@ -156,19 +156,49 @@ func (b *resourceBase) checkIdentityHost(host types.String, diags *diag.Diagnost
 			"provider configured for %s, or leave host out.", host.ValueString(), want.ValueString(), host.ValueString()))
 }
 
+// importIdentity is an identity model an import can name its object by: the string id it stands for, and
+// the host it names.
+type importIdentity interface {
+	importID() string
+	importHost() types.String
+}
+
+func (m *objectIdentityModel) importID() string         { return m.ID.ValueString() }
+func (m *objectIdentityModel) importHost() types.String { return m.Host }
+func (m *linkIdentityModel) importID() string {
+	return m.RoomID.ValueString() + "/" + m.LinkID.ValueString()
+}
+func (m *linkIdentityModel) importHost() types.String { return m.Host }
+func (m *memberIdentityModel) importID() string {
+	return m.RoomID.ValueString() + "/" + m.SubjectID.ValueString()
+}
+func (m *memberIdentityModel) importHost() types.String     { return m.Host }
+func (m *memberListIdentityModel) importID() string         { return m.RoomID.ValueString() }
+func (m *memberListIdentityModel) importHost() types.String { return m.Host }
+
+// importIDFromIdentity turns an import by identity into one by string id: when the import gave no id but an
+// identity, it reads the identity into identity, checks its host and sets req.ID to the id it names. It
+// returns false when that failed.
+func (b *resourceBase) importIDFromIdentity(ctx context.Context, req *resource.ImportStateRequest, identity importIdentity, diags *diag.Diagnostics) bool {
+	if req.ID != "" || req.Identity == nil {
+		return true
+	}
+	diags.Append(req.Identity.Get(ctx, identity)...)
+	if diags.HasError() {
+		return false
+	}
+	b.checkIdentityHost(identity.importHost(), diags)
+	if diags.HasError() {
+		return false
+	}
+	req.ID = identity.importID()
+	return true
+}
+
 // importObject imports a room or template by its string id or by its identity.
 func (b *resourceBase) importObject(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" && req.Identity != nil {
-		var identity objectIdentityModel
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		b.checkIdentityHost(identity.Host, &resp.Diagnostics)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		req.ID = identity.ID.ValueString()
+	if !b.importIDFromIdentity(ctx, &req, &objectIdentityModel{}, &resp.Diagnostics) {
+		return
 	}
 	importNumericID(ctx, req, resp)
 	if resp.Diagnostics.HasError() {

@@ -67,6 +67,25 @@ func objectIDFromState(id types.String, diags *diag.Diagnostics) (int64, bool) {
 	return n, true
 }
 
+// plannedRoomID parses the room_id of a plan; an invalid one is an error on that attribute.
+func plannedRoomID(roomID types.String, diags *diag.Diagnostics) (int64, bool) {
+	n, err := parseObjectID(roomID.ValueString())
+	if err != nil {
+		diags.AddAttributeError(path.Root("room_id"), "Invalid room id", err.Error())
+		return n, false
+	}
+	return n, true
+}
+
+// roomIDFromState parses the room_id a resource keeps in state; an invalid one is an error in diags.
+func roomIDFromState(roomID types.String, diags *diag.Diagnostics) int64 {
+	n, err := parseObjectID(roomID.ValueString())
+	if err != nil {
+		diags.AddError("Invalid room id in state", err.Error())
+	}
+	return n
+}
+
 // objectID parses the DocSpace object id a resource keeps in state, and restores the resource's
 // identity when Terraform kept none.
 func (b *resourceBase) objectID(ctx context.Context, id types.String, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) (int64, bool) {

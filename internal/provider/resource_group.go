@@ -161,14 +161,8 @@ func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 
 // ImportState imports a group by its id or by its identity.
 func (r *groupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" && req.Identity != nil {
-		var identity objectIdentityModel
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
-		r.checkIdentityHost(identity.Host, &resp.Diagnostics)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		req.ID = identity.ID.ValueString()
+	if !r.importIDFromIdentity(ctx, &req, &objectIdentityModel{}, &resp.Diagnostics) {
+		return
 	}
 	if !guidPattern.MatchString(req.ID) {
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("%q is not a group id such as 6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f; "+

@@ -38,15 +38,13 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 	var plan roomLinkModelV0
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	password := writeOnlyPassword(ctx, req.Config, &plan, &resp.Diagnostics)
-	roomID, err := parseObjectID(plan.RoomID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Invalid room id", err.Error())
-	}
+	roomID, _ := plannedRoomID(plan.RoomID, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	linkID := ""
 	if plan.Primary.ValueBool() {
+		var err error
 		linkID, err = r.primaryLinkID(ctx, roomID)
 		if err != nil {
 			addAPIError(&resp.Diagnostics, "Error finding the room's primary link", err)
@@ -131,10 +129,7 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	password := writeOnlyPassword(ctx, req.Config, &plan, &resp.Diagnostics)
-	roomID, err := parseObjectID(state.RoomID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid room id in state", err.Error())
-	}
+	roomID := roomIDFromState(state.RoomID, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -171,14 +166,8 @@ func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteReques
 }
 
 func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" && req.Identity != nil {
-		var identity linkIdentityModel
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
-		r.checkIdentityHost(identity.Host, &resp.Diagnostics)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		req.ID = identity.RoomID.ValueString() + "/" + identity.LinkID.ValueString()
+	if !r.importIDFromIdentity(ctx, &req, &linkIdentityModel{}, &resp.Diagnostics) {
+		return
 	}
 	roomPart, linkPart, ok := strings.Cut(req.ID, "/")
 	_, err := parseObjectID(roomPart)

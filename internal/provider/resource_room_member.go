@@ -35,10 +35,7 @@ func (r *roomMemberResource) Metadata(_ context.Context, req resource.MetadataRe
 func (r *roomMemberResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan roomMemberModelV0
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	roomID, err := parseObjectID(plan.RoomID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Invalid room id", err.Error())
-	}
+	roomID, _ := plannedRoomID(plan.RoomID, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -116,10 +113,7 @@ func (r *roomMemberResource) Update(ctx context.Context, req resource.UpdateRequ
 	var plan, state roomMemberModelV0
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	roomID, err := parseObjectID(state.RoomID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid room id in state", err.Error())
-	}
+	roomID := roomIDFromState(state.RoomID, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -155,14 +149,8 @@ func (r *roomMemberResource) Delete(ctx context.Context, req resource.DeleteRequ
 
 // ImportState imports a member by its string id <room_id>/<subject_id> or by its identity.
 func (r *roomMemberResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" && req.Identity != nil {
-		var identity memberIdentityModel
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
-		r.checkIdentityHost(identity.Host, &resp.Diagnostics)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		req.ID = identity.RoomID.ValueString() + "/" + identity.SubjectID.ValueString()
+	if !r.importIDFromIdentity(ctx, &req, &memberIdentityModel{}, &resp.Diagnostics) {
+		return
 	}
 	roomPart, subject, ok := strings.Cut(req.ID, "/")
 	_, err := parseObjectID(roomPart)

@@ -65,9 +65,8 @@ type stateSetter interface {
 // first (so a broken rule changes nothing), then removes the records not listed and sends each missing
 // or changed one, one subject per request. After a failure part-way, the state holds what the portal has.
 func (r *roomMembersResource) apply(ctx context.Context, plan *roomMembersModelV0, state stateSetter, diags *diag.Diagnostics) {
-	roomID, err := parseObjectID(plan.RoomID.ValueString())
-	if err != nil {
-		diags.AddAttributeError(path.Root("room_id"), "Invalid room id", err.Error())
+	roomID, ok := plannedRoomID(plan.RoomID, diags)
+	if !ok {
 		return
 	}
 	current, err := r.client.ListRoomMembers(ctx, roomID)
@@ -187,14 +186,8 @@ func (r *roomMembersResource) Delete(ctx context.Context, req resource.DeleteReq
 
 // ImportState imports a room's member list by the room's id or by its identity.
 func (r *roomMembersResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" && req.Identity != nil {
-		var identity memberListIdentityModel
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
-		r.checkIdentityHost(identity.Host, &resp.Diagnostics)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		req.ID = identity.RoomID.ValueString()
+	if !r.importIDFromIdentity(ctx, &req, &memberListIdentityModel{}, &resp.Diagnostics) {
+		return
 	}
 	id, err := parseObjectID(req.ID)
 	if err != nil {

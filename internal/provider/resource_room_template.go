@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -47,10 +46,7 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 	if plan.ShareGroupIDs.IsUnknown() {
 		plan.ShareGroupIDs = types.SetNull(types.StringType)
 	}
-	roomID, err := parseObjectID(plan.RoomID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Invalid room id", err.Error())
-	}
+	roomID, _ := plannedRoomID(plan.RoomID, &resp.Diagnostics)
 	body := docspace.CreateTemplateRequest{
 		RoomID:   roomID,
 		Title:    plan.Title.ValueString(),
