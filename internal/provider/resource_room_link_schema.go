@@ -43,12 +43,7 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"room_id": schema.StringAttribute{
-				MarkdownDescription: "Id of the room. Changing it forces a new link.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric room id")},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"room_id": roomIDAttribute("Id of the room. Changing it forces a new link."),
 			"link_id": schema.StringAttribute{
 				MarkdownDescription: "The link's id (a GUID), chosen by the provider when it creates the link.",
 				Computed:            true,

@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -24,17 +23,8 @@ func (r *roomMemberResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			"If the member is removed in DocSpace, or its group is deleted (deleting a group removes its access to every " +
 			"room), the next refresh removes the resource from the state with a warning and the next apply adds it again.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "`<room_id>/<user_or_group_id>`, the import ID.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"room_id": schema.StringAttribute{
-				MarkdownDescription: "Id of the room. Changing it forces a new member.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric room id")},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"id":      stableComputedString("`<room_id>/<user_or_group_id>`, the import ID."),
+			"room_id": roomIDAttribute("Id of the room. Changing it forces a new member."),
 			"user_id": schema.StringAttribute{
 				MarkdownDescription: "Id of the user. Exactly one of `user_id` and `group_id` is required. Changing it forces a new member.",
 				Optional:            true,
@@ -50,17 +40,8 @@ func (r *roomMemberResource) Schema(_ context.Context, _ resource.SchemaRequest,
 				Validators:          []validator.String{stringvalidator.RegexMatches(guidPattern, "must be a group id such as 6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f")},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			"access": schema.StringAttribute{
-				MarkdownDescription: "The member's role: one of " + quoted(memberAccessList()) + ". The room type narrows this (see the table).",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(memberAccessList()...)},
-			},
-			"notify": schema.BoolAttribute{
-				MarkdownDescription: "Let the portal e-mail the member when it is added or its role changes. Defaults to `false`.",
-				Optional:            true,
-				Computed:            true,
-				Default:             booldefault.StaticBool(false),
-			},
+			"access": memberAccessAttribute("The member's role: one of " + quoted(memberAccessList()) + ". The room type narrows this (see the table)."),
+			"notify": notifyAttribute("Let the portal e-mail the member when it is added or its role changes. Defaults to `false`."),
 		},
 	}
 }

@@ -6,9 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
@@ -25,17 +22,8 @@ func (r *roomMembersResource) Schema(_ context.Context, _ resource.SchemaRequest
 			"as it was. The changes themselves are made one member at a time; if one fails part-way, the state records what " +
 			"the portal holds, and the next plan shows what is left.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The room's id, which is also the import ID.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"room_id": schema.StringAttribute{
-				MarkdownDescription: "Id of the room. Changing it forces a new resource.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric room id")},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-			},
+			"id":      stableComputedString("The room's id, which is also the import ID."),
+			"room_id": roomIDAttribute("Id of the room. Changing it forces a new resource."),
 			"members": schema.SetNestedAttribute{
 				MarkdownDescription: "The members: each with exactly one of `user_id` and `group_id`, and an `access`. An empty " +
 					"set removes every member.",
@@ -51,19 +39,10 @@ func (r *roomMembersResource) Schema(_ context.Context, _ resource.SchemaRequest
 						Optional:            true,
 						Validators:          []validator.String{stringvalidator.RegexMatches(guidPattern, "must be a group id")},
 					},
-					"access": schema.StringAttribute{
-						MarkdownDescription: "The role: one of " + quoted(memberAccessList()) + ".",
-						Required:            true,
-						Validators:          []validator.String{stringvalidator.OneOf(memberAccessList()...)},
-					},
+					"access": memberAccessAttribute("The role: one of " + quoted(memberAccessList()) + "."),
 				}},
 			},
-			"notify": schema.BoolAttribute{
-				MarkdownDescription: "Let the portal e-mail members when they are added or their role changes. Defaults to `false`.",
-				Optional:            true,
-				Computed:            true,
-				Default:             booldefault.StaticBool(false),
-			},
+			"notify": notifyAttribute("Let the portal e-mail members when they are added or their role changes. Defaults to `false`."),
 		},
 	}
 }
