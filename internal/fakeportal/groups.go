@@ -271,22 +271,21 @@ func (p *Portal) removeGroup(g *group) {
 
 // addGroupMembers is PUT /group/{id}/members: invalid members are skipped.
 func (p *Portal) addGroupMembers(c *call) {
-	p.changeGroupMembers(c, func(g *group, ids []string) bool {
-		for _, id := range ids {
-			if u := p.validMember(id); u != nil {
-				g.add(u)
-			}
-		}
-		return true
-	})
+	p.changeEachGroupMember(c, p.validMember, (*group).add)
 }
 
 // removeGroupMembers is DELETE /group/{id}/members.
 func (p *Portal) removeGroupMembers(c *call) {
+	p.changeEachGroupMember(c, p.findUser, (*group).remove)
+}
+
+// changeEachGroupMember changes a group by change for every user that find finds among the call's ids,
+// skipping the others.
+func (p *Portal) changeEachGroupMember(c *call, find func(id string) *user, change func(g *group, u *user)) {
 	p.changeGroupMembers(c, func(g *group, ids []string) bool {
 		for _, id := range ids {
-			if u := p.findUser(id); u != nil {
-				g.remove(u)
+			if u := find(id); u != nil {
+				change(g, u)
 			}
 		}
 		return true

@@ -138,15 +138,22 @@ func (p *Portal) userByEmail(c *call) {
 		c.invalid("Email", "The Email field is not a valid e-mail address.")
 		return
 	}
+	p.answerUser(c, func(u *user) bool { return u.email == email })
+}
+
+// answerUser answers with the first user that is not removed and matches: 403 when the caller may not
+// see it, 404 when there is none.
+func (p *Portal) answerUser(c *call, matches func(u *user) bool) {
 	for _, u := range p.users {
-		if u.email == email && !u.removed {
-			if !c.user.sees(u) {
-				c.denied()
-				return
-			}
-			c.ok(p.fullDTOWithGroups(u))
+		if u.removed || !matches(u) {
+			continue
+		}
+		if !c.user.sees(u) {
+			c.denied()
 			return
 		}
+		c.ok(p.fullDTOWithGroups(u))
+		return
 	}
 	c.fail(http.StatusNotFound, "User not found")
 }
@@ -154,20 +161,9 @@ func (p *Portal) userByEmail(c *call) {
 // userByID is GET /people/{userid}; the id may also be a user name.
 func (p *Portal) userByID(c *call) {
 	key := c.args[0]
-	for _, u := range p.users {
-		if u.removed {
-			continue
-		}
-		if strings.EqualFold(u.id, key) || strings.EqualFold(strings.Split(u.email, "@")[0], key) {
-			if !c.user.sees(u) {
-				c.denied()
-				return
-			}
-			c.ok(p.fullDTOWithGroups(u))
-			return
-		}
-	}
-	c.fail(http.StatusNotFound, "User not found")
+	p.answerUser(c, func(u *user) bool {
+		return strings.EqualFold(u.id, key) || strings.EqualFold(strings.Split(u.email, "@")[0], key)
+	})
 }
 
 // listPeople is GET /people/filter (api-notes.md §30): 403 for User and Guest callers; filters, paging,
