@@ -41,11 +41,7 @@ func (l *roomLinkListResource) ListResourceConfigSchema(_ context.Context, _ lis
 			"room's title and the link's title. Link passwords are never returned: a generated configuration of a " +
 			"password-protected link needs `password` or `password_wo` added before it is applied.",
 		Attributes: map[string]schema.Attribute{
-			"room_id": schema.StringAttribute{
-				MarkdownDescription: "Id of the room whose links are listed.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric room id")},
-			},
+			"room_id": listRoomIDAttribute("links"),
 			"link_type": schema.StringAttribute{
 				MarkdownDescription: "Keep only `external` or only `invitation` links. Omit it for both.",
 				Optional:            true,

@@ -46,11 +46,7 @@ func (l *roomMemberListResource) ListResourceConfigSchema(_ context.Context, _ l
 			"one more per further 100 members), with or without `include_resource`. Each result is named after the room's title, the " +
 			"member's name and its role.",
 		Attributes: map[string]schema.Attribute{
-			"room_id": schema.StringAttribute{
-				MarkdownDescription: "Id of the room whose members are listed.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric room id")},
-			},
+			"room_id": listRoomIDAttribute("members"),
 			"subject_type": schema.StringAttribute{
 				MarkdownDescription: "Keep only `user` or only `group` members. Omit it for both.",
 				Optional:            true,

@@ -43,6 +43,15 @@ func tagsFilterAttribute(noun string) schema.ListAttribute {
 	}
 }
 
+// listRoomIDAttribute is the room_id of a list resource that lists what one room holds.
+func listRoomIDAttribute(what string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "Id of the room whose " + what + " are listed.",
+		Required:            true,
+		Validators:          []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric room id")},
+	}
+}
+
 // archivedFilterAttribute is the `archived` filter of the list resources that find rooms.
 func archivedFilterAttribute() schema.BoolAttribute {
 	return schema.BoolAttribute{

@@ -86,6 +86,16 @@ func roomIDFromState(roomID types.String, diags *diag.Diagnostics) int64 {
 	return n
 }
 
+// stateRoomID reads state into the model m and parses the room id in roomID, the field of m that holds
+// room_id, which Get has just filled.
+func stateRoomID(ctx context.Context, state tfsdk.State, m any, roomID *types.String, diags *diag.Diagnostics) (int64, bool) {
+	diags.Append(state.Get(ctx, m)...)
+	if diags.HasError() {
+		return 0, false
+	}
+	return objectIDFromState(*roomID, diags)
+}
+
 // objectID parses the DocSpace object id a resource keeps in state, and restores the resource's
 // identity when Terraform kept none.
 func (b *resourceBase) objectID(ctx context.Context, id types.String, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) (int64, bool) {
@@ -105,4 +115,20 @@ func importNumericID(ctx context.Context, req resource.ImportStateRequest, resp 
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), formatObjectID(id))...)
+}
+
+// importInRoom imports an object of a room whose import ID is <room_id>/<part>: the room's numeric id and
+// a part that partOK accepts, which part names as the error shows it (such as `link_id`). hint says where
+// to find the ids. It records id and room_id in state and returns the two halves; ok is false after an error.
+func importInRoom(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, part, hint string, partOK func(string) bool) (roomPart, rest string, ok bool) {
+	roomPart, rest, ok = strings.Cut(req.ID, "/")
+	_, err := parseObjectID(roomPart)
+	if !ok || err != nil || !partOK(rest) {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("%q is not <room_id>/<%s>, such as 12345/6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f. %s", req.ID, part, hint))
+		return "", "", false
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomPart)...)
+	return roomPart, rest, true
 }

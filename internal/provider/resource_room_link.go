@@ -72,11 +72,7 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 
 func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state roomLinkModelV0
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	roomID, ok := objectIDFromState(state.RoomID, &resp.Diagnostics)
+	roomID, ok := stateRoomID(ctx, req.State, &state, &state.RoomID, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -146,11 +142,7 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 
 func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state roomLinkModelV0
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	roomID, ok := objectIDFromState(state.RoomID, &resp.Diagnostics)
+	roomID, ok := stateRoomID(ctx, req.State, &state, &state.RoomID, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -169,16 +161,11 @@ func (r *roomLinkResource) ImportState(ctx context.Context, req resource.ImportS
 	if !r.importIDFromIdentity(ctx, &req, &linkIdentityModel{}, &resp.Diagnostics) {
 		return
 	}
-	roomPart, linkPart, ok := strings.Cut(req.ID, "/")
-	_, err := parseObjectID(roomPart)
-	if !ok || err != nil || linkPart == "" {
-		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("%q is not <room_id>/<link_id>, such as 12345/6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f. "+
-				"List a room's links with GET /api/2.0/files/rooms/<room_id>/links.", req.ID))
+	roomPart, linkPart, ok := importInRoom(ctx, req, resp, "link_id",
+		"List a room's links with GET /api/2.0/files/rooms/<room_id>/links.", func(part string) bool { return part != "" })
+	if !ok {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomPart)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("link_id"), linkPart)...)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, []byte(`true`))...)
 	r.setLinkIdentity(ctx, resp.Identity, roomPart, linkPart, &resp.Diagnostics)

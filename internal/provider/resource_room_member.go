@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -54,11 +53,7 @@ func (r *roomMemberResource) Create(ctx context.Context, req resource.CreateRequ
 
 func (r *roomMemberResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state roomMemberModelV0
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	roomID, ok := objectIDFromState(state.RoomID, &resp.Diagnostics)
+	roomID, ok := stateRoomID(ctx, req.State, &state, &state.RoomID, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -135,11 +130,7 @@ func (r *roomMemberResource) Update(ctx context.Context, req resource.UpdateRequ
 
 func (r *roomMemberResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state roomMemberModelV0
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	roomID, ok := objectIDFromState(state.RoomID, &resp.Diagnostics)
+	roomID, ok := stateRoomID(ctx, req.State, &state, &state.RoomID, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -152,16 +143,11 @@ func (r *roomMemberResource) ImportState(ctx context.Context, req resource.Impor
 	if !r.importIDFromIdentity(ctx, &req, &memberIdentityModel{}, &resp.Diagnostics) {
 		return
 	}
-	roomPart, subject, ok := strings.Cut(req.ID, "/")
-	_, err := parseObjectID(roomPart)
-	if !ok || err != nil || !guidPattern.MatchString(subject) {
-		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("%q is not <room_id>/<user_or_group_id>, such as 12345/6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f. "+
-				"Find the ids with the docspace_user and docspace_group data sources.", req.ID))
+	roomPart, subject, ok := importInRoom(ctx, req, resp, "user_or_group_id",
+		"Find the ids with the docspace_user and docspace_group data sources.", guidPattern.MatchString)
+	if !ok {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("room_id"), roomPart)...)
 	r.setMemberIdentity(ctx, resp.Identity, roomPart, subject, &resp.Diagnostics)
 }
 

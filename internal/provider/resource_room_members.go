@@ -141,11 +141,7 @@ func (r *roomMembersResource) apply(ctx context.Context, plan *roomMembersModelV
 
 func (r *roomMembersResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state roomMembersModelV0
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	roomID, ok := objectIDFromState(state.RoomID, &resp.Diagnostics)
+	roomID, ok := stateRoomID(ctx, req.State, &state, &state.RoomID, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -170,11 +166,7 @@ func (r *roomMembersResource) Read(ctx context.Context, req resource.ReadRequest
 
 func (r *roomMembersResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state roomMembersModelV0
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	roomID, ok := objectIDFromState(state.RoomID, &resp.Diagnostics)
+	roomID, ok := stateRoomID(ctx, req.State, &state, &state.RoomID, &resp.Diagnostics)
 	if !ok {
 		return
 	}
