@@ -90,6 +90,15 @@ func (c *call) canEditGroups() bool {
 	return true
 }
 
+// editableGroup is the group the call names, for a caller who may edit groups: nil, with the answer sent,
+// when the caller may not (403) or there is no such group (404).
+func (p *Portal) editableGroup(c *call) *group {
+	if !c.canEditGroups() {
+		return nil
+	}
+	return p.groupArg(c)
+}
+
 // validMember is ValidateUserAsync: an existing, active account that is not a guest.
 func (p *Portal) validMember(id string) *user {
 	u := p.findUser(id)
@@ -209,10 +218,7 @@ const emptyGUID = "00000000-0000-0000-0000-000000000000"
 // updateGroup is PUT /group/{id}: a null name keeps the name; invalid members and managers are skipped
 // without an error (api-notes.md §31).
 func (p *Portal) updateGroup(c *call) {
-	if !c.canEditGroups() {
-		return
-	}
-	g := p.groupArg(c)
+	g := p.editableGroup(c)
 	if g == nil {
 		return
 	}
@@ -246,10 +252,7 @@ func (p *Portal) updateGroup(c *call) {
 
 // deleteGroup is DELETE /group/{id}: the group's room shares go with it (api-notes.md §31).
 func (p *Portal) deleteGroup(c *call) {
-	if !c.canEditGroups() {
-		return
-	}
-	g := p.groupArg(c)
+	g := p.editableGroup(c)
 	if g == nil {
 		return
 	}
@@ -313,10 +316,7 @@ func (p *Portal) replaceGroupMembers(c *call) {
 }
 
 func (p *Portal) changeGroupMembers(c *call, change func(*group, []string) bool) {
-	if !c.canEditGroups() {
-		return
-	}
-	g := p.groupArg(c)
+	g := p.editableGroup(c)
 	if g == nil {
 		return
 	}
@@ -332,10 +332,7 @@ func (p *Portal) changeGroupMembers(c *call, change func(*group, []string) bool)
 
 // setGroupManager is PUT /group/{id}/manager: an unknown user is 404; the manager becomes a member.
 func (p *Portal) setGroupManager(c *call) {
-	if !c.canEditGroups() {
-		return
-	}
-	g := p.groupArg(c)
+	g := p.editableGroup(c)
 	if g == nil {
 		return
 	}
