@@ -153,9 +153,10 @@ func (c *Client) failure(w fileOpWait) error {
 // end soon, it reads /files/fileops to learn of a failure and how far the operation got; the portal
 // lists a finished operation once, and any waiter of this client may be the one that sees it. Near
 // the end that earlier waits of its kind took, only the room is read: a failure is then learned once
-// the wait is overdue, a fraction of an operation's time later. A key without the files:read scope cannot read the list
-// (403); then only the room is watched. The wait goes on until the room changes, a failure is seen, or
-// the context ends: the list and the room are read separately and need not agree at once.
+// the wait is overdue, a fraction of an operation's time later. A key without the files:read scope
+// cannot read the list (403); then only the room is watched. The wait goes on until the room changes, a
+// failure is seen, or the context ends: the list and the room are read separately and need not agree
+// at once.
 func (c *Client) waitFileOperation(ctx context.Context, w fileOpWait) error {
 	c.ops.record([]FileOperation{w.start})
 	listReadable := true

@@ -167,7 +167,7 @@ func (b *resourceBase) listRoomContents(ctx context.Context, stream *list.ListRe
 	id, err := parseObjectID(roomID.ValueString())
 	if err != nil {
 		diags.AddError("Invalid room id", err.Error())
-		stream.Results = list.ListResultsStreamDiagnostics(*diags)
+		listFailed(stream, *diags)
 		return nil
 	}
 	room, err := b.client.GetRoom(ctx, id)

@@ -39,7 +39,10 @@ func isRoomObjectKind(obj *docspace.Room, template bool, diags *diag.Diagnostics
 	if obj.IsTemplate() == template {
 		return true
 	}
-	manager := map[bool]string{false: "docspace_room_template", true: "docspace_room"}[template]
+	manager := "docspace_room_template"
+	if template {
+		manager = "docspace_room"
+	}
 	diags.AddError("Not a "+roomObjectNoun(template),
 		fmt.Sprintf("DocSpace object %d is a %s, not a %s. Manage it with the %s resource.",
 			obj.ID, roomObjectNoun(!template), roomObjectNoun(template), manager))
