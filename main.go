@@ -1,14 +1,13 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 	"os"
 	runtimedebug "runtime/debug"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/provider"
 )
@@ -27,13 +26,11 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
 
-	// Terraform's calls leave much garbage (loggers and schema maps made per call), and the SDK layers
-	// keep part of each finished call alive, so the live heap grows by tens of kilobytes per resource a
-	// process serves (about 30 MiB for 1000 rooms; the retainer is not found yet). With the collector's
-	// default pacing memory grew with the estate, and collecting every time the heap doubled cost a fifth
-	// of the provider's CPU. A soft limit makes the collector run as the heap nears it, and a high GOGC
-	// keeps it from running much sooner: memory stays bounded, and the collector runs seldom until the
-	// live heap itself nears the limit. GOMEMLIMIT and GOGC override either.
+	// Terraform's calls leave much garbage (loggers and schema maps made per call) and little that
+	// lives on (NewProtocolServer keeps the framework from holding every call's context). With the
+	// collector's default pacing it ran each time the small live heap doubled, a fifth of the provider's
+	// CPU. A high GOGC lets it run seldom, and a soft limit keeps memory bounded all the same: the
+	// collector runs as the heap nears it. GOMEMLIMIT and GOGC override either.
 	if os.Getenv("GOMEMLIMIT") == "" {
 		runtimedebug.SetMemoryLimit(memoryLimit)
 	}
@@ -46,10 +43,11 @@ func main() {
 		}
 	}
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: provider.Address,
-		Debug:   debug,
-	})
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	err := tf6server.Serve(provider.Address, provider.NewProtocolServer(version), opts...)
 	if err != nil {
 		log.Fatal(err.Error())
 	}

@@ -9,7 +9,6 @@ import (
 	"os"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	sdkacctest "github.com/hashicorp/terraform-plugin-testing/helper/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -27,7 +26,7 @@ const FakeAPIKey = "sk-acctest-owner"
 
 // ProtoV6ProviderFactories serves the provider inside the test process, so Terraform downloads nothing.
 var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"docspace": providerserver.NewProtocol6WithError(provider.New("test")()),
+	"docspace": func() (tfprotov6.ProviderServer, error) { return provider.NewProtocolServer("test")(), nil },
 }
 
 // Env is the portal one test talks to.

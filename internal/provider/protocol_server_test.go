@@ -1,0 +1,80 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"runtime"
+	"testing"
+	"weak"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+)
+
+type callValueKey struct{}
+
+// payload stands for what a call's context holds: loggers, the gRPC stream, values the call added.
+type payload struct{ _ [4096]byte }
+
+// validateThrough makes one ValidateResourceConfig call through server with a context that holds a fresh
+// payload, and returns a weak pointer to that payload.
+func validateThrough(t *testing.T, server tfprotov6.ProviderServer) weak.Pointer[payload] {
+	t.Helper()
+	p := new(payload)
+	ctx, cancel := context.WithCancel(context.WithValue(context.Background(), callValueKey{}, p))
+	resp, err := server.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: "docspace_no_such_resource"})
+	cancel()
+	if err != nil || resp == nil || len(resp.Diagnostics) == 0 {
+		t.Fatalf("ValidateResourceConfig of an unknown type: want a diagnostic, got %v, %v", resp, err)
+	}
+	return weak.Make(p)
+}
+
+// The framework's server keeps a cancel function for every call's context until StopProvider; the
+// protocol server must leave nothing of the call's context reachable once the call returns.
+func TestProtocolServerKeepsNoCallContext(t *testing.T) {
+	// Both servers stay alive, as they do in a provider process, so whatever they keep stays reachable.
+	server, framework := NewProtocolServer("test")(), providerserver.NewProtocol6(New("test")())()
+	throughServer, throughFramework := validateThrough(t, server), validateThrough(t, framework)
+	runtime.GC()
+	if throughServer.Value() != nil {
+		t.Error("a call's context is still reachable after the call returned through the protocol server")
+	}
+	// The same check must see what the framework's server keeps; if it no longer keeps anything, the
+	// protocol server has nothing left to fix and can go.
+	if throughFramework.Value() == nil {
+		t.Error("the framework's server no longer keeps call contexts: serve it directly and remove protocolServer")
+	}
+	runtime.KeepAlive(server)
+	runtime.KeepAlive(framework)
+}
+
+func TestCallContextStandsForTheCallUntilReleased(t *testing.T) {
+	parent, cancel := context.WithCancel(context.WithValue(context.Background(), callValueKey{}, "value"))
+	defer cancel()
+	c := newCallContext(parent)
+
+	if got := c.Value(callValueKey{}); got != "value" {
+		t.Errorf("Value during the call = %v, want the call's value", got)
+	}
+	if c.Done() != parent.Done() {
+		t.Error("Done during the call is not the call's channel")
+	}
+	derived, stop := context.WithCancel(c)
+	defer stop()
+
+	c.release()
+	if got := c.Value(callValueKey{}); got != nil {
+		t.Errorf("Value after release = %v, want nil", got)
+	}
+	if c.Err() != nil || derived.Err() != nil {
+		t.Errorf("Err before the call's context ends = %v, %v; want nil", c.Err(), derived.Err())
+	}
+
+	cancel()
+	<-c.Done()
+	<-derived.Done()
+	if !errors.Is(c.Err(), context.Canceled) || !errors.Is(derived.Err(), context.Canceled) {
+		t.Errorf("Err after the call's context ended = %v, %v; want context.Canceled", c.Err(), derived.Err())
+	}
+}
