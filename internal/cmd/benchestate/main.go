@@ -44,12 +44,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -65,6 +68,7 @@ func main() {
 	flag.DurationVar(&o.fileOp, "fileop-duration", 200*time.Millisecond, "how long the fake's file operations (deletions) run")
 	flag.StringVar(&o.terraform, "terraform", "", "Terraform CLI (default: $TF_ACC_TERRAFORM_PATH, else terraform on PATH)")
 	flag.BoolVar(&o.keep, "keep", false, "keep the working directory (configuration, logs, state)")
+	flag.StringVar(&o.backend, "backend", "local", `where Terraform keeps the state: "local" (a file, rewritten after every change) or "http" (a state store this program serves, written at the end of a run and every 20 s, as remote backends are)`)
 	flag.Parse()
 	if err := run(o); err != nil {
 		_, _ = fmt.Fprintln(os.Stderr, "benchestate:", err)
@@ -75,7 +79,7 @@ func main() {
 type options struct {
 	rooms, parallelism int
 	latency, fileOp    time.Duration
-	terraform          string
+	terraform, backend string
 	keep               bool
 }
 
@@ -168,13 +172,33 @@ provider_installation {
 		return err
 	}
 
+	switch o.backend {
+	case "local":
+	case "http":
+		address, stop, err := serveStateStore()
+		if err != nil {
+			return err
+		}
+		defer stop()
+		if err := os.WriteFile(filepath.Join(config, "backend.tf"), []byte(fmt.Sprintf("terraform {\n  backend \"http\" {\n    address = %q\n  }\n}\n", address)), 0o644); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf(`-backend is "local" or "http", not %q`, o.backend)
+	}
+
 	env := append(os.Environ(),
 		"TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "TF_INPUT=0", "CHECKPOINT_DISABLE=1",
 		"DOCSPACE_API_HOST="+portalURL, "DOCSPACE_API_KEY="+key,
 		wrapExecEnv+"="+provider, wrapOutEnv+"="+usageLog)
 
-	fmt.Printf("==> %s: %d rooms, latency %s, parallelism %d, file operations %s, %s\n",
-		version(o.terraform), o.rooms, o.latency, o.parallelism, o.fileOp, logEnvSummary())
+	fmt.Printf("==> %s: %d rooms, latency %s, parallelism %d, file operations %s, %s backend, %s\n",
+		version(o.terraform), o.rooms, o.latency, o.parallelism, o.fileOp, o.backend, logEnvSummary())
+	if o.backend != "local" {
+		if err := terraformInit(o.terraform, config, env, filepath.Join(plugins, "terraform-provider-docspace")); err != nil {
+			return err
+		}
+	}
 
 	par := fmt.Sprintf("-parallelism=%d", o.parallelism)
 	phases := []struct {
@@ -288,6 +312,63 @@ func summary(w io.Writer, rs []phaseResult, o options) {
 			perRoom(r.terraformCPU, o.rooms).Round(time.Microsecond), perRoom(r.providerCPU, o.rooms).Round(time.Microsecond),
 			float64(r.peakRSSKB)/1024, perRoom(r.portalCPU, o.rooms).Round(time.Microsecond), lf.Round(time.Millisecond), ratio(r.wall, lf), phys)
 	}
+}
+
+// serveStateStore serves one state for Terraform's http backend (GET, POST, DELETE at its address, no
+// locking) and returns its address.
+func serveStateStore() (string, func(), error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	var mu sync.Mutex
+	var state []byte
+	srv := &http.Server{ReadHeaderTimeout: 10 * time.Second, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch r.Method {
+		case http.MethodGet:
+			if state == nil {
+				w.WriteHeader(http.StatusNotFound)
+				return
+			}
+			_, _ = w.Write(state)
+		case http.MethodPost:
+			b, err := io.ReadAll(r.Body)
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusBadRequest)
+				return
+			}
+			state = b
+		case http.MethodDelete:
+			state = nil
+		default:
+			w.WriteHeader(http.StatusMethodNotAllowed)
+		}
+	})}
+	go func() { _ = srv.Serve(ln) }()
+	return "http://" + ln.Addr().String() + "/state", func() { _ = srv.Close() }, nil
+}
+
+// terraformInit initialises the backend. Init ignores dev_overrides and would look the provider up in
+// the registry, so it installs the wrapper from a plugin directory instead; the runs that follow use
+// dev_overrides as before.
+func terraformInit(terraform, dir string, env []string, wrapper string) error {
+	mirror := filepath.Join(filepath.Dir(dir), "mirror")
+	platform := runtime.GOOS + "_" + runtime.GOARCH
+	pkg := filepath.Join(mirror, "registry.terraform.io", "docspace-community", "docspace", "0.0.1", platform)
+	if err := os.MkdirAll(pkg, 0o755); err != nil {
+		return err
+	}
+	if err := copyFile(wrapper, filepath.Join(pkg, "terraform-provider-docspace_v0.0.1")); err != nil {
+		return err
+	}
+	cmd := exec.Command(terraform, "init", "-input=false", "-no-color", "-plugin-dir="+mirror)
+	cmd.Dir, cmd.Env = dir, env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("terraform init: %v\n%s", err, lastLines(out, 30))
+	}
+	return nil
 }
 
 func goBuild(out, pkg string) error {
