@@ -44,7 +44,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -52,7 +51,6 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 )
@@ -312,42 +310,6 @@ func summary(w io.Writer, rs []phaseResult, o options) {
 			perRoom(r.terraformCPU, o.rooms).Round(time.Microsecond), perRoom(r.providerCPU, o.rooms).Round(time.Microsecond),
 			float64(r.peakRSSKB)/1024, perRoom(r.portalCPU, o.rooms).Round(time.Microsecond), lf.Round(time.Millisecond), ratio(r.wall, lf), phys)
 	}
-}
-
-// serveStateStore serves one state for Terraform's http backend (GET, POST, DELETE at its address, no
-// locking) and returns its address.
-func serveStateStore() (string, func(), error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", nil, err
-	}
-	var mu sync.Mutex
-	var state []byte
-	srv := &http.Server{ReadHeaderTimeout: 10 * time.Second, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch r.Method {
-		case http.MethodGet:
-			if state == nil {
-				w.WriteHeader(http.StatusNotFound)
-				return
-			}
-			_, _ = w.Write(state)
-		case http.MethodPost:
-			b, err := io.ReadAll(r.Body)
-			if err != nil {
-				http.Error(w, err.Error(), http.StatusBadRequest)
-				return
-			}
-			state = b
-		case http.MethodDelete:
-			state = nil
-		default:
-			w.WriteHeader(http.StatusMethodNotAllowed)
-		}
-	})}
-	go func() { _ = srv.Serve(ln) }()
-	return "http://" + ln.Addr().String() + "/state", func() { _ = srv.Close() }, nil
 }
 
 // terraformInit initialises the backend. Init ignores dev_overrides and would look the provider up in
