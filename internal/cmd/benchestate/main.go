@@ -58,6 +58,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/provider"
 )
 
 func main() {
@@ -323,7 +325,7 @@ func summary(w io.Writer, rs []phaseResult, o options) {
 func terraformInit(terraform, dir string, env []string, wrapper string) error {
 	mirror := filepath.Join(filepath.Dir(dir), "mirror")
 	platform := runtime.GOOS + "_" + runtime.GOARCH
-	pkg := filepath.Join(mirror, "registry.terraform.io", "docspace-community", "docspace", "0.0.1", platform)
+	pkg := filepath.Join(mirror, filepath.FromSlash(provider.Address), "0.0.1", platform)
 	if err := os.MkdirAll(pkg, 0o755); err != nil {
 		return err
 	}
