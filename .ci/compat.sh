@@ -8,16 +8,6 @@ cd "$(dirname "$0")/.."
 . .ci/lib.sh
 terraform_cli_config
 
-build() { # build NAME VERSION PACKAGE VERSION-PACKAGE
-  local bin="$CACHE_DIR/$1-$2/$1"
-  if [ ! -x "$bin" ] || "$bin" version | sed -n 1p | grep -q -- '-dev'; then
-    echo "building $1 $2 from the Go module proxy (a few minutes, once)..." >&2
-    # Without version.dev=no the binary calls itself a pre-release, which sorts below the release.
-    GOBIN="$(dirname "$bin")" GOFLAGS=-mod=mod go install -ldflags "-s -w -X $4.dev=no" "$3@v$2" >&2
-  fi
-  echo "$bin"
-}
-
 run() { # run LABEL BINARY [ENV...]
   local label=$1 bin=$2 start=$SECONDS
   shift 2
@@ -26,7 +16,8 @@ run() { # run LABEL BINARY [ENV...]
   echo "$label: passed in $((SECONDS - start))s"
 }
 
-tf=$(build terraform "$TERRAFORM_PINNED" github.com/hashicorp/terraform github.com/hashicorp/terraform/version)
-tofu=$(build tofu 1.6.3 github.com/opentofu/opentofu/cmd/tofu github.com/opentofu/opentofu/version)
+tf=$(terraform_pinned)
+[ -x "$CACHE_DIR/tofu-v1.6.3/tofu" ] || echo "building OpenTofu 1.6.3 from the Go module proxy (about 3 minutes, once)..." >&2
+tofu=$(go_install_cached tofu v1.6.3 github.com/opentofu/opentofu/cmd/tofu "-s -w -X github.com/opentofu/opentofu/version.dev=no")
 run "Terraform $TERRAFORM_PINNED (oldest supported)" "$tf"
 run "OpenTofu 1.6.3" "$tofu" TF_ACC_PROVIDER_HOST=registry.opentofu.org

@@ -28,8 +28,47 @@ use_terraform() {
   terraform_cli_config
   local bin
   bin=$(terraform_newest) || return 1
-  export PATH="$(dirname "$bin"):$PATH"
-  export TF_ACC_TERRAFORM_PATH="$bin"
+  put_terraform_first "$bin"
+}
+
+# use_any_terraform is for what runs on every supported CLI alike (the demo): a terraform of at least
+# TERRAFORM_PINNED on PATH is used as it is; only when there is none is the pinned oldest release built.
+use_any_terraform() {
+  terraform_cli_config
+  local bin
+  bin=$(command -v terraform || true)
+  if [ -z "$bin" ] || ! version_ge "$(terraform_version "$bin")" "$TERRAFORM_PINNED"; then
+    bin=$(terraform_pinned) || return 1
+  fi
+  put_terraform_first "$bin"
+}
+
+put_terraform_first() {
+  export PATH="$(dirname "$1"):$PATH"
+  export TF_ACC_TERRAFORM_PATH="$1"
+}
+
+# go_install_cached NAME VERSION PACKAGE [LDFLAGS] prints the path of the Go command NAME installed from the Go module
+# proxy into the cache, building it the first time. A build writes into a folder of its own and the binary is
+# moved into place whole, so two first runs that share the cache never see a half-written binary.
+go_install_cached() {
+  local bin="$CACHE_DIR/$1-$2/$1" tmp status
+  if [ ! -x "$bin" ]; then
+    mkdir -p "$(dirname "$bin")" && tmp=$(mktemp -d "$CACHE_DIR/.build-$1-XXXXXX") || return 1
+    GOBIN="$tmp" GOFLAGS=-mod=mod go install ${4:+-ldflags "$4"} "$3@$2" >&2 && mv -f "$tmp/$1" "$bin"
+    status=$?
+    rm -rf "$tmp"
+    [ $status = 0 ] || return 1
+  fi
+  echo "$bin"
+}
+
+# terraform_pinned prints the path of Terraform TERRAFORM_PINNED, built on first use. Without version.dev=no
+# the binary calls itself a pre-release, which sorts below the release.
+terraform_pinned() {
+  [ -x "$CACHE_DIR/terraform-v$TERRAFORM_PINNED/terraform" ] ||
+    echo "building Terraform $TERRAFORM_PINNED from the Go module proxy (about 3 minutes, once)..." >&2
+  go_install_cached terraform "v$TERRAFORM_PINNED" github.com/hashicorp/terraform "-s -w -X github.com/hashicorp/terraform/version.dev=no"
 }
 
 # Terraform 1.9 and later cannot be installed with `go install`: their go.mod replaces ten nested modules
@@ -46,9 +85,11 @@ terraform_newest() {
 }
 
 build_terraform_newest() {
-  local bin=$1 src="$CACHE_DIR/terraform-$TERRAFORM_NEWEST-build" name path
+  local bin=$1 src name path status
   echo "building Terraform $TERRAFORM_NEWEST from the Go module proxy (about 4 minutes, once)..."
-  rm -rf "$src" && mkdir -p "$src/stubs/legacy" || return 1
+  # A folder of its own for each build: two first runs sharing the cache must not remove each other's.
+  mkdir -p "$CACHE_DIR" && src=$(mktemp -d "$CACHE_DIR/.build-terraform-$TERRAFORM_NEWEST-XXXXXX") || return 1
+  mkdir -p "$src/stubs/legacy" "$(dirname "$bin")" || return 1
   printf 'module github.com/hashicorp/terraform/internal/legacy\n\ngo 1.24\n' > "$src/stubs/legacy/go.mod"
   printf 'module terraform-build\n\ngo 1.25\n\nrequire github.com/hashicorp/terraform v%s\n\n' "$TERRAFORM_NEWEST" > "$src/go.mod"
   printf 'replace github.com/hashicorp/terraform/internal/legacy => ./stubs/legacy\n' >> "$src/go.mod"
@@ -80,8 +121,12 @@ func (unavailable) Configure(cty.Value) tfdiags.Diagnostics {
 GO
     printf 'replace %s => ./stubs/%s\n' "$path" "$name" >> "$src/go.mod"
   done
-  (cd "$src" && GOFLAGS=-mod=mod GOBIN="$(dirname "$bin")" go install \
-    -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" github.com/hashicorp/terraform) || return 1
+  (cd "$src" && GOFLAGS=-mod=mod GOBIN="$src/bin" go install \
+    -ldflags "-s -w -X github.com/hashicorp/terraform/version.dev=no" github.com/hashicorp/terraform) &&
+    mv -f "$src/bin/terraform" "$bin"
+  status=$?
+  rm -rf "$src"
+  [ $status = 0 ] || return 1
   "$bin" version | sed -n 1p
 }
 
@@ -113,12 +158,8 @@ check_docs() {
 # cached_tool NAME VERSION PACKAGE MINUTES prints the path of a Go tool, installing it from the Go module
 # proxy into the cache the first time.
 cached_tool() {
-  local bin="$CACHE_DIR/$1-$2/$1"
-  if [ ! -x "$bin" ]; then
-    echo "installing $1 $2 (about $4 minutes, once)..." >&2
-    GOBIN="$(dirname "$bin")" go install "$3@$2" >&2 || return 1
-  fi
-  echo "$bin"
+  [ -x "$CACHE_DIR/$1-$2/$1" ] || echo "installing $1 $2 (about $4 minutes, once)..." >&2
+  go_install_cached "$1" "$2" "$3"
 }
 
 GOLANGCI_LINT_VERSION=v2.15.0
