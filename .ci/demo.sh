@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/lib.sh
-use_terraform
+use_any_terraform
 
 work=$(mktemp -d)
 trap 'stop_fake_portal; rm -rf "$work"' EXIT
@@ -13,6 +13,7 @@ echo "==> building the provider and the fake portal"
 use_local_provider "$work"
 start_fake_portal "$work" "sk-demo-$(date +%s)"
 echo "==> fake portal at $DOCSPACE_API_HOST"
+export TF_VAR_colleague_email=colleague@portal.example # one of the fake portal's sample people
 
 cp -r examples/quick-start "$work/config"
 cd "$work/config"
