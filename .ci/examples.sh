@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks every example: `terraform fmt -check`, and `terraform validate` with the locally built provider
 # through dev_overrides. With --apply, also applies and destroys the quick start and the onboarding
-# scenario against a fake portal.
+# scenario against a fake portal, and runs the `terraform test` files of the modules in examples/modules.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/lib.sh
@@ -54,6 +54,7 @@ echo "all $count example directories are formatted and valid"
 
 $apply || exit 0
 start_fake_portal "$work" "sk-examples-$RANDOM"
+export TF_VAR_colleague_email=colleague@portal.example # the quick start's colleague: one of the fake portal's sample people
 for scenario in examples/quick-start examples/scenarios/project-onboarding; do
   rm -rf "$work/run" && cp -r "$scenario" "$work/run"
   (cd "$work/run" && terraform apply -auto-approve -no-color >apply.log 2>&1 || { cat apply.log; exit 1; }
@@ -66,6 +67,15 @@ for scenario in examples/quick-start examples/scenarios/project-onboarding; do
    fi
    terraform destroy -auto-approve -no-color >destroy.log 2>&1 || { cat destroy.log; exit 1; })
   echo "applied, planned with no changes, destroyed: $scenario"
+done
+for module in examples/modules/*/; do
+  [ -d "$module/tests" ] || continue
+  rm -rf "$work/run" && cp -r "$module" "$work/run"
+  # terraform get installs the tests' helper modules; init would also look for the provider in the registry.
+  (cd "$work/run" && terraform get -no-color >get.log 2>&1 || { cat get.log; exit 1; }
+   terraform test -no-color >test.log 2>&1 || { cat test.log; exit 1; }
+   grep -E '^(Success|Failure)!' test.log)
+  echo "terraform test passed against the fake portal: $module"
 done
 expect_empty_portal
 echo "the fake portal is empty again"

@@ -27,11 +27,11 @@ resource "docspace_room" "project" {
   }
 }
 
-# A colleague who works in the room, found by e-mail (the bundled fake portal has this address; on your
-# portal, pass the address of someone who already has an account: a lookup never creates one).
+# A colleague who works in the room, found by e-mail: someone who already has an account on your portal
+# (a lookup never creates one). `make demo` passes the bundled fake portal's colleague@portal.example.
 variable "colleague_email" {
-  type    = string
-  default = "colleague@portal.example"
+  type        = string
+  description = "E-mail address of an existing user of the portal, who becomes an editor of the project room."
 }
 
 data "docspace_user" "colleague" {
