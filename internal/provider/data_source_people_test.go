@@ -81,6 +81,22 @@ data "docspace_users" "guests" {
 	}})
 }
 
+// TestAccUserDataSource_emailCheckedAtPlanTime: an e-mail address that cannot be one is refused before
+// any call, with the way to look a user up by id.
+func TestAccUserDataSource_emailCheckedAtPlanTime(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{{
+		Config: env.ProviderConfig() + `
+data "docspace_user" "x" {
+  email = "colleague"
+}
+`,
+		PlanOnly:    true,
+		ExpectError: regexp.MustCompile(`(?s)must be an e-mail address such as colleague@example.com;.*set id instead`),
+	}}})
+}
+
 func TestAccUsersDataSource_filtersAndEveryPage(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})

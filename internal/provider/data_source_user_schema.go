@@ -29,7 +29,10 @@ func (d *userDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 				MarkdownDescription: "The user's e-mail address. Set it to look the user up by address; the portal compares it as given.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(3, 255)},
+				Validators: []validator.String{
+					stringvalidator.LengthBetween(3, 255),
+					stringvalidator.RegexMatches(emailAddress, "must be an e-mail address such as colleague@example.com; to look a user up by id, set id instead"),
+				},
 			},
 			"display_name": schema.StringAttribute{Computed: true, MarkdownDescription: "The name the portal shows."},
 			"first_name":   schema.StringAttribute{Computed: true, MarkdownDescription: "First name."},
