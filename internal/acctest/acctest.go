@@ -1,12 +1,16 @@
 // Package acctest runs the provider's acceptance tests against the in-process fake portal, or against a
 // real portal when TF_ACC=1, DOCSPACE_API_HOST and DOCSPACE_API_KEY are set. Tests use the same
-// configurations and checks in both modes; only fault-injection tests need the fake.
+// configurations and checks in both modes. Accounts of each user type come from Env.Accounts: made on
+// the fake, named by DOCSPACE_TEST_* variables on a real portal (accounts.go). Tests that need what only
+// the fake can do (faults, job timing, call counts, changes no API makes) call Env.RequireFake with the
+// reason.
 package acctest
 
 import (
 	"fmt"
 	"net/http/httptest"
 	"os"
+	"sync"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -37,6 +41,10 @@ type Env struct {
 	APIKey string
 	// Client reaches the same portal as the provider, for out-of-band changes and destroy checks.
 	Client *docspace.Client
+
+	mu       sync.Mutex
+	accounts map[Kind]Account // on the fake, the accounts made so far
+	self     *docspace.User
 }
 
 // RealPortal reports whether the tests target a real portal.
@@ -68,11 +76,17 @@ func newEnv(t *testing.T, fake *fakeportal.Portal, host, key string) *Env {
 	return &Env{Fake: fake, Host: host, APIKey: key, Client: client}
 }
 
-// RequireFake skips tests that depend on the fake portal's knobs (faults, job timing).
-func (e *Env) RequireFake(t *testing.T) {
+// RequireFake skips, against a real portal, a test that needs what only the fake can do: inject faults,
+// time jobs, count calls, seed many objects, or change the portal in ways no API call does (block a user,
+// turn a setting). reason says which, in a few words ("counts the API calls per operation"); the skip
+// message repeats it.
+func (e *Env) RequireFake(t *testing.T, reason string) {
 	t.Helper()
+	if reason == "" {
+		t.Fatal("RequireFake needs the reason why the test cannot run against a real portal")
+	}
 	if e.Fake == nil {
-		t.Skip("this test injects faults through the fake portal; it does not run against a real portal")
+		t.Skipf("this test needs the fake portal: it %s", reason)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
@@ -109,6 +110,67 @@ func (e *Env) CheckDistinctTitles(want map[string]string) func(*terraform.State)
 			seen[rs.Primary.ID] = addr
 			if err := e.CheckTitle(addr, title)(s); err != nil {
 				return err
+			}
+		}
+		return nil
+	}
+}
+
+// CheckMember asks the portal for the access of subjectID's record in the room at addr: a FileShare
+// number, 0 for no record. The fake is read directly, records it hides from listings included; a real
+// portal through GET /files/rooms/{id}/share.
+func (e *Env) CheckMember(addr, subjectID string, access int) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		var id int64
+		if err := e.CaptureRoomID(addr, &id)(s); err != nil {
+			return err
+		}
+		got := 0
+		if e.Fake != nil {
+			got, _ = e.Fake.ShareOf(id, subjectID)
+		} else {
+			members, err := e.Client.ListRoomMembers(context.Background(), id)
+			if err != nil {
+				return fmt.Errorf("%s (%d): listing the members: %w", addr, id, err)
+			}
+			for _, m := range members {
+				if !m.IsOwner && strings.EqualFold(m.SubjectID(), subjectID) {
+					got = int(m.Access)
+				}
+			}
+		}
+		if got != access {
+			return fmt.Errorf("%s (%d): %s has access %d on the portal, want %d", addr, id, subjectID, got, access)
+		}
+		return nil
+	}
+}
+
+// CheckNoMembers asks the portal whether the rooms at addrs hold no member records (the owner's entry
+// is none).
+func (e *Env) CheckNoMembers(addrs ...string) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		for _, addr := range addrs {
+			var id int64
+			if err := e.CaptureRoomID(addr, &id)(s); err != nil {
+				return err
+			}
+			n := 0
+			if e.Fake != nil {
+				n = e.Fake.ShareCount(id)
+			} else {
+				members, err := e.Client.ListRoomMembers(context.Background(), id)
+				if err != nil {
+					return fmt.Errorf("%s (%d): listing the members: %w", addr, id, err)
+				}
+				for _, m := range members {
+					if !m.IsOwner {
+						n++
+					}
+				}
+			}
+			if n != 0 {
+				return fmt.Errorf("%s (%d) holds %d member records, want none", addr, id, n)
 			}
 		}
 		return nil

@@ -251,7 +251,7 @@ func (p *Portal) serve(c *call, rt *route) {
 	}
 	auth := c.r.Header.Get("Authorization")
 	c.user = p.byKey[strings.TrimPrefix(auth, "Bearer ")]
-	if c.user == nil || !strings.HasPrefix(auth, "Bearer ") {
+	if c.user == nil || !c.user.signsIn() || !strings.HasPrefix(auth, "Bearer ") {
 		if rt.anonymous {
 			// [AllowAnonymous] endpoints throw AuthenticationException: a JSON error body mapped without a
 			// stack trace, so type and stack are explicit nulls (api-notes.md §4).

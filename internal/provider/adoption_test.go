@@ -20,7 +20,7 @@ import (
 func TestAccAdoption_portal(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t) // it makes 60 rooms
+	env.RequireFake(t, "counts the API calls of each phase of adopting 60 rooms and 5 templates")
 	cli := newTerraformCLI(t, "1.14.0")
 	ctx := context.Background()
 

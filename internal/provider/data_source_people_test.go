@@ -3,6 +3,7 @@ package provider_test
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -11,60 +12,64 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/acctest"
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
 )
 
 func TestAccUserDataSource_byEmailIDAndAPIKey(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t) // accounts of given types exist only on the fake
-	dana := env.Fake.AddUser("Dana Admin", "dana@portal.example", fakeportal.TypeDocSpaceAdmin)
-	guest := env.Fake.AddUser("Gina Guest", "gina@portal.example", fakeportal.TypeGuest)
-	env.Fake.TerminateUser(guest)
+	accounts := env.Accounts(t, acctest.DocSpaceAdmin, acctest.BlockedUser)
+	dana, blocked, self := accounts[0], accounts[1], env.Self(t)
+	nobody := acctest.RandomName("nobody") + "@portal.example"
+	guests, err := env.Client.ListUsers(t.Context(), docspace.UserFilter{Type: docspace.EmployeeTypeGuest})
+	if err != nil {
+		t.Fatal(err)
+	}
 	config := env.ProviderConfig() + fmt.Sprintf(`
 data "docspace_user" "me" {}
 
 data "docspace_user" "dana" {
-  email = "dana@portal.example"
+  email = %q
 }
 
 data "docspace_user" "gina" {
   id = %q
 }
-`, guest)
+`, dana.Email, blocked.ID)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
 		{
 			Config: config,
 			ConfigStateChecks: []statecheck.StateCheck{
-				// The owner: the portal says isAdmin false, the provider says docspace_admin.
+				// The key's user, on the fake the owner: the portal says isAdmin false, the provider says docspace_admin.
 				statecheck.ExpectKnownValue("data.docspace_user.me", tfjsonpath.New("type"), knownvalue.StringExact("docspace_admin")),
-				statecheck.ExpectKnownValue("data.docspace_user.me", tfjsonpath.New("is_owner"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue("data.docspace_user.me", tfjsonpath.New("id"), knownvalue.StringExact(env.Fake.UserID(acctest.FakeAPIKey))),
-				statecheck.ExpectKnownValue("data.docspace_user.dana", tfjsonpath.New("id"), knownvalue.StringExact(dana)),
+				statecheck.ExpectKnownValue("data.docspace_user.me", tfjsonpath.New("is_owner"), knownvalue.Bool(self.IsOwner)),
+				statecheck.ExpectKnownValue("data.docspace_user.me", tfjsonpath.New("id"), knownvalue.StringExact(self.ID)),
+				statecheck.ExpectKnownValue("data.docspace_user.dana", tfjsonpath.New("id"), knownvalue.StringExact(dana.ID)),
 				statecheck.ExpectKnownValue("data.docspace_user.dana", tfjsonpath.New("type"), knownvalue.StringExact("docspace_admin")),
 				statecheck.ExpectKnownValue("data.docspace_user.dana", tfjsonpath.New("is_owner"), knownvalue.Bool(false)),
-				statecheck.ExpectKnownValue("data.docspace_user.dana", tfjsonpath.New("display_name"), knownvalue.StringExact("Dana Admin")),
-				statecheck.ExpectKnownValue("data.docspace_user.gina", tfjsonpath.New("email"), knownvalue.StringExact("gina@portal.example")),
-				statecheck.ExpectKnownValue("data.docspace_user.gina", tfjsonpath.New("type"), knownvalue.StringExact("guest")),
+				statecheck.ExpectKnownValue("data.docspace_user.dana", tfjsonpath.New("display_name"), knownvalue.StringExact(dana.Name)),
+				statecheck.ExpectKnownValue("data.docspace_user.gina", tfjsonpath.New("email"), knownvalue.StringExact(blocked.Email)),
+				statecheck.ExpectKnownValue("data.docspace_user.gina", tfjsonpath.New("type"), knownvalue.StringExact(blocked.Type)),
 				statecheck.ExpectKnownValue("data.docspace_user.gina", tfjsonpath.New("status"), knownvalue.StringExact("terminated")),
 			},
 		},
 		{
 			// An unknown address is refused, and no account is made for it.
-			Config: env.ProviderConfig() + `
+			Config: env.ProviderConfig() + fmt.Sprintf(`
 data "docspace_user" "x" {
-  email = "nobody@portal.example"
+  email = %q
 }
-`,
-			ExpectError: regexp.MustCompile(`No DocSpace user has the e-mail address "nobody@portal.example"`),
+`, nobody),
+			ExpectError: ruleRegexp(regexp.QuoteMeta(`No DocSpace user has the e-mail address "` + nobody + `"`)),
 		},
 		{
 			Config: env.ProviderConfig() + fmt.Sprintf(`
 data "docspace_user" "x" {
-  email = "dana@portal.example"
+  email = %q
   id    = %q
 }
-`, dana),
+`, dana.Email, dana.ID),
 			ExpectError: regexp.MustCompile(`Invalid Attribute Combination`),
 		},
 		{
@@ -73,9 +78,9 @@ data "docspace_users" "guests" {
   type = "guest"
 }
 `,
-			// Still only Gina: the failed lookup created nobody.
+			// As many guests as before (on the fake, the blocked guest alone): the failed lookup created nobody.
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.docspace_users.guests", tfjsonpath.New("users"), knownvalue.ListSizeExact(1)),
+				statecheck.ExpectKnownValue("data.docspace_users.guests", tfjsonpath.New("users"), knownvalue.ListSizeExact(len(guests))),
 			},
 		},
 	}})
@@ -100,7 +105,7 @@ data "docspace_user" "x" {
 func TestAccUsersDataSource_filtersAndEveryPage(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t)
+	env.RequireFake(t, "seeds 130 accounts directly in the fake")
 	for i := range 130 {
 		env.Fake.AddUser(fmt.Sprintf("Staff %03d", i), fmt.Sprintf("staff%03d@portal.example", i), fakeportal.TypeUser)
 	}
@@ -146,10 +151,9 @@ data "docspace_users" "terminated" {
 func TestAccUsersDataSource_refusedToUserTypeKeys(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t)
-	env.Fake.SetUserType(env.Fake.UserID(acctest.FakeAPIKey), fakeportal.TypeUser)
+	user := env.Account(t, acctest.User)
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{{
-		Config: env.ProviderConfig() + `
+		Config: env.ProviderConfigAs(t, user) + `
 data "docspace_users" "all" {}
 `,
 		ExpectError: regexp.MustCompile(`only DocSpace admins and room admins list people`),
@@ -159,13 +163,13 @@ data "docspace_users" "all" {}
 func TestAccGroupDataSource_exactNameOrID(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t)
-	a := env.Fake.AddUser("Ann Able", "ann@portal.example", fakeportal.TypeRoomAdmin)
-	b := env.Fake.AddUser("Bob Best", "bob@portal.example", fakeportal.TypeUser)
-	editors := env.Fake.AddGroup("Editors", a, b)
-	env.Fake.AddGroup("Editors (old)", "")
-	env.Fake.AddGroup("Twins", "")
-	env.Fake.AddGroup("Twins", "")
+	accounts := env.Accounts(t, acctest.RoomAdmin, acctest.User)
+	a, b := accounts[0].ID, accounts[1].ID
+	name, twins := acctest.RandomName("editors"), acctest.RandomName("twins")
+	editors := env.Group(t, name, a, b)
+	env.Group(t, name+" (old)", "")
+	env.Group(t, twins, "")
+	env.Group(t, twins, "")
 	lookup := func(attr, value string) string {
 		return env.ProviderConfig() + fmt.Sprintf(`
 data "docspace_group" "g" {
@@ -175,7 +179,7 @@ data "docspace_group" "g" {
 	}
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
 		{
-			Config: lookup("name", "Editors"),
+			Config: lookup("name", name),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.docspace_group.g", tfjsonpath.New("id"), knownvalue.StringExact(editors)),
 				statecheck.ExpectKnownValue("data.docspace_group.g", tfjsonpath.New("manager_id"), knownvalue.StringExact(a)),
@@ -186,11 +190,11 @@ data "docspace_group" "g" {
 		{
 			Config: lookup("id", editors),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.docspace_group.g", tfjsonpath.New("name"), knownvalue.StringExact("Editors")),
+				statecheck.ExpectKnownValue("data.docspace_group.g", tfjsonpath.New("name"), knownvalue.StringExact(name)),
 			},
 		},
-		{Config: lookup("name", "editors"), ExpectError: regexp.MustCompile(`No DocSpace group is named "editors"`)},
-		{Config: lookup("name", "Twins"), ExpectError: regexp.MustCompile(`2 DocSpace groups are named "Twins"`)},
+		{Config: lookup("name", strings.ToUpper(name)), ExpectError: ruleRegexp(regexp.QuoteMeta(`No DocSpace group is named "` + strings.ToUpper(name) + `"`))},
+		{Config: lookup("name", twins), ExpectError: ruleRegexp(regexp.QuoteMeta(`2 DocSpace groups are named "` + twins + `"`))},
 		{Config: lookup("id", "00000000-0000-0000-0000-000000000001"), ExpectError: regexp.MustCompile(`No DocSpace group has the id`)},
 	}})
 }

@@ -99,7 +99,7 @@ data "docspace_room" "x" {
 func TestAccRoomDataSource_notFoundAmbiguousAndTemplates(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t) // seeds rooms and a template directly in the fake
+	env.RequireFake(t, "seeds rooms and a template with chosen titles directly in the fake")
 	twin1 := env.Fake.AddRoom("Twins", 5, nil, false)
 	twin2 := env.Fake.AddRoom("Twins", 2, nil, false)
 	archivedTwin := env.Fake.AddRoom("Twins", 5, nil, true)
@@ -181,7 +181,7 @@ data "docspace_room" "r" {}
 func TestAccRoomsDataSource_pagesAndFilters(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t) // seeds 140 rooms directly in the fake
+	env.RequireFake(t, "seeds 140 rooms directly in the fake")
 	for i := range 120 {
 		env.Fake.AddRoom(fmt.Sprintf("Bulk room %03d", i), 5, []string{"bulk"}, false)
 	}

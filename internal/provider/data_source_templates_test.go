@@ -17,7 +17,7 @@ import (
 func TestAccTemplatesDataSource_pagesAndFilters(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t) // seeds 130 templates directly in the fake
+	env.RequireFake(t, "seeds 130 templates directly in the fake")
 	for i := range 120 {
 		env.Fake.AddTemplate(fmt.Sprintf("Bulk template %03d", i), 5, []string{"bulk"}, false)
 	}

@@ -116,9 +116,8 @@ func TestAccIdentity_roomMembers(t *testing.T) {
 func TestAccIdentity_group(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t) // group members exist only on the fake
-	a := env.Fake.AddUser("Ann Able", "ann@portal.example", fakeportal.TypeRoomAdmin)
-	b := env.Fake.AddUser("Bob Best", "bob@portal.example", fakeportal.TypeUser)
+	accounts := env.Accounts(t, acctest.RoomAdmin, acctest.User)
+	a, b := accounts[0].ID, accounts[1].ID
 	config := groupConfig(env, acctest.RandomName("group"), a, a, b)
 	const addr = "docspace_group.g"
 	env.Run(t, resource.TestCase{

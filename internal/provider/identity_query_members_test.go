@@ -17,8 +17,9 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
 )
 
-// Query tests of the member and group list resources. Their users and groups are made on the fake portal,
-// like the member resources' tests; like the other query tests, they need Terraform 1.14.
+// Query tests of the member and group list resources. Their users are acctest's accounts and their groups
+// are made for the test, like the member resources' tests; like the other query tests, they need
+// Terraform 1.14.
 
 // memberEstate is a room with a user and a group as members, and an archived room with none.
 type memberEstate struct {
@@ -35,7 +36,7 @@ func newMemberEstate(t *testing.T, env *acctest.Env) *memberEstate {
 	ctx := context.Background()
 	subjects := memberSubjects(t, env)
 	e := &memberEstate{token: strings.TrimPrefix(acctest.RandomName("q"), acctest.NamePrefix), user: subjects[2], group: subjects[4],
-		userTitle: "Uwe User", groupTitle: "Reviewers"}
+		userTitle: subjects[2].title, groupTitle: subjects[4].title}
 	room := func(name string) *docspace.Room {
 		r, err := env.Client.CreateRoom(ctx, roomRequest(acctest.NamePrefix+name+" "+e.token, docspace.RoomTypeCustom))
 		if err != nil {
@@ -158,12 +159,12 @@ func TestAccQuery_roomMembers(t *testing.T) {
 func TestAccQuery_groups(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	subjects := memberSubjects(t, env)
-	manager, member := subjects[1].id, subjects[2].id
+	accounts := env.Accounts(t, acctest.RoomAdmin, acctest.User)
+	manager, member := accounts[0].ID, accounts[1].ID
 	token := strings.TrimPrefix(acctest.RandomName("q"), acctest.NamePrefix)
-	teamName, otherName := "Team "+token, "Other "+token
-	team := env.Fake.AddGroup(teamName, manager, manager, member)
-	other := env.Fake.AddGroup(otherName, "")
+	teamName, otherName := acctest.NamePrefix+"Team "+token, acctest.NamePrefix+"Other "+token
+	team := env.Group(t, teamName, manager, manager, member)
+	other := env.Group(t, otherName, "")
 	list := func(name, filter string) string {
 		return listConfig("docspace_group", name, true, fmt.Sprintf("name_contains = %q", filter))
 	}

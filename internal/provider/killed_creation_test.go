@@ -85,7 +85,7 @@ func TestAccCreate_killedMidJob(t *testing.T) {
 		t.Run(kind, func(t *testing.T) {
 			t.Parallel()
 			env := acctest.New(t, fakeportal.Options{JobDuration: 2 * time.Second})
-			env.RequireFake(t)
+			env.RequireFake(t, "sets how long the portal's jobs run and reads the titles it holds")
 			prefix := acctest.RandomName("killed")
 			config := estateConfig(env, prefix, "")
 			addr, title, parentAddr, noun, before := "docspace_room_template.tpl", prefix+" template", "docspace_room.source", "room template", 1

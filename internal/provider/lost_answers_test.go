@@ -106,7 +106,7 @@ func TestAccCreate_lostAnswers(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			env := acctest.New(t, fakeportal.Options{JobDuration: 100 * time.Millisecond})
-			env.RequireFake(t)
+			env.RequireFake(t, "loses or damages the answers to creating calls")
 			prefix := acctest.RandomName("lost")
 			env.Run(t, resource.TestCase{
 				CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
@@ -143,7 +143,7 @@ func TestAccCreate_lostAnswers(t *testing.T) {
 func TestAccRoom_nullRefresh(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t)
+	env.RequireFake(t, "damages the answer to a refresh")
 	title := acctest.RandomName("room")
 	config := roomConfig(env, fmt.Sprintf(`
   title     = %q
@@ -189,7 +189,7 @@ func TestAccRoom_nullRefresh(t *testing.T) {
 func TestAccRoom_fileOperationFinishedBeforeTheAnswer(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t)
+	env.RequireFake(t, "ends file operations before their start call answers, and fails one")
 	title := acctest.RandomName("room")
 	archived := func(on bool) string {
 		return roomConfig(env, fmt.Sprintf(`
@@ -226,7 +226,7 @@ func TestAccRoom_fileOperationFinishedBeforeTheAnswer(t *testing.T) {
 func TestAccTemplateAndLink_nullRefresh(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{JobDuration: 50 * time.Millisecond})
-	env.RequireFake(t)
+	env.RequireFake(t, "damages the answers to refreshes")
 	prefix := acctest.RandomName("null")
 	config := estatePart(env, prefix, "", 2) + `
 resource "docspace_room_link" "share" {

@@ -45,7 +45,7 @@ func providerConfig(env *acctest.Env, settings string) string {
 // environment fallbacks, so it does not run in parallel.
 func TestAccProvider_configurationErrors(t *testing.T) {
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t)
+	env.RequireFake(t, "clears DOCSPACE_API_HOST and DOCSPACE_API_KEY, through which a run reaches a real portal")
 	t.Setenv(provider.EnvAPIHost, "")
 	t.Setenv(provider.EnvAPIKey, "")
 	cases := map[string]struct{ provider, want string }{
@@ -114,7 +114,7 @@ data "docspace_templates" "later" {
 func TestAccProvider_userAgent(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t)
+	env.RequireFake(t, "reads the user agents the fake has seen")
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{{
 		Config: env.ProviderConfig() + readTemplates,
 		Check: func(*terraform.State) error {
@@ -132,7 +132,7 @@ func TestAccProvider_userAgent(t *testing.T) {
 func TestAccFirstRunFailures(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{RoomLimit: 1})
-	env.RequireFake(t)
+	env.RequireFake(t, "sets the plan's room limit")
 	title := acctest.RandomName("room")
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),

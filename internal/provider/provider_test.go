@@ -23,6 +23,10 @@ func init() {
 		Name: "docspace_room",
 		F:    acctest.SweepRooms,
 	})
+	resource.AddTestSweepers("docspace_group", &resource.Sweeper{
+		Name: "docspace_group",
+		F:    acctest.SweepGroups,
+	})
 }
 
 // blockLines are lines of a block as a test writes them, indented as they stand in the file, in a raw

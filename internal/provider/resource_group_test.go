@@ -56,11 +56,8 @@ func checkGroupGone(env *acctest.Env) func(*terraform.State) error {
 func TestAccGroup_lifecycle(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t) // members of given types exist only on the fake
-	a := env.Fake.AddUser("Ann Able", "ann@portal.example", fakeportal.TypeRoomAdmin)
-	b := env.Fake.AddUser("Bob Best", "bob@portal.example", fakeportal.TypeUser)
-	c := env.Fake.AddUser("Cid Cole", "cid@portal.example", fakeportal.TypeUser)
-	guest := env.Fake.AddUser("Gus Guest", "gus@portal.example", fakeportal.TypeGuest)
+	accounts := env.Accounts(t, acctest.RoomAdmin, acctest.User, acctest.DocSpaceAdmin, acctest.Guest)
+	a, b, c, guest := accounts[0].ID, accounts[1].ID, accounts[2].ID, accounts[3].ID
 	name := acctest.RandomName("group")
 	env.Run(t, resource.TestCase{
 		CheckDestroy: checkGroupGone(env),
@@ -110,7 +107,7 @@ func TestAccGroup_lifecycle(t *testing.T) {
 				// Members changed in DocSpace: drift, put back on apply.
 				PreConfig: func() {
 					groups, _ := env.Client.ListGroups(t.Context(), name)
-					env.Fake.AddGroup("unrelated", "")
+					env.Group(t, acctest.RandomName("unrelated"), "")
 					for _, g := range groups {
 						_, _ = env.Client.UpdateGroup(t.Context(), g.ID, docspaceRemoveMembers(c))
 					}
@@ -128,12 +125,11 @@ func TestAccGroup_lifecycle(t *testing.T) {
 func TestAccGroup_deletedOutsideTerraformTakesItsRoomAccess(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t)
-	a := env.Fake.AddUser("Ann Able", "ann@portal.example", fakeportal.TypeRoomAdmin)
+	a := env.Account(t, acctest.RoomAdmin).ID
 	title := acctest.RandomName("grouproom")
 	config := memberRoomConfig(env, title, "") + fmt.Sprintf(`
 resource "docspace_group" "g" {
-  name       = "Readers"
+  name       = "%s readers"
   manager_id = %q
   member_ids = [%q]
 }
@@ -143,7 +139,7 @@ resource "docspace_room_member" "readers" {
   group_id = docspace_group.g.id
   access   = "viewer"
 }
-`, a, a)
+`, title, a, a)
 	var group string
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
@@ -157,8 +153,12 @@ resource "docspace_room_member" "readers" {
 			},
 			{
 				// Deleting the group in DocSpace removes it and its room access: both are made again.
-				PreConfig: func() { env.Fake.DeleteGroupNow(group) },
-				Config:    config,
+				PreConfig: func() {
+					if err := env.Client.DeleteGroup(t.Context(), group); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction("docspace_group.g", plancheck.ResourceActionCreate),
 					plancheck.ExpectResourceAction("docspace_room_member.readers", plancheck.ResourceActionCreate),

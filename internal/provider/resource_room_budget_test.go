@@ -58,7 +58,7 @@ const (
 func TestAccRoom_apiCallBudget(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t)
+	env.RequireFake(t, "counts the API calls per operation")
 	title := acctest.RandomName("room")
 	reset := resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{resetCounts{env.Fake}}}
 	env.Run(t, resource.TestCase{
@@ -105,7 +105,7 @@ func TestAccRoom_apiCallBudget(t *testing.T) {
 func TestAccRoomLink_apiCallBudget(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t)
+	env.RequireFake(t, "counts the API calls per operation")
 	title := acctest.RandomName("links")
 	room := linkRoomConfig(env, "custom", title, "")
 	withLink := linkRoomConfig(env, "custom", title, externalLink(`

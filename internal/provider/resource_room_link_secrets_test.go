@@ -239,7 +239,7 @@ func TestAccRoomLink_secretsStayOutOfLogs(t *testing.T) {
 	t.Setenv("TF_LOG_PROVIDER_DOCSPACE_API", "TRACE")
 	t.Setenv("TF_ACC_LOG_PATH", logFile)
 	env := acctest.New(t, fakeportal.Options{APIKeys: []string{"sk-secrecy-test-key-0042"}})
-	env.RequireFake(t)
+	env.RequireFake(t, "gives the fake a known API key to look for in the logs")
 	const password = "Very-secret-link-password"
 	t.Setenv(provider.EnvAPIKey, env.APIKey)
 	t.Setenv("TF_VAR_link_password", password)

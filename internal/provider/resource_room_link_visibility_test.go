@@ -22,7 +22,7 @@ func TestAccRoomLink_invisibleIsNotGone(t *testing.T) {
 	t.Parallel()
 	const ownerKey, otherKey = "sk-links-owner", "sk-links-other"
 	env := acctest.New(t, fakeportal.Options{APIKeys: []string{ownerKey, otherKey}})
-	env.RequireFake(t)
+	env.RequireFake(t, "makes a second API key's user a room member out of band")
 	// The room is made out of band, so that only the link's refresh depends on the key.
 	room, err := env.Client.CreateRoom(context.Background(), docspace.CreateRoomRequest{RoomSettings: docspace.RoomSettings{Title: acctest.RandomName("links")}, RoomType: docspace.RoomTypeCustom})
 	if err != nil {

@@ -33,6 +33,7 @@ func onlyRoom(env *acctest.Env) int64 {
 func TestAccRoomMember_driftOutsideTerraform(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t, "blocks a member's account out of band")
 	subjects := memberSubjects(t, env)
 	admin, user, group := subjects[0], subjects[2], subjects[4]
 	title := acctest.RandomName("drift")
@@ -111,6 +112,7 @@ func TestAccRoomMember_driftOutsideTerraform(t *testing.T) {
 func TestAccRoomMember_apiCallBudget(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t, "counts the API calls per operation")
 	subjects := memberSubjects(t, env)
 	title := acctest.RandomName("budget")
 	const (

@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"sort"
@@ -27,26 +28,27 @@ var memberMatrix = map[string][]string{
 	"virtual_data":  {"room_manager", "content_creator", "editor", "viewer", "form_filler"},
 }
 
-// memberSubject is a user of one type, or a group, made on the fake portal.
+// memberSubject is a user of one type, or a group.
 type memberSubject struct {
 	name    string
 	id      string
 	group   bool
 	manager bool // may be a room manager
+	title   string
 }
 
-// memberSubjects makes one subject of every kind: the member tests need accounts of every type, which
-// only the fake can create.
+// memberSubjects returns one subject of every kind: the accounts of every type that acctest provides (made
+// on the fake, named by DOCSPACE_TEST_* variables on a real portal), and a group made for the test.
 func memberSubjects(t *testing.T, env *acctest.Env) []memberSubject {
 	t.Helper()
-	env.RequireFake(t)
-	f := env.Fake
+	a := env.Accounts(t, acctest.DocSpaceAdmin, acctest.RoomAdmin, acctest.User, acctest.Guest)
+	group := acctest.RandomName("reviewers")
 	return []memberSubject{
-		{name: "docspace_admin", id: f.AddUser("Dana Admin", "dana@portal.example", fakeportal.TypeDocSpaceAdmin), manager: true},
-		{name: "room_admin", id: f.AddUser("Rita Roomadmin", "rita@portal.example", fakeportal.TypeRoomAdmin), manager: true},
-		{name: "user", id: f.AddUser("Uwe User", "uwe@portal.example", fakeportal.TypeUser)},
-		{name: "guest", id: f.AddUser("Gina Guest", "gina@portal.example", fakeportal.TypeGuest)},
-		{name: "group", id: f.AddGroup("Reviewers", ""), group: true},
+		{name: "docspace_admin", id: a[0].ID, title: a[0].Name, manager: true},
+		{name: "room_admin", id: a[1].ID, title: a[1].Name, manager: true},
+		{name: "user", id: a[2].ID, title: a[2].Name},
+		{name: "guest", id: a[3].ID, title: a[3].Name},
+		{name: "group", id: env.Group(t, group, ""), title: group, group: true},
 	}
 }
 
@@ -122,38 +124,14 @@ func memberMatrixConfig(env *acctest.Env, prefix string, subjects []memberSubjec
 	return b.String(), members, rooms
 }
 
-// checkNoMembers asks the fake whether the rooms at addrs hold no member records.
+// checkNoMembers asks the portal whether the rooms at addrs hold no member records.
 func checkNoMembers(env *acctest.Env, addrs ...string) func(*terraform.State) error {
-	return func(s *terraform.State) error {
-		for _, addr := range addrs {
-			var id int64
-			if err := env.CaptureRoomID(addr, &id)(s); err != nil {
-				return err
-			}
-			if n := env.Fake.ShareCount(id); n != 0 {
-				return fmt.Errorf("%s (%d) holds %d member records, want none", addr, id, n)
-			}
-		}
-		return nil
-	}
+	return env.CheckNoMembers(addrs...)
 }
 
-// checkShare asks the fake for the subject's role in the room at addr (access 0: no record).
+// checkShare asks the portal for the subject's role in the room at addr (access 0: no record).
 func checkShare(env *acctest.Env, addr, subject string, access int) func(*terraform.State) error {
-	return func(s *terraform.State) error {
-		var id int64
-		if err := env.CaptureRoomID(addr, &id)(s); err != nil {
-			return err
-		}
-		got, ok := env.Fake.ShareOf(id, subject)
-		if !ok {
-			got = 0
-		}
-		if got != access {
-			return fmt.Errorf("%s: %s has access %d on the portal, want %d", addr, subject, got, access)
-		}
-		return nil
-	}
+	return env.CheckMember(addr, subject, access)
 }
 
 func TestAccRoomMember_everyRoomTypeSubjectAndAccess(t *testing.T) {
@@ -204,11 +182,12 @@ func TestAccRoomMember_refusedCombinationsNameTheRule(t *testing.T) {
 	env := acctest.New(t, fakeportal.Options{})
 	subjects := memberSubjects(t, env)
 	admin, user, guest, group := subjects[0], subjects[2], subjects[3], subjects[4]
-	terminated := memberSubject{name: "terminated", id: env.Fake.AddUser("Tom Gone", "tom@portal.example", fakeportal.TypeRoomAdmin)}
-	env.Fake.TerminateUser(terminated.id)
-	deleted := memberSubject{name: "deleted", id: env.Fake.AddGroup("Gone", ""), group: true}
-	env.Fake.DeleteGroupNow(deleted.id)
-	owner := memberSubject{name: "owner", id: env.Fake.UserID(acctest.FakeAPIKey), manager: true}
+	terminated := memberSubject{name: "terminated", id: env.Account(t, acctest.BlockedUser).ID}
+	deleted := memberSubject{name: "deleted", id: env.Group(t, acctest.RandomName("gone"), ""), group: true}
+	if err := env.Client.DeleteGroup(t.Context(), deleted.id); err != nil {
+		t.Fatal(err)
+	}
+	owner := memberSubject{name: "owner", id: env.Self(t).ID, manager: true}
 	prefix := acctest.RandomName("refused")
 	rooms := env.ProviderConfig()
 	var roomAddrs []string
@@ -280,6 +259,7 @@ func TestAccRoomMember_guestsAreNotContentCreatorsInAIRooms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { _ = env.Client.DeleteRoom(context.Background(), room.ID) })
 	id := strconv.Quote(strconv.FormatInt(room.ID, 10))
 	env.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{
@@ -293,7 +273,6 @@ func TestAccRoomMember_guestsAreNotContentCreatorsInAIRooms(t *testing.T) {
 			},
 		},
 	})
-	env.Fake.DeleteRoomNow(room.ID)
 }
 
 // ruleRegexp matches a rule in Terraform's output, which wraps long lines.

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/acctest"
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
 )
 
@@ -43,14 +44,16 @@ func TestAccRoomMembers_authoritativeList(t *testing.T) {
 	env := acctest.New(t, fakeportal.Options{})
 	subjects := memberSubjects(t, env)
 	admin, roomAdmin, user, group := subjects[0], subjects[1], subjects[2], subjects[4]
-	owner := env.Fake.UserID(acctest.FakeAPIKey)
+	owner := env.Self(t).ID
 	title := acctest.RandomName("list")
+	var roomID int64
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
 		Steps: []resource.TestStep{
 			{
 				Config: memberRoomConfig(env, title, membersList(userEntry(admin.id, "room_manager"), userEntry(user.id, "viewer"), groupEntry(group.id, "editor"))),
 				Check: resource.ComposeAggregateTestCheckFunc(
+					env.CaptureRoomID("docspace_room.room", &roomID),
 					resource.TestCheckResourceAttr("docspace_room_members.all", "members.#", "3"),
 					checkShare(env, "docspace_room.room", admin.id, 9),
 					checkShare(env, "docspace_room.room", group.id, 10),
@@ -63,7 +66,7 @@ func TestAccRoomMembers_authoritativeList(t *testing.T) {
 			},
 			{
 				// Someone adds a member in DocSpace: the next apply removes it, and never the owner.
-				PreConfig: func() { env.Fake.SetShare(onlyRoom(env), roomAdmin.id, 11) },
+				PreConfig: func() { env.SetMember(t, roomID, roomAdmin.id, docspace.FileShareContentCreator) },
 				Config:    memberRoomConfig(env, title, membersList(userEntry(admin.id, "room_manager"), userEntry(user.id, "viewer"), groupEntry(group.id, "editor"))),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction("docspace_room_members.all", plancheck.ResourceActionUpdate),

@@ -89,7 +89,7 @@ func TestAccRoom_quotaDefaults(t *testing.T) {
 	t.Parallel()
 	const portalDefault = 5 << 30
 	env := acctest.New(t, fakeportal.Options{DefaultRoomQuota: portalDefault, FileOpDuration: 50 * time.Millisecond})
-	env.RequireFake(t) // the portal's default quota is a fake knob
+	env.RequireFake(t, "sets the portal's default room quota")
 	title := acctest.RandomName("room")
 	// config is a custom room; extra are more lines of its block.
 	config := func(extra string) string {
@@ -177,7 +177,7 @@ func TestAccRoom_quotaDefaults(t *testing.T) {
 func TestAccRoom_uploadedLogoHidesColor(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t) // uploading a logo is a fake hook
+	env.RequireFake(t, "uploads a logo through a fake hook")
 	title := acctest.RandomName("room")
 	config := func(color string) string {
 		return roomConfig(env, fmt.Sprintf(`
@@ -226,7 +226,7 @@ func TestAccRoom_uploadedLogoHidesColor(t *testing.T) {
 func TestAccRoomTemplate_copyLogoWithColor(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{JobDuration: 50 * time.Millisecond})
-	env.RequireFake(t) // uploading a logo is a fake hook
+	env.RequireFake(t, "uploads a logo through a fake hook")
 	prefix := acctest.RandomName("tpl")
 	sourceOnly := env.ProviderConfig() + fmt.Sprintf(`
 resource "docspace_room" "source" {

@@ -187,7 +187,7 @@ func TestAccRoomTemplate_updateInPlace(t *testing.T) {
 func TestAccRoomTemplate_waitsForForeignJob(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{JobDuration: 50 * time.Millisecond})
-	env.RequireFake(t)
+	env.RequireFake(t, "occupies the job slot with another user's job")
 	prefix := acctest.RandomName("tpl")
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
@@ -208,7 +208,7 @@ func TestAccRoomTemplate_waitsForForeignJob(t *testing.T) {
 func TestAccRoomTemplate_failedJob(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{JobDuration: 50 * time.Millisecond})
-	env.RequireFake(t)
+	env.RequireFake(t, "fails a template job")
 	prefix := acctest.RandomName("tpl")
 	config := templateConfig(env, prefix, "")
 	env.Run(t, resource.TestCase{
@@ -240,7 +240,7 @@ func TestAccRoomTemplate_failedJob(t *testing.T) {
 func TestAccRoomTemplate_statusExpiresDuringWait(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{JobDuration: 50 * time.Millisecond, JobRetention: time.Millisecond})
-	env.RequireFake(t)
+	env.RequireFake(t, "lets a job's status expire while the provider waits")
 	prefix := acctest.RandomName("tpl")
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
@@ -257,7 +257,7 @@ func TestAccRoomTemplate_statusExpiresDuringWait(t *testing.T) {
 func TestAccRoomTemplate_timeoutFinishesTheJob(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{JobDuration: 3 * time.Second})
-	env.RequireFake(t)
+	env.RequireFake(t, "makes a job outlast the create timeout")
 	prefix := acctest.RandomName("tpl")
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
@@ -285,7 +285,7 @@ func TestAccRoomTemplate_timeoutFinishesTheJob(t *testing.T) {
 func TestAccRoom_unfinishedCreationTaints(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t)
+	env.RequireFake(t, "fails the call that finishes a room's creation")
 	title := acctest.RandomName("room")
 	config := roomConfig(env, fmt.Sprintf(`
   title     = %q

@@ -296,7 +296,7 @@ func TestAccRoom_invalidInputFailsAtPlanTime(t *testing.T) {
 func TestAccRoom_survivesRateLimitsAndServerErrors(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
-	env.RequireFake(t)
+	env.RequireFake(t, "injects 429, 502, 503 and 504 answers")
 	var configs strings.Builder
 	// About 44% of GETs fail here; 12 retries make giving up on one GET a one-in-40,000 event.
 	configs.WriteString(providerConfig(env, `

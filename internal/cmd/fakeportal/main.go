@@ -2,7 +2,10 @@
 //
 //	go run ./internal/cmd/fakeportal -addr 127.0.0.1:8080 -api-key sk-anything
 //
-// Point the provider at it with DOCSPACE_API_HOST=http://127.0.0.1:8080 and the same key.
+// Point the provider at it with DOCSPACE_API_HOST=http://127.0.0.1:8080 and the same key. With
+// -user-key TYPE=KEY it makes a user of that type whose requests carry KEY, and with -controls it lets a
+// script block or remove users (controls.go), so that the rules for each type of caller can be tried
+// from outside the Go tests.
 package main
 
 import (
@@ -45,8 +48,11 @@ func main() {
 		failJobs    = flag.Int("fail-jobs", 0, "fail the next N template jobs and N room-from-template jobs")
 		occupy      = flag.Duration("foreign-job", 0, "start another user's job in both job slots, running this long")
 		counters    = flag.Bool("debug-counters", false, "serve the request counters at "+countersPath+" (GET reads, DELETE resets)")
+		controls    = flag.Bool("controls", false, "serve POST "+usersPath+"{id}/block and /remove, which block or remove a user")
+		userKeys    userKeyList
 	)
-	flag.Var(&keys, "api-key", "a valid API key, one user per key (repeatable; default: $API_KEY or sk-fake-portal-key)")
+	flag.Var(&keys, "api-key", "a valid API key, one user per key: the first is the portal owner's, the others room admins' (repeatable; default: $API_KEY or sk-fake-portal-key)")
+	flag.Var(&userKeys, "user-key", "TYPE=KEY: a user of TYPE (docspaceadmin, roomadmin, user or guest) whose API key is KEY (repeatable)")
 	flag.Parse()
 	if len(keys) == 0 {
 		key := os.Getenv("API_KEY")
@@ -70,11 +76,11 @@ func main() {
 		// Every creating POST: files/rooms, files/rooms/fromtemplate and files/roomtemplate.
 		portal.InjectFault(fakeportal.Fault{Status: http.StatusBadGateway, AfterProcessing: true, Rate: *rateLost, Method: "POST", PathPrefix: "/api/2.0/files/room"})
 	}
-	// Sample people, so that examples can add members: one of each type, and a group.
-	colleague := portal.AddUser("Casey Colleague", "colleague@portal.example", fakeportal.TypeRoomAdmin)
-	portal.AddUser("Uma User", "uma@portal.example", fakeportal.TypeUser)
-	portal.AddUser("Gil Guest", "gil@portal.example", fakeportal.TypeGuest)
-	portal.AddGroup("Project team", colleague)
+	cast := newCast(portal, keys)
+	if err := cast.addCallers(userKeys); err != nil {
+		log.Fatal(err)
+	}
+	cast.addSamples()
 	portal.FinishFileOperationsAtOnce(*opsAtOnce)
 	for range *failJobs {
 		portal.FailNextJob(fakeportal.JobTemplate, "injected failure", fakeportal.FailAfterCreate)
@@ -91,13 +97,18 @@ func main() {
 	if *counters {
 		handler = withCounters(portal, handler)
 	}
+	if *controls {
+		handler = withControls(portal, handler)
+	}
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		log.Fatal(err)
 	}
 	server := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Printf("DocSpace fake portal listening on http://%s (API keys: %d)\n", ln.Addr(), len(keys))
+	// Scripts read the URL from the first line (.ci/lib.sh, benchestate): keep its start as it is.
+	fmt.Printf("DocSpace fake portal listening on http://%s (API keys: %d)\n", ln.Addr(), len(keys)+len(userKeys))
+	cast.print(os.Stdout, *controls)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
