@@ -22,11 +22,8 @@ var (
 	_ resource.ResourceWithIdentity       = (*roomResource)(nil)
 )
 
-const (
-	defaultRoomCreateTimeout = 20 * time.Minute
-	defaultRoomUpdateTimeout = 20 * time.Minute
-	defaultRoomDeleteTimeout = 20 * time.Minute
-)
+// defaultRoomTimeout bounds each of create, update and delete unless `timeouts` says otherwise.
+const defaultRoomTimeout = 20 * time.Minute
 
 // NewRoomResource returns the docspace_room resource.
 func NewRoomResource() resource.Resource { return &roomResource{} }
@@ -46,7 +43,7 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if plan.TemplateID.IsUnknown() {
 		plan.TemplateID = types.StringNull() // not configured: a room made directly
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultRoomCreateTimeout, &resp.Diagnostics)
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultRoomTimeout, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
@@ -136,7 +133,7 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultRoomUpdateTimeout, &resp.Diagnostics)
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultRoomTimeout, &resp.Diagnostics)
 	defer cancel()
 	id, ok := r.objectID(ctx, state.ID, resp.Identity, &resp.Diagnostics)
 	if !ok || resp.Diagnostics.HasError() {
@@ -175,7 +172,7 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 }
 
 func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	deleteRoomOrTemplate(ctx, r.client, req, resp, defaultRoomDeleteTimeout, "room")
+	deleteRoomOrTemplate(ctx, r.client, req, resp, defaultRoomTimeout, "room")
 }
 
 func (r *roomResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -160,7 +159,12 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			},
 			"owner_id": stableComputedString("Id of the user who created the room."),
 			"created":  createdAttribute("room"),
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeoutsAttribute(ctx, waits{
+				create: "Creating a room from a template waits for the portal's job that builds it",
+				update: "Archiving or restoring a room waits for the portal to move it",
+				delete: "Deleting a room waits for the portal's file operation that removes it",
+				dflt:   defaultRoomTimeout,
+			}),
 		},
 	}
 }

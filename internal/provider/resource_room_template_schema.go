@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -84,7 +83,12 @@ func (r *roomTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			},
 			"owner_id": stableComputedString("Id of the user who created the template."),
 			"created":  createdAttribute("template"),
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeoutsAttribute(ctx, waits{
+				create: "Creating a template waits for a free job slot and for the portal's job that builds it",
+				update: "Updating a template makes a few calls and waits for none of the portal's jobs",
+				delete: "Deleting a template waits for the portal's file operation that removes it",
+				dflt:   defaultTemplateTimeout,
+			}),
 		},
 	}
 }

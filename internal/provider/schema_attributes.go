@@ -1,8 +1,12 @@
 package provider
 
 import (
+	"context"
+	"fmt"
 	"strings"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -116,4 +120,28 @@ func quoted(names []string) string {
 		q[i] = "`" + n + "`"
 	}
 	return strings.Join(q, ", ")
+}
+
+// waits says, for each of create, update and delete, what the operation waits for, and how long each may
+// take by default.
+type waits struct {
+	create, update, delete string
+	dflt                   time.Duration
+}
+
+// timeoutsAttribute is the `timeouts` block of a resource whose operations wait for the portal: each
+// operation's description says what it waits for and gives its default.
+func timeoutsAttribute(ctx context.Context, w waits) schema.Attribute {
+	dflt := w.dflt.String() // "20m0s"
+	if strings.HasSuffix(dflt, "m0s") {
+		dflt = strings.TrimSuffix(dflt, "0s")
+	}
+	describe := func(what string) string {
+		return fmt.Sprintf("%s. How long it may take: a duration such as `\"45m\"` (units `s`, `m` and `h`). Defaults to `%s`.", what, dflt)
+	}
+	return timeouts.Attributes(ctx, timeouts.Opts{
+		Create: true, CreateDescription: describe(w.create),
+		Update: true, UpdateDescription: describe(w.update),
+		Delete: true, DeleteDescription: describe(w.delete),
+	})
 }
