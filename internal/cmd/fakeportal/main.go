@@ -45,6 +45,8 @@ func main() {
 		failJobs    = flag.Int("fail-jobs", 0, "fail the next N template jobs and N room-from-template jobs")
 		occupy      = flag.Duration("foreign-job", 0, "start another user's job in both job slots, running this long")
 		counters    = flag.Bool("debug-counters", false, "serve the request counters at "+countersPath+" (GET reads, DELETE resets)")
+		textIndex   = flag.Int("full-text-search-cap", 0, "answer room title filters as a portal with full-text search does: per word, "+
+			"from at most this many matching folders (0: substring match, as without full-text search)")
 	)
 	flag.Var(&keys, "api-key", "a valid API key, one user per key (repeatable; default: $API_KEY or sk-fake-portal-key)")
 	flag.Parse()
@@ -57,7 +59,8 @@ func main() {
 	}
 
 	portal := fakeportal.New(fakeportal.Options{APIKeys: keys, Latency: *latency, FileOpDuration: *fileOp,
-		JobDuration: *jobDuration, JobRetention: *retention, RoomLimit: *roomLimit})
+		JobDuration: *jobDuration, JobRetention: *retention, RoomLimit: *roomLimit,
+		FullTextSearch: *textIndex > 0, FullTextSearchCap: *textIndex})
 	if *rate5xx > 0 {
 		for _, m := range []string{"GET", "PUT", "DELETE"} {
 			portal.InjectFault(fakeportal.Fault{Status: http.StatusServiceUnavailable, Rate: *rate5xx, Method: m})
