@@ -37,6 +37,8 @@ type Env struct {
 	APIKey string
 	// Client reaches the same portal as the provider, for out-of-band changes and destroy checks.
 	Client *docspace.Client
+	// warnings, when set by RecordWarnings, receives the provider's warnings.
+	warnings *Warnings
 }
 
 // RealPortal reports whether the tests target a real portal.
@@ -93,7 +95,7 @@ func (e *Env) ProviderConfig() string {
 // Run runs a test case: as a unit test against the fake, as an acceptance test against a real portal.
 func (e *Env) Run(t *testing.T, tc resource.TestCase) {
 	t.Helper()
-	tc.ProtoV6ProviderFactories = ProtoV6ProviderFactories
+	tc.ProtoV6ProviderFactories = providerFactories(e.warnings)
 	if e.Fake != nil {
 		resource.UnitTest(t, tc)
 		return
