@@ -45,6 +45,8 @@ type Env struct {
 	mu       sync.Mutex
 	accounts map[Kind]Account // on the fake, the accounts made so far
 	self     *docspace.User
+	// warnings, when set by RecordWarnings, receives the provider's warnings.
+	warnings *Warnings
 }
 
 // RealPortal reports whether the tests target a real portal.
@@ -107,7 +109,7 @@ func (e *Env) ProviderConfig() string {
 // Run runs a test case: as a unit test against the fake, as an acceptance test against a real portal.
 func (e *Env) Run(t *testing.T, tc resource.TestCase) {
 	t.Helper()
-	tc.ProtoV6ProviderFactories = ProtoV6ProviderFactories
+	tc.ProtoV6ProviderFactories = providerFactories(e.warnings)
 	if e.Fake != nil {
 		resource.UnitTest(t, tc)
 		return

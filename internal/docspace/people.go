@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // EmployeeType is a user's type (api-notes.md §30).
@@ -44,6 +45,19 @@ type User struct {
 	IsCollaborator   bool           `json:"isCollaborator"`
 	IsVisitor        bool           `json:"isVisitor"`
 	IsOwner          bool           `json:"isOwner"`
+	// Groups are the groups the account belongs to, blocked or not (api-notes.md §32). The portal leaves
+	// them out when there are none, and for User-type callers reading someone else.
+	Groups []GroupSummary `json:"groups"`
+}
+
+// InGroup reports whether the account's own record lists the group with id.
+func (u *User) InGroup(id string) bool {
+	for _, g := range u.Groups {
+		if strings.EqualFold(g.ID, id) {
+			return true
+		}
+	}
+	return false
 }
 
 // Type derives the user's type from the flags. The portal owner reports isAdmin false and isOwner

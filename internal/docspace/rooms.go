@@ -215,8 +215,11 @@ func checkRoomID(room *Room, id int64, method string) (*Room, error) {
 
 // ListRoomsOptions filters a room listing (api-notes.md §5).
 type ListRoomsOptions struct {
-	SearchArea  SearchArea
-	FilterValue string // case-insensitive title substring
+	SearchArea SearchArea
+	// FilterValue is the portal's text filter: a case-insensitive title substring on portals without
+	// full-text search, a capped per-word index search on portals with it (api-notes.md §33). Lookups
+	// that must be complete use ListRoomsByText.
+	FilterValue string
 	Types       []RoomType
 	Tags        []string
 	SortBy      string // "DateAndTime", "AZ", …
@@ -233,6 +236,13 @@ const listPageSize = 100
 
 // ListRooms returns every room matching opts, following all pages.
 func (c *Client) ListRooms(ctx context.Context, opts ListRoomsOptions) ([]Room, error) {
+	rooms, _, err := c.listRooms(ctx, opts, 0)
+	return rooms, err
+}
+
+// listRooms returns every room matching opts and the total the portal reported. When stopAt is above 0
+// and the first page reports a total of at least stopAt, it returns that total and no rooms.
+func (c *Client) listRooms(ctx context.Context, opts ListRoomsOptions, stopAt int) ([]Room, int, error) {
 	q := url.Values{}
 	q.Set("searchArea", strconv.Itoa(int(opts.SearchArea)))
 	q.Set("count", strconv.Itoa(listPageSize))
@@ -255,11 +265,14 @@ func (c *Client) ListRooms(ctx context.Context, opts ListRoomsOptions) ([]Room, 
 		q.Set("startIndex", strconv.Itoa(len(rooms)))
 		var page roomPage
 		if err := c.do(ctx, "GET", "files/rooms", q, nil, &page); err != nil {
-			return nil, err
+			return nil, 0, err
+		}
+		if stopAt > 0 && len(rooms) == 0 && page.Total >= stopAt {
+			return nil, page.Total, nil
 		}
 		rooms = append(rooms, page.Folders...)
 		if len(page.Folders) == 0 || len(rooms) >= page.Total {
-			return rooms, nil
+			return rooms, page.Total, nil
 		}
 	}
 }

@@ -413,3 +413,52 @@ func TestFileOperationFinishedBeforeTheAnswer(t *testing.T) {
 		t.Errorf("the room must be gone once its delete has finished: %d", a.status)
 	}
 }
+
+// TestRoomTextSearch pins both engines of the room listing's filterValue (api-notes.md §33): the SQL substring
+// match, and the full-text index's per-word match, ё folding and cap over every folder of the portal.
+func TestRoomTextSearch(t *testing.T) {
+	seed := func(p *Portal) {
+		p.AddTemplate("Room plan template", typeCustom, nil, false) // the oldest folder
+		p.AddRoom("Room [ab-12] plan", typeCustom, nil, false)
+		p.AddRoom("Plan of the room", typeCustom, nil, true)
+		p.AddRoom("Ёлка", typeCustom, nil, false)
+		p.AddRoom("Showroom plans", typeCustom, nil, false) // the newest
+	}
+	total := func(c client, query string) any {
+		t.Helper()
+		return c.call("GET", "files/rooms?searchArea=Any&"+query, "").response()["total"]
+	}
+	p, owner, _ := newFake(t, Options{})
+	seed(p)
+	for query, want := range map[string]float64{
+		"filterValue=room%20plan": 1, "filterValue=+ROOM+": 3, "filterValue=b-12%5D%20pl": 1, "filterValue=%D1%91%D0%BB": 1,
+	} {
+		if got := total(owner, query); got != want {
+			t.Errorf("substring search %s: total %v, want %v", query, got, want)
+		}
+	}
+	p, owner, _ = newFake(t, Options{FullTextSearch: true})
+	seed(p)
+	for query, want := range map[string]float64{
+		// words in any order, each inside one word of the title
+		"filterValue=room%20plan": 3, "filterValue=PLAN%20ROOM": 3, "filterValue=b-12%5D%20pl": 1, "filterValue=oom%20la": 3,
+		// a text without spaces never spans two words of the title
+		"filterValue=12%5Dplan": 0, "filterValue=12%5D": 1,
+		// the index holds ё as е; the query is not folded
+		"filterValue=%D1%91%D0%BB": 0, "filterValue=%D0%B5%D0%BB": 1,
+	} {
+		if got := total(owner, query); got != want {
+			t.Errorf("index search %s: total %v, want %v", query, got, want)
+		}
+	}
+	// The cap counts the folders of the whole portal, oldest first: the template takes one of two places.
+	p, owner, _ = newFake(t, Options{FullTextSearch: true, FullTextSearchCap: 2})
+	seed(p)
+	page := owner.call("GET", "files/rooms?searchArea=Any&filterValue=plan", "").response()
+	if folders := page["folders"].([]any); page["total"] != 1.0 || folders[0].(map[string]any)["title"] != "Room [ab-12] plan" {
+		t.Errorf("capped: %v", page)
+	}
+	if total(owner, "") != 4.0 {
+		t.Errorf("a listing without the text does not use the index")
+	}
+}

@@ -46,16 +46,30 @@ func (g *group) summary() map[string]any {
 	return d
 }
 
-// dto is a GroupDto; the listing leaves out the members.
+// listed returns the members GetUsersByGroupAsync lists: active and pending accounts. Blocked (terminated)
+// members stay in the group but are left out (api-notes.md §32).
+func (g *group) listed() []*user {
+	var out []*user
+	for _, u := range g.members {
+		if u.status != StatusTerminated {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// dto is a GroupDto; the listing leaves out the members. Members and membersCount leave out blocked
+// members; the manager is read on its own and shown even when blocked (api-notes.md §32).
 func (p *Portal) groupDTO(g *group, withMembers bool) map[string]any {
+	listed := g.listed()
 	d := map[string]any{"id": g.id, "name": g.name, "category": "00000000-0000-0000-0000-000000000000",
-		"isLDAP": false, "isSystem": false, "membersCount": len(g.members)}
+		"isLDAP": false, "isSystem": false, "membersCount": len(listed)}
 	if g.manager != nil {
 		d["manager"] = g.manager.fullDTO()
 	}
 	if withMembers {
 		members := []any{}
-		for _, u := range g.members {
+		for _, u := range listed {
 			members = append(members, u.fullDTO())
 		}
 		d["members"] = members
@@ -295,11 +309,14 @@ func (p *Portal) changeEachGroupMember(c *call, find func(id string) *user, chan
 	})
 }
 
-// replaceGroupMembers is POST /group/{id}/members: it removes everyone, then adds the valid ones; when
-// none is valid the answer is 400, with the members already gone (api-notes.md §31).
+// replaceGroupMembers is POST /group/{id}/members: it removes everyone it lists, then adds the valid ones;
+// when none is valid the answer is 400, with the members already gone (api-notes.md §31). Blocked members
+// are not listed, so they stay (api-notes.md §32).
 func (p *Portal) replaceGroupMembers(c *call) {
 	p.changeGroupMembers(c, func(g *group, ids []string) bool {
-		g.members = nil
+		for _, u := range g.listed() {
+			g.remove(u)
+		}
 		added := 0
 		for _, id := range ids {
 			if u := p.validMember(id); u != nil {

@@ -438,3 +438,46 @@ func TestGroupLifecycle(t *testing.T) {
 		t.Errorf("missing group: %d %s", res.status, res.raw)
 	}
 }
+
+// TestGroupHidesBlockedMembers: a blocked member stays in the group but is left out of its members and
+// membersCount, is skipped when added again, and stays through a replacement of the members; the manager
+// is shown even when blocked; the member's own record still lists the group (api-notes.md §32).
+func TestGroupHidesBlockedMembers(t *testing.T) {
+	p, owner, _ := newFake(t, Options{})
+	a := p.AddUser("Ann Able", "ann@portal.example", TypeRoomAdmin)
+	b := p.AddUser("Bob Best", "bob@portal.example", TypeUser)
+	c := p.AddUser("Cid Cole", "cid@portal.example", TypeUser)
+	id := p.AddGroup("Team", a, b, c)
+	p.TerminateUser(b)
+	p.TerminateUser(a)
+	memberIDs := func(g map[string]any) []string {
+		var ids []string
+		for _, m := range g["members"].([]any) {
+			ids = append(ids, m.(map[string]any)["id"].(string))
+		}
+		return ids
+	}
+	g := owner.call("GET", "group/"+id, "").response()
+	if ids := memberIDs(g); len(ids) != 1 || ids[0] != c || g["membersCount"] != 1.0 || g["manager"].(map[string]any)["id"] != a {
+		t.Errorf("blocked members hidden, the manager shown: %v", g)
+	}
+	if list := owner.call("GET", "group", "").list(); list[0].(map[string]any)["membersCount"] != 1.0 {
+		t.Errorf("listing: %v", list)
+	}
+	groups := owner.call("GET", "people/"+b, "").response()["groups"].([]any)
+	if len(groups) != 1 || groups[0].(map[string]any)["id"] != id {
+		t.Errorf("the blocked member's record lists the group: %v", groups)
+	}
+	if g := owner.call("PUT", "group/"+id+"/members", `{"members":["`+b+`"]}`).response(); len(memberIDs(g)) != 1 {
+		t.Errorf("adding a blocked member again is skipped: %v", g)
+	}
+	d := p.AddUser("Dee Dow", "dee@portal.example", TypeUser)
+	owner.call("POST", "group/"+id+"/members", `{"members":["`+d+`"]}`)
+	if groups := owner.call("GET", "people/"+b, "").response()["groups"].([]any); len(groups) != 1 {
+		t.Errorf("a replacement leaves blocked members in the group: %v", groups)
+	}
+	owner.call("PUT", "group/"+id, `{"membersToRemove":["`+b+`"]}`)
+	if groups := owner.call("GET", "people/"+b, "").response()["groups"].([]any); len(groups) != 0 {
+		t.Errorf("a blocked member can be removed: %v", groups)
+	}
+}

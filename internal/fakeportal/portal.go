@@ -54,6 +54,12 @@ type Options struct {
 	NoGuestInvitations bool
 	// MaxEmailInvitations is the portal's limit of e-mail entries in one PUT /share. Default 30.
 	MaxEmailInvitations int
+	// FullTextSearch answers the text filter of room listings (filterValue) from a full-text index, as
+	// portals with OpenSearch do: per word, and from at most FullTextSearchCap matching folders
+	// (api-notes.md §33). Off, the filter is the SQL substring match of portals without full-text search.
+	FullTextSearch bool
+	// FullTextSearchCap is the most folders the index answers with. Default 1000, as on the real server.
+	FullTextSearchCap int
 }
 
 // Portal is the fake portal; it is an http.Handler and safe for concurrent use.
@@ -111,6 +117,9 @@ func New(opts Options) *Portal {
 	}
 	if opts.MaxEmailInvitations == 0 {
 		opts.MaxEmailInvitations = 30
+	}
+	if opts.FullTextSearchCap == 0 {
+		opts.FullTextSearchCap = 1000
 	}
 	if opts.TimeZone == nil {
 		opts.TimeZone = time.FixedZone("+03:00", 3*60*60)

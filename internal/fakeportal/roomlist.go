@@ -83,11 +83,11 @@ func (p *Portal) listRooms(c *call) {
 			tags = []string{v}
 		}
 	}
-	filter := strings.ToLower(q.Get("filterValue"))
+	matches := p.titleSearch(q.Get("filterValue"))
 
 	var found []*room
 	for _, r := range p.rooms {
-		if !inArea(r, area) || !r.canRead(c.user) || !strings.Contains(strings.ToLower(r.title), filter) {
+		if !inArea(r, area) || !r.canRead(c.user) || !matches(r) {
 			continue
 		}
 		if len(types) > 0 && !slices.Contains(types, r.roomType) {
@@ -177,4 +177,50 @@ func sortRooms(rooms []*room, by string, desc bool) {
 		}
 		return less(rooms[i], rooms[j])
 	})
+}
+
+// titleSearch is the text filter of the room listing (api-notes.md §33). Without full-text search it is
+// the SQL filter: the title contains the trimmed text, ignoring case. With it (Options.FullTextSearch) the
+// text is answered from the index: lower-cased and split at white space, every word must lie inside one
+// white-space-separated word of the title, and only the first FullTextSearchCap matching folders of the
+// whole portal count, whatever their area and whoever may read them. The real index answers in no useful
+// order; the fake keeps the oldest folders, so the newest are the ones lost.
+func (p *Portal) titleSearch(text string) func(*room) bool {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return func(*room) bool { return true }
+	}
+	if !p.opts.FullTextSearch {
+		lower := strings.ToLower(text)
+		return func(r *room) bool { return strings.Contains(strings.ToLower(r.title), lower) }
+	}
+	words := strings.Fields(strings.ToLower(text))
+	var hits []int64
+	for id, r := range p.rooms {
+		if indexMatches(r.title, words) {
+			hits = append(hits, id)
+		}
+	}
+	slices.Sort(hits)
+	if len(hits) > p.opts.FullTextSearchCap {
+		hits = hits[:p.opts.FullTextSearchCap]
+	}
+	kept := map[int64]bool{}
+	for _, id := range hits {
+		kept[id] = true
+	}
+	return func(r *room) bool { return kept[r.id] }
+}
+
+// indexMatches reports whether every word lies inside one word of title as the index holds it: split at white
+// space, lower-cased, with ё folded to е. The words of the query are not folded, so a query with ё finds
+// nothing.
+func indexMatches(title string, words []string) bool {
+	tokens := strings.Fields(strings.ReplaceAll(strings.ToLower(title), "ё", "е"))
+	for _, w := range words {
+		if !slices.ContainsFunc(tokens, func(t string) bool { return strings.Contains(t, w) }) {
+			return false
+		}
+	}
+	return true
 }

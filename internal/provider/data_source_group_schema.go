@@ -33,7 +33,7 @@ func (d *groupDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 				Validators:          []validator.String{stringvalidator.LengthBetween(1, 128)},
 			},
 			"manager_id": schema.StringAttribute{Computed: true, MarkdownDescription: "The id of the group's manager, or null."},
-			"member_ids": schema.SetAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "The ids of the group's members; the manager is one of them."},
+			"member_ids": schema.SetAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "The ids of the group's members; the manager is one of them. Members who are blocked in DocSpace, a blocked manager included, are not listed: the portal hides them, although they still belong to the group."},
 		},
 	}
 }

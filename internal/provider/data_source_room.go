@@ -72,8 +72,18 @@ func (d *roomDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 // roomIDByTitle finds the one room of area titled exactly title. Rooms of the other area with that title,
 // and rooms whose title differs only in letter case, are named as candidates when no room matches.
 func (d *roomDataSource) roomIDByTitle(ctx context.Context, title, area string, diags *diag.Diagnostics) (int64, bool) {
-	// One listing of both areas: the other area's rooms make a better "not found" message.
-	rooms, err := d.client.ListRooms(ctx, docspace.ListRoomsOptions{SearchArea: docspace.SearchAreaAny, FilterValue: title})
+	// One listing of both areas: the other area's rooms make a better "not found" message. The portal's text
+	// search may leave rooms out (api-notes.md §33): ListRoomsByText lists every room before "not found".
+	sameTitle := func(r *docspace.Room) bool { return !r.IsTemplate() && strings.EqualFold(r.Title, title) }
+	wanted := func(rooms []docspace.Room) bool {
+		for i := range rooms {
+			if rooms[i].Title == title && roomAreaOf(&rooms[i]) == area {
+				return true
+			}
+		}
+		return false
+	}
+	rooms, err := d.client.ListRoomsByText(ctx, docspace.ListRoomsOptions{SearchArea: docspace.SearchAreaAny, FilterValue: title}, sameTitle, wanted)
 	if err != nil {
 		addAPIError(diags, "Error listing rooms", err)
 		return 0, false
@@ -83,9 +93,6 @@ func (d *roomDataSource) roomIDByTitle(ctx context.Context, title, area string, 
 	var id int64
 	for i := range rooms {
 		r := &rooms[i]
-		if r.IsTemplate() || !strings.EqualFold(r.Title, title) {
-			continue
-		}
 		if r.Title == title && roomAreaOf(r) == area {
 			exact, id = append(exact, formatObjectID(r.ID)), r.ID
 		} else {

@@ -20,7 +20,14 @@ func (d *roomDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 		MarkdownDescription: "Reads one existing DocSpace room, by id or by its exact title, for example to give people " +
 			"access to a room that Terraform does not manage. Room titles are not unique: a title that no room or several " +
 			"rooms of the `area` carry is an error that names the candidates' ids (then look the room up by id). " +
-			"Templates are not rooms: use `docspace_templates` for them.",
+			"Templates are not rooms: use `docspace_templates` for them.\n\n" +
+			"A lookup by title asks the portal's search first, which costs one API call. On portals with full-text search " +
+			"that search matches word by word, takes in new and renamed titles only after a while, and stops at 1000 " +
+			"folders of the whole portal. So when it finds no room of the title in the `area`, or 1000 rooms or more, the " +
+			"provider reads every room, active and archived (one API call per 100 rooms), before it answers; a room that " +
+			"exists is always found. One gap remains on such portals: when the words of the title match 1000 folders or " +
+			"more while fewer of them are rooms, a second room of the same title can go unnoticed, and the lookup returns " +
+			"the room it found instead of failing. Look rooms whose titles repeat up by id.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The room's numeric id. Exactly one of `id` and `title` is required.",
@@ -32,7 +39,7 @@ func (d *roomDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 				},
 			},
 			"title": schema.StringAttribute{
-				MarkdownDescription: "The room's exact title (letter case included).",
+				MarkdownDescription: "The room's exact title (letter case included). How it is looked up is described above.",
 				Optional:            true,
 				Computed:            true,
 				Validators:          []validator.String{stringvalidator.LengthBetween(1, maxTitleLength)},

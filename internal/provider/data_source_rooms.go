@@ -50,7 +50,7 @@ func (d *roomsDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	}
 	wantTags := stringsFromSet(ctx, cfg.Tags, &resp.Diagnostics)
 	opts.Tags = wantTags
-	rooms, err := d.client.ListRooms(ctx, opts)
+	rooms, err := d.listRoomsContaining(ctx, opts)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Error listing rooms", err)
 		return
@@ -60,7 +60,7 @@ func (d *roomsDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	kept := rooms[:0]
 	for i := range rooms {
 		r := &rooms[i]
-		if !r.IsTemplate() && containsFold(r.Title, opts.FilterValue) && (opts.Types == nil || r.RoomType == opts.Types[0]) &&
+		if !r.IsTemplate() && (opts.Types == nil || r.RoomType == opts.Types[0]) &&
 			hasAllTags(r.Tags, wantTags) && (opts.SearchArea == docspace.SearchAreaAny || roomAreaOf(r) == cfg.Area.ValueString()) {
 			kept = append(kept, *r)
 		}

@@ -24,7 +24,7 @@ func (d *roomsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 				Validators:          []validator.String{stringvalidator.OneOf(roomAreaActive, roomAreaArchived, roomAreaAny)},
 			},
 			"title_contains": schema.StringAttribute{
-				MarkdownDescription: "Keep rooms whose title contains this text, ignoring case.",
+				MarkdownDescription: titleContainsDescription("rooms"),
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},

@@ -268,3 +268,70 @@ data "docspace_rooms" "none" {
 		t.Fatalf("the listings used %d pages; 129 active and 140 rooms in all need at least 2 pages each", n)
 	}
 }
+
+// TestAccRoomLookups_fullTextSearch runs the title lookups against a portal whose text search is a full-text
+// index capped at 5 folders (api-notes.md §33). More rooms match than the cap, templates or archived rooms
+// fill the cap, and the index folds ё: each exact-title lookup still finds its rooms, and title_contains
+// keeps every room. (An answer that reaches the real cap of 1000 is the client's test, TestListRoomsByText.)
+func TestAccRoomLookups_fullTextSearch(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{FullTextSearch: true, FullTextSearchCap: 5})
+	env.RequireFake(t, "switches the portal's title search to a small full-text index")
+	for i := range 8 {
+		env.Fake.AddRoom(fmt.Sprintf("Project %02d", i+1), 5, nil, false)
+	}
+	project := env.Fake.AddRoom("Project", 2, nil, false) // the newest: the cap leaves it out
+	for i := range 6 {
+		env.Fake.AddTemplate(fmt.Sprintf("Budget plan %d", i+1), 5, nil, false)
+	}
+	budget := env.Fake.AddRoom("Budget", 5, nil, false) // the templates fill the cap; no room is left in the answer
+	fir := env.Fake.AddRoom("Ёлка", 5, nil, false)      // indexed as "елка"
+	for range 5 {
+		env.Fake.AddRoom("Twins", 5, nil, true) // the oldest: the index answers with these archived twins only
+	}
+	env.Fake.AddRoom("Twins", 5, nil, false)
+	env.Fake.AddRoom("Twins", 2, nil, false)
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
+		{
+			Config: env.ProviderConfig() + `
+data "docspace_room" "project" {
+  title = "Project"
+}
+
+data "docspace_room" "budget" {
+  title = "Budget"
+}
+
+data "docspace_room" "fir" {
+  title = "Ёлка"
+}
+
+data "docspace_rooms" "projects" {
+  title_contains = "project"
+}
+
+data "docspace_rooms" "twins" {
+  area           = "any"
+  title_contains = "twins"
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.docspace_room.project", tfjsonpath.New("id"), knownvalue.StringExact(fmt.Sprint(project))),
+				statecheck.ExpectKnownValue("data.docspace_room.project", tfjsonpath.New("room_type"), knownvalue.StringExact("collaboration")),
+				statecheck.ExpectKnownValue("data.docspace_room.budget", tfjsonpath.New("id"), knownvalue.StringExact(fmt.Sprint(budget))),
+				statecheck.ExpectKnownValue("data.docspace_room.fir", tfjsonpath.New("id"), knownvalue.StringExact(fmt.Sprint(fir))),
+				statecheck.ExpectKnownValue("data.docspace_rooms.projects", tfjsonpath.New("rooms"), knownvalue.ListSizeExact(9)),
+				statecheck.ExpectKnownValue("data.docspace_rooms.twins", tfjsonpath.New("rooms"), knownvalue.ListSizeExact(7)),
+			},
+		},
+		{
+			// The active twins lie beyond the cap: both are found and reported.
+			Config: env.ProviderConfig() + `
+data "docspace_room" "twins" {
+  title = "Twins"
+}
+`,
+			ExpectError: wrapped(`2 active DocSpace rooms are titled "Twins"`),
+		},
+	}})
+}

@@ -35,7 +35,7 @@ func (d *templatesDataSource) Read(ctx context.Context, req datasource.ReadReque
 	}
 	wantTags := stringsFromSet(ctx, cfg.Tags, &resp.Diagnostics)
 	opts.Tags = wantTags
-	templates, err := d.client.ListRooms(ctx, opts)
+	templates, err := d.listRoomsContaining(ctx, opts)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Error listing room templates", err)
 		return
@@ -43,7 +43,7 @@ func (d *templatesDataSource) Read(ctx context.Context, req datasource.ReadReque
 	// The portal filters too; checking again keeps the result exact whatever its matching rules are.
 	kept := templates[:0]
 	for _, t := range templates {
-		if t.IsTemplate() && containsFold(t.Title, opts.FilterValue) && (opts.Types == nil || t.RoomType == opts.Types[0]) && hasAllTags(t.Tags, wantTags) {
+		if t.IsTemplate() && (opts.Types == nil || t.RoomType == opts.Types[0]) && hasAllTags(t.Tags, wantTags) {
 			kept = append(kept, t)
 		}
 	}

@@ -21,7 +21,7 @@ func (d *templatesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 				Computed:            true,
 			},
 			"title_contains": schema.StringAttribute{
-				MarkdownDescription: "Keep templates whose title contains this text, ignoring case.",
+				MarkdownDescription: titleContainsDescription("templates"),
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},

@@ -4,8 +4,42 @@ package provider
 // exact whatever the portal's matching rules are.
 
 import (
+	"context"
 	"strings"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
+
+// listRoomsContaining lists the rooms or templates opts selects whose titles contain opts.FilterValue,
+// ignoring case. The text is not sent to the portal: on portals with full-text search the portal answers
+// it from an index that matches per word, leaves out new and renamed titles for a while and stops at 1000
+// folders (api-notes.md §33), so rooms would go missing without a word. The provider lists every room the
+// other options select, 100 a request, and compares the titles itself.
+func (b *resourceBase) listRoomsContaining(ctx context.Context, opts docspace.ListRoomsOptions) ([]docspace.Room, error) {
+	text := opts.FilterValue
+	opts.FilterValue = ""
+	rooms, err := b.client.ListRooms(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	kept := rooms[:0]
+	for _, r := range rooms {
+		if containsFold(r.Title, text) {
+			kept = append(kept, r)
+		}
+	}
+	return kept, nil
+}
+
+// titleContainsDescription describes the title_contains filter of data sources and list resources that find
+// rooms or templates (noun), as listRoomsContaining applies it.
+func titleContainsDescription(noun string) string {
+	return "Keep " + noun + " whose title contains this text, ignoring letter case: the text as a whole, spaces " +
+		"included (`\"q3 plan\"` keeps \"Budget Q3 plan\", not \"Q3 budget plan\"). The provider compares the titles " +
+		"itself, so it reads all the " + noun + " the other filters select, one API call per 100, as without this " +
+		"filter. It does not use the portal's search: on portals with full-text search that search matches word by " +
+		"word, takes in new and renamed titles only after a while and stops at 1000 results."
+}
 
 // containsFold reports whether s contains sub, ignoring case.
 func containsFold(s, sub string) bool {

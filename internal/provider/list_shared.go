@@ -29,7 +29,7 @@ var nullTimeouts = timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
 
 func titleContainsAttribute(noun string) schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: "Keep " + noun + " whose title contains this text, ignoring case.",
+		MarkdownDescription: titleContainsDescription(noun),
 		Optional:            true,
 		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 	}
@@ -84,15 +84,16 @@ func (b *resourceBase) listRoomsIn(ctx context.Context, archived types.Bool, opt
 }
 
 // listRooms lists rooms or templates and checks the filters again, so the result is exact whatever the
-// portal's matching rules are (its tag filter keeps objects with any of the tags). It sorts by title, then id.
+// portal's matching rules are (its tag filter keeps objects with any of the tags; the title text is compared
+// by the provider alone, listRoomsContaining). It sorts by title, then id.
 func (b *resourceBase) listRooms(ctx context.Context, opts docspace.ListRoomsOptions, wantTags []string) ([]docspace.Room, error) {
-	rooms, err := b.client.ListRooms(ctx, opts)
+	rooms, err := b.listRoomsContaining(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
 	kept := rooms[:0]
 	for _, r := range rooms {
-		if containsFold(r.Title, opts.FilterValue) && (opts.Types == nil || r.RoomType == opts.Types[0]) && hasAllTags(r.Tags, wantTags) {
+		if (opts.Types == nil || r.RoomType == opts.Types[0]) && hasAllTags(r.Tags, wantTags) {
 			kept = append(kept, r)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -95,8 +96,45 @@ func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		addAPIError(&resp.Diagnostics, "Error reading the group", err)
 		return
 	}
+	r.keepBlockedMembers(ctx, g, state.members(ctx, &resp.Diagnostics), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	state.fill(g, state.MemberIDs)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// keepBlockedMembers adds to g, as the portal answered it, the members of want it leaves out because they
+// are blocked, and warns about each. The portal hides blocked (terminated) members from a group's read-back
+// and skips them when they are added again, but they stay in the group (api-notes.md §32): a member counts
+// as still in it when their own record lists the group. Members that no longer exist, or that left the
+// group, stay out.
+func (r *groupResource) keepBlockedMembers(ctx context.Context, g *docspace.Group, want []string, diags *diag.Diagnostics) {
+	listed := map[string]bool{}
+	for _, u := range g.Members {
+		listed[strings.ToLower(u.ID)] = true
+	}
+	for _, id := range want {
+		if listed[id] {
+			continue
+		}
+		u, err := r.client.GetUser(ctx, id)
+		if docspace.IsNotFound(err) {
+			continue
+		}
+		if err != nil {
+			addAPIError(diags, "Error reading group member "+id, err)
+			return
+		}
+		if u.Status != docspace.EmployeeStatusTerminated || !u.InGroup(g.ID) {
+			continue
+		}
+		g.Members = append(g.Members, *u)
+		diags.AddAttributeWarning(path.Root("member_ids"), "Blocked group member",
+			fmt.Sprintf("Member %s (%s) of group %q is blocked in DocSpace; the portal hides blocked members from the group; "+
+				"unblock or remove them from member_ids. They still belong to the group, so the provider keeps them in "+
+				"member_ids as configured; the portal would skip adding them again.", u.ID, u.Email, g.Name))
+	}
 }
 
 func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -125,6 +163,9 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	plan.ID = state.ID
+	if listed {
+		r.keepBlockedMembers(ctx, g, want, &resp.Diagnostics)
+	}
 	plan.fill(g, plan.MemberIDs)
 	// The portal skips invalid members and managers without an error: compare what it kept.
 	var problems []string

@@ -22,7 +22,12 @@ func (r *groupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			"Members and the manager must be active accounts that are not guests. Creating a group with any other " +
 			"account fails and creates nothing; when an update names one, the portal skips it without an error, which " +
 			"the provider reports. The manager is always a member too, so `member_ids` must include `manager_id`. " +
-			"Group names need not be unique.",
+			"Group names need not be unique.\n\n" +
+			"**Blocked members.** A member who is blocked in DocSpace stays in the group, but the portal leaves them out " +
+			"of the group's members and will not add them again. While the portal still has them in the group, the " +
+			"provider keeps them in `member_ids` as configured, without a change to plan, and warns about each one on " +
+			"every refresh: unblock them, or remove them from `member_ids` (which removes them from the group). A blocked " +
+			"account cannot be added to a group: creating a group with one fails.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The group's id, which is also the import ID.",

@@ -171,3 +171,94 @@ resource "docspace_room_member" "readers" {
 func docspaceRemoveMembers(ids ...string) docspace.UpdateGroupRequest {
 	return docspace.UpdateGroupRequest{MembersToRemove: ids}
 }
+
+// TestAccGroup_blockedMemberStaysConfigured blocks a member out of band. The portal hides them from the group
+// and would skip adding them again, but they still belong to it: no change is planned, applies succeed, and
+// every refresh warns about them. Removing them from the configuration removes them from the group.
+func TestAccGroup_blockedMemberStaysConfigured(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t, "blocks a member's account out of band")
+	warnings := env.RecordWarnings()
+	a := env.Fake.AddUser("Ann Able", "ann@portal.example", fakeportal.TypeRoomAdmin)
+	b := env.Fake.AddUser("Bob Best", "bob@portal.example", fakeportal.TypeUser)
+	name := acctest.RandomName("group")
+	var group string
+	inGroup := func(user string, want bool) func(*terraform.State) error {
+		return func(*terraform.State) error {
+			u, err := env.Client.GetUser(t.Context(), user)
+			if err != nil {
+				return err
+			}
+			if u.InGroup(group) != want {
+				return fmt.Errorf("user %s in group %s: %v, want %v", user, group, !want, want)
+			}
+			return nil
+		}
+	}
+	env.Run(t, resource.TestCase{
+		CheckDestroy: checkGroupGone(env),
+		Steps: []resource.TestStep{
+			{
+				Config: groupConfig(env, name, a, a, b),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					func(s *terraform.State) error {
+						group = s.RootModule().Resources["docspace_group.g"].Primary.ID
+						return nil
+					},
+					resource.TestCheckResourceAttr("docspace_group.g", "member_ids.#", "2"),
+					warnings.CheckNone(),
+				),
+			},
+			{
+				// Blocked in DocSpace: the portal's read-back leaves b out, the plan stays empty, a warning names b.
+				PreConfig: func() {
+					warnings.Reset()
+					env.Fake.TerminateUser(b)
+					g, err := env.Client.GetGroup(t.Context(), group)
+					if err != nil || len(g.Members) != 1 || g.MembersCount != 1 {
+						t.Errorf("the portal should hide the blocked member: %+v %v", g, err)
+					}
+				},
+				Config:           groupConfig(env, name, a, a, b),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr("docspace_group.g", "member_ids.#", "2"),
+					resource.TestCheckTypeSetElemAttr("docspace_group.g", "member_ids.*", b),
+					warnings.Check("Blocked group member", b, "bob@portal.example", "blocked in DocSpace", "unblock or remove them from member_ids"),
+					inGroup(b, true),
+				),
+			},
+			{
+				// Another change to the group while b is blocked: applied without an error about b.
+				PreConfig: warnings.Reset,
+				Config:    groupConfig(env, name+" renamed", a, a, b),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("docspace_group.g", plancheck.ResourceActionUpdate),
+				}},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr("docspace_group.g", "name", name+" renamed"),
+					resource.TestCheckResourceAttr("docspace_group.g", "member_ids.#", "2"),
+					warnings.Check("Blocked group member", b),
+				),
+			},
+			{
+				// Removed from the configuration: removed from the group, and nothing more to warn about.
+				Config: groupConfig(env, name+" renamed", a, a),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("docspace_group.g", plancheck.ResourceActionUpdate),
+				}},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr("docspace_group.g", "member_ids.#", "1"),
+					inGroup(b, false),
+				),
+			},
+			{
+				PreConfig:        warnings.Reset,
+				Config:           groupConfig(env, name+" renamed", a, a),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				Check:            warnings.CheckNone(),
+			},
+		},
+	})
+}

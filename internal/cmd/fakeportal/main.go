@@ -50,6 +50,8 @@ func main() {
 		counters    = flag.Bool("debug-counters", false, "serve the request counters at "+countersPath+" (GET reads, DELETE resets)")
 		controls    = flag.Bool("controls", false, "serve POST "+usersPath+"{id}/block and /remove, which block or remove a user")
 		userKeys    userKeyList
+		textIndex   = flag.Int("full-text-search-cap", 0, "answer room title filters as a portal with full-text search does: per word, "+
+			"from at most this many matching folders (0: substring match, as without full-text search)")
 	)
 	flag.Var(&keys, "api-key", "a valid API key, one user per key: the first is the portal owner's, the others room admins' (repeatable; default: $API_KEY or sk-fake-portal-key)")
 	flag.Var(&userKeys, "user-key", "TYPE=KEY: a user of TYPE (docspaceadmin, roomadmin, user or guest) whose API key is KEY (repeatable)")
@@ -63,7 +65,8 @@ func main() {
 	}
 
 	portal := fakeportal.New(fakeportal.Options{APIKeys: keys, Latency: *latency, FileOpDuration: *fileOp,
-		JobDuration: *jobDuration, JobRetention: *retention, RoomLimit: *roomLimit})
+		JobDuration: *jobDuration, JobRetention: *retention, RoomLimit: *roomLimit,
+		FullTextSearch: *textIndex > 0, FullTextSearchCap: *textIndex})
 	if *rate5xx > 0 {
 		for _, m := range []string{"GET", "PUT", "DELETE"} {
 			portal.InjectFault(fakeportal.Fault{Status: http.StatusServiceUnavailable, Rate: *rate5xx, Method: m})
