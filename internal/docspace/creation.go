@@ -17,9 +17,9 @@ import (
 
 // Creations are not idempotent, and the portal lets many objects share a title (rooms, templates,
 // groups), so a creation whose answer is lost, or which the portal ran as a background job, cannot be
-// told from another client's by its title. Every creation therefore carries a marker: the object is created under its title plus a
-// random token, found by that token whenever the outcome is unclear, and renamed to its real title once
-// it is verifiably this creation's object. An object that still carries a marker after its creator
+// told from another client's by its title. Every creation therefore carries a marker: the object is
+// created under its title plus a random token, found by that token whenever the outcome is unclear, and
+// renamed to its real title once it is verifiably this creation's object. An object that still carries a marker after its creator
 // should have renamed it was abandoned by a process that was killed or cut off; the next creation of
 // the same title stops and names it instead of making a second one. The API facts this rests on are in
 // api-notes.md §28 (rooms and templates) and §31 (groups); what users see is in
@@ -75,7 +75,7 @@ func (k creationKind) noun() string { return k.objects().noun }
 // object is an object of any kind as the creation protocol sees it.
 type object struct {
 	ID    string // as the portal writes it: a room's number, a group's GUID
-	Title string // a group's name
+	Title string // for a group, its name
 }
 
 const markerPrefix = "tf-pending-"
@@ -96,9 +96,9 @@ func newCreation(kind creationKind, title string) creation {
 	return creation{kind: kind, title: title, token: markerPrefix + string(kind) + "-" + hex.EncodeToString(b)}
 }
 
-// markedTitle is the title the object carries until it is renamed: the sanitised title, shortened so
-// the whole fits the portal's limit, then " [token]". It contains none of the characters the portal
-// rewrites, so the portal stores it unchanged.
+// markedTitle is the title the object carries until it is renamed: the title as the portal stores it
+// (sanitised, for rooms), shortened so the whole fits the portal's limit, then " [token]". It contains
+// none of the characters the portal rewrites, so the portal stores it unchanged.
 func (cr creation) markedTitle() string {
 	return cr.markedBase() + " [" + cr.token + "]"
 }
@@ -266,21 +266,6 @@ func (c *Client) lookAfterLostAnswer(ctx context.Context, cr creation) (*object,
 	return found, err
 }
 
-// finishCreation gives the object id, verifiably made by cr, its real title with rename (which may
-// change more at the same time) and returns what rename returns: the whole object. Until then the object
-// is not complete: every failure returns an *IncompleteCreateError carrying its id.
-func finishCreation[T any](ctx context.Context, cr creation, id string, rename func(ctx context.Context, title string) (T, error)) (T, error) {
-	var none T
-	if err := ctx.Err(); err != nil {
-		return none, &IncompleteCreateError{ID: id, Err: fmt.Errorf("interrupted before the new %s was renamed from %q: %w", cr.kind.noun(), cr.markedTitle(), err)}
-	}
-	obj, err := rename(ctx, cr.title)
-	if err != nil {
-		return none, &IncompleteCreateError{ID: id, Err: fmt.Errorf("renaming the new %s from %q: %w", cr.kind.noun(), cr.markedTitle(), err)}
-	}
-	return obj, nil
-}
-
 // createdID settles the outcome of a creating request (step 3 above) and returns the new object's id.
 // answer is the object the request's answer describes and err its error. An answer that does not carry
 // cr's marker describes no object of this creation. A refusal created nothing; any other failure leaves
@@ -303,4 +288,19 @@ func (c *Client) createdID(ctx context.Context, cr creation, request string, ans
 		return "", fmt.Errorf("%w; looking for the %s afterwards failed too: %v", err, cr.kind.noun(), lookErr)
 	}
 	return "", fmt.Errorf("%w; no %s carrying this creation's marker %q appeared, so the portal created nothing", err, cr.kind.noun(), cr.token)
+}
+
+// finishCreation gives the object id, verifiably made by cr, its real title with rename (which may
+// change more at the same time) and returns what rename returns: the whole object. Until then the object
+// is not complete: every failure returns an *IncompleteCreateError carrying its id.
+func finishCreation[T any](ctx context.Context, cr creation, id string, rename func(ctx context.Context, title string) (T, error)) (T, error) {
+	var none T
+	if err := ctx.Err(); err != nil {
+		return none, &IncompleteCreateError{ID: id, Err: fmt.Errorf("interrupted before the new %s was renamed from %q: %w", cr.kind.noun(), cr.markedTitle(), err)}
+	}
+	obj, err := rename(ctx, cr.title)
+	if err != nil {
+		return none, &IncompleteCreateError{ID: id, Err: fmt.Errorf("renaming the new %s from %q: %w", cr.kind.noun(), cr.markedTitle(), err)}
+	}
+	return obj, nil
 }

@@ -131,7 +131,7 @@ func (c *Client) runJob(ctx context.Context, kind JobKind, title string, body fu
 		if err != nil {
 			return nil, err
 		}
-		return c.finishCreation(ctx, cr, id, UpdateRoomRequest{})
+		return c.finishRoom(ctx, cr, id, UpdateRoomRequest{})
 	}
 }
 
@@ -301,7 +301,7 @@ func (c *Client) salvage(ctx context.Context, w *jobWatch, cause error) (*Room, 
 	defer cancel()
 	if err == nil && st.Error == "" {
 		if id, err := c.ownObject(ctx, w, st); err == nil {
-			return c.finishCreation(ctx, w.cr, id, UpdateRoomRequest{})
+			return c.finishRoom(ctx, w.cr, id, UpdateRoomRequest{})
 		}
 	}
 	if w.ours == 0 {

@@ -173,12 +173,11 @@ func (c *Client) CreateRoom(ctx context.Context, req CreateRoomRequest) (*Room, 
 	if req.Quota != nil && *req.Quota == 0 {
 		finish.Quota = req.Quota
 	}
-	return c.finishCreation(ctx, cr, parseRoomID(id), finish)
+	return c.finishRoom(ctx, cr, parseRoomID(id), finish)
 }
 
-// finishCreation renames the room or template id, made by cr, with finish (see finishCreation in
-// creation.go).
-func (c *Client) finishCreation(ctx context.Context, cr creation, id int64, finish UpdateRoomRequest) (*Room, error) {
+// finishRoom renames the room or template id, made by cr, with the update finish (finishCreation).
+func (c *Client) finishRoom(ctx context.Context, cr creation, id int64, finish UpdateRoomRequest) (*Room, error) {
 	return finishCreation(ctx, cr, formatRoomID(id), func(ctx context.Context, title string) (*Room, error) {
 		finish.Title = &title
 		return c.UpdateRoom(ctx, id, finish)
