@@ -53,7 +53,7 @@ type Client struct {
 	self   *Employee
 
 	scansMu sync.Mutex
-	scans   map[SearchArea]*markerScan
+	scans   map[string]*markerScan // by objectKind.scope
 }
 
 // New returns a client for cfg.
@@ -88,7 +88,7 @@ func New(cfg Config) (*Client, error) {
 		http:        &http.Client{Transport: transport},
 		pollBackoff: backoff,
 		ops:         finishedOps{seen: map[string]FileOperation{}},
-		scans:       map[SearchArea]*markerScan{},
+		scans:       map[string]*markerScan{},
 		jobLocks:    &jobLocks,
 		pace:        newPacing(),
 	}, nil

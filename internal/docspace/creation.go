@@ -15,43 +15,73 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/poll"
 )
 
-// Creations are not idempotent, and the portal lets many objects share a title, so a creation whose
-// answer is lost, or which the portal ran as a background job, cannot be told from another client's by
-// its title. Every creation therefore carries a marker: the object is created under its title plus a
-// random token, found by that token whenever the outcome is unclear, and renamed to its real title once
-// it is verifiably this creation's object. An object that still carries a marker after its creator
+// Creations are not idempotent, and the portal lets many objects share a title (rooms, templates,
+// groups), so a creation whose answer is lost, or which the portal ran as a background job, cannot be
+// told from another client's by its title. Every creation therefore carries a marker: the object is
+// created under its title plus a random token, found by that token whenever the outcome is unclear, and
+// renamed to its real title once it is verifiably this creation's object. An object that still carries a marker after its creator
 // should have renamed it was abandoned by a process that was killed or cut off; the next creation of
 // the same title stops and names it instead of making a second one. The API facts this rests on are in
-// api-notes.md §28; what users see is in docs/guides/template-jobs.md.
+// api-notes.md §28 (rooms and templates) and §31 (groups); what users see is in
+// docs/guides/template-jobs.md.
+//
+// The protocol is the same for every kind of object; what differs is described by an objectKind, kept
+// with the kind's other calls (rooms.go, groups.go). A creating call of a new kind:
+//  1. newCreation, then checkAbandoned;
+//  2. the creating request, with the title cr.markedTitle(), never repeated (refused tells a refusal,
+//     which created nothing, from an unknown outcome);
+//  3. createdID, which takes the answer when it carries the marker and otherwise, unless the portal
+//     refused the request, looks for the object by its marker (lookAfterLostAnswer);
+//  4. finishCreation, whose rename gives the object its real title.
+// Job creations (jobs.go) run steps 1, 2 and 4 the same way and watch the job for step 3.
 
-// creationKind tells the three ways an object is created apart; each kind only ever meets its own markers.
+// creationKind tells the ways an object is created apart; each kind only ever meets its own markers.
 type creationKind byte
 
 const (
 	creationRoom             creationKind = 'r' // POST files/rooms
 	creationRoomFromTemplate creationKind = 'f' // the room-from-template job
 	creationTemplate         creationKind = 't' // the template job
+	creationGroup            creationKind = 'g' // POST group
 )
 
-func (k creationKind) noun() string {
-	if k == creationTemplate {
-		return "room template"
-	}
-	return "room"
+// objectKind is what the creation protocol needs to know of the objects one creationKind makes.
+type objectKind struct {
+	noun string // "room", "group": in messages
+	// maxTitle is the longest title the portal keeps, in UTF-16 code units; stored returns the title
+	// the portal keeps for a title sent, within maxTitle.
+	maxTitle int
+	stored   func(title string) string
+	// scope names the listing that shows objects of this kind: kinds with one scope share a marker scan.
+	scope string
+	// list returns the objects of this kind whose title contains text, case-insensitively.
+	list func(ctx context.Context, c *Client, text string) ([]object, error)
+	// get reads one object of this kind; a missing one is a 404.
+	get func(ctx context.Context, c *Client, id string) (*object, error)
 }
 
-// searchArea is where objects of this kind are listed: rooms may have been archived meanwhile.
-func (k creationKind) searchArea() SearchArea {
-	if k == creationTemplate {
-		return SearchAreaTemplates
-	}
-	return SearchAreaAny
+// objectKinds describes each creationKind.
+var objectKinds = map[creationKind]*objectKind{
+	creationRoom:             &roomObjects,
+	creationRoomFromTemplate: &roomObjects,
+	creationTemplate:         &templateObjects,
+	creationGroup:            &groupObjects,
+}
+
+func (k creationKind) objects() *objectKind { return objectKinds[k] }
+
+func (k creationKind) noun() string { return k.objects().noun }
+
+// object is an object of any kind as the creation protocol sees it.
+type object struct {
+	ID    string // as the portal writes it: a room's number, a group's GUID
+	Title string // for a group, its name
 }
 
 const markerPrefix = "tf-pending-"
 
 // markerPattern matches a marked title: the base, a space, and [tf-pending-<kind>-<12 hex digits>].
-var markerPattern = regexp.MustCompile(`^(.*) \[` + markerPrefix + `([rft])-([0-9a-f]{12})\]$`)
+var markerPattern = regexp.MustCompile(`^(.*) \[` + markerPrefix + `([a-z])-([0-9a-f]{12})\]$`)
 
 // creation is one attempt to create an object titled title.
 type creation struct {
@@ -66,26 +96,27 @@ func newCreation(kind creationKind, title string) creation {
 	return creation{kind: kind, title: title, token: markerPrefix + string(kind) + "-" + hex.EncodeToString(b)}
 }
 
-// markedTitle is the title the object carries until it is renamed: the sanitised title, shortened so
-// the whole fits the portal's limit, then " [token]". It contains none of the characters the portal
-// rewrites, so the portal stores it unchanged.
+// markedTitle is the title the object carries until it is renamed: the title as the portal stores it
+// (sanitised, for rooms), shortened so the whole fits the portal's limit, then " [token]". It contains
+// none of the characters the portal rewrites, so the portal stores it unchanged.
 func (cr creation) markedTitle() string {
-	return markedBase(cr.title, len(cr.token)) + " [" + cr.token + "]"
+	return cr.markedBase() + " [" + cr.token + "]"
 }
 
-// markedBase is the part of title that fits before a marker of tokenLen characters.
-func markedBase(title string, tokenLen int) string {
-	units := utf16.Encode([]rune(SanitizeTitle(title)))
-	if room := MaxTitleLength - tokenLen - 3; len(units) > room {
+// markedBase is the part of the title that fits before the marker.
+func (cr creation) markedBase() string {
+	k := cr.kind.objects()
+	units := utf16.Encode([]rune(k.stored(cr.title)))
+	if room := k.maxTitle - len(cr.token) - 3; len(units) > room {
 		units = units[:room]
 	}
 	return string(utf16.Decode(units))
 }
 
-// owns reports whether r is the object this creation made: it carries the creation's token, which
-// nobody else has, and is of the right kind.
-func (cr creation) owns(r *Room) bool {
-	return r != nil && r.ID > 0 && strings.Contains(r.Title, cr.token) && r.IsTemplate() == (cr.kind == creationTemplate)
+// owns reports whether o is the object this creation made: it carries the creation's token, which
+// nobody else has. Each kind's list and get return objects of that kind only.
+func (cr creation) owns(o *object) bool {
+	return o != nil && o.ID != "" && strings.Contains(o.Title, cr.token)
 }
 
 // sameAs reports whether the marked title t belongs to a creation of the same kind and title as cr,
@@ -95,41 +126,41 @@ func (cr creation) sameAs(t string) bool {
 	if m == nil || creationKind(m[2][0]) != cr.kind {
 		return false
 	}
-	return m[1] == markedBase(cr.title, len(cr.token)) && markerPrefix+m[2]+"-"+m[3] != cr.token
+	return m[1] == cr.markedBase() && markerPrefix+m[2]+"-"+m[3] != cr.token
 }
 
 // AbandonedError is an object left carrying its creation marker by a creation that never finished: its
 // process was killed, or lost its connection for good. Creating the same object again would duplicate it.
 type AbandonedError struct {
-	ID    int64
+	ID    string // as the portal writes it
 	Title string // the marked title it carries
-	Noun  string // "room" or "room template"
+	Noun  string // "room", "room template", "group"
 }
 
 func (e *AbandonedError) Error() string {
-	return fmt.Sprintf("%s %d (%q) was left behind by an earlier creation of the same title that never finished", e.Noun, e.ID, e.Title)
+	return fmt.Sprintf("%s %s (%q) was left behind by an earlier creation of the same title that never finished", e.Noun, e.ID, e.Title)
 }
 
 // IncompleteCreateError is a creation whose object exists, with id ID, although the creation did not
 // finish: it was interrupted, timed out, or could not rename the object. The caller must record ID.
 type IncompleteCreateError struct {
-	ID  int64
+	ID  string // as the portal writes it
 	Err error
 }
 
 func (e *IncompleteCreateError) Error() string {
-	return fmt.Sprintf("%v (the new object %d exists)", e.Err, e.ID)
+	return fmt.Sprintf("%v (the new object %s exists)", e.Err, e.ID)
 }
 
 func (e *IncompleteCreateError) Unwrap() error { return e.Err }
 
-// CreatedID returns the id of the object an incomplete creation left, or 0.
-func CreatedID(err error) int64 {
+// CreatedID returns the id of the object an incomplete creation left, or "".
+func CreatedID(err error) string {
 	var e *IncompleteCreateError
 	if errors.As(err, &e) {
 		return e.ID
 	}
-	return 0
+	return ""
 }
 
 // abandonGrace is how long an object carrying another creation's marker is watched before it is called
@@ -139,30 +170,30 @@ func CreatedID(err error) int64 {
 func (c *Client) abandonGrace() time.Duration { return 10 * c.pollBackoff.Max }
 func (c *Client) lookTimeout() time.Duration  { return 5 * c.pollBackoff.Max }
 
-// markerScan lists, once per client and search area, the objects that carry a creation marker. Objects
+// markerScan lists, once per client and kind scope, the objects that carry a creation marker. Objects
 // abandoned by an earlier process exist before this one starts, so one listing serves every creation.
 type markerScan struct {
 	mu     sync.Mutex
 	done   bool
-	marked []Room
+	marked []object
 }
 
-func (c *Client) markedObjects(ctx context.Context, area SearchArea) ([]Room, error) {
+func (c *Client) markedObjects(ctx context.Context, kind creationKind) ([]object, error) {
 	c.scansMu.Lock()
-	s := c.scans[area]
+	s := c.scans[kind.objects().scope]
 	if s == nil {
 		s = &markerScan{}
-		c.scans[area] = s
+		c.scans[kind.objects().scope] = s
 	}
 	c.scansMu.Unlock()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.done {
-		rooms, err := c.ListRooms(ctx, ListRoomsOptions{SearchArea: area, FilterValue: markerPrefix})
+		objects, err := kind.objects().list(ctx, c, markerPrefix)
 		if err != nil {
 			return nil, fmt.Errorf("looking for unfinished creations: %w", err)
 		}
-		s.marked, s.done = rooms, true
+		s.marked, s.done = objects, true
 	}
 	return s.marked, nil
 }
@@ -171,7 +202,7 @@ func (c *Client) markedObjects(ctx context.Context, area SearchArea) ([]Room, er
 // another creation's marker after the grace period. Job creations call it while the job slot is idle, so
 // no job of that kind is still building such an object.
 func (c *Client) checkAbandoned(ctx context.Context, cr creation) error {
-	marked, err := c.markedObjects(ctx, cr.kind.searchArea())
+	marked, err := c.markedObjects(ctx, cr.kind)
 	if err != nil {
 		return err
 	}
@@ -179,7 +210,7 @@ func (c *Client) checkAbandoned(ctx context.Context, cr creation) error {
 		if !cr.sameAs(marked[i].Title) {
 			continue
 		}
-		if live, err := c.renamedWithin(ctx, marked[i].ID, marked[i].Title); live || err != nil {
+		if live, err := c.renamedWithin(ctx, cr.kind, marked[i].ID, marked[i].Title); live || err != nil {
 			return err
 		}
 		return &AbandonedError{ID: marked[i].ID, Title: marked[i].Title, Noun: cr.kind.noun()}
@@ -187,13 +218,14 @@ func (c *Client) checkAbandoned(ctx context.Context, cr creation) error {
 	return nil
 }
 
-// renamedWithin reports whether the object id stops carrying title (or disappears) within the grace period.
-func (c *Client) renamedWithin(ctx context.Context, id int64, title string) (bool, error) {
+// renamedWithin reports whether the object id of kind stops carrying title (or disappears) within the
+// grace period.
+func (c *Client) renamedWithin(ctx context.Context, kind creationKind, id, title string) (bool, error) {
 	graceCtx, cancel := context.WithTimeout(ctx, c.abandonGrace())
 	defer cancel()
 	renamed, err := poll.Until(graceCtx, c.pollBackoff, true, func(ctx context.Context) (bool, bool, error) {
-		r, err := c.GetRoom(ctx, id)
-		if IsNotFound(err) || (err == nil && r.Title != title) {
+		o, err := kind.objects().get(ctx, c, id)
+		if IsNotFound(err) || (err == nil && o.Title != title) {
 			return true, true, nil
 		}
 		return false, false, err
@@ -205,14 +237,14 @@ func (c *Client) renamedWithin(ctx context.Context, id int64, title string) (boo
 }
 
 // findCreated looks up the object cr made, by its marker; nil when there is none.
-func (c *Client) findCreated(ctx context.Context, cr creation) (*Room, error) {
-	rooms, err := c.ListRooms(ctx, ListRoomsOptions{SearchArea: cr.kind.searchArea(), FilterValue: cr.token})
+func (c *Client) findCreated(ctx context.Context, cr creation) (*object, error) {
+	objects, err := cr.kind.objects().list(ctx, c, cr.token)
 	if err != nil {
 		return nil, err
 	}
-	for i := range rooms {
-		if cr.owns(&rooms[i]) {
-			return &rooms[i], nil
+	for i := range objects {
+		if cr.owns(&objects[i]) {
+			return &objects[i], nil
 		}
 	}
 	return nil, nil
@@ -221,10 +253,10 @@ func (c *Client) findCreated(ctx context.Context, cr creation) (*Room, error) {
 // lookAfterLostAnswer searches, for a few poll intervals, for the object of a creation whose answer was
 // lost: the portal may still be working on the request. It keeps looking when the caller's context has
 // ended, within the cleanup budget, because an interrupt is exactly when an answer gets lost.
-func (c *Client) lookAfterLostAnswer(ctx context.Context, cr creation) (*Room, error) {
+func (c *Client) lookAfterLostAnswer(ctx context.Context, cr creation) (*object, error) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), c.lookTimeout())
 	defer cancel()
-	found, err := poll.Until(ctx, c.pollBackoff, true, func(ctx context.Context) (*Room, bool, error) {
+	found, err := poll.Until(ctx, c.pollBackoff, true, func(ctx context.Context) (*object, bool, error) {
 		r, err := c.findCreated(ctx, cr)
 		return r, r != nil, err
 	})
@@ -234,17 +266,41 @@ func (c *Client) lookAfterLostAnswer(ctx context.Context, cr creation) (*Room, e
 	return found, err
 }
 
-// finishCreation gives the object id, verifiably made by cr, its real title (with whatever else
-// finish carries) and returns it. Until then the object is not complete: every failure returns an
-// *IncompleteCreateError carrying its id.
-func (c *Client) finishCreation(ctx context.Context, cr creation, id int64, finish UpdateRoomRequest) (*Room, error) {
+// createdID settles the outcome of a creating request (step 3 above) and returns the new object's id.
+// answer is the object the request's answer describes and err its error. An answer that does not carry
+// cr's marker describes no object of this creation. A refusal created nothing; any other failure leaves
+// the outcome unknown, and the object is looked for by its marker before anything is reported.
+func (c *Client) createdID(ctx context.Context, cr creation, request string, answer *object, err error) (string, error) {
+	if err == nil && !cr.owns(answer) {
+		err = fmt.Errorf("%s: the answer describes another object (id %q, title %q): %w", request, answer.ID, answer.Title, ErrMissingObject)
+	}
+	if err == nil {
+		return answer.ID, nil
+	}
+	if refused(err) {
+		return "", err
+	}
+	found, lookErr := c.lookAfterLostAnswer(ctx, cr)
+	switch {
+	case found != nil:
+		return found.ID, nil
+	case lookErr != nil:
+		return "", fmt.Errorf("%w; looking for the %s afterwards failed too: %v", err, cr.kind.noun(), lookErr)
+	}
+	return "", fmt.Errorf("%w; no %s carrying this creation's marker %q appeared, so the portal created nothing", err, cr.kind.noun(), cr.token)
+}
+
+// finishCreation gives the object id, verifiably made by cr, its real title with rename (which may
+// change more at the same time) and returns what rename returns: the whole object. Until then the object
+// is not complete: every failure returns an *IncompleteCreateError carrying its id.
+func finishCreation[T any](ctx context.Context, cr creation, id string, rename func(ctx context.Context, title string) (T, error)) (T, error) {
+	var none T
 	if err := ctx.Err(); err != nil {
-		return nil, &IncompleteCreateError{ID: id, Err: fmt.Errorf("interrupted before the new %s was renamed from %q: %w", cr.kind.noun(), cr.markedTitle(), err)}
+		return none, &IncompleteCreateError{ID: id, Err: fmt.Errorf("interrupted before the new %s was renamed from %q: %w", cr.kind.noun(), cr.markedTitle(), err)}
 	}
-	finish.Title = &cr.title
-	r, err := c.UpdateRoom(ctx, id, finish)
+	obj, err := rename(ctx, cr.title)
 	if err != nil {
-		return nil, &IncompleteCreateError{ID: id, Err: fmt.Errorf("renaming the new %s from %q: %w", cr.kind.noun(), cr.markedTitle(), err)}
+		return none, &IncompleteCreateError{ID: id, Err: fmt.Errorf("renaming the new %s from %q: %w", cr.kind.noun(), cr.markedTitle(), err)}
 	}
-	return r, nil
+	return obj, nil
 }

@@ -74,16 +74,61 @@ type CreateGroupRequest struct {
 	Members []string `json:"members"`
 }
 
-// CreateGroup creates a group. The manager is also made a member.
+// CreateGroup creates a group and returns it as stored. The manager is also made a member. Group names
+// are not unique (api-notes.md §31), so the group is created by the creation protocol of creation.go,
+// as rooms are: under a marked name, looked for by its marker when the answer is lost, renamed once it
+// is verifiably this creation's. A group that exists but could not be renamed comes back as an
+// *IncompleteCreateError with its id; an earlier creation of the same name that was abandoned halfway
+// is an *AbandonedError.
 func (c *Client) CreateGroup(ctx context.Context, req CreateGroupRequest) (*Group, error) {
 	if req.Members == nil {
 		req.Members = []string{}
 	}
-	var g Group
-	if err := c.do(ctx, "POST", "group", nil, req, &g); err != nil {
+	cr := newCreation(creationGroup, req.Name)
+	if err := c.checkAbandoned(ctx, cr); err != nil {
 		return nil, err
 	}
-	return checkGroup("POST", "group", &g)
+	req.Name = cr.markedTitle()
+	var g Group
+	err := c.do(ctx, "POST", "group", nil, req, &g)
+	id, err := c.createdID(ctx, cr, "POST /api/2.0/group", &object{ID: g.ID, Title: g.Name}, err)
+	if err != nil {
+		return nil, err
+	}
+	return finishCreation(ctx, cr, id, func(ctx context.Context, name string) (*Group, error) {
+		return c.UpdateGroup(ctx, id, UpdateGroupRequest{Name: name})
+	})
+}
+
+// maxGroupName is the longest group name the portal accepts, in UTF-16 code units (api-notes.md §31).
+const maxGroupName = 128
+
+// groupObjects describes groups to the creation protocol (creation.go). The portal keeps a name as
+// sent, and the listing's filterValue finds the names that contain the text, ignoring case
+// (api-notes.md §31).
+var groupObjects = objectKind{
+	noun:     "group",
+	maxTitle: maxGroupName,
+	stored:   func(name string) string { return name },
+	scope:    "group",
+	list: func(ctx context.Context, c *Client, text string) ([]object, error) {
+		groups, err := c.ListGroups(ctx, text)
+		if err != nil {
+			return nil, err
+		}
+		objects := make([]object, len(groups))
+		for i, g := range groups {
+			objects[i] = object{ID: g.ID, Title: g.Name}
+		}
+		return objects, nil
+	},
+	get: func(ctx context.Context, c *Client, id string) (*object, error) {
+		g, err := c.GetGroup(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		return &object{ID: g.ID, Title: g.Name}, nil
+	},
 }
 
 // UpdateGroupRequest is the body of PUT /group/{id}. An empty Name keeps the name; an empty Manager

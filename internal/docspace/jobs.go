@@ -131,7 +131,7 @@ func (c *Client) runJob(ctx context.Context, kind JobKind, title string, body fu
 		if err != nil {
 			return nil, err
 		}
-		return c.finishCreation(ctx, cr, id, UpdateRoomRequest{})
+		return c.finishRoom(ctx, cr, id, UpdateRoomRequest{})
 	}
 }
 
@@ -195,7 +195,7 @@ func (c *Client) ownObject(ctx context.Context, w *jobWatch, st *JobStatus) (int
 	if id := st.ObjectID(); id > 0 {
 		obj, err := c.GetRoom(ctx, id)
 		switch {
-		case err == nil && w.cr.owns(obj):
+		case err == nil && w.cr.ownsRoom(obj):
 			return id, nil
 		case err != nil && !IsNotFound(err) && !IsForbidden(err):
 			return 0, err
@@ -207,7 +207,7 @@ func (c *Client) ownObject(ctx context.Context, w *jobWatch, st *JobStatus) (int
 		return 0, err
 	}
 	if found != nil {
-		return found.ID, nil
+		return parseRoomID(found.ID), nil
 	}
 	return 0, errForeignJob
 }
@@ -254,7 +254,7 @@ func (w *jobWatch) check(ctx context.Context, watchObject bool) (*JobStatus, boo
 		found, err := w.c.findCreated(ctx, w.cr)
 		if found != nil || err != nil {
 			if found != nil {
-				w.ours = found.ID
+				w.ours = parseRoomID(found.ID)
 			}
 			return &JobStatus{IsCompleted: true}, true, err
 		}
@@ -272,7 +272,7 @@ func (w *jobWatch) check(ctx context.Context, watchObject bool) (*JobStatus, boo
 	if id := st.ObjectID(); watchObject && id > 0 && id != w.ours && st.Error == "" {
 		obj, err := w.c.GetRoom(ctx, id)
 		switch {
-		case err == nil && w.cr.owns(obj):
+		case err == nil && w.cr.ownsRoom(obj):
 			w.ours = id
 		case err != nil && !IsNotFound(err) && !IsForbidden(err):
 			return nil, false, err
@@ -301,16 +301,16 @@ func (c *Client) salvage(ctx context.Context, w *jobWatch, cause error) (*Room, 
 	defer cancel()
 	if err == nil && st.Error == "" {
 		if id, err := c.ownObject(ctx, w, st); err == nil {
-			return c.finishCreation(ctx, w.cr, id, UpdateRoomRequest{})
+			return c.finishRoom(ctx, w.cr, id, UpdateRoomRequest{})
 		}
 	}
 	if w.ours == 0 {
 		if found, err := c.findCreated(ctx, w.cr); err == nil && found != nil {
-			w.ours = found.ID
+			w.ours = parseRoomID(found.ID)
 		}
 	}
 	if w.ours > 0 {
-		return nil, &IncompleteCreateError{ID: w.ours, Err: interrupted}
+		return nil, &IncompleteCreateError{ID: formatRoomID(w.ours), Err: interrupted}
 	}
 	return nil, fmt.Errorf("%w; nothing was created yet. If %q appears later, the next apply names it", interrupted, w.cr.markedTitle())
 }
@@ -325,7 +325,7 @@ func (c *Client) removeFailedObject(ctx context.Context, cr creation, id int64) 
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cleanupTimeout)
 	defer cancel()
 	obj, err := c.GetRoom(ctx, id)
-	if err != nil || !cr.owns(obj) {
+	if err != nil || !cr.ownsRoom(obj) {
 		return
 	}
 	if err := c.DeleteRoom(ctx, id); err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -50,7 +51,8 @@ func idOf(r *docspace.Room, err error) (int64, error) {
 	if r != nil {
 		return r.ID, err
 	}
-	return docspace.CreatedID(err), err
+	id, _ := strconv.ParseInt(docspace.CreatedID(err), 10, 64)
+	return id, err
 }
 
 // createRooms creates n rooms from a template in parallel and returns the ids and errors.

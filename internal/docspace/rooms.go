@@ -153,7 +153,8 @@ func roomPath(id int64) string { return "files/rooms/" + strconv.FormatInt(id, 1
 // transport retries it only after a 429, which the portal sends before doing anything). When its answer
 // is lost or unreadable, the room is looked for by its creation marker before anything is reported; a
 // room that exists but could not be finished comes back as an *IncompleteCreateError with its id.
-// An earlier creation of the same title that was abandoned halfway is an *AbandonedError.
+// An earlier creation of the same title that was abandoned halfway is an *AbandonedError. The procedure
+// is the creation protocol of creation.go.
 func (c *Client) CreateRoom(ctx context.Context, req CreateRoomRequest) (*Room, error) {
 	cr := newCreation(creationRoom, req.Title)
 	if err := c.checkAbandoned(ctx, cr); err != nil {
@@ -162,21 +163,9 @@ func (c *Client) CreateRoom(ctx context.Context, req CreateRoomRequest) (*Room, 
 	req.Title = cr.markedTitle()
 	var room Room
 	err := c.do(ctx, "POST", "files/rooms", nil, req, &room)
-	if err == nil && !cr.owns(&room) {
-		err = fmt.Errorf("POST /api/2.0/files/rooms: the answer describes another object (%d %q): %w", room.ID, room.Title, ErrMissingObject)
-	}
+	id, err := c.createdID(ctx, cr, "POST /api/2.0/files/rooms", roomObject(&room), err)
 	if err != nil {
-		if refused(err) {
-			return nil, err
-		}
-		found, lookErr := c.lookAfterLostAnswer(ctx, cr)
-		if found == nil {
-			if lookErr != nil {
-				return nil, fmt.Errorf("%w; looking for the room afterwards failed too: %v", err, lookErr)
-			}
-			return nil, fmt.Errorf("%w; no room carrying this creation's marker %q appeared, so the portal created nothing", err, cr.token)
-		}
-		room = *found
+		return nil, err
 	}
 	// The portal stores a quota of 0 sent at creation as its default room quota, while an update
 	// stores 0 as sent (api-notes.md §7, §9): the finishing update carries it.
@@ -184,7 +173,73 @@ func (c *Client) CreateRoom(ctx context.Context, req CreateRoomRequest) (*Room, 
 	if req.Quota != nil && *req.Quota == 0 {
 		finish.Quota = req.Quota
 	}
-	return c.finishCreation(ctx, cr, room.ID, finish)
+	return c.finishRoom(ctx, cr, parseRoomID(id), finish)
+}
+
+// finishRoom renames the room or template id, made by cr, with the update finish (finishCreation).
+func (c *Client) finishRoom(ctx context.Context, cr creation, id int64, finish UpdateRoomRequest) (*Room, error) {
+	return finishCreation(ctx, cr, formatRoomID(id), func(ctx context.Context, title string) (*Room, error) {
+		finish.Title = &title
+		return c.UpdateRoom(ctx, id, finish)
+	})
+}
+
+// roomObjects and templateObjects describe rooms and templates to the creation protocol (creation.go).
+// Rooms are looked for in every area, as they may have been archived meanwhile.
+var (
+	roomObjects     = roomKind("room", SearchAreaAny, false)
+	templateObjects = roomKind("room template", SearchAreaTemplates, true)
+)
+
+func roomKind(noun string, area SearchArea, templates bool) objectKind {
+	return objectKind{
+		noun:     noun,
+		maxTitle: MaxTitleLength,
+		stored:   SanitizeTitle,
+		scope:    "files/rooms?searchArea=" + strconv.Itoa(int(area)),
+		list: func(ctx context.Context, c *Client, text string) ([]object, error) {
+			rooms, err := c.ListRooms(ctx, ListRoomsOptions{SearchArea: area, FilterValue: text})
+			if err != nil {
+				return nil, err
+			}
+			var objects []object
+			for i := range rooms {
+				if rooms[i].IsTemplate() == templates {
+					objects = append(objects, *roomObject(&rooms[i]))
+				}
+			}
+			return objects, nil
+		},
+		get: func(ctx context.Context, c *Client, id string) (*object, error) {
+			r, err := c.GetRoom(ctx, parseRoomID(id))
+			if err != nil {
+				return nil, err
+			}
+			return roomObject(r), nil
+		},
+	}
+}
+
+// roomObject is r as the creation protocol sees it; a room without an id has none there either.
+func roomObject(r *Room) *object {
+	o := &object{Title: r.Title}
+	if r.ID > 0 {
+		o.ID = formatRoomID(r.ID)
+	}
+	return o
+}
+
+// ownsRoom reports whether r is the room or template cr made.
+func (cr creation) ownsRoom(r *Room) bool {
+	return r != nil && r.IsTemplate() == (cr.kind == creationTemplate) && cr.owns(roomObject(r))
+}
+
+func formatRoomID(id int64) string { return strconv.FormatInt(id, 10) }
+
+// parseRoomID reads an id that formatRoomID wrote; anything else is 0, which no room has.
+func parseRoomID(id string) int64 {
+	n, _ := strconv.ParseInt(id, 10, 64)
+	return n
 }
 
 // GetRoom reads a room or template. A deleted room is a 404.

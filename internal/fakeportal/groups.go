@@ -133,7 +133,7 @@ func (p *Portal) listGroups(c *call) {
 		return
 	}
 	q := c.r.URL.Query()
-	text := strings.ToLower(q.Get("filterValue"))
+	text := strings.ToLower(strings.TrimSpace(q.Get("filterValue"))) // a name containing the trimmed text (api-notes.md §28)
 	var member *user
 	if v := q.Get("userId"); v != "" {
 		if member = p.findUser(v); member == nil {
@@ -171,7 +171,8 @@ func (p *Portal) getGroup(c *call) {
 	}
 }
 
-// groupName applies the name rules of create and update: at most 128 characters, not blank.
+// groupName applies the name rules of create and update: at most 128 characters (UTF-16 code units),
+// not blank.
 func groupName(b *body, required bool) (string, bool) {
 	name, has := b.maxLength("groupName", 128)
 	if b.failed {
@@ -185,7 +186,7 @@ func groupName(b *body, required bool) (string, bool) {
 		b.fail("GroupName", "The field GroupName must be a string with a minimum length of 1.")
 		return "", false
 	}
-	return strings.TrimSpace(name), has
+	return name, has // stored as sent, untrimmed (api-notes.md §31)
 }
 
 // createGroup is POST /group: every member and the manager are checked first, and an unknown,

@@ -87,6 +87,17 @@ func (p *Portal) AddGroup(name, managerID string, memberIDs ...string) string {
 	return id
 }
 
+// GroupNames returns the name of every group, by id.
+func (p *Portal) GroupNames() map[string]string {
+	out := map[string]string{}
+	p.set(func() {
+		for _, g := range p.groups {
+			out[g.id] = g.name
+		}
+	})
+	return out
+}
+
 // DeleteGroupNow removes a group and, as the portal does, its records in every room.
 func (p *Portal) DeleteGroupNow(id string) {
 	p.set(func() {

@@ -2,6 +2,7 @@ package fakeportal
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -479,5 +480,22 @@ func TestGroupHidesBlockedMembers(t *testing.T) {
 	owner.call("PUT", "group/"+id, `{"membersToRemove":["`+b+`"]}`)
 	if groups := owner.call("GET", "people/"+b, "").response()["groups"].([]any); len(groups) != 0 {
 		t.Errorf("a blocked member can be removed: %v", groups)
+	}
+}
+
+// TestGroupNamesAndSearch: a name is stored as sent, and the listing finds the names that contain the
+// trimmed filter text, ignoring case (api-notes.md §28, §31).
+func TestGroupNamesAndSearch(t *testing.T) {
+	_, owner, _ := newFake(t, Options{})
+	for _, name := range []string{" Team [tf-pending-g-0123456789ab]", "Other", "TEAM"} {
+		if res := owner.call("POST", "group", `{"groupName":"`+name+`"}`); res.status != 200 || res.response()["name"] != name {
+			t.Fatalf("create %q: %d %s", name, res.status, res.raw)
+		}
+	}
+	for filter, want := range map[string]int{"team": 2, "  TF-PENDING-  ": 1, "0123456789ab": 1, "tf-pending-r": 0} {
+		res := owner.call("GET", "group?filterValue="+url.QueryEscape(filter), "")
+		if res.status != 200 || len(res.list()) != want || res.env["total"] != float64(want) {
+			t.Errorf("filterValue %q: %d %s; want %d groups", filter, res.status, res.raw, want)
+		}
 	}
 }

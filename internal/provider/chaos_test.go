@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -22,12 +23,12 @@ import (
 )
 
 // TestChaos applies one mixed estate from two workspaces at once, with the same API key and the same
-// titles, against a fake portal that loses and damages answers after acting, fails jobs and file
-// operations, rate-limits and drops connections; the first apply of one workspace is interrupted with
-// SIGINT mid-way. Each workspace re-applies as a user would (and imports what an error tells it to)
-// until it succeeds. Then, with the faults gone: both plans are empty, no object is in both states,
-// the portal holds exactly the objects of the two states (no orphan, no duplicate, no creation marker
-// left), and destroying both leaves the portal empty.
+// titles and group names, against a fake portal that loses and damages answers after acting, fails jobs
+// and file operations, rate-limits and drops connections; the first apply of one workspace is
+// interrupted with SIGINT mid-way. Each workspace re-applies as a user would (and imports what an error
+// tells it to) until it succeeds. Then, with the faults gone: both plans are empty, no object is in both
+// states, the portal holds exactly the rooms, templates, groups and room members of the two states (no
+// orphan, no duplicate, no creation marker left), and destroying both leaves the portal empty.
 //
 // Each workspace runs the real provider binary in a process of its own, as two Terraform runs would.
 // The seed (CHAOS_SEED, default fixed) makes the portal's random choices repeatable; the interleaving of
@@ -44,8 +45,10 @@ func TestChaos(t *testing.T) {
 	srv := httptest.NewServer(portal)
 	t.Cleanup(srv.Close)
 	bin := buildProvider(t)
+	manager := portal.AddUser("Chaos Manager", "manager@portal.example", fakeportal.TypeRoomAdmin)
+	member := portal.AddUser("Chaos Member", "member@portal.example", fakeportal.TypeUser)
 
-	for _, route := range creationRoutes {
+	for _, route := range slices.Concat(creationRoutes, []string{"/api/2.0/group"}) {
 		for _, f := range []fakeportal.Fault{
 			{Status: 502, AfterProcessing: true, Rate: 0.08},
 			{Drop: true, AfterProcessing: true, Rate: 0.06},
@@ -69,7 +72,7 @@ func TestChaos(t *testing.T) {
 	portal.FailNextFileOperation("The room is being moved by another user")
 	portal.FinishFileOperationsAtOnce(true)
 
-	config := chaosEstate(srv.URL)
+	config := chaosEstate(srv.URL, manager, member)
 	spaces := []*workspace{newWorkspace(t, bin, "a", config), newWorkspace(t, bin, "b", config)}
 	// The operator of both workspaces adopts an abandoned object once, in the first workspace that
 	// names it: with identical titles the error appears in both, and the object belongs to only one.
@@ -89,7 +92,8 @@ func TestChaos(t *testing.T) {
 	portal.FinishFileOperationsAtOnce(false)
 
 	owned := map[string]string{} // object id → workspace
-	var rooms, templates int
+	inStates := map[string]int{} // resource type → how many the states hold
+	members := map[int64]int{}   // room id → member resources on it
 	for _, w := range spaces {
 		if code, out := w.run("plan", "-detailed-exitcode", "-input=false"); code != 0 {
 			t.Fatalf("workspace %s: the plan after converging is not empty (exit %d):\n%s", w.name, code, out)
@@ -103,10 +107,10 @@ func TestChaos(t *testing.T) {
 				t.Errorf("object %s is in the states of workspace %s and workspace %s", id, other, w.name)
 			}
 			owned[id] = w.name
-			if r.Type == "docspace_room" {
-				rooms++
-			} else {
-				templates++
+			inStates[r.Type]++
+			if r.Type == "docspace_room_member" {
+				room, _ := strconv.ParseInt(r.Values["room_id"].(string), 10, 64)
+				members[room]++
 			}
 		}
 	}
@@ -119,28 +123,43 @@ func TestChaos(t *testing.T) {
 			if strings.Contains(title, "[tf-pending-") {
 				t.Errorf("%d still carries its creation marker: %q", id, title)
 			}
+			// Every member record on the portal is a member resource: the room's owner has no record.
+			if n := portal.ShareCount(id); n != members[id] {
+				t.Errorf("room %d %q has %d member records on the portal; the states hold %d", id, title, n, members[id])
+			}
 		}
 	}
-	if len(onPortal[false]) != rooms || len(onPortal[true]) != templates {
-		t.Errorf("the portal holds %d rooms and %d templates; the states hold %d and %d", len(onPortal[false]), len(onPortal[true]), rooms, templates)
+	groups := portal.GroupNames()
+	for id, name := range groups {
+		if _, ok := owned[id]; !ok {
+			t.Errorf("orphan: group %s %q is on the portal but in no state", id, name)
+		}
+		if strings.Contains(name, "[tf-pending-") {
+			t.Errorf("group %s still carries its creation marker: %q", id, name)
+		}
+	}
+	if len(onPortal[false]) != inStates["docspace_room"] || len(onPortal[true]) != inStates["docspace_room_template"] || len(groups) != inStates["docspace_group"] {
+		t.Errorf("the portal holds %d rooms, %d templates and %d groups; the states hold %v",
+			len(onPortal[false]), len(onPortal[true]), len(groups), inStates)
 	}
 	counts := portal.Counts()
 	t.Logf("faults that struck: %v", portal.FaultsFired())
-	t.Logf("calls: %d room creations, %d template jobs, %d room-from-template jobs; objects: %d rooms, %d templates",
-		counts["POST /api/2.0/files/rooms"], counts["POST /api/2.0/files/roomtemplate"], counts["POST /api/2.0/files/rooms/fromtemplate"], rooms, templates)
+	t.Logf("calls: %d room creations, %d template jobs, %d room-from-template jobs, %d group creations; objects in the states: %v",
+		counts["POST /api/2.0/files/rooms"], counts["POST /api/2.0/files/roomtemplate"], counts["POST /api/2.0/files/rooms/fromtemplate"],
+		counts["POST /api/2.0/group"], inStates)
 
 	for _, w := range spaces {
 		wg.Go(func() { w.converge(t, "destroy", false) })
 	}
 	wg.Wait()
-	if ids := portal.RoomIDs(); len(ids) > 0 {
-		t.Errorf("the portal still holds %v after both workspaces were destroyed", ids)
+	if ids, groups := portal.RoomIDs(), portal.GroupNames(); len(ids) > 0 || len(groups) > 0 {
+		t.Errorf("the portal still holds rooms %v and groups %v after both workspaces were destroyed", ids, groups)
 	}
 }
 
 // chaosEstate is what each workspace applies: rooms of several types, an archived one, templates, rooms
-// from templates and links.
-func chaosEstate(host string) string {
+// from templates, links, groups of manager and member, and the groups and member as room members.
+func chaosEstate(host, manager, member string) string {
 	return fmt.Sprintf(`
 terraform {
   required_providers {
@@ -188,7 +207,28 @@ resource "docspace_room_link" "share" {
   access    = "read"
   title     = "chaos ${count.index}"
 }
-`, host, acctest.FakeAPIKey)
+
+resource "docspace_group" "team" {
+  count      = 2
+  name       = "tfacc-chaos team ${count.index}"
+  manager_id = %[3]q
+  member_ids = [%[3]q, %[4]q]
+}
+
+resource "docspace_room_member" "team" {
+  count    = 2
+  room_id  = docspace_room.plain[count.index].id
+  group_id = docspace_group.team[count.index].id
+  access   = "editor"
+}
+
+resource "docspace_room_member" "member" {
+  count   = 2
+  room_id = docspace_room.plain[count.index].id
+  user_id = %[4]q
+  access  = "viewer"
+}
+`, host, acctest.FakeAPIKey, manager, member)
 }
 
 // buildProvider compiles the provider and writes a CLI configuration that points Terraform at it.
@@ -311,7 +351,7 @@ func exitCode(err error) int {
 }
 
 var (
-	abandonedObject = regexp.MustCompile(`DocSpace (?:room template|room) (\d+), titled`)
+	abandonedObject = regexp.MustCompile(`DocSpace (?:room template|room|group) ([0-9a-f-]+), titled`)
 	diagnosticOf    = regexp.MustCompile(`with (docspace_[a-z_]+\.[a-z_]+\[\d+\]),`)
 )
 

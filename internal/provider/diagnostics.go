@@ -64,7 +64,7 @@ func unknownAttributeErrors(diags *diag.Diagnostics, unknown map[string]bool) {
 // killed creation is named, with the command that adopts it.
 func (b *resourceBase) addCreateError(ctx context.Context, resp *resource.CreateResponse, resourceType, summary string, err error) {
 	diags := &resp.Diagnostics
-	if id := docspace.CreatedID(err); id > 0 {
+	if id := docspace.CreatedID(err); id != "" {
 		b.recordCreated(ctx, resp, id)
 		diags.AddError(summary, err.Error()+". The object is recorded in the state and marked tainted: "+
 			"the next apply replaces it, or run `terraform untaint` to keep it.")
@@ -73,13 +73,13 @@ func (b *resourceBase) addCreateError(ctx context.Context, resp *resource.Create
 	var abandoned *docspace.AbandonedError
 	if errors.As(err, &abandoned) {
 		diags.AddError("Unfinished earlier creation",
-			fmt.Sprintf("DocSpace %s %d, titled %q, was left behind by an earlier creation of the same title that never "+
+			fmt.Sprintf("DocSpace %s %s, titled %q, was left behind by an earlier creation of the same title that never "+
 				"finished: its terraform or provider process was killed, or lost the portal. Nothing was created now, "+
 				"because that would make a second one.\n\n"+
 				"If no other Terraform run is creating it right now, adopt it (in one workspace only, when several create "+
 				"this title):\n\n"+
-				"  terraform import %s.<name> %d\n\n"+
-				"(or an import block with id = \"%d\"); the next apply gives it its real title. Or delete it in DocSpace. "+
+				"  terraform import %s.<name> %s\n\n"+
+				"(or an import block with id = \"%s\"); the next apply gives it its real title. Or delete it in DocSpace. "+
 				"Then apply again.", abandoned.Noun, abandoned.ID, abandoned.Title, resourceType, abandoned.ID, abandoned.ID))
 		return
 	}
@@ -88,8 +88,8 @@ func (b *resourceBase) addCreateError(ctx context.Context, resp *resource.Create
 
 // recordCreated puts the id of an object that now exists into the state and the identity, before
 // anything else can fail: an error after this taints the object instead of orphaning it.
-func (b *resourceBase) recordCreated(ctx context.Context, resp *resource.CreateResponse, id int64) types.String {
-	s := types.StringValue(formatObjectID(id))
+func (b *resourceBase) recordCreated(ctx context.Context, resp *resource.CreateResponse, id string) types.String {
+	s := types.StringValue(id)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), s)...)
 	b.setObjectIdentity(ctx, resp.Identity, s.ValueString(), &resp.Diagnostics)
 	return s

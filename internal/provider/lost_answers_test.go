@@ -282,3 +282,112 @@ resource "docspace_room_link" "share" {
 		},
 	})
 }
+
+// TestAccGroup_lostAnswers: the portal creates the group, and then the answer to POST /group is lost or
+// damaged (a proxy's 502, an empty 200, a truncated body, a null or undecodable response). Group names are not unique,
+// so a second POST would make a second group of the same name: the provider never repeats it, finds the
+// group by its creation marker, and ends with exactly one group of that name, the one in the state, and
+// an empty plan on the re-apply.
+func TestAccGroup_lostAnswers(t *testing.T) {
+	t.Parallel()
+	faults := map[string]fakeportal.Fault{
+		"502":       {Status: 502, AfterProcessing: true},
+		"empty":     {Reply: fakeportal.ReplyEmpty},
+		"truncated": {Reply: fakeportal.ReplyTruncated},
+		"null":      {Reply: fakeportal.ReplyNull},
+		// A group's id is a string, so this answer's "id": "not a number" decodes: only the missing
+		// marker in its name shows that it describes no group of this creation.
+		"undecodable": {Reply: fakeportal.ReplyUndecodable},
+	}
+	for fault, f := range faults {
+		t.Run(fault, func(t *testing.T) {
+			t.Parallel()
+			env := acctest.New(t, fakeportal.Options{})
+			env.RequireFake(t, "damages the portal's answer to POST /group")
+			a := env.Fake.AddUser("Ann Able", "ann@portal.example", fakeportal.TypeRoomAdmin)
+			name := acctest.RandomName("lostgroup")
+			config := groupConfig(env, name, a, a)
+			env.Run(t, resource.TestCase{
+				CheckDestroy: checkGroupGone(env),
+				Steps: []resource.TestStep{
+					{
+						PreConfig: func() {
+							f.Method, f.PathPrefix, f.Count = "POST", "/api/2.0/group", 1
+							env.Fake.InjectFault(f)
+						},
+						Config: config,
+						Check: resource.ComposeTestCheckFunc(
+							expectOneGroup(env, name),
+							func(*terraform.State) error {
+								if n := env.Fake.Counts()["POST /api/2.0/group"]; n != 1 {
+									return fmt.Errorf("POST /api/2.0/group was called %d times; a creation whose answer was lost must not be repeated", n)
+								}
+								if n := env.Fake.FaultsFired()[f.String()]; n != 1 {
+									return fmt.Errorf("the fault struck %d times (%v)", n, env.Fake.FaultsFired())
+								}
+								return nil
+							},
+						),
+					},
+					{
+						Config:           config,
+						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+						Check:            expectOneGroup(env, name),
+					},
+				},
+			})
+		})
+	}
+}
+
+// TestAccGroup_unfinishedCreationTaints: the group exists, but the rename that finishes its creation
+// fails. The apply fails with the group recorded in the state and tainted, never orphaned; the re-apply
+// replaces it, and exactly one group of that name is left.
+func TestAccGroup_unfinishedCreationTaints(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t, "makes the rename that finishes a group's creation fail")
+	a := env.Fake.AddUser("Ann Able", "ann@portal.example", fakeportal.TypeRoomAdmin)
+	name := acctest.RandomName("group")
+	config := groupConfig(env, name, a, a)
+	env.Run(t, resource.TestCase{
+		CheckDestroy: checkGroupGone(env),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					env.Fake.InjectFault(fakeportal.Fault{Status: 500, Method: "PUT", PathPrefix: "/api/2.0/group/", Count: 1})
+				},
+				Config:      config,
+				ExpectError: regexp.MustCompile(`(?s)Error creating the group.*renaming the new group.*recorded in the state and marked\s+tainted`),
+			},
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("docspace_group.g", plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				Check: expectOneGroup(env, name),
+			},
+		},
+	})
+}
+
+// expectOneGroup checks that the portal holds exactly one group named name, that it is the group in the
+// state, and that no group still carries a creation marker.
+func expectOneGroup(env *acctest.Env, name string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		var named []string
+		for id, n := range env.Fake.GroupNames() {
+			if n == name {
+				named = append(named, id)
+			}
+			if strings.Contains(n, "[tf-pending-") {
+				return fmt.Errorf("group %s still carries its creation marker: %q", id, n)
+			}
+		}
+		rs, ok := s.RootModule().Resources["docspace_group.g"]
+		if len(named) != 1 || !ok || !strings.EqualFold(rs.Primary.ID, named[0]) {
+			return fmt.Errorf("groups named %q on the portal: %v; want exactly the one in the state", name, named)
+		}
+		return nil
+	}
+}

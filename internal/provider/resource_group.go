@@ -47,12 +47,12 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 				return
 			}
 		}
-		addAPIError(&resp.Diagnostics, "Error creating the group", err)
+		r.addCreateError(ctx, resp, "docspace_group", "Error creating the group", err)
 		return
 	}
+	plan.ID = r.recordCreated(ctx, resp, g.ID)
 	plan.fill(g, plan.MemberIDs)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	r.setObjectIdentity(ctx, resp.Identity, plan.ID.ValueString(), &resp.Diagnostics)
 }
 
 // invalidMembers names the ids the portal refuses as group members: unknown, terminated or guests.

@@ -22,7 +22,9 @@ func (r *groupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			"Members and the manager must be active accounts that are not guests. Creating a group with any other " +
 			"account fails and creates nothing; when an update names one, the portal skips it without an error, which " +
 			"the provider reports. The manager is always a member too, so `member_ids` must include `manager_id`. " +
-			"Group names need not be unique.\n\n" +
+			"Group names need not be unique, so the provider creates a group under its name followed by a creation marker, " +
+			"such as `Team [tf-pending-g-3fa9c2d1e0b7]`, and renames it at once: an apply whose answer was lost finds the group " +
+			"by its marker instead of creating a second one (see the guide on template jobs and creation markers).\n\n" +
 			"**Blocked members.** A member who is blocked in DocSpace stays in the group, but the portal leaves them out " +
 			"of the group's members and will not add them again. While the portal still has them in the group, the " +
 			"provider keeps them in `member_ids` as configured, without a change to plan, and warns about each one on " +

@@ -3,6 +3,7 @@ package provider_test
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -258,6 +259,47 @@ func TestAccGroup_blockedMemberStaysConfigured(t *testing.T) {
 				Config:           groupConfig(env, name+" renamed", a, a),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 				Check:            warnings.CheckNone(),
+			},
+		},
+	})
+}
+
+// TestAccGroup_abandonedCreation: a group still carries the creation marker of an earlier creation of
+// the same name whose process was killed before it renamed the group. The apply does not make a second
+// group: after the grace period in which a live creator would rename it, it stops, naming the group and
+// the import command. After the import, the apply gives the group its real name in place.
+func TestAccGroup_abandonedCreation(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t, "leaves a group with another creation's marker on the portal")
+	a := env.Fake.AddUser("Ann Able", "ann@portal.example", fakeportal.TypeRoomAdmin)
+	name := acctest.RandomName("group")
+	config := groupConfig(env, name, a, a)
+	var abandoned string
+	env.Run(t, resource.TestCase{
+		CheckDestroy: checkGroupGone(env),
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   func() { abandoned = env.Fake.AddGroup(name+" [tf-pending-g-0123456789ab]", a, a) },
+				Config:      config,
+				ExpectError: regexp.MustCompile(`(?s)Unfinished earlier creation.*DocSpace group [0-9a-f-]{36}, titled.*terraform import\s+docspace_group.<name> [0-9a-f-]{36}`),
+			},
+			{
+				Config:             config,
+				ResourceName:       "docspace_group.g",
+				ImportState:        true,
+				ImportStatePersist: true,
+				ImportStateIdFunc:  func(*terraform.State) (string, error) { return abandoned, nil },
+			},
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("docspace_group.g", plancheck.ResourceActionUpdate),
+				}},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttrPtr("docspace_group.g", "id", &abandoned),
+					expectOneGroup(env, name),
+				),
 			},
 		},
 	})

@@ -57,7 +57,7 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	plan.ID = r.recordCreated(ctx, resp, room.ID)
+	plan.ID = r.recordCreated(ctx, resp, formatObjectID(room.ID))
 	ctx, cancelRest := afterCreation(ctx)
 	defer cancelRest()
 	if plan.Archived.ValueBool() {

@@ -67,7 +67,7 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 		r.addCreateError(ctx, resp, "docspace_room_template", "Error creating room template", err)
 		return
 	}
-	plan.ID = r.recordCreated(ctx, resp, tpl.ID)
+	plan.ID = r.recordCreated(ctx, resp, formatObjectID(tpl.ID))
 	ctx, cancelRest := afterCreation(ctx)
 	defer cancelRest()
 	if !isRoomObjectKind(tpl, true, &resp.Diagnostics) {
