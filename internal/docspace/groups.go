@@ -151,7 +151,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, req UpdateGroupRequ
 }
 
 // DeleteGroup deletes a group, and with it the group's access to every room (api-notes.md §31). The
-// answer may be 204 without a body or 200 with an empty envelope; a missing group is a 404 *APIError.
+// portal answers 204 without a body; a 200 envelope is accepted too. A missing group is a 404 *APIError.
 func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	status, urlPath, raw, err := c.send(ctx, "DELETE", groupPath(id), nil, nil)
 	if err != nil {

@@ -63,8 +63,8 @@ type SetMembersResult struct {
 var ErrFormRoles = errors.New("the member holds form roles in this virtual data room; the portal removes such members only when forced, from its web interface")
 
 // SkippedError is a grant the portal answered with success but did not apply: the subject is missing
-// from the answer. The portal skips terminated or removed users, removed groups, users the API key's
-// user may not see, and the room's owner (api-notes.md §29).
+// from the answer. The portal skips terminated or removed users, removed groups and users the API key's
+// user may not see (api-notes.md §29).
 type SkippedError struct {
 	RoomID    int64
 	SubjectID string
@@ -78,7 +78,7 @@ func (e *SkippedError) Error() string {
 		what = "still lists " + e.SubjectID + " as a member"
 	}
 	return fmt.Sprintf("the portal answered PUT /api/2.0/files/rooms/%d/share with success but %s: "+
-		"it silently skips terminated or deleted users, deleted groups, users the API key's user may not see, and the room's owner",
+		"it silently skips terminated or deleted users, deleted groups and users the API key's user may not see",
 		e.RoomID, what)
 }
 

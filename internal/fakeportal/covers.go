@@ -10,7 +10,12 @@ var covers = map[string]string{
 
 func coverData(id string) string { return covers[id] }
 
+// listCovers is GET /files/rooms/covers; guests may not read the gallery (api-notes.md §13).
 func (p *Portal) listCovers(c *call) {
+	if c.user.kind == TypeGuest {
+		c.denied()
+		return
+	}
 	var items []any
 	for _, id := range []string{"cover-books", "cover-chart", "cover-compass", "cover-rocket"} {
 		items = append(items, map[string]any{"id": id, "data": covers[id]})

@@ -28,7 +28,12 @@ func (g *group) add(u *user) {
 	}
 }
 
+// remove takes u out of the group; removing the manager clears the manager too (RemoveUserFromGroupAsync,
+// api-notes.md §31).
 func (g *group) remove(u *user) {
+	if g.manager == u {
+		g.manager = nil
+	}
 	for i, m := range g.members {
 		if m == u {
 			g.members = append(g.members[:i:i], g.members[i+1:]...)
@@ -58,12 +63,14 @@ func (g *group) listed() []*user {
 	return out
 }
 
-// dto is a GroupDto; the listing leaves out the members. Members and membersCount leave out blocked
-// members; the manager is read on its own and shown even when blocked (api-notes.md §32).
+// dto is a GroupDto; the listing leaves out the members. parent is always there, the empty GUID for
+// ordinary groups; isSystem only when true, which it never is for a group made through the API
+// (api-notes.md §31). Members and membersCount leave out blocked members; the manager is read on its own
+// and shown even when blocked (api-notes.md §32).
 func (p *Portal) groupDTO(g *group, withMembers bool) map[string]any {
 	listed := g.listed()
-	d := map[string]any{"id": g.id, "name": g.name, "category": "00000000-0000-0000-0000-000000000000",
-		"isLDAP": false, "isSystem": false, "membersCount": len(listed)}
+	d := map[string]any{"id": g.id, "name": g.name, "category": emptyGUID, "parent": emptyGUID,
+		"isLDAP": false, "membersCount": len(listed)}
 	if g.manager != nil {
 		d["manager"] = g.manager.fullDTO()
 	}
@@ -86,11 +93,14 @@ func (p *Portal) findGroup(id string) *group {
 	return nil
 }
 
-// groupArg resolves {id} of the group endpoints: a missing or removed group is 404 "Group not found".
+// msgGroupNotFound is the 404 text of the group endpoints (Resource.resx, api-notes.md §31).
+const msgGroupNotFound = "The group could not be found"
+
+// groupArg resolves {id} of the group endpoints: a missing or removed group is 404.
 func (p *Portal) groupArg(c *call) *group {
 	g := p.findGroup(c.args[0])
 	if g == nil {
-		c.fail(http.StatusNotFound, "Group not found")
+		c.fail(http.StatusNotFound, msgGroupNotFound)
 	}
 	return g
 }
@@ -122,10 +132,19 @@ func (p *Portal) validMember(id string) *user {
 	return u
 }
 
-// listGroups is GET /group: groups without their members, paged, with total; guests may not read groups.
-func (p *Portal) listGroups(c *call) {
-	if c.user.kind == TypeGuest {
+// readsGroups is Action_ReadGroups, which users and guests lack (api-notes.md §31).
+func (c *call) readsGroups() bool {
+	if c.user.kind == TypeUser || c.user.kind == TypeGuest {
 		c.denied()
+		return false
+	}
+	return true
+}
+
+// listGroups is GET /group: groups without their members, paged, with total; users and guests may not
+// read groups.
+func (p *Portal) listGroups(c *call) {
+	if !c.readsGroups() {
 		return
 	}
 	start, count, ok := pageParams(c)
@@ -162,8 +181,7 @@ func (p *Portal) listGroups(c *call) {
 
 // getGroup is GET /group/{id}; includeMembers defaults to true.
 func (p *Portal) getGroup(c *call) {
-	if c.user.kind == TypeGuest {
-		c.denied()
+	if !c.readsGroups() {
 		return
 	}
 	if g := p.groupArg(c); g != nil {
@@ -171,26 +189,29 @@ func (p *Portal) getGroup(c *call) {
 	}
 }
 
-// groupName applies the name rules of create and update: at most 128 characters (UTF-16 code units),
-// not blank.
-func groupName(b *body, required bool) (string, bool) {
+// groupName applies the name rules of create and update: at most 128 characters; on create required
+// and at least 1 character (validation errors), then not blank (an error envelope). The name is kept
+// as sent, white space included; an update takes "" and blanks (api-notes.md §31).
+func groupName(b *body, creating bool) (string, bool) {
 	name, has := b.maxLength("groupName", 128)
-	if b.failed {
-		return "", false
+	if b.failed || !creating {
+		return name, has
 	}
-	if required && !has {
+	switch {
+	case !has:
 		b.fail("GroupName", "The GroupName field is required.")
-		return "", false
+	case name == "":
+		b.fail("GroupName", "The field GroupName must be a string with a minimum length of 1 and a maximum length of 128.")
+	case strings.TrimSpace(name) == "":
+		// ArgumentException.ThrowIfNullOrWhiteSpace: an error envelope, not a validation problem.
+		b.failed = true
+		b.c.fail(http.StatusBadRequest, "The value cannot be an empty string or composed entirely of whitespace. (Parameter 'GroupName')")
 	}
-	if has && strings.TrimSpace(name) == "" && (required || name != "") {
-		b.fail("GroupName", "The field GroupName must be a string with a minimum length of 1.")
-		return "", false
-	}
-	return name, has // stored as sent, untrimmed (api-notes.md §31)
+	return name, has
 }
 
 // createGroup is POST /group: every member and the manager are checked first, and an unknown,
-// terminated or guest account fails the whole request with 400 "User not found" (api-notes.md §31).
+// terminated or guest account fails the whole request with 400 (api-notes.md §31).
 func (p *Portal) createGroup(c *call) {
 	if !c.canEditGroups() {
 		return
@@ -208,14 +229,14 @@ func (p *Portal) createGroup(c *call) {
 	g := &group{id: p.guid(), name: name}
 	if hasManager && managerID != emptyGUID {
 		if g.manager = p.validMember(managerID); g.manager == nil {
-			c.fail(http.StatusBadRequest, "User not found")
+			c.fail(http.StatusBadRequest, msgUserNotFound)
 			return
 		}
 	}
 	for _, id := range memberIDs {
 		u := p.validMember(id)
 		if u == nil {
-			c.fail(http.StatusBadRequest, "User not found")
+			c.fail(http.StatusBadRequest, msgUserNotFound)
 			return
 		}
 		g.add(u)
@@ -230,8 +251,9 @@ func (p *Portal) createGroup(c *call) {
 // emptyGUID is Guid.Empty, which update reads as "leave the manager as it is".
 const emptyGUID = "00000000-0000-0000-0000-000000000000"
 
-// updateGroup is PUT /group/{id}: a null name keeps the name; invalid members and managers are skipped
-// without an error (api-notes.md §31).
+// updateGroup is PUT /group/{id}: a null name keeps the name, "" empties it; invalid members and
+// managers are skipped without an error. The manager is set, then members are added, then removed:
+// removing the manager clears it (api-notes.md §31).
 func (p *Portal) updateGroup(c *call) {
 	g := p.editableGroup(c)
 	if g == nil {
@@ -245,7 +267,7 @@ func (p *Portal) updateGroup(c *call) {
 	if b.failed {
 		return
 	}
-	if hasName && name != "" {
+	if hasName {
 		g.name = name
 	}
 	if m := p.validMember(managerID); m != nil {
@@ -265,14 +287,15 @@ func (p *Portal) updateGroup(c *call) {
 	c.ok(p.groupDTO(g, true))
 }
 
-// deleteGroup is DELETE /group/{id}: the group's room shares go with it (api-notes.md §31).
+// deleteGroup is DELETE /group/{id}: the group's room shares go with it. The answer is NoContent: 204
+// with an empty body, which the envelope filter does not wrap (api-notes.md §31).
 func (p *Portal) deleteGroup(c *call) {
 	g := p.editableGroup(c)
 	if g == nil {
 		return
 	}
 	p.removeGroup(g)
-	c.empty()
+	c.w.WriteHeader(http.StatusNoContent)
 }
 
 func (p *Portal) removeGroup(g *group) {
@@ -310,27 +333,39 @@ func (p *Portal) changeEachGroupMember(c *call, find func(id string) *user, chan
 	})
 }
 
-// replaceGroupMembers is POST /group/{id}/members: it removes everyone it lists, then adds the valid ones;
-// when none is valid the answer is 400, with the members already gone (api-notes.md §31). Blocked members
-// are not listed, so they stay (api-notes.md §32).
+// replaceGroupMembers is POST /group/{id}/members. It checks the new members first, before the group
+// is looked up: when none is valid the answer is 400 "Members" and nothing changes. Otherwise it removes
+// every member, the manager included (the group ends without one), then adds the valid ones as plain
+// members; terminated members are not listed by the removal and stay (api-notes.md §31).
 func (p *Portal) replaceGroupMembers(c *call) {
-	p.changeGroupMembers(c, func(g *group, ids []string) bool {
-		for _, u := range g.listed() {
-			g.remove(u)
+	b := c.object()
+	ids, _ := b.strings("members")
+	if b.failed {
+		return
+	}
+	var valid []*user
+	for _, id := range ids {
+		if u := p.validMember(id); u != nil {
+			valid = append(valid, u)
 		}
-		added := 0
-		for _, id := range ids {
-			if u := p.validMember(id); u != nil {
-				g.add(u)
-				added++
-			}
-		}
-		if added == 0 {
-			c.fail(http.StatusBadRequest, "User not found")
-			return false
-		}
-		return true
-	})
+	}
+	if len(valid) == 0 {
+		c.fail(http.StatusBadRequest, "Members")
+		return
+	}
+	g := p.editableGroup(c)
+	if g == nil {
+		return
+	}
+	// The removal half lists the members with the default status filter, so terminated members stay
+	// (and a terminated manager with them).
+	for _, m := range g.listed() {
+		g.remove(m)
+	}
+	for _, u := range valid {
+		g.add(u)
+	}
+	c.ok(p.groupDTO(g, true))
 }
 
 func (p *Portal) changeGroupMembers(c *call, change func(*group, []string) bool) {
@@ -348,7 +383,8 @@ func (p *Portal) changeGroupMembers(c *call, change func(*group, []string) bool)
 	}
 }
 
-// setGroupManager is PUT /group/{id}/manager: an unknown user is 404; the manager becomes a member.
+// setGroupManager is PUT /group/{id}/manager: an unknown user is 404; a guest or a terminated user is
+// ignored with 200; the manager becomes a member (api-notes.md §31).
 func (p *Portal) setGroupManager(c *call) {
 	g := p.editableGroup(c)
 	if g == nil {
@@ -361,10 +397,12 @@ func (p *Portal) setGroupManager(c *call) {
 	}
 	u := p.findUser(id)
 	if u == nil || u.removed {
-		c.fail(http.StatusNotFound, "User not found")
+		c.fail(http.StatusNotFound, msgUserNotFound)
 		return
 	}
-	g.manager = u
-	g.add(u)
+	if p.validMember(id) != nil {
+		g.manager = u
+		g.add(u)
+	}
 	c.ok(p.groupDTO(g, true))
 }

@@ -141,7 +141,8 @@ func (p *Portal) ShareOf(roomID int64, subjectID string) (int, bool) {
 	return 0, false
 }
 
-// ShareCount returns how many member records a room holds (the owner has none), or -1 without the room.
+// ShareCount returns how many member records a room holds (the owner's synthetic entry is not one), or
+// -1 without the room.
 func (p *Portal) ShareCount(roomID int64) int {
 	p.mu.Lock()
 	defer p.mu.Unlock()

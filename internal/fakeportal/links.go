@@ -232,6 +232,11 @@ func (p *Portal) setLink(c *call) {
 		}
 	}
 	if access == accessNone {
+		// access 0 with an unknown id is handled as a create that stores nothing: it passes the link
+		// limit check first, so in a room at its limit it is 403 (api-notes.md §22).
+		if existing == nil && linkID != "" && linkID != emptyGUID && !p.linkLimitLeft(c, r, kind) {
+			return
+		}
 		p.removeLink(c, r, existing)
 		return
 	}

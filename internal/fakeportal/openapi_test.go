@@ -35,7 +35,8 @@ func specPath() string {
 
 // serverDepartures are the known places where the real server departs from its own OpenAPI document.
 // The fake follows the server (docs/development/api-notes.md). Each entry lets through exactly the violations it
-// explains; any other violation fails the test.
+// explains; any other violation fails the test. A violation is matched alone and also prefixed with
+// "METHOD path: ", so that an entry can hold for one route only.
 var serverDepartures = []struct {
 	violation *regexp.Regexp
 	why       string
@@ -52,6 +53,9 @@ var serverDepartures = []struct {
 		"Watermark additions are flags and combine, such as 3 for user name and e-mail (api-notes.md §7)."},
 	{regexp.MustCompile(`^at "/roomType": value is not one of the allowed values \[1,2,5,6,8,9\]$`),
 		"roomType is accepted as a number or a name such as PublicRoom (api-notes.md §6)."},
+	{regexp.MustCompile(`^DELETE /api/2\.0/group/[0-9a-fA-F-]+: status is not supported$`),
+		"DELETE /group/{id} returns NoContent(): 204 with an empty body, which the envelope filter does not wrap; the " +
+			"document promises 200 with a wrapper (api-notes.md §31)."},
 }
 
 // folderDtoMembers are the FolderDto members of api-notes.md §8 that the fake sends.
@@ -178,7 +182,7 @@ func (c *conformance) check(method, path, what string, err error) {
 	for _, e := range flatten(err) {
 		explained := false
 		for _, d := range serverDepartures {
-			if d.violation.MatchString(e) {
+			if d.violation.MatchString(e) || d.violation.MatchString(method+" "+path+": "+e) {
 				explained = true
 				break
 			}
@@ -318,10 +322,21 @@ func TestFakeConformsToOpenAPI(t *testing.T) {
 	c.do("PUT", "/api/2.0/files/rooms/"+id+"/share", `{"invitations":[{"email":"guest@else.example","access":2}],"notify":false}`)
 	c.do("GET", "/api/2.0/files/rooms/"+id+"/share?filterType=0&count=100&startIndex=0", "")
 	c.do("GET", "/api/2.0/files/rooms/"+id+"/share?filterType=32", "")
-	other.do("GET", "/api/2.0/files/rooms/"+id+"/share", "") // 200 [] without read access
+	other.do("GET", "/api/2.0/files/rooms/"+id+"/share", "")                              // 200 [] without read access
+	c.do("PUT", "/api/2.0/files/rooms/"+id+"/share", `{"invitations":[],"notify":false}`) // {"error": 0} without members
+	c.do("PUT", "/api/2.0/files/rooms/999999/share", `{"invitations":[],"notify":false}`) // the same, before the room lookup
+	c.do("PUT", "/api/2.0/files/rooms/"+id+"/share", `{"invitations":[{"email":"nobody@else.example","access":0}],"notify":false}`)
+	c.do("GET", "/api/2.0/files/rooms/"+id+"/share?startIndex=50&count=10&filterValue=spec", "") // count negative past the end
+	c.do("POST", "/api/2.0/group/"+group+"/members", `{"members":["`+member+`"]}`)               // replace: the manager is cleared
+	c.do("POST", "/api/2.0/group/"+group+"/members", `{"members":["`+emptyGUID+`"]}`)            // 400 "Members"
 	c.do("DELETE", "/api/2.0/group/"+group+"/members", `{"members":["`+member+`"]}`)
-	c.do("DELETE", "/api/2.0/group/"+group, "")
-	c.do("GET", "/api/2.0/group/"+group, "") // 404
+	c.do("DELETE", "/api/2.0/group/"+group, "") // 204 without a body
+	c.do("GET", "/api/2.0/group/"+group, "")    // 404
+	portal.SetUserType(portal.UserID("sk-openapi-other"), TypeGuest)
+	other.do("GET", "/api/2.0/people/@self", "")                 // hasPersonalFolder false
+	other.do("GET", "/api/2.0/files/rooms/covers", "")           // 403 for a guest
+	other.do("GET", "/api/2.0/people/"+member, "")               // 403: guests see only themselves
+	other.do("PUT", "/api/2.0/files/rooms/"+id, `{"title":"x"}`) // 403 "You don't have permission to edit the room"
 
 	c.do("PUT", "/api/2.0/files/rooms/"+id+"/archive", `{"deleteAfter":false}`)
 	c.do("GET", "/api/2.0/files/fileops", "")

@@ -23,6 +23,8 @@ const (
 
 	activationNotActivated = 0
 	activationActivated    = 1
+	// activationPending is a user invited by e-mail who has not joined yet.
+	activationPending = 2
 )
 
 var employeeTypeByName = map[string]int{"all": 0, "roomadmin": TypeRoomAdmin, "guest": TypeGuest, "docspaceadmin": TypeDocSpaceAdmin, "user": TypeUser}
@@ -106,19 +108,26 @@ func (p *Portal) findUser(id string) *user {
 	return nil
 }
 
-// sees is the visibility rule of the people endpoints and of room sharing: DocSpace admins see everyone;
-// others do not see guests unrelated to them (api-notes.md §29).
+// sees is the visibility rule of the people endpoints and of room sharing (CanUserViewAnotherUserAsync):
+// everyone sees themselves and DocSpace admins see everyone; users and guests see nobody else; room
+// admins see everyone but the guests unrelated to them (api-notes.md §30).
 func (u *user) sees(other *user) bool {
-	if u.admin || other.kind != TypeGuest || other == u {
+	switch {
+	case other == u || u.admin:
 		return true
+	case u.kind == TypeUser || u.kind == TypeGuest:
+		return false
 	}
-	return other.invitedBy == u
+	return other.kind != TypeGuest || other.invitedBy == u
 }
 
-// getSelf is GET /people/@self: the API key's user.
+// msgUserNotFound is the 404 text of the people endpoints (Resource.resx, api-notes.md §30).
+const msgUserNotFound = "The user could not be found"
+
+// getSelf is GET /people/@self: the API key's user. Guests have no personal folder.
 func (p *Portal) getSelf(c *call) {
 	d := p.fullDTOWithGroups(c.user)
-	d["hasPersonalFolder"] = true
+	d["hasPersonalFolder"] = c.user.kind != TypeGuest
 	c.ok(d)
 }
 
@@ -155,7 +164,7 @@ func (p *Portal) answerUser(c *call, matches func(u *user) bool) {
 		c.ok(p.fullDTOWithGroups(u))
 		return
 	}
-	c.fail(http.StatusNotFound, "User not found")
+	c.fail(http.StatusNotFound, msgUserNotFound)
 }
 
 // userByID is GET /people/{userid}; the id may also be a user name.
@@ -231,22 +240,25 @@ func (p *Portal) listPeople(c *call) {
 	var group *group
 	if v := q.Get("groupId"); v != "" {
 		if group = p.findGroup(v); group == nil {
-			c.list(nil) // no such group: nobody is in it
+			c.page(nil, 0) // no such group: nobody is in it, with total 0 (api-notes.md §30)
 			return
 		}
 	}
-	text := strings.ToLower(q.Get("filterValue"))
+	words := strings.Fields(strings.ToLower(q.Get("filterValue")))
 	var found []*user
 	for _, u := range p.users {
 		switch {
 		case u.removed || !c.user.sees(u):
+		// Callers who are not DocSpace admins never list terminated users: they are hidden without
+		// employeeStatus, and employeeStatus=2 finds nobody (api-notes.md §30).
+		case !c.user.admin && u.status == StatusTerminated:
 		case len(want) > 0 && !want[u.kind]:
 		case hasStatus && u.status&status == 0:
 		case hasActivation && u.activation != activation:
 		case area == 1 && u.kind == TypeGuest, area == 2 && u.kind != TypeGuest:
 		case group != nil && !group.has(u):
 		case q.Get("isAdministrator") == "true" && !u.admin:
-		case text != "" && !strings.Contains(strings.ToLower(u.name), text) && !strings.Contains(strings.ToLower(u.email), text):
+		case !u.matchesWords(words):
 		default:
 			found = append(found, u)
 		}
@@ -263,6 +275,18 @@ func (p *Portal) listPeople(c *call) {
 		items = append(items, p.fullDTOWithGroups(found[i]))
 	}
 	c.page(items, len(found))
+}
+
+// matchesWords is the people filter's text rule: every word occurs in the first name, the last name or
+// the e-mail, case-insensitively (api-notes.md §30).
+func (u *user) matchesWords(words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(strings.ToLower(u.first), w) && !strings.Contains(strings.ToLower(u.last), w) &&
+			!strings.Contains(strings.ToLower(u.email), w) {
+			return false
+		}
+	}
+	return true
 }
 
 // pageParams reads startIndex and count (1..100, default 100) as ApiContext binds them.

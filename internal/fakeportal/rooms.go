@@ -409,17 +409,26 @@ func isAbsoluteURL(s string) bool {
 	return err == nil && u.IsAbs() && u.Host != ""
 }
 
+// msgNoEditPermission is the 403 of a room update the caller may not make (api-notes.md §9).
+const msgNoEditPermission = "You don't have permission to edit the room"
+
 // findEditableRoom resolves {id} for a change of the room itself: archived rooms are read-only (api-notes.md §10).
 func (p *Portal) findEditableRoom(c *call) *room {
 	r := p.findRoomForWrite(c)
 	if r != nil && r.folder == folderArchive {
-		c.fail(http.StatusForbidden, "You don't have permission to edit the room")
+		c.fail(http.StatusForbidden, msgNoEditPermission)
 		return nil
 	}
 	return r
 }
 
 func (p *Portal) updateRoom(c *call) {
+	// UpdateRoomAsync checks CanEditRoom itself: a caller without it — a guest without access among
+	// them — gets its own InvalidOperationException text, not "Access denied" (api-notes.md §9).
+	if id, ok := c.pathID(); ok && p.rooms[id] != nil && !p.rooms[id].canEdit(c.user) {
+		c.fail(http.StatusForbidden, msgNoEditPermission)
+		return
+	}
 	r := p.findEditableRoom(c)
 	if r == nil {
 		return

@@ -19,7 +19,8 @@ const (
 // accessReadWrite is FileShare.ReadWrite, the access of the synthetic owner entry.
 const accessReadWrite = 1
 
-// share is a room's access record for one user or one group. The room's owner has none.
+// share is a room's access record for one user or one group. The room's owner needs none, but may
+// have one when a request named the owner's id (api-notes.md §29).
 type share struct {
 	user   *user
 	group  *group
@@ -127,19 +128,23 @@ type invitation struct {
 	access    int
 }
 
-// setShares is PUT /files/rooms/{id}/share (api-notes.md §29). Entries are applied one by one in
-// request order; a forbidden role answers 403 after the entries before it were saved. Subjects that
-// cannot take a record (terminated or removed users, removed groups, users the caller may not see, the
-// owner) are skipped without an error and are missing from the answer's members.
+// Texts of the room lookup in PUT /share (GetFolderAsync, api-notes.md §29).
+const (
+	msgFolderNotFound   = "The required folder was not found"
+	msgNoViewPermission = "You don't have enough permission to view the folder content"
+)
+
+// setShares is PUT /files/rooms/{id}/share (api-notes.md §29), in the server's order: the body; an empty
+// list (200 before the room is looked up); the guest-invitation setting; the room (404, or 403 when the
+// caller cannot read it); a template's check of the whole request; a VDR member's form roles; the
+// visibility filter; the right to manage access, which a member leaving the room does not need; then
+// the entries one by one in request order, where a forbidden role answers 403 after the entries before
+// it were saved. Subjects that cannot take a record (terminated or removed users, removed groups,
+// users the caller may not see) are skipped without an error and are missing from the answer's members.
 func (p *Portal) setShares(c *call) {
 	id, ok := c.pathID()
-	r := p.rooms[id]
-	if !ok || r == nil {
-		c.fail(http.StatusNotFound, "Folder not found")
-		return
-	}
-	if c.user.kind == TypeGuest || !r.canEdit(c.user) || r.folder == folderArchive {
-		c.denied()
+	if !ok {
+		c.fail(http.StatusNotFound, msgFolderNotFound)
 		return
 	}
 	b := c.object()
@@ -184,11 +189,28 @@ func (p *Portal) setShares(c *call) {
 		return
 	}
 	if len(list) == 0 {
-		c.ok(map[string]any{"members": []any{}, "error": 0})
+		c.ok(map[string]any{"error": 0}) // no members: null and omitted
 		return
 	}
-	if emails > 0 && p.opts.NoGuestInvitations {
-		c.denied()
+	if p.opts.NoGuestInvitations {
+		for _, inv := range list {
+			if inv.email != "" && inv.access != accessNone {
+				c.denied()
+				return
+			}
+		}
+	}
+	r := p.rooms[id]
+	if r == nil {
+		c.fail(http.StatusNotFound, msgFolderNotFound)
+		return
+	}
+	if !r.canRead(c.user) {
+		c.fail(http.StatusForbidden, msgNoViewPermission)
+		return
+	}
+	if r.folder == folderTemplates && !p.templateRequestAllowed(list) {
+		c.fail(http.StatusForbidden, roleNotAvailable) // nothing applied
 		return
 	}
 	if r.roomType == typeVirtualData && !force {
@@ -200,8 +222,21 @@ func (p *Portal) setShares(c *call) {
 		}
 	}
 	var asked []string
+	kept := p.visibleEntries(c, r, list)
 	for _, inv := range list {
+		if inv.id != "" {
+			asked = append(asked, inv.id)
+		}
+	}
+	if r.folder == folderArchive || (!leavesRoom(c, kept) && (c.user.kind == TypeGuest || !r.canEdit(c.user))) {
+		c.denied()
+		return
+	}
+	for _, inv := range kept {
 		if inv.id == "" && inv.email != "" {
+			if inv.access == accessNone {
+				continue // an e-mail entry with access 0 does nothing: no account, no removal
+			}
 			// The role is checked against a placeholder guest before the address is looked up.
 			if !roleAllowed(r, false, TypeGuest, inv.access) {
 				c.fail(http.StatusForbidden, roleNotAvailable)
@@ -210,14 +245,13 @@ func (p *Portal) setShares(c *call) {
 			u := p.userWithEmail(inv.email)
 			if u == nil {
 				u = p.newUser(strings.Split(inv.email, "@")[0], inv.email, TypeGuest)
-				u.activation, u.invitedBy = activationNotActivated, c.user
+				u.activation, u.invitedBy = activationPending, c.user
 			}
 			if !p.applyShare(c, r, u.id, inv.access) {
 				return
 			}
 			continue // e-mail entries are not in the answer's members
 		}
-		asked = append(asked, inv.id)
 		if !p.applyShare(c, r, inv.id, inv.access) {
 			return
 		}
@@ -232,11 +266,56 @@ func (p *Portal) setShares(c *call) {
 	c.ok(map[string]any{"members": members, "error": 0})
 }
 
-// applyShare handles one entry; it returns false after answering 403 for a forbidden role.
+// templateRequestAllowed is the controller's check of a whole request on a template: every entry asks
+// for Read or None, no id entry with access names a guest or a User-type user, and no e-mail entry has
+// access (api-notes.md §29).
+func (p *Portal) templateRequestAllowed(list []invitation) bool {
+	for _, inv := range list {
+		switch {
+		case inv.access == accessNone:
+		case inv.access != accessRead, inv.email != "":
+			return false
+		default:
+			if u := p.findUser(inv.id); u != nil && (u.kind == TypeGuest || u.kind == TypeUser) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// visibleEntries is the controller's visibility filter: it drops the entries for users the caller may
+// not see, except that the room's creator may remove anyone and change any current member
+// (api-notes.md §29).
+func (p *Portal) visibleEntries(c *call, r *room, list []invitation) []invitation {
+	var kept []invitation
+	for _, inv := range list {
+		if u := p.findUser(inv.id); inv.id != "" && u != nil && !u.removed && !c.user.sees(u) &&
+			!(r.createdBy == c.user && (inv.access == accessNone || r.findShare(u.id) != nil)) {
+			continue
+		}
+		kept = append(kept, inv)
+	}
+	return kept
+}
+
+// leavesRoom reports a request whose every entry is the caller with access 0: a member leaving the room
+// needs no right to manage its access (api-notes.md §29).
+func leavesRoom(c *call, list []invitation) bool {
+	for _, inv := range list {
+		if !strings.EqualFold(inv.id, c.user.id) || inv.access != accessNone {
+			return false
+		}
+	}
+	return true
+}
+
+// applyShare handles one entry; it returns false after answering 403 for a forbidden role. The room's
+// owner is no exception: an entry for the owner saves a real record.
 func (p *Portal) applyShare(c *call, r *room, id string, access int) bool {
 	s := &share{access: access}
 	if u := p.findUser(id); u != nil {
-		if u.removed || u.status != StatusActive || !c.user.sees(u) || u == r.createdBy {
+		if u.removed || u.status != StatusActive {
 			return true // skipped silently
 		}
 		s.user = u
@@ -275,13 +354,14 @@ var shareFilterByName = map[string]int{"userorgroup": 0, "invitationlink": 1, "e
 	"primaryexternallink": 8, "link": 15, "user": 16, "group": 32}
 
 // listShares is GET /files/rooms/{id}/share (api-notes.md §29): the owner's synthetic entry first (not
-// a record, but counted in total), then the records; count and total in the envelope. A caller who
-// cannot read the room gets 200 with an empty list.
+// a record, but counted in total), then the records in the server's order; count and total in the
+// envelope, count being min(total − startIndex, count), negative past the end. A caller who cannot read
+// the room gets 200 with an empty list; a missing room is 404 "Item not found".
 func (p *Portal) listShares(c *call) {
 	id, ok := c.pathID()
 	r := p.rooms[id]
 	if !ok || r == nil {
-		c.fail(http.StatusNotFound, "The required folder was not found")
+		c.fail(http.StatusNotFound, "Item not found")
 		return
 	}
 	start, count, ok := pageParams(c)
@@ -301,31 +381,39 @@ func (p *Portal) listShares(c *call) {
 		c.page(nil, 0)
 		return
 	}
+	// filterValue: a case-insensitive substring of one field — first name, last name or e-mail of a
+	// user, the name of a group; a text spanning two fields matches nothing.
 	text := strings.ToLower(c.r.URL.Query().Get("filterValue"))
-	matches := func(names ...string) bool {
-		for _, n := range names {
-			if strings.Contains(strings.ToLower(n), text) {
+	matches := func(fields ...string) bool {
+		for _, f := range fields {
+			if strings.Contains(strings.ToLower(f), text) {
 				return true
 			}
 		}
 		return text == ""
 	}
+	userMatches := func(u *user) bool { return matches(u.first, u.last, u.email) }
 	var all []any
 	switch {
 	case filter == 0 || filter == 16 || filter == 32:
-		if filter != 32 && matches(r.createdBy.name, r.createdBy.email) {
+		if filter != 32 && userMatches(r.createdBy) {
 			owner := map[string]any{"access": accessReadWrite, "sharedToUser": p.fullDTOWithGroups(r.createdBy), "sharedTo": p.fullDTOWithGroups(r.createdBy),
-				"isLocked": r.createdBy == c.user, "isOwner": true, "canEditAccess": false, "canEditInternal": false,
+				"isLocked": false, "isOwner": true, "canEditAccess": false, "canEditInternal": false,
 				"canEditDenyDownload": false, "canEditExpirationDate": false, "canRevoke": false, "subjectType": subjectUser}
 			all = append(all, owner)
 		}
+		var records []*share
 		for _, s := range r.shares {
 			switch {
 			case filter == 16 && s.group != nil, filter == 32 && s.user != nil:
-			case s.user != nil && !matches(s.user.name, s.user.email), s.group != nil && !matches(s.group.name):
+			case s.user != nil && !userMatches(s.user), s.group != nil && !matches(s.group.name):
 			default:
-				all = append(all, p.shareDTO(c, r, s))
+				records = append(records, s)
 			}
+		}
+		sortShares(records, filter)
+		for _, s := range records {
+			all = append(all, p.shareDTO(c, r, s))
 		}
 	case r.canManageLinks(c.user):
 		for _, l := range r.links {
@@ -335,16 +423,73 @@ func (p *Portal) listShares(c *call) {
 			}
 		}
 	}
-	var items []any
+	items := []any{}
 	for i := start; i < len(all) && i < start+count; i++ {
 		items = append(items, all[i])
 	}
-	c.page(items, len(all))
+	c.writeJSON(http.StatusOK, map[string]any{"response": items, "count": min(len(all)-start, count), "total": len(all),
+		"links": c.links(), "status": 0, "statusCode": http.StatusOK})
 }
 
-// shareDTO renders a member record as a FileShareDto.
+// roomShareOrder ranks room roles as the server sorts them, the most powerful first.
+var roomShareOrder = []int{accessNone, accessRoomManager, accessContentCreator, accessEditing, accessFillForms,
+	accessReview, accessComment, accessRead}
+
+func roleOrder(access int) int {
+	if i := slices.Index(roomShareOrder, access); i >= 0 {
+		return i
+	}
+	return len(roomShareOrder)
+}
+
+// sortShares orders a room's records as SecurityDao does. Users and groups (filter 0): users holding
+// RoomManager, then groups, then other users, then guests, then users still pending; within each class
+// by role, then by first name (pending users: e-mail; groups: name). Users only (16): by activation
+// status, role, first name. Groups only (32): by role, name.
+func sortShares(records []*share, filter int) {
+	class := func(s *share) int {
+		switch {
+		case s.group != nil:
+			return 1
+		case s.user.activation == activationPending:
+			return 4
+		case s.user.kind == TypeGuest:
+			return 3
+		case s.access == accessRoomManager:
+			return 0
+		}
+		return 2
+	}
+	name := func(s *share) string {
+		switch {
+		case s.group != nil:
+			return strings.ToLower(s.group.name)
+		case s.user.activation == activationPending && filter != 16:
+			return strings.ToLower(s.user.email)
+		}
+		return strings.ToLower(s.user.first)
+	}
+	key := func(s *share) []int {
+		switch filter {
+		case 16:
+			return []int{s.user.activation, roleOrder(s.access)}
+		case 32:
+			return []int{roleOrder(s.access)}
+		}
+		return []int{class(s), roleOrder(s.access)}
+	}
+	slices.SortStableFunc(records, func(a, b *share) int {
+		if c := slices.Compare(key(a), key(b)); c != 0 {
+			return c
+		}
+		return strings.Compare(name(a), name(b))
+	})
+}
+
+// shareDTO renders a member record as a FileShareDto. A record of the room's owner is marked isOwner
+// like the synthetic entry.
 func (p *Portal) shareDTO(c *call, r *room, s *share) map[string]any {
-	d := map[string]any{"access": s.access, "isLocked": s.user == c.user, "isOwner": false,
+	d := map[string]any{"access": s.access, "isLocked": s.user == c.user, "isOwner": s.user != nil && s.user == r.createdBy,
 		"canEditAccess": s.user != c.user && r.canEdit(c.user), "canEditInternal": false, "canEditDenyDownload": false,
 		"canEditExpirationDate": false, "canRevoke": false, "subjectType": subjectUser}
 	if s.group != nil {

@@ -138,7 +138,8 @@ data "docspace_users" "terminated" {
 		ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownValue("data.docspace_users.all", tfjsonpath.New("users"), knownvalue.ListSizeExact(133)),
 			statecheck.ExpectKnownValue("data.docspace_users.staff", tfjsonpath.New("users"), knownvalue.ListSizeExact(130)),
-			statecheck.ExpectKnownValue("data.docspace_users.search", tfjsonpath.New("users"), knownvalue.ListSizeExact(10)),
+			// Every word must occur in the first name, the last name or the e-mail: 012, 112 and 120-129.
+			statecheck.ExpectKnownValue("data.docspace_users.search", tfjsonpath.New("users"), knownvalue.ListSizeExact(12)),
 			statecheck.ExpectKnownValue("data.docspace_users.editors", tfjsonpath.New("users"), knownvalue.ListExact([]knownvalue.Check{
 				knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact(a), "type": knownvalue.StringExact("room_admin")}),
 			})),
@@ -158,6 +159,34 @@ data "docspace_users" "all" {}
 `,
 		ExpectError: regexp.MustCompile(`only DocSpace admins and room admins list people`),
 	}}})
+}
+
+// Users of type "user" and guests see nobody but themselves (api-notes.md §30).
+func TestAccUserDataSource_userTypeKeySeesOnlyItself(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t, "turns the API key's own user into a user-type account")
+	self := env.Fake.UserID(acctest.FakeAPIKey)
+	env.Fake.SetUserType(self, fakeportal.TypeUser)
+	env.Fake.AddUser("Dana Admin", "dana@portal.example", fakeportal.TypeDocSpaceAdmin)
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
+		{
+			Config: env.ProviderConfig() + `
+data "docspace_user" "me" {}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.docspace_user.me", tfjsonpath.New("id"), knownvalue.StringExact(self)),
+			},
+		},
+		{
+			Config: env.ProviderConfig() + `
+data "docspace_user" "x" {
+  email = "dana@portal.example"
+}
+`,
+			ExpectError: regexp.MustCompile(`(?s)Cannot see the user.*see nobody but\s+themselves`),
+		},
+	}})
 }
 
 func TestAccGroupDataSource_exactNameOrID(t *testing.T) {

@@ -17,9 +17,10 @@ func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "A fixed identifier of this listing."},
 			"search": schema.StringAttribute{
-				MarkdownDescription: "Keep users whose name or e-mail address contains this text.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "Keep users in whose first name, last name or e-mail address every word of this text " +
+					"occurs, in any order and ignoring case: `ann berg` finds Ann Berg and Berg Annika.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"type": schema.StringAttribute{
 				MarkdownDescription: "Keep users of this type: one of " + quoted(userTypeList) + ".",
@@ -27,9 +28,10 @@ func (d *usersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 				Validators:          []validator.String{stringvalidator.OneOf(userTypeList...)},
 			},
 			"status": schema.StringAttribute{
-				MarkdownDescription: "Keep `active` or `terminated` users.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.OneOf("active", "terminated")},
+				MarkdownDescription: "Keep `active` or `terminated` users. The portal shows terminated users to DocSpace " +
+					"admins only: with a room admin's API key they are never listed.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.OneOf("active", "terminated")},
 			},
 			"group_id": schema.StringAttribute{
 				MarkdownDescription: "Keep the members of this group.",

@@ -46,8 +46,9 @@ func (b *resourceBase) checkGrant(ctx context.Context, room *docspace.Room, room
 		diags.AddAttributeError(path.Root("user_id"), summary, fmt.Sprintf("User %s does not exist; the portal silently ignores grants to deleted users.", subject))
 		return false
 	case docspace.IsForbidden(err):
-		diags.AddAttributeError(path.Root("user_id"), summary, fmt.Sprintf("The API key's user may not see user %s (room admins do not see guests "+
-			"unrelated to them), and the portal silently ignores grants to users the caller may not see. Use a DocSpace admin's API key.", subject))
+		diags.AddAttributeError(path.Root("user_id"), summary, fmt.Sprintf("The API key's user may not see user %s (users of type \"user\" and "+
+			"guests see nobody but themselves; room admins do not see guests unrelated to them), and the portal silently ignores grants "+
+			"to users the caller may not see. Use a DocSpace admin's API key.", subject))
 		return false
 	case err != nil:
 		addAPIError(diags, summary, fmt.Errorf("reading user %s: %w", subject, err))
