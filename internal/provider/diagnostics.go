@@ -119,3 +119,27 @@ func afterCreation(ctx context.Context) (context.Context, context.CancelFunc) {
 	}
 	return context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 }
+
+// refusal is a change the provider refuses to make because of the object's state or of the change itself
+// (an edit of an archived room, a group manager removed): ModifyPlan warns of it, and Create or Update
+// reports it as an error before calling the portal. It is no error at plan time because Terraform plans the
+// whole configuration before every `terraform destroy` and stops the destroy at the first error, so an edit
+// that will never be applied would keep the objects from being destroyed. What depends on the configuration
+// alone (a title, a colour, a combination no room type allows) stays an error at plan time.
+type refusal struct {
+	at      path.Path
+	summary string
+	// why says what the portal would do, and how to get the change made.
+	why string
+}
+
+// warn tells at plan time that applying the plan will fail, and why.
+func (r *refusal) warn(diags *diag.Diagnostics) {
+	diags.AddAttributeWarning(r.at, r.summary, "Applying this plan will fail here. "+r.why+
+		"\n\n(A warning, not an error, so that it does not stop terraform destroy.)")
+}
+
+// refuse reports the refusal at apply time; the caller returns before any change.
+func (r *refusal) refuse(diags *diag.Diagnostics) {
+	diags.AddAttributeError(r.at, r.summary, r.why+" Nothing was changed.")
+}
