@@ -35,6 +35,9 @@ type Config struct {
 	HTTPClient *http.Client
 	// PollBackoff paces waits on file operations and jobs; zero means poll.DefaultBackoff.
 	PollBackoff poll.Backoff
+	// UnreachableHint ends the message of an *UnreachableError, to say where the portal's address is set
+	// (such as "check api_host or DOCSPACE_API_HOST").
+	UnreachableHint string
 }
 
 // Client calls one portal with one API key. It is safe for concurrent use.
@@ -82,6 +85,7 @@ func New(cfg Config) (*Client, error) {
 		maxRetries: cfg.MaxRetries,
 		timeout:    timeout,
 		sleep:      poll.Sleep,
+		hint:       cfg.UnreachableHint,
 	}
 	return &Client{
 		host:        strings.TrimRight(cfg.Host, "/"),

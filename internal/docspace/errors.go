@@ -66,10 +66,42 @@ var ErrMissingObject = errors.New("the portal's answer does not contain the expe
 // truncated or of the wrong shape.
 var ErrUnreadableAnswer = errors.New("the portal's answer could not be read")
 
-// refused reports whether err is the portal's refusal of a request, which therefore did nothing: a
-// 4xx answer. Anything else (no answer, a 5xx from the portal or a proxy, an answer that cannot be
-// read or lacks its object) leaves the outcome of a creation unknown.
+// refused reports whether err is a request that did nothing: the portal's refusal (a 4xx answer), or a
+// request that never reached the portal (*UnreachableError). Anything else (no answer, a 5xx from the
+// portal or a proxy, an answer that cannot be read or lacks its object) leaves the outcome of a creation
+// unknown.
 func refused(err error) bool {
 	code := StatusCode(err)
-	return code >= 400 && code < 500
+	return code >= 400 && code < 500 || IsUnreachable(err)
+}
+
+// UnreachableError is a request that never reached the portal: the connection was refused, the host name
+// does not resolve, or the TLS handshake failed (an untrusted certificate, a port that does not speak
+// TLS). Waiting does not mend these, so the transport reports them at once (after one quick retry for a
+// refused connection) instead of retrying for a minute; and since nothing was sent, a creation that
+// meets one is known to have made nothing.
+type UnreachableError struct {
+	// Host is the portal's host, with the port when the URL names one.
+	Host string
+	// Cause says in words what failed.
+	Cause string
+	// Hint says where the portal's address is set (Config.UnreachableHint).
+	Hint string
+	Err  error
+}
+
+func (e *UnreachableError) Error() string {
+	msg := fmt.Sprintf("cannot reach the DocSpace portal at %s: %s", e.Host, e.Cause)
+	if e.Hint != "" {
+		msg += "; " + e.Hint
+	}
+	return msg
+}
+
+func (e *UnreachableError) Unwrap() error { return e.Err }
+
+// IsUnreachable reports an *UnreachableError in err's chain.
+func IsUnreachable(err error) bool {
+	var u *UnreachableError
+	return errors.As(err, &u)
 }

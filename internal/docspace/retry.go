@@ -3,18 +3,25 @@ package docspace
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"strconv"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
 const (
+	// refusedRetryWait is the wait before the one retry of a refused connection (a portal restarting).
+	refusedRetryWait = 300 * time.Millisecond
 	retryBase        = 500 * time.Millisecond
 	retryMaxBackoff  = 30 * time.Second
 	retryMaxHonoured = 2 * time.Minute // longest Retry-After / X-RateLimit-Reset wait that is honoured
@@ -26,6 +33,10 @@ const (
 //   - POST only after 429, which the server sends before doing any work; a POST that may have reached the
 //     server is never repeated, because creations are not idempotent.
 //
+// A request that cannot reach the portal at all (the connection refused, the host name unknown, the TLS
+// handshake failed) is no dropped connection: it fails at once with an *UnreachableError, after one quick
+// retry when the connection was refused.
+//
 // Each attempt has its own timeout, and its response body is read completely before the attempt's
 // context is released.
 type retryTransport struct {
@@ -33,12 +44,30 @@ type retryTransport struct {
 	maxRetries int
 	timeout    time.Duration
 	sleep      func(context.Context, time.Duration) error
+	// hint ends the message of an *UnreachableError.
+	hint string
 }
 
 func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
+	retriedRefused := false
 	for attempt := 0; ; attempt++ {
 		resp, err := t.attempt(req, attempt)
+		if err != nil && ctx.Err() == nil {
+			if cause, refusedConn, ok := unreachable(err); ok {
+				if !refusedConn || retriedRefused || attempt >= t.maxRetries {
+					return nil, &UnreachableError{Host: req.URL.Host, Cause: cause, Hint: t.hint, Err: err}
+				}
+				// Nothing was sent, so even a POST may be repeated.
+				retriedRefused = true
+				tflog.SubsystemWarn(MaskedContext(ctx, ""), LogSubsystem, "retrying API request",
+					map[string]any{"method": req.Method, "path": req.URL.Path, "attempt": attempt + 1, "error": err.Error()})
+				if sleepErr := t.sleep(ctx, refusedRetryWait); sleepErr != nil {
+					return nil, fmt.Errorf("giving up retrying: %w", sleepErr)
+				}
+				continue
+			}
+		}
 		if attempt >= t.maxRetries || ctx.Err() != nil || !retryable(req.Method, resp, err) {
 			return resp, err
 		}
@@ -97,6 +126,37 @@ func retryable(method string, resp *http.Response, err error) bool {
 		return method != http.MethodPost
 	}
 	return false
+}
+
+// unreachable recognises an error of a request that never reached the portal, and says what failed.
+// refusedConn reports a refused connection, the one such error worth a quick second try.
+func unreachable(err error) (cause string, refusedConn, ok bool) {
+	var dnsErr *net.DNSError
+	var certErr *tls.CertificateVerificationError
+	var unknownAuthority x509.UnknownAuthorityError
+	var hostname x509.HostnameError
+	var invalid x509.CertificateInvalidError
+	var record tls.RecordHeaderError
+	var alert tls.AlertError
+	switch {
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "connection refused (nothing listens on that port)", true, true
+	case errors.As(err, &dnsErr):
+		if dnsErr.IsNotFound {
+			return fmt.Sprintf("the host name %s does not resolve (%s)", dnsErr.Name, dnsErr.Err), false, true
+		}
+		return fmt.Sprintf("looking up the host name %s failed (%s)", dnsErr.Name, dnsErr.Err), false, true
+	case errors.As(err, &certErr), errors.As(err, &unknownAuthority), errors.As(err, &hostname), errors.As(err, &invalid):
+		inner := err
+		if certErr != nil {
+			inner = certErr.Err
+		}
+		return fmt.Sprintf("its TLS certificate is not trusted (%v; a private CA's certificate can be added to the "+
+			"system's trust store, or named by SSL_CERT_FILE)", inner), false, true
+	case errors.As(err, &record), errors.As(err, &alert), strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
+		return fmt.Sprintf("the TLS handshake failed (%v; does the port speak HTTPS?)", err), false, true
+	}
+	return "", false, false
 }
 
 // retryWait is how long to wait before the next attempt: what the server asked for through

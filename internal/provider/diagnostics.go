@@ -119,3 +119,36 @@ func afterCreation(ctx context.Context) (context.Context, context.CancelFunc) {
 	}
 	return context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 }
+
+// refusal is a change the provider refuses to make because of the object's state or of the change itself
+// (an edit of an archived room, a group manager removed): ModifyPlan warns of it, and Create or Update
+// reports it as an error before calling the portal. It is no error at plan time because Terraform plans the
+// whole configuration before every `terraform destroy` and stops the destroy at the first error, so an edit
+// that will never be applied would keep the objects from being destroyed. What depends on the configuration
+// alone (a title, a colour, a combination no room type allows) stays an error at plan time.
+type refusal struct {
+	at      path.Path
+	summary string
+	// why says what the portal would do, and how to get the change made.
+	why string
+}
+
+// warn tells at plan time that applying the plan will fail, and why. When the plan replaces the object
+// (replacing, see replacesObject), the apply would delete it before its replacement's creation is refused,
+// so the refusal is an error at plan time instead: a destroy that meets it can skip the planning of the
+// configuration with -refresh=false.
+func (r *refusal) warn(resp *resource.ModifyPlanResponse, replacing bool) {
+	if replacing {
+		resp.Diagnostics.AddAttributeError(r.at, r.summary, "This plan replaces the object, and creating the replacement "+
+			"would fail after the object had been deleted. "+r.why+
+			"\n\nTo destroy the object instead, run terraform destroy -refresh=false, or first undo the change.")
+		return
+	}
+	resp.Diagnostics.AddAttributeWarning(r.at, r.summary, "Applying this plan will fail here. "+r.why+
+		"\n\n(A warning, not an error, so that it does not stop terraform destroy.)")
+}
+
+// refuse reports the refusal at apply time; the caller returns before any change.
+func (r *refusal) refuse(diags *diag.Diagnostics) {
+	diags.AddAttributeError(r.at, r.summary, r.why+" Nothing was changed.")
+}

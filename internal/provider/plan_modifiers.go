@@ -3,6 +3,9 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -48,4 +51,24 @@ func stringRequiresReplaceIfConfiguredAndKnown() planmodifier.String {
 			resp.RequiresReplace = !req.ConfigValue.IsNull() && !req.PlanValue.IsUnknown()
 			refuseProtectedReplacement(ctx, resp.RequiresReplace, req.Path, req.State, req.Plan, &resp.Diagnostics)
 		}, note, note)
+}
+
+// replacesObject reports whether the plan changes, on an existing object, one of forcing: the attributes
+// whose change the schema answers with a replacement. A resource's ModifyPlan cannot see the replacements
+// its attributes' plan modifiers asked for, so it names them. A value unknown at plan time may turn out
+// different, so it counts as a change: this answers "may the apply delete the object?".
+func replacesObject(ctx context.Context, req resource.ModifyPlanRequest, forcing ...path.Path) bool {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return false
+	}
+	for _, p := range forcing {
+		var before, after attr.Value
+		if req.State.GetAttribute(ctx, p, &before).HasError() || req.Plan.GetAttribute(ctx, p, &after).HasError() {
+			continue
+		}
+		if !before.IsNull() && !before.Equal(after) {
+			return true
+		}
+	}
+	return false
 }

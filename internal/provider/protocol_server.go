@@ -33,7 +33,8 @@ func NewProtocolServer(version string) func() tfprotov6.ProviderServer {
 }
 
 // frameworkServer is every part of the protocol the framework's server implements. terraform-plugin-go
-// finds the optional parts by type assertion, so the wrapper must have them all. The three interfaces
+// finds the optional parts by type assertion, so the wrapper must have them all; when a framework version
+// adds one, TestProtocolServerForwardsEveryMethod names its methods until its interface is added here. The three interfaces
 // are deprecated only in that ProviderServer will absorb their methods.
 type frameworkServer interface {
 	tfprotov6.ProviderServerWithListResource //nolint:staticcheck // see above

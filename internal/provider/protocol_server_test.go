@@ -3,7 +3,9 @@ package provider
 import (
 	"context"
 	"errors"
+	"reflect"
 	"runtime"
+	"strings"
 	"testing"
 	"weak"
 
@@ -77,4 +79,49 @@ func TestCallContextStandsForTheCallUntilReleased(t *testing.T) {
 	if !errors.Is(c.Err(), context.Canceled) || !errors.Is(derived.Err(), context.Canceled) {
 		t.Errorf("Err after the call's context ended = %v, %v; want context.Canceled", c.Err(), derived.Err())
 	}
+}
+
+// terraform-plugin-go finds the optional parts of the protocol (list resources, actions, state stores, and
+// whatever a later framework adds) by type assertion on the served value. A method the framework's server
+// has and protocolServer lacks is a part Terraform would never see, with no compile error to say so: the
+// wrapper embeds only the interfaces it names.
+func TestProtocolServerForwardsEveryMethod(t *testing.T) {
+	framework := reflect.TypeOf(providerserver.NewProtocol6(New("test")())())
+	served := NewProtocolServer("test")()
+	if _, ok := served.(protocolServer); !ok {
+		t.Fatalf("NewProtocolServer serves %T, not protocolServer: the framework's server lacks part of frameworkServer", served)
+	}
+	if missing := missingMethods(framework, reflect.TypeOf(served)); len(missing) > 0 {
+		t.Errorf("protocolServer hides methods of the framework's server %v:\n  %s\nAdd the interface that declares them to "+
+			"frameworkServer (per-resource calls also get a method with withCallContext).", framework, strings.Join(missing, "\n  "))
+	}
+}
+
+// missingMethods lists the exported methods of want that got lacks, or has with another signature.
+func missingMethods(want, got reflect.Type) []string {
+	var missing []string
+	for i := range want.NumMethod() {
+		m := want.Method(i)
+		g, ok := got.MethodByName(m.Name)
+		switch {
+		case !ok:
+			missing = append(missing, m.Name+" "+signature(m.Type))
+		case signature(g.Type) != signature(m.Type):
+			missing = append(missing, m.Name+" "+signature(m.Type)+" (protocolServer has "+signature(g.Type)+")")
+		}
+	}
+	return missing
+}
+
+// signature renders a method's type without its receiver.
+func signature(f reflect.Type) string {
+	in := make([]string, 0, f.NumIn())
+	for i := 1; i < f.NumIn(); i++ {
+		in = append(in, f.In(i).String())
+	}
+	out := make([]string, 0, f.NumOut())
+	for i := range f.NumOut() {
+		out = append(out, f.Out(i).String())
+	}
+	return "func(" + strings.Join(in, ", ") + ") (" + strings.Join(out, ", ") + ")"
 }

@@ -113,6 +113,8 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 		UserAgent:      userAgent(p.version, req.TerraformVersion),
 		RequestTimeout: timeout,
 		MaxRetries:     retries,
+		// The portal's address comes from one of the two.
+		UnreachableHint: "check api_host in the provider configuration or " + EnvAPIHost,
 	})
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to create the DocSpace API client", err.Error())

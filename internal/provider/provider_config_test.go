@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"fmt"
+	"net"
 	"regexp"
 	"strings"
 	"testing"
@@ -167,5 +168,34 @@ resource "docspace_room" "b" {
 				ExpectError: regexp.MustCompile(`(?s)402.*plan allows no more.*upgrade the plan`),
 			},
 		},
+	})
+}
+
+// A portal that cannot be reached fails the plan within moments, naming the host, the cause and where the
+// address is set, instead of retrying every read for a minute.
+func TestProvider_unreachablePortalFailsFast(t *testing.T) {
+	t.Parallel()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	host := l.Addr().String()
+	l.Close() // nothing listens there now
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`provider "docspace" {
+  api_host = "http://%s"
+  api_key  = "sk-any"
+}
+
+data "docspace_templates" "all" {}
+data "docspace_rooms" "all" {}
+data "docspace_user" "me" {}
+`, host),
+			PlanOnly: true,
+			ExpectError: wrapped(`cannot reach the DocSpace portal at ` + regexp.QuoteMeta(host) +
+				`: connection refused \(nothing listens on that port\); check api_host in the provider configuration or DOCSPACE_API_HOST`),
+		}},
 	})
 }

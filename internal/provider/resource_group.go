@@ -145,6 +145,10 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if refused := managerRemoval(&plan, &state); refused != nil {
+		refused.refuse(&resp.Diagnostics) // warned of at plan time
+		return
+	}
 	restoreIdentity(resp.Identity, func() { r.setObjectIdentity(ctx, resp.Identity, state.ID.ValueString(), &resp.Diagnostics) })
 	body := docspace.UpdateGroupRequest{}
 	if !plan.Name.Equal(state.Name) {

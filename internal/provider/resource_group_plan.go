@@ -26,7 +26,7 @@ func (r *groupResource) ValidateConfig(ctx context.Context, req resource.Validat
 		"The portal makes a group's manager one of its members, so member_ids must include manager_id; otherwise every plan would show a change.")
 }
 
-// ModifyPlan refuses to clear the manager, which the portal's update cannot do.
+// ModifyPlan warns that clearing the manager will fail: the portal's update cannot do it (Update refuses it).
 func (r *groupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
 		return
@@ -34,8 +34,17 @@ func (r *groupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	var plan, state groupModelV0
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if !state.ManagerID.IsNull() && plan.ManagerID.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("manager_id"), "The group's manager cannot be removed",
-			"The portal's API can change a group's manager but not remove it. Set another manager, or remove the manager in DocSpace and then from the configuration.")
+	if refused := managerRemoval(&plan, &state); refused != nil {
+		refused.warn(resp, false) // an update only
 	}
+}
+
+// managerRemoval refuses to remove the group's manager, which the portal's API cannot do (api-notes.md §31).
+func managerRemoval(plan, state *groupModelV0) *refusal {
+	if state.ManagerID.IsNull() || !plan.ManagerID.IsNull() {
+		return nil
+	}
+	return &refusal{at: path.Root("manager_id"), summary: "The group's manager cannot be removed",
+		why: "The portal's API can change a group's manager but not remove it. Set another manager, or remove the " +
+			"manager in DocSpace and then from the configuration."}
 }

@@ -133,6 +133,10 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if refused := archivedRoomEdit(&plan, &state); refused != nil {
+		refused.refuse(&resp.Diagnostics) // warned of at plan time
+		return
+	}
 	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultRoomTimeout, &resp.Diagnostics)
 	defer cancel()
 	id, ok := r.objectID(ctx, state.ID, resp.Identity, &resp.Diagnostics)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -40,6 +41,10 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 	password := writeOnlyPassword(ctx, req.Config, &plan, &resp.Diagnostics)
 	roomID, _ := plannedRoomID(plan.RoomID, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if refused := pastExpiry(plan.ExpirationDate, time.Now()); refused != nil {
+		refused.refuse(&resp.Diagnostics) // warned of at plan time
 		return
 	}
 	linkID := ""
@@ -127,6 +132,10 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	password := writeOnlyPassword(ctx, req.Config, &plan, &resp.Diagnostics)
 	roomID := roomIDFromState(state.RoomID, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if refused := pastExpiry(plan.ExpirationDate, time.Now()); refused != nil {
+		refused.refuse(&resp.Diagnostics) // warned of at plan time
 		return
 	}
 	restoreIdentity(resp.Identity, func() {

@@ -6,15 +6,28 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// ModifyPlan refuses to remove, in the plan that imports a link, a password the link has on the portal:
-// a configuration written by `terraform query` or `-generate-config-out` never holds the password.
+// ModifyPlan warns that creating or changing a link whose expiry has passed will fail (Create and Update
+// refuse it), and refuses to remove, in the plan that imports a link, a password the link has on the
+// portal: a configuration written by `terraform query` or `-generate-config-out` never holds the password.
+// The second stays an error: only a plan that imports sees it, and terraform destroy imports nothing.
 func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	if req.State.Raw.IsNull() || !req.Plan.Raw.Equal(req.State.Raw) { // a create or an update: the whole link is sent
+		var expiry timetypes.RFC3339
+		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("expiration_date"), &expiry)...)
+		if refused := pastExpiry(expiry, time.Now()); refused != nil {
+			refused.warn(resp, replacesObject(ctx, req, path.Root("room_id"), path.Root("link_type"), path.Root("primary")))
+		}
+	}
+	if req.State.Raw.IsNull() {
 		return
 	}
 	adopted, diags := req.Private.GetKey(ctx, privateAdopted)
@@ -32,6 +45,22 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 				"this apply would remove it. Set password, or password_wo with password_wo_version, to the link's "+
 				"password. To remove the password, import the link first and remove it in a later apply.")
 	}
+}
+
+// pastExpiry refuses to send a link whose expiry is not after now. Every create and update sends the whole
+// link, expiry included (api-notes.md §22), and the portal refuses a past expiry on invitation links and
+// drops it on external links, which would make an expired link work again. A link that expired while
+// nothing else changes is left alone.
+func pastExpiry(expiry timetypes.RFC3339, now time.Time) *refusal {
+	at, diags := expiry.ValueRFC3339Time()
+	if expiry.IsNull() || expiry.IsUnknown() || diags.HasError() || at.After(now) {
+		return nil
+	}
+	return &refusal{at: path.Root("expiration_date"), summary: "Expiry in the past",
+		why: fmt.Sprintf("expiration_date %s has passed, and every change to a link sends its whole configuration, "+
+			"expiry included. The portal refuses past expiry dates for invitation links and silently drops them for "+
+			"external links, which would make the link work again without an expiry. Use a future date, or omit "+
+			"expiration_date for no expiry.", expiry.ValueString())}
 }
 
 // ValidateConfig catches at plan time what no room type would accept.
@@ -64,17 +93,12 @@ func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.Vali
 		resp.Diagnostics.AddAttributeError(path.Root("max_use_count"), "Not available for external links",
 			"max_use_count limits how many people join through an invitation link; external links have no such limit.")
 	}
+	// A date in the past is no mistake of the configuration once the link exists: it passes. pastExpiry
+	// checks it in ModifyPlan, for the plans that send it.
 	if !m.ExpirationDate.IsNull() && !m.ExpirationDate.IsUnknown() {
 		at, diags := m.ExpirationDate.ValueRFC3339Time()
 		resp.Diagnostics.Append(diags...)
-		now := time.Now()
-		switch {
-		case diags.HasError():
-		case !at.After(now):
-			resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Expiry in the past",
-				fmt.Sprintf("%s has passed. The portal refuses past expiry dates for invitation links and silently "+
-					"ignores them for external links; use a future date, or omit expiration_date for no expiry.", m.ExpirationDate.ValueString()))
-		case at.After(now.AddDate(maxLinkLifetimeYears, 0, 0)):
+		if !diags.HasError() && at.After(time.Now().AddDate(maxLinkLifetimeYears, 0, 0)) {
 			resp.Diagnostics.AddAttributeError(path.Root("expiration_date"), "Expiry too far ahead",
 				fmt.Sprintf("Links may expire at most %d years ahead.", maxLinkLifetimeYears))
 		}

@@ -79,9 +79,11 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"expiration_date": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("When the link stops working, in RFC 3339 (`2027-01-31T18:00:00Z`). "+
-					"It must lie in the future and at most %d years ahead. Omit it for a link that never expires. "+
-					"The primary link of a public or form-filling room cannot expire.", maxLinkLifetimeYears),
+				MarkdownDescription: fmt.Sprintf("When the link stops working, in RFC 3339 (`2027-01-31T18:00:00Z`), "+
+					"at most %d years ahead. Omit it for a link that never expires. The primary link of a public or "+
+					"form-filling room cannot expire. Every change to a link sends all of it, so a link is neither made "+
+					"nor changed while this date is in the past (the plan warns, the apply fails): set a later date, or "+
+					"remove it, with the change. An expired link that nothing changes is left alone.", maxLinkLifetimeYears),
 				Optional:   true,
 				CustomType: timetypes.RFC3339Type{},
 			},

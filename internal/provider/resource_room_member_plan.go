@@ -23,8 +23,9 @@ func (r *roomMemberResource) ValidateConfig(ctx context.Context, req resource.Va
 	}
 }
 
-// ModifyPlan checks a new or changed role against the room when the room is known at plan time: its
-// type, its state and its owner.
+// ModifyPlan refuses a room whose members a docspace_room_members resource manages too, and checks a new
+// or changed role against the room when the room is known at plan time (its type, its state and its
+// owner): a role the room does not allow is a warning, and checkGrant refuses it at apply.
 func (r *roomMemberResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || r.client == nil {
 		return
@@ -39,6 +40,7 @@ func (r *roomMemberResource) ModifyPlan(ctx context.Context, req resource.Modify
 		return
 	}
 	if claimRoom(r.client, roomID, claimMember) != "" {
+		// An error: it depends on the configuration alone (two resources name the same room).
 		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Room members managed twice", mixError(roomID))
 	}
 	if !req.State.Raw.IsNull() {
@@ -54,7 +56,9 @@ func (r *roomMemberResource) ModifyPlan(ctx context.Context, req resource.Modify
 	}
 	subject, group := plan.subject()
 	if why := memberRoomViolation(room, group, subject, plan.Access.ValueString()); why != "" {
-		resp.Diagnostics.AddAttributeError(path.Root("access"), "The room does not allow this member", why+".")
+		// checkGrant refuses it at apply, before any change.
+		(&refusal{at: path.Root("access"), summary: "The room does not allow this member", why: why + "."}).warn(resp,
+			replacesObject(ctx, req, path.Root("room_id"), path.Root("user_id"), path.Root("group_id")))
 		return
 	}
 	// Terraform plans once more while applying; the room read then is handed to an update, which need

@@ -38,8 +38,9 @@ func (r *roomMembersResource) ValidateConfig(ctx context.Context, req resource.V
 	}
 }
 
-// ModifyPlan checks the list against the room when the room is known at plan time, and refuses a plan
-// in which a docspace_room_member resource manages a member of the same room.
+// ModifyPlan refuses a plan in which a docspace_room_member resource manages a member of the same room,
+// and checks the list against the room when the room is known at plan time: a role the room does not
+// allow is a warning, and checkGrant refuses it at apply.
 func (r *roomMembersResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || r.client == nil {
 		return
@@ -54,6 +55,7 @@ func (r *roomMembersResource) ModifyPlan(ctx context.Context, req resource.Modif
 		return
 	}
 	if claimRoom(r.client, roomID, claimList) != "" {
+		// An error: it depends on the configuration alone (two resources name the same room).
 		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Room members managed twice", mixError(roomID))
 	}
 	if plan.Members.IsUnknown() {
@@ -77,7 +79,8 @@ func (r *roomMembersResource) ModifyPlan(ctx context.Context, req resource.Modif
 		}
 		subject, group := e.subject()
 		if why := memberRoomViolation(room, group, subject, e.Access.ValueString()); why != "" {
-			resp.Diagnostics.AddAttributeError(path.Root("members"), "The room does not allow this member", why+".")
+			// checkGrant refuses it at apply, before any change.
+			(&refusal{at: path.Root("members"), summary: "The room does not allow this member", why: why + "."}).warn(resp, replacesObject(ctx, req, path.Root("room_id")))
 		}
 	}
 }

@@ -43,8 +43,8 @@ func (r *roomResource) ValidateConfig(ctx context.Context, req resource.Validate
 	validateWatermarkImage(attrs, &resp.Diagnostics)
 }
 
-// ModifyPlan refuses, at plan time, to destroy a protected room, and changes the portal would reject
-// because the room stays archived.
+// ModifyPlan refuses, at plan time, to destroy a protected room, and warns of changes the portal would
+// reject because the room stays archived (Update refuses them).
 func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	refuseProtectedDeletion(ctx, req, resp, "room")
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
@@ -63,11 +63,24 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if changed := changedRoomSettings(&plan, &state); len(changed) > 0 {
-		resp.Diagnostics.AddAttributeError(path.Root(changed[0]), "Archived room is read-only",
-			fmt.Sprintf("The room is archived, and the portal refuses changes to archived rooms. To change %v, "+
-				"set archived = false in the same apply (the room is restored first), or change them after restoring it.", changed))
+	if refused := archivedRoomEdit(&plan, &state); refused != nil {
+		refused.warn(resp, false) // an update only
 	}
+}
+
+// archivedRoomEdit refuses changes to a room that is archived and stays archived: the portal refuses
+// them (api-notes.md §10).
+func archivedRoomEdit(plan, state *roomModelV0) *refusal {
+	if !state.Archived.ValueBool() || !plan.Archived.ValueBool() {
+		return nil
+	}
+	changed := changedRoomSettings(plan, state)
+	if len(changed) == 0 {
+		return nil
+	}
+	return &refusal{at: path.Root(changed[0]), summary: "Archived room is read-only",
+		why: fmt.Sprintf("The room is archived, and the portal refuses changes to archived rooms. To change %v, "+
+			"set archived = false in the same apply (the room is restored first), or change them after restoring it.", changed)}
 }
 
 // changedRoomSettings names the configurable attributes that differ between plan and state.

@@ -152,7 +152,9 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			},
 			"archived": schema.BoolAttribute{
 				MarkdownDescription: "Whether the room is in the archive. Archived rooms are read-only: change other " +
-					"attributes only together with `archived = false`. Defaults to `false`.",
+					"attributes only together with `archived = false`; a plan that changes them in a room that stays " +
+					"archived warns, and its apply fails without changing anything (`terraform destroy` is not affected). " +
+					"Defaults to `false`.",
 				Optional: true,
 				Computed: true,
 				Default:  booldefault.StaticBool(false),

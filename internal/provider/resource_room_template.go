@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -34,8 +35,14 @@ func (r *roomTemplateResource) Metadata(_ context.Context, req resource.Metadata
 
 func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan roomTemplateModelV0
+	var configuredRoomID types.String
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("room_id"), &configuredRoomID)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if refused := missingSourceRoom(configuredRoomID); refused != nil {
+		refused.refuse(&resp.Diagnostics) // warned of at plan time
 		return
 	}
 	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultTemplateTimeout, &resp.Diagnostics)

@@ -8,8 +8,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// ModifyPlan refuses, at plan time, to destroy or replace a protected template, and to create one
-// without its source room (room_id is optional only so that imported templates can leave it out).
+// ModifyPlan refuses, at plan time, to destroy or replace a protected template, and warns that creating
+// one without its source room will fail (room_id is optional only so that imported templates can leave it
+// out; Create refuses it).
 func (r *roomTemplateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	refuseProtectedDeletion(ctx, req, resp, "room template")
 	if !req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
@@ -17,10 +18,19 @@ func (r *roomTemplateResource) ModifyPlan(ctx context.Context, req resource.Modi
 	}
 	var roomID types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("room_id"), &roomID)...)
-	if roomID.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Missing source room",
-			"A new room template is built from a room: set room_id. Only a template adopted by an import may leave it out.")
+	if refused := missingSourceRoom(roomID); refused != nil {
+		refused.warn(resp, replacesObject(ctx, req, path.Root("room_id")))
 	}
+}
+
+// missingSourceRoom refuses to create a template without the room it is built from; configuredRoomID is
+// room_id in the configuration.
+func missingSourceRoom(configuredRoomID types.String) *refusal {
+	if !configuredRoomID.IsNull() {
+		return nil
+	}
+	return &refusal{at: path.Root("room_id"), summary: "Missing source room",
+		why: "A new room template is built from a room: set room_id. Only a template adopted by an import may leave it out."}
 }
 
 func (r *roomTemplateResource) ConfigValidators(context.Context) []resource.ConfigValidator {

@@ -166,31 +166,6 @@ func TestAccRoom_lifecycle(t *testing.T) {
 	})
 }
 
-func TestAccRoom_archivedRoomIsReadOnlyAtPlanTime(t *testing.T) {
-	t.Parallel()
-	env := acctest.New(t, fakeportal.Options{})
-	title := acctest.RandomName("room")
-	env.Run(t, resource.TestCase{
-		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
-		Steps: []resource.TestStep{
-			{
-				Config: roomConfig(env, fmt.Sprintf(`
-  title     = %q
-  room_type = "custom"
-  archived  = true`, title)),
-			},
-			{
-				Config: roomConfig(env, fmt.Sprintf(`
-  title     = "%s 2"
-  room_type = "custom"
-  archived  = true`, title)),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)Archived room is read-only.*set archived = false`),
-			},
-		},
-	})
-}
-
 func TestAccRoom_drift(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
