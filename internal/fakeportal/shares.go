@@ -191,6 +191,10 @@ func (p *Portal) setShares(c *call) {
 		c.denied()
 		return
 	}
+	if r.folder == folderTemplates && !p.templateEntriesAllowed(list) {
+		c.fail(http.StatusForbidden, roleNotAvailable) // the whole request, before any entry is applied
+		return
+	}
 	if r.roomType == typeVirtualData && !force {
 		for _, inv := range list {
 			if s := r.findShare(inv.id); inv.access == accessNone && inv.id != "" && s != nil && s.formRoles {
@@ -230,6 +234,24 @@ func (p *Portal) setShares(c *call) {
 	}
 	r.updated, r.updatedBy = p.now(), c.user
 	c.ok(map[string]any{"members": members, "error": 0})
+}
+
+// templateEntriesAllowed is the check a template's sharing makes of the whole request before applying
+// any of it (api-notes.md §29): every entry asks for read access or none, and none that grants is an
+// e-mail or names a guest or a user of type user. Ids of groups, and ids of nobody, pass.
+func (p *Portal) templateEntriesAllowed(list []invitation) bool {
+	for _, inv := range list {
+		if inv.access == accessNone {
+			continue
+		}
+		if inv.access != accessRead || inv.id == "" {
+			return false
+		}
+		if u := p.findUser(inv.id); u != nil && (u.kind == TypeGuest || u.kind == TypeUser) {
+			return false
+		}
+	}
+	return true
 }
 
 // applyShare handles one entry; it returns false after answering 403 for a forbidden role.
