@@ -310,3 +310,54 @@ func TestAccRoom_templateIDChangeWarns(t *testing.T) {
 	}
 	cli.run([]string{"destroy", "-auto-approve"})
 }
+
+// TestAccRoom_roomTypeKnownOnlyAtApply: a room_type that Terraform learns only while applying is checked
+// by the same rule as a known one. A new type fails the apply with the designed error, not with
+// "Provider produced inconsistent final plan", and the room stays.
+func TestAccRoom_roomTypeKnownOnlyAtApply(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	title := acctest.RandomName("room")
+	config := func(kind string) string {
+		return env.ProviderConfig() + fmt.Sprintf(`
+resource "terraform_data" "kind" {
+  input = %q
+}
+
+resource "docspace_room" "test" {
+  title     = %q
+  room_type = terraform_data.kind.output
+}
+`, kind, title)
+	}
+	same := statecheck.CompareValue(compare.ValuesSame())
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
+		Steps: []resource.TestStep{
+			{
+				Config:            config("custom"),
+				ConfigStateChecks: []statecheck.StateCheck{same.AddStateValue(roomAddr, tfjsonpath.New("id"))},
+			},
+			{
+				Config: config("public"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(roomAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectUnknownValue(roomAddr, tfjsonpath.New("room_type")),
+				}},
+				ExpectError: regexp.MustCompile(`A room's type cannot change`),
+			},
+			{
+				// The same type, known only at apply: an update that changes nothing.
+				Config: config("custom"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					same.AddStateValue(roomAddr, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("room_type"), knownvalue.StringExact("custom")),
+				},
+			},
+			{
+				Config:           config("custom"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+}
