@@ -159,6 +159,13 @@ func TestAccRoomTemplate_sharingChangeKeepsRooms(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)User cannot use templates.*uma\.share@portal\.example.*type\s+"user"`),
 			},
 			{
+				// A group that does not exist: the portal would skip it silently, the plan fails instead.
+				Config: config(`
+  share_emails    = ["bob.share@portal.example"]
+  share_group_ids = ["6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f"]`),
+				ExpectError: regexp.MustCompile(`(?s)Unknown group.*6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f does not exist`),
+			},
+			{
 				// Public: the portal revokes every share, and the plan says so.
 				Config: config(`public = true`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{

@@ -146,6 +146,17 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 	if !ok || resp.Diagnostics.HasError() {
 		return
 	}
+	// The sharing is worked out first, so that an address the portal would refuse changes nothing.
+	if plan.ShareEmails.IsUnknown() {
+		plan.ShareEmails = state.ShareEmails
+	}
+	if plan.ShareGroupIDs.IsUnknown() {
+		plan.ShareGroupIDs = state.ShareGroupIDs
+	}
+	invitations := r.shareChanges(ctx, &plan, sharingBefore(&plan, &state), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	// Templates are edited through the room endpoints (api-notes.md §17).
 	var body docspace.UpdateRoomRequest
 	changed := plan.addChanges(ctx, &state.sharedRoomModel, &body, &resp.Diagnostics)
@@ -162,16 +173,6 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 			addAPIError(&resp.Diagnostics, "Error changing room template access", err)
 			return
 		}
-	}
-	if plan.ShareEmails.IsUnknown() {
-		plan.ShareEmails = state.ShareEmails
-	}
-	if plan.ShareGroupIDs.IsUnknown() {
-		plan.ShareGroupIDs = state.ShareGroupIDs
-	}
-	invitations := r.shareChanges(ctx, &plan, sharingBefore(&plan, &state), &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
 	}
 	if err := r.client.ShareTemplate(ctx, id, invitations); err != nil {
 		addAPIError(&resp.Diagnostics, "Error changing who may use the room template", err)
