@@ -101,14 +101,23 @@ func (c *Client) SetRoomMembers(ctx context.Context, roomID int64, req SetMember
 // the answer against the request: a subject missing from a grant's answer, or still present after a
 // removal, is a *SkippedError; a subject with another access than asked is an error too.
 func (c *Client) SetRoomMember(ctx context.Context, roomID int64, subjectID string, access FileShare, notify bool) (*Member, error) {
-	res, err := c.SetRoomMembers(ctx, roomID, SetMembersRequest{Invitations: []Invitation{{ID: subjectID, Access: access}}, Notify: notify})
+	inv := Invitation{ID: subjectID, Access: access}
+	res, err := c.SetRoomMembers(ctx, roomID, SetMembersRequest{Invitations: []Invitation{inv}, Notify: notify})
 	if err != nil {
 		return nil, err
 	}
+	return checkMember(roomID, inv, res.Members)
+}
+
+// checkMember checks one entry of a PUT /share against the answer's members: a subject missing from a
+// grant's answer, or still present after a removal, is a *SkippedError; another access than asked is an
+// error too. It returns the subject's record after a grant.
+func checkMember(roomID int64, inv Invitation, members []Member) (*Member, error) {
+	subjectID, access := inv.ID, inv.Access
 	var got *Member
-	for i := range res.Members {
-		if strings.EqualFold(res.Members[i].SubjectID(), subjectID) {
-			got = &res.Members[i]
+	for i := range members {
+		if strings.EqualFold(members[i].SubjectID(), subjectID) {
+			got = &members[i]
 		}
 	}
 	switch {

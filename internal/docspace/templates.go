@@ -50,3 +50,24 @@ func (c *Client) TemplateIsPublic(ctx context.Context, id int64) (bool, error) {
 func (c *Client) SetTemplatePublic(ctx context.Context, id int64, public bool) error {
 	return c.do(ctx, "PUT", "files/roomtemplate/public", nil, map[string]any{"id": id, "public": public}, nil)
 }
+
+// ShareTemplate grants (FileShareRead) or revokes (FileShareNone) the use of a template for users and
+// groups, by id, in one PUT /files/rooms/{id}/share. For templates the portal checks the whole request
+// before it applies any entry, and refuses it all with 403 when one entry asks for another role, names a
+// guest or a user of type user, or is an e-mail (api-notes.md §29), so one request is safe here. The
+// answer is checked entry by entry, as SetRoomMember checks its one.
+func (c *Client) ShareTemplate(ctx context.Context, id int64, invitations []Invitation) error {
+	if len(invitations) == 0 {
+		return nil
+	}
+	res, err := c.SetRoomMembers(ctx, id, SetMembersRequest{Invitations: invitations})
+	if err != nil {
+		return err
+	}
+	for _, inv := range invitations {
+		if _, err := checkMember(id, inv, res.Members); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Room members, people and groups (api-notes.md §29-§31).
@@ -282,6 +283,64 @@ func TestShareTemplatesTakeOnlyReadForAdmins(t *testing.T) {
 	}
 	if res := owner.call("PUT", "files/rooms/"+tpl+"/share", invite(grant(member, accessRead))); res.status != 403 {
 		t.Errorf("a User-type member on a template: %d", res.status)
+	}
+}
+
+// TestShareTemplatesCheckTheWholeRequestFirst: unlike rooms, a template's sharing refuses the whole
+// request, with nothing applied, when any entry is not allowed (api-notes.md §29).
+func TestShareTemplatesCheckTheWholeRequestFirst(t *testing.T) {
+	p, owner, _ := newFake(t, Options{})
+	id := p.AddTemplate("t", typeCustom, nil, false)
+	tpl := strconv.FormatInt(id, 10)
+	ada := p.AddUser("Ada Admin", "ada@portal.example", TypeRoomAdmin)
+	dan := p.AddUser("Dan Admin", "dan@portal.example", TypeDocSpaceAdmin)
+	uma := p.AddUser("Uma User", "uma@portal.example", TypeUser)
+	group := p.AddGroup("Team", "")
+	for name, bad := range map[string]string{
+		"a user of type user":  grant(uma, accessRead),
+		"another role":         grant(dan, accessEditing),
+		"an e-mail entry":      `{"email":"dan@portal.example","access":2}`,
+		"an unknown e-mail":    `{"email":"nobody@portal.example","access":2}`,
+		"a group as an editor": grant(group, accessEditing),
+	} {
+		res := owner.call("PUT", "files/rooms/"+tpl+"/share", invite(grant(ada, accessRead), bad, grant(group, accessRead)))
+		if res.status != 403 || res.message() != "The role is not available for this user type" {
+			t.Errorf("%s: %d %s", name, res.status, res.raw)
+		}
+		if n := p.ShareCount(id); n != 0 {
+			t.Errorf("%s: %d records saved, want none", name, n)
+		}
+	}
+	if ids := memberIDs(t, owner.call("PUT", "files/rooms/"+tpl+"/share", invite(grant(ada, accessRead), grant(group, accessRead), grant(uma, accessNone)))); len(ids) != 2 {
+		t.Errorf("read for an admin and a group, none for a user: %v", ids)
+	}
+	// Any public toggle revokes every other record.
+	if res := owner.call("PUT", "files/roomtemplate/public", `{"id":`+tpl+`,"public":false}`); res.status != 200 {
+		t.Fatalf("toggle: %d %s", res.status, res.raw)
+	}
+	if n := p.ShareCount(id); n != 0 {
+		t.Errorf("records after a public toggle: %d", n)
+	}
+}
+
+// TestTemplateSharesGivenAtCreationAreRecords: the e-mails and groups of a new template become records
+// that GET /share lists and PUT /share revokes; an address of nobody and a user who may not use
+// templates get nothing.
+func TestTemplateSharesGivenAtCreationAreRecords(t *testing.T) {
+	p, owner, _ := newFake(t, Options{JobDuration: 10 * time.Millisecond})
+	ada := p.AddUser("Ada Admin", "ada@portal.example", TypeRoomAdmin)
+	p.AddUser("Uma User", "uma@portal.example", TypeUser)
+	group := p.AddGroup("Team", "")
+	src := owner.id(owner.call("POST", "files/rooms", `{"title":"src","roomType":5}`))
+	owner.call("POST", "files/roomtemplate", `{"roomId":`+src+`,"title":"t","share":["ada@portal.example","uma@portal.example","x@nowhere.example"],"groups":["`+group+`"]}`)
+	time.Sleep(60 * time.Millisecond)
+	tpl := jsonNumber(owner.call("GET", "files/roomtemplate/status", "").response()["templateId"].(float64))
+	list := owner.call("GET", "files/rooms/"+tpl+"/share", "").list()
+	if len(list) != 3 { // the owner's entry, Ada, the group
+		t.Fatalf("GET /share of the new template: %v", list)
+	}
+	if ids := memberIDs(t, owner.call("PUT", "files/rooms/"+tpl+"/share", invite(grant(ada, accessNone)))); len(ids) != 0 {
+		t.Errorf("a creation share is revoked like any record: %v", ids)
 	}
 }
 

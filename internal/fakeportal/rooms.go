@@ -48,7 +48,6 @@ type room struct {
 	createdBy, updatedBy    *user
 	links                   []*link
 	public                  bool     // templates: group Everyone may read
-	sharedWith              []string // templates: e-mails and group ids given read access
 	shares                  []*share // member records of users and groups, besides the creator (shares.go)
 	logoImage               string   // an uploaded logo image; while set, logo has no colour or cover
 }
@@ -69,7 +68,7 @@ func (r *room) parentID() int {
 // templates are readable to all of them.
 func (r *room) canRead(u *user) bool {
 	if r.folder == folderTemplates {
-		return r.createdBy == u || r.public || containsFold(r.sharedWith, u.email) || containsFold(r.sharedWith, u.id) || r.roleOf(u) != 0
+		return r.createdBy == u || r.public || r.roleOf(u) != 0
 	}
 	return u.admin || r.createdBy == u || r.roleOf(u) != 0
 }

@@ -210,7 +210,7 @@ func (p *Portal) setShares(c *call) {
 		return
 	}
 	if r.folder == folderTemplates && !p.templateRequestAllowed(list) {
-		c.fail(http.StatusForbidden, roleNotAvailable) // nothing applied
+		c.fail(http.StatusForbidden, roleNotAvailable) // the whole request, before any entry is applied
 		return
 	}
 	if r.roomType == typeVirtualData && !force {

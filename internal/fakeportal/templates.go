@@ -55,11 +55,28 @@ func (p *Portal) startTemplate(c *call) {
 		if public {
 			t.public = true // share is ignored; group Everyone gets read access (api-notes.md §15)
 		} else {
-			t.sharedWith = append(share, groups...)
+			p.shareNewTemplate(t, share, groups)
 		}
 		p.addRoom(t)
 		return t.id, ""
 	})
+}
+
+// shareNewTemplate gives the users with the e-mails and the groups read access to a new template, as
+// member records that GET /share lists and PUT /share changes. What the server does with an address of
+// nobody, or of a user who may not use templates, is not known (api-notes.md §15): the fake grants
+// nothing for it.
+func (p *Portal) shareNewTemplate(t *room, emails, groups []string) {
+	for _, e := range emails {
+		if u := p.userWithEmail(e); u != nil && u.status == StatusActive && roleAllowed(t, false, u.kind, accessRead) {
+			t.setShare(&share{user: u, access: accessRead})
+		}
+	}
+	for _, id := range groups {
+		if g := p.findGroup(id); g != nil {
+			t.setShare(&share{group: g, access: accessRead})
+		}
+	}
 }
 
 // startRoomFromTemplate is POST /files/rooms/fromtemplate (api-notes.md §19).
@@ -155,6 +172,13 @@ func (p *Portal) setTemplatePublic(c *call) {
 		c.denied()
 		return
 	}
-	t.public, t.sharedWith = public, nil
+	t.public = public
+	var kept []*share // every record but the caller's own is revoked
+	for _, s := range t.shares {
+		if s.user == c.user {
+			kept = append(kept, s)
+		}
+	}
+	t.shares = kept
 	c.empty()
 }

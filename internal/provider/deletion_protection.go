@@ -9,20 +9,21 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // Deleting a room or template deletes its files for good, so both can be protected the way users know
-// from other providers: while deletion_protection is true, a plan that destroys the object, or replaces
-// it (when the state or the plan has it true), fails, and so does a delete that reaches the provider anyway. There is no
+// from other providers: while deletion_protection is true, a plan that destroys the object fails, and so
+// does a delete that reaches the provider anyway. No attribute of either plans a replacement
+// (plan_modifiers.go); one asked for with -replace, or of a tainted object, stops at that delete. There is no
 // "archive instead of delete" switch: archiving is `archived = true`, and leaving a room on the portal
 // while Terraform forgets it is a `removed` block with `lifecycle { destroy = false }`.
 
 func deletionProtectionAttribute(noun string) schema.BoolAttribute {
 	return schema.BoolAttribute{
-		MarkdownDescription: fmt.Sprintf("Refuse to delete the %s. While `true`, a plan that would destroy or replace it "+
-			"fails with an error, and so does `terraform destroy`; set it to `false` and apply first. The setting "+
+		MarkdownDescription: fmt.Sprintf("Refuse to delete the %s. While `true`, a plan that would destroy it fails with an "+
+			"error, and so does `terraform destroy`; a replacement (`-replace`, or a tainted object) fails when applied, "+
+			"before anything is deleted. Set it to `false` and apply first. The setting "+
 			"lives only in Terraform: the portal knows nothing of it. Defaults to `false`.", noun),
 		Optional: true,
 		Computed: true,
@@ -49,20 +50,6 @@ func refuseProtectedDeletion(ctx context.Context, req resource.ModifyPlanRequest
 	resp.Diagnostics.AddAttributeError(deletionProtectionPath, "Deletion protection is on",
 		fmt.Sprintf("This plan would destroy %s %s, which deletes it and its files for good, but its deletion_protection is true. "+
 			"If that is really meant, set deletion_protection = false, apply, and then run this again.", noun, id.ValueString()))
-}
-
-// refuseProtectedReplacement fails a plan that replaces a protected object. The attribute plan modifiers
-// that force replacement call it, because a resource's ModifyPlan does not learn of their decision.
-func refuseProtectedReplacement(ctx context.Context, replace bool, attr path.Path, state tfsdk.State, plan tfsdk.Plan, diags *diag.Diagnostics) {
-	if !replace || (!protected(ctx, state.GetAttribute) && !protected(ctx, plan.GetAttribute)) {
-		return
-	}
-	var id types.String
-	state.GetAttribute(ctx, path.Root("id"), &id)
-	diags.AddAttributeError(attr, "Deletion protection is on",
-		fmt.Sprintf("Changing %s would replace object %s: delete it, with its files, and create a new one. Its "+
-			"deletion_protection is true. If that is really meant, set deletion_protection = false, apply, and then run this again.",
-			attr, id.ValueString()))
 }
 
 // refuseProtectedDelete is the apply-time twin of refuseProtectedDeletion, for plans made without it.

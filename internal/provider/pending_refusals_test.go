@@ -8,8 +8,11 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/acctest"
 	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
@@ -60,6 +63,44 @@ func pendingRefusalSteps(t *testing.T, env *acctest.Env, config, addr string, ac
 			Check:   destroyed,
 		},
 	}
+}
+
+// TestAccRefusal_roomTypeChange: a new room_type is neither applied nor a replacement; the plan warns, the
+// apply refuses, a destroy goes through, and a replacement asked for on purpose (-replace, or a taint as
+// here) makes the room of the new type.
+func TestAccRefusal_roomTypeChange(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	title := acctest.RandomName("room")
+	room := func(kind string) string {
+		return roomConfig(env, fmt.Sprintf(`
+  title     = %q
+  room_type = %q`, title, kind))
+	}
+	refused := regexp.MustCompile(`(?s)A room's type cannot change.*DocSpace cannot change the type of an existing room.*-replace=.*Nothing was changed`)
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
+		Steps: append([]resource.TestStep{{Config: room("custom")}},
+			pendingRefusalSteps(t, env, room("public"), roomAddr, plancheck.ResourceActionUpdate, refused,
+				env.CheckRoomsDestroyed("docspace_room"))...),
+	})
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
+		Steps: []resource.TestStep{
+			{Config: room("custom")},
+			{
+				// Asked for on purpose (tainted, as -replace does): a new room of the new type.
+				Config: room("public"),
+				Taint:  []string{roomAddr},
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(roomAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("room_type"), knownvalue.StringExact("public")),
+				},
+			},
+		},
+	})
 }
 
 func TestAccRefusal_archivedRoomEdit(t *testing.T) {

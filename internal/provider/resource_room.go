@@ -133,9 +133,11 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if refused := archivedRoomEdit(&plan, &state); refused != nil {
-		refused.refuse(&resp.Diagnostics) // warned of at plan time
-		return
+	for _, refused := range []*refusal{roomTypeChange(plan.RoomType, state.RoomType), archivedRoomEdit(&plan, &state)} {
+		if refused != nil {
+			refused.refuse(&resp.Diagnostics) // warned of at plan time
+			return
+		}
 	}
 	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultRoomTimeout, &resp.Diagnostics)
 	defer cancel()

@@ -44,11 +44,17 @@ func (r *roomResource) ValidateConfig(ctx context.Context, req resource.Validate
 }
 
 // ModifyPlan refuses, at plan time, to destroy a protected room, and warns of changes the portal would
-// reject because the room stays archived (Update refuses them).
+// reject (Update refuses them): a new room type, and changes to a room that stays archived.
 func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	refuseProtectedDeletion(ctx, req, resp, "room")
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
+	}
+	var oldType, newType types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("room_type"), &oldType)...)
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("room_type"), &newType)...)
+	if refused := roomTypeChange(newType, oldType); refused != nil {
+		refused.warn(resp, false) // room_type forces no replacement: an update, refused
 	}
 	// Most plans are of rooms that are not archived: look at the two flags before reading whole models.
 	var wasArchived, staysArchived types.Bool
@@ -68,6 +74,21 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	}
 }
 
+// roomTypeChange refuses a new type for an existing room. The portal cannot change a room's type
+// (api-notes.md §9), and a room of the new type would not have this room's files, members or links, so
+// room_type forces no replacement: the update is refused, and a replacement is for the user to ask for.
+func roomTypeChange(planned, prior types.String) *refusal {
+	if prior.IsNull() || planned.IsUnknown() || planned.IsNull() || planned.Equal(prior) {
+		return nil
+	}
+	return &refusal{at: path.Root("room_type"), summary: "A room's type cannot change",
+		why: fmt.Sprintf("room_type changes from %q to %q, and DocSpace cannot change the type of an existing room. "+
+			"Set room_type back to %q, or add another docspace_room for a %s room. To delete this room with its files "+
+			"and create a %s room in its place, run terraform apply -replace=<address of this room>; that plan replaces "+
+			"the room, and this warning does not apply to it.",
+			prior.ValueString(), planned.ValueString(), prior.ValueString(), planned.ValueString(), planned.ValueString())}
+}
+
 // archivedRoomEdit refuses changes to a room that is archived and stays archived: the portal refuses
 // them (api-notes.md §10).
 func archivedRoomEdit(plan, state *roomModelV0) *refusal {
@@ -79,8 +100,9 @@ func archivedRoomEdit(plan, state *roomModelV0) *refusal {
 		return nil
 	}
 	return &refusal{at: path.Root(changed[0]), summary: "Archived room is read-only",
-		why: fmt.Sprintf("The room is archived, and the portal refuses changes to archived rooms. To change %v, "+
-			"set archived = false in the same apply (the room is restored first), or change them after restoring it.", changed)}
+		why: fmt.Sprintf("The room is archived, and the portal refuses changes to archived rooms. To change %s, "+
+			"set archived = false in the same apply (the room is restored first), or change them after restoring it.",
+			strings.Join(changed, ", "))}
 }
 
 // changedRoomSettings names the configurable attributes that differ between plan and state.

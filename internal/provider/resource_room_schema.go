@@ -27,7 +27,9 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 		MarkdownDescription: "A DocSpace room: a shared space with its own members, links and settings. " +
 			"Rooms can be archived (read-only) with `archived = true`; destroying the resource deletes the room " +
 			"permanently, with all its files. `deletion_protection = true` refuses that; to stop managing a room " +
-			"without deleting it, use a `removed` block with `lifecycle { destroy = false }`.",
+			"without deleting it, use a `removed` block with `lifecycle { destroy = false }`. No change of another object " +
+			"replaces a room: a room made from a template keeps its files when the template changes or is rebuilt, and " +
+			"`template_id` then only records the new id.",
 		Attributes: map[string]schema.Attribute{
 			"deletion_protection": deletionProtectionAttribute("room"),
 			"id":                  stableComputedString("The room's numeric id."),
@@ -41,7 +43,10 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"room_type": schema.StringAttribute{
 				MarkdownDescription: "The kind of room: one of " + quoted(roomTypeNameList()) + " (form filling, collaboration, " +
 					"custom, public, virtual data room). Required unless `template_id` is set, in which case the " +
-					"room takes the template's type. Changing it forces a new room. AI rooms (agents) are not offered: " +
+					"room takes the template's type. It cannot change once the room exists: DocSpace has no way to change " +
+					"a room's type, and a new room would not have this room's files, so it forces no replacement. A plan " +
+					"that changes it warns, and the apply refuses it before changing anything; to delete the room with its " +
+					"files and create one of the new type, run `terraform apply -replace=<address>`. AI rooms (agents) are not offered: " +
 					"DocSpace creates them through its AI agents endpoint, and the rooms endpoint would make a folder " +
 					"without chat settings instead; an imported AI room reads as `ai`.",
 				Optional:   true,
@@ -49,18 +54,18 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Validators: []validator.String{roomTypeValidator{}},
 				PlanModifiers: []planmodifier.String{
 					stringplanmodifier.UseStateForUnknown(),
-					stringRequiresReplaceIfConfiguredAndKnown(),
 				},
 			},
 			"template_id": schema.StringAttribute{
 				MarkdownDescription: "Id of a room template to create the room from. The room gets the template's type, " +
 					"contents and settings; `indexing`, `deny_download` and `quota` are inherited unless set here, while " +
 					"tags, colour, lifetime and watermark come only from this resource. The portal builds the room in a " +
-					"background job, which the provider waits for. " + unreadableNote,
+					"background job, which the provider waits for. " + fmt.Sprintf(creationInputNote, "room") + " Changing the " +
+					"template, or anything that gives the template a new id, therefore never deletes the room.",
 				Optional:      true,
 				Computed:      true,
 				Validators:    []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric template id")},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringRequiresReplaceUnlessImported()},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), recordedCreationInput("room", "template")},
 			},
 			"tags": tagsAttribute("Tags of the room. The set replaces the room's tags as a whole; unknown tags are created " +
 				"in the portal's catalogue. Tags match case-insensitively. Defaults to no tags."),

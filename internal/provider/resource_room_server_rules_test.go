@@ -148,12 +148,11 @@ func TestAccRoom_quotaDefaults(t *testing.T) {
 				},
 			},
 			{
-				// A new room with quota = 0 (here a replacement): the portal would store its default, but the
-				// update that finishes every creation stores 0 as sent.
-				Config: roomConfig(env, fmt.Sprintf(`
-  title     = %q
-  room_type = "public"
-  quota     = 0`, title)),
+				// A new room with quota = 0 (here the replacement of a tainted room): the portal would store
+				// its default, but the update that finishes every creation stores 0 as sent.
+				Config: config(`
+  quota = 0`),
+				Taint: []string{roomAddr},
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(roomAddr, plancheck.ResourceActionDestroyBeforeCreate)},
 				},
@@ -162,10 +161,8 @@ func TestAccRoom_quotaDefaults(t *testing.T) {
 				},
 			},
 			{
-				Config: roomConfig(env, fmt.Sprintf(`
-  title     = %q
-  room_type = "public"
-  quota     = 0`, title)),
+				Config: config(`
+  quota = 0`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},

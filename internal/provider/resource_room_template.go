@@ -152,6 +152,17 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 	if !ok || resp.Diagnostics.HasError() {
 		return
 	}
+	// The sharing is worked out first, so that an address the portal would refuse changes nothing.
+	if plan.ShareEmails.IsUnknown() {
+		plan.ShareEmails = state.ShareEmails
+	}
+	if plan.ShareGroupIDs.IsUnknown() {
+		plan.ShareGroupIDs = state.ShareGroupIDs
+	}
+	invitations := r.shareChanges(ctx, &plan, sharingBefore(&plan, &state), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	// Templates are edited through the room endpoints (api-notes.md §17).
 	var body docspace.UpdateRoomRequest
 	changed := plan.addChanges(ctx, &state.sharedRoomModel, &body, &resp.Diagnostics)
@@ -161,11 +172,17 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 			return
 		}
 	}
+	// A public toggle, either way, revokes every share of the template (api-notes.md §18): the shares are
+	// then granted anew from nothing.
 	if isChange(plan.Public, state.Public) {
 		if err := r.client.SetTemplatePublic(ctx, id, plan.Public.ValueBool()); err != nil {
 			addAPIError(&resp.Diagnostics, "Error changing room template access", err)
 			return
 		}
+	}
+	if err := r.client.ShareTemplate(ctx, id, invitations); err != nil {
+		addAPIError(&resp.Diagnostics, "Error changing who may use the room template", err)
+		return
 	}
 	plan.ID = state.ID
 	tpl, public, gone := r.readTemplate(ctx, id, &resp.Diagnostics)
@@ -180,6 +197,83 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// shareChanges turns the difference between the shares of prior and plan into the entries of one
+// sharing request: read access for what plan adds, none for what it removes. E-mail addresses are
+// resolved to user ids, since the portal refuses e-mail entries for templates (api-notes.md §29); a
+// subject the portal would refuse or skip is an error on its attribute, and nothing is returned then.
+// A removed address that no longer belongs to anyone has nothing left to revoke.
+func (r *roomTemplateResource) shareChanges(ctx context.Context, plan, prior *roomTemplateModelV0, diags *diag.Diagnostics) []docspace.Invitation {
+	var out []docspace.Invitation
+	addedEmails, removedEmails := setDifference(ctx, plan.ShareEmails, prior.ShareEmails, diags)
+	addedGroups, removedGroups := setDifference(ctx, plan.ShareGroupIDs, prior.ShareGroupIDs, diags)
+	for _, email := range addedEmails {
+		if u := r.templateUser(ctx, email, diags); u != nil {
+			out = append(out, docspace.Invitation{ID: u.ID, Access: docspace.FileShareRead})
+		}
+	}
+	for _, email := range removedEmails {
+		u, err := r.client.UserByEmail(ctx, email)
+		switch {
+		case docspace.IsNotFound(err):
+		case err != nil:
+			addAPIError(diags, "Error looking up "+email, err)
+		default:
+			out = append(out, docspace.Invitation{ID: u.ID, Access: docspace.FileShareNone})
+		}
+	}
+	for _, id := range addedGroups {
+		_, err := r.client.GetGroup(ctx, id)
+		switch {
+		case docspace.IsNotFound(err):
+			diags.AddAttributeError(path.Root("share_group_ids"), "Unknown group",
+				fmt.Sprintf("Group %s does not exist; the portal silently ignores sharing with deleted groups. Remove it from share_group_ids.", id))
+		case err != nil:
+			addAPIError(diags, "Error looking up group "+id, err)
+		default:
+			out = append(out, docspace.Invitation{ID: id, Access: docspace.FileShareRead})
+		}
+	}
+	for _, id := range removedGroups {
+		out = append(out, docspace.Invitation{ID: id, Access: docspace.FileShareNone})
+	}
+	if diags.HasError() {
+		return nil
+	}
+	return out
+}
+
+// templateUser finds the user with an e-mail address and checks that the portal lets them use a
+// template: only active DocSpace admins and room admins (api-notes.md §29). It returns nil after an error.
+func (r *roomTemplateResource) templateUser(ctx context.Context, email string, diags *diag.Diagnostics) *docspace.User {
+	at := path.Root("share_emails")
+	u, err := r.client.UserByEmail(ctx, email)
+	switch {
+	case docspace.IsNotFound(err):
+		diags.AddAttributeError(at, "Unknown user", fmt.Sprintf("No portal user has the e-mail address %s. A template can "+
+			"be shared only with existing DocSpace admins and room admins; invite the person to the portal first.", email))
+		return nil
+	case docspace.IsForbidden(err):
+		diags.AddAttributeError(at, "User not visible", fmt.Sprintf("The API key's user may not see the user with the "+
+			"e-mail address %s, and the portal ignores sharing with users the caller may not see.", email))
+		return nil
+	case err != nil:
+		addAPIError(diags, "Error looking up "+email, err)
+		return nil
+	}
+	switch t := u.Type(); {
+	case t != docspace.EmployeeTypeDocSpaceAdmin && t != docspace.EmployeeTypeRoomAdmin:
+		diags.AddAttributeError(at, "User cannot use templates", fmt.Sprintf("%s belongs to a user of type %q. The portal "+
+			"lets only DocSpace admins and room admins use a template, and refuses the whole sharing request otherwise. "+
+			"Remove the address, or change the user's type in DocSpace.", email, userTypeName(t)))
+		return nil
+	case u.Status == docspace.EmployeeStatusTerminated:
+		diags.AddAttributeError(at, "Terminated user", fmt.Sprintf("The user with the e-mail address %s is terminated, and "+
+			"the portal silently ignores sharing with terminated users. Remove the address, or reactivate the user.", email))
+		return nil
+	}
+	return u
 }
 
 func (r *roomTemplateResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

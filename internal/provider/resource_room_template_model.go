@@ -26,3 +26,13 @@ func (m *roomTemplateModelV0) fill(ctx context.Context, tpl *docspace.Room, publ
 		m.CopyLogo = types.BoolValue(false)
 	}
 }
+
+// sharingBefore is what the portal holds of the template's sharing when plan is applied to state: the
+// recorded shares, or none after a change of public, which revokes every share (api-notes.md §18).
+func sharingBefore(plan, state *roomTemplateModelV0) *roomTemplateModelV0 {
+	prior := *state
+	if isChange(plan.Public, state.Public) {
+		prior.ShareEmails, prior.ShareGroupIDs = types.SetNull(types.StringType), types.SetNull(types.StringType)
+	}
+	return &prior
+}

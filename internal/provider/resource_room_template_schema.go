@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -27,11 +28,13 @@ func (r *roomTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"room_id": schema.StringAttribute{
 				MarkdownDescription: "Id of the active room the template is built from. The template copies its type, " +
 					"contents, indexing, quota, lifetime, download ban and watermark, but not its members, links or tags. " +
-					"Required to create a template; an imported template may leave it out. " + unreadableNote,
+					"Required to create a template; an imported template may leave it out. A template is a copy of the room " +
+					"as it was when the template was built, and later changes of the room do not reach it. " +
+					fmt.Sprintf(creationInputNote, "template"),
 				Optional:      true,
 				Computed:      true,
 				Validators:    []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric room id")},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringRequiresReplaceUnlessImported()},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), recordedCreationInput("template", "room")},
 			},
 			"title": schema.StringAttribute{
 				MarkdownDescription: "The template's name, with the same rules as a room title.",
@@ -39,28 +42,30 @@ func (r *roomTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequ
 				Validators:          []validator.String{roomTitle{}},
 			},
 			"public": schema.BoolAttribute{
-				MarkdownDescription: "Let every room admin of the portal use the template. Changing it revokes any other " +
-					"sharing of the template, which is why it cannot be combined with `share_emails` or `share_group_ids`. " +
-					"Defaults to `false`.",
+				MarkdownDescription: "Let every room admin of the portal use the template. Changing it, either way, makes " +
+					"the portal revoke every other sharing of the template, which is why it cannot be combined with " +
+					"`share_emails` or `share_group_ids`: making a template public plans them empty, and making it private " +
+					"again grants the configured ones anew. Changed in place. Defaults to `false`.",
 				Optional: true,
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
 			},
 			"share_emails": schema.SetAttribute{
-				MarkdownDescription: "E-mail addresses of portal users who may use the template, granted at creation. " + unreadableNote,
-				ElementType:         types.StringType,
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(emailAddress, "must be an e-mail address"))},
-				PlanModifiers:       []planmodifier.Set{setplanmodifier.UseStateForUnknown(), setRequiresReplaceUnlessImported()},
+				MarkdownDescription: "E-mail addresses of portal users who may use the template (read access). Only DocSpace admins and " +
+					"room admins can be given a template; other users and guests are refused. " + shareNote,
+				ElementType:   types.StringType,
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(emailAddress, "must be an e-mail address"))},
+				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
 			},
 			"share_group_ids": schema.SetAttribute{
-				MarkdownDescription: "Ids (GUIDs) of groups whose members may use the template, granted at creation. " + unreadableNote,
+				MarkdownDescription: "Ids (GUIDs) of groups whose members may use the template (read access). " + shareNote,
 				ElementType:         types.StringType,
 				Optional:            true,
 				Computed:            true,
 				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(guidPattern, "must be a group id (GUID)"))},
-				PlanModifiers:       []planmodifier.Set{setplanmodifier.UseStateForUnknown(), setRequiresReplaceUnlessImported()},
+				PlanModifiers:       []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
 			},
 			"tags":  tagsAttribute("Tags of the template (not copied to rooms created from it). Defaults to no tags."),
 			"color": colorAttribute("Logo colour as six hexadecimal digits without `#`. When omitted the portal picks one."),
@@ -92,6 +97,12 @@ func (r *roomTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequ
 		},
 	}
 }
+
+// shareNote is said of both share sets.
+const shareNote = "Given at creation and changed in place: the provider grants what is added and revokes what is " +
+	"removed, through the portal's sharing of the template, and never replaces the template for it. Sharing given " +
+	"outside Terraform is left alone. Set `[]` to revoke all; leaving it out keeps the recorded value (the portal " +
+	"does not report it to this attribute, so after an import it is taken from the configuration)."
 
 func (r *roomTemplateResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = objectIdentitySchema("template")

@@ -37,7 +37,7 @@ func TestAccRoom_lifecycle(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
 	title := acctest.RandomName("room")
-	// The update keeps the room; the type change makes a new one.
+	// The update keeps the room; a room of another type is a new one, made on purpose.
 	kept := statecheck.CompareValue(compare.ValuesSame())
 	replaced := statecheck.CompareValue(compare.ValuesDiffer())
 
@@ -97,12 +97,22 @@ func TestAccRoom_lifecycle(t *testing.T) {
 				},
 			},
 			{
-				// A new room type forces replacement.
+				// A new room type is refused: the portal cannot change it, and a new room would lose the files.
 				Config: roomConfig(env, fmt.Sprintf(`
   title     = "%s renamed"
   room_type = "public"
   tags      = ["tfacc-ops"]
   color     = "1A2B3C"`, title)),
+				ExpectError: regexp.MustCompile(`(?s)A room.s type cannot change.*room_type\s+back\s+to\s+"custom"`),
+			},
+			{
+				// A room of the new type in its place, on purpose: the tainted room is replaced.
+				Config: roomConfig(env, fmt.Sprintf(`
+  title     = "%s renamed"
+  room_type = "public"
+  tags      = ["tfacc-ops"]
+  color     = "1A2B3C"`, title)),
+				Taint: []string{roomAddr},
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(roomAddr, plancheck.ResourceActionDestroyBeforeCreate)},
 				},

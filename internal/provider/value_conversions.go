@@ -4,6 +4,7 @@ package provider
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 
@@ -89,4 +90,21 @@ func sameFoldedSet(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// setDifference compares two sets of strings that ignore case (e-mail addresses, GUIDs): added are the
+// elements of next missing from prior, removed those of prior missing from next. Null and unknown sets
+// are empty.
+func setDifference(ctx context.Context, next, prior types.Set, diags *diag.Diagnostics) (added, removed []string) {
+	a, b := stringsFromSet(ctx, next, diags), stringsFromSet(ctx, prior, diags)
+	missing := func(from, in []string) []string {
+		var out []string
+		for _, v := range from {
+			if !slices.ContainsFunc(in, func(w string) bool { return strings.EqualFold(v, w) }) {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	return missing(a, b), missing(b, a)
 }

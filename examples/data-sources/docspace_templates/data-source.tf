@@ -1,7 +1,8 @@
 # Pick a template made outside this configuration by name, the way integrations with project systems do:
 # the template whose title contains the project type, or else the first template there is. For templates
 # made in the same configuration, refer to the docspace_room_template resource instead; a data source that
-# depends on resources is read only at apply time.
+# depends on resources is read only at apply time. When the pick changes, the room keeps its files: the new
+# template id is only recorded, with a warning.
 variable "project_type" {
   type    = string
   default = "Onboarding"

@@ -16,7 +16,8 @@ resource "docspace_room_template" "project" {
   deletion_protection = true
 }
 
-# Rooms created from the template: refer to it directly, so its id is known when Terraform plans.
+# Rooms created from the template. Changing the template never replaces them: they keep their files, and a
+# new template id (also one of a rebuilt template) is only recorded, with a warning.
 resource "docspace_room" "projects" {
   for_each = toset(["Apollo", "Gemini", "Mercury"])
 

@@ -45,7 +45,8 @@ resource "docspace_room_template" "kind" {
 
 # Each project room refers to its template directly. Use the docspace_templates data source only for
 # templates made outside this configuration: a data source that depends on resources here is read at
-# apply time, and every id taken from it is unknown when Terraform plans.
+# apply time, so plans show its ids as unknown. Either way a change of template never replaces a room:
+# the new id is recorded with a warning, and the room keeps its files.
 resource "docspace_room" "project" {
   for_each    = var.projects
   template_id = docspace_room_template.kind[each.value.type].id
