@@ -77,7 +77,7 @@ func TestAccRefusal_roomTypeChange(t *testing.T) {
   title     = %q
   room_type = %q`, title, kind))
 	}
-	refused := regexp.MustCompile(`(?s)A room's type cannot change.*DocSpace cannot change the type of an existing room.*-replace=.*Nothing was changed`)
+	refused := wrapped(`(?s)A room's type cannot change.*DocSpace cannot change the type of an existing room.*terraform apply -replace=.*Nothing was changed`)
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
 		Steps: append([]resource.TestStep{{Config: room("custom")}},

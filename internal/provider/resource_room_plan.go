@@ -84,8 +84,8 @@ func roomTypeChange(planned, prior types.String) *refusal {
 	return &refusal{at: path.Root("room_type"), summary: "A room's type cannot change",
 		why: fmt.Sprintf("room_type changes from %q to %q, and DocSpace cannot change the type of an existing room. "+
 			"Set room_type back to %q, or add another docspace_room for a %s room. To delete this room with its files "+
-			"and create a %s room in its place, run terraform apply -replace=<address of this room>; that plan replaces "+
-			"the room, and this warning does not apply to it.",
+			"and create a %s room in its place, run terraform apply -replace=<address of this room> instead: a plan "+
+			"that replaces the room is not refused.",
 			prior.ValueString(), planned.ValueString(), prior.ValueString(), planned.ValueString(), planned.ValueString())}
 }
 
