@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/lib.sh
 use_any_terraform
+echo "==> $("$TF_ACC_TERRAFORM_PATH" version | sed -n 1p) ($TF_ACC_TERRAFORM_PATH)"
 
 work=$(mktemp -d)
 trap 'stop_fake_portal; rm -rf "$work"' EXIT
