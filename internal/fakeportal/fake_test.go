@@ -154,7 +154,7 @@ func TestRoomUpdateRules(t *testing.T) {
 	if a := user.call("GET", "files/rooms/"+id, ""); a.status != 403 {
 		t.Errorf("another user's room: %d; want 403", a.status)
 	}
-	if a := user.call("PUT", "files/rooms/"+id, `{"title":"x"}`); a.status != 403 || a.message() != "Access denied" {
+	if a := user.call("PUT", "files/rooms/"+id, `{"title":"x"}`); a.status != 403 || a.message() != "You don't have permission to edit the room" {
 		t.Errorf("writing another user's room: %d %s", a.status, a.raw)
 	}
 }
