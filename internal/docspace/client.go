@@ -50,7 +50,7 @@ type Client struct {
 	noJobLock bool
 
 	selfMu sync.Mutex
-	self   *Employee
+	self   *User
 
 	scansMu sync.Mutex
 	scans   map[SearchArea]*markerScan

@@ -126,6 +126,7 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	state.fill(ctx, room, &resp.Diagnostics)
+	recordManagement(ctx, resp.Private, room, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -140,6 +141,12 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	defer cancel()
 	id, ok := r.objectID(ctx, state.ID, resp.Identity, &resp.Diagnostics)
 	if !ok || resp.Diagnostics.HasError() {
+		return
+	}
+	// A room the key may not manage: changes are refused before any call; archiving alone is allowed
+	// (api-notes.md §32).
+	if changed := changedRoomSettings(&plan, &state); len(changed) > 0 && isUnmanaged(ctx, req.Private) {
+		refuseUnmanagedUpdate(&resp.Diagnostics, path.Root(changed[0]), id, fmt.Sprintf("changes to %v", changed))
 		return
 	}
 	wasArchived, archive := state.Archived.ValueBool(), plan.Archived.ValueBool()
@@ -162,6 +169,7 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 			return
 		}
 		result.fill(ctx, room, &resp.Diagnostics)
+		recordManagement(ctx, resp.Private, room, &resp.Diagnostics)
 	}
 	if !wasArchived && archive {
 		if err := r.client.ArchiveRoom(ctx, id); err != nil {

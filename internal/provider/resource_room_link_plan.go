@@ -9,12 +9,20 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
-// ModifyPlan refuses to remove, in the plan that imports a link, a password the link has on the portal:
-// a configuration written by `terraform query` or `-generate-config-out` never holds the password.
+// ModifyPlan refuses a new link, and warns of a change to a link, in a room the API key's user may not
+// manage (api-notes.md §32). It refuses to remove, in the plan that imports a link, a password the link
+// has on the portal: a configuration written by `terraform query` or `-generate-config-out` never holds
+// the password.
 func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	checkLinkRoomManagement(ctx, r.client, req, resp)
+	if req.State.Raw.IsNull() {
 		return
 	}
 	adopted, diags := req.Private.GetKey(ctx, privateAdopted)
@@ -79,4 +87,27 @@ func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.Vali
 				fmt.Sprintf("Links may expire at most %d years ahead.", maxLinkLifetimeYears))
 		}
 	}
+}
+
+// checkLinkRoomManagement reads the room of a new or changed link and refuses it when the key may not
+// manage the room. A room that cannot be read is left to apply.
+func checkLinkRoomManagement(ctx context.Context, client *docspace.Client, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	creating := req.State.Raw.IsNull()
+	if client == nil || (!creating && req.Plan.Raw.Equal(req.State.Raw)) {
+		return
+	}
+	var roomID types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("room_id"), &roomID)...)
+	if roomID.IsUnknown() || roomID.IsNull() {
+		return
+	}
+	id, err := parseObjectID(roomID.ValueString())
+	if err != nil {
+		return
+	}
+	room, err := client.GetRoom(ctx, id)
+	if err != nil {
+		return
+	}
+	markManagement(ctx, resp, room, "link changes", creating)
 }

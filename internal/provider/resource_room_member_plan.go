@@ -41,7 +41,8 @@ func (r *roomMemberResource) ModifyPlan(ctx context.Context, req resource.Modify
 	if claimRoom(r.client, roomID, claimMember) != "" {
 		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Room members managed twice", mixError(roomID))
 	}
-	if !req.State.Raw.IsNull() {
+	creating := req.State.Raw.IsNull()
+	if !creating {
 		var state roomMemberModelV0
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 		if state.Access.Equal(plan.Access) {
@@ -52,8 +53,11 @@ func (r *roomMemberResource) ModifyPlan(ctx context.Context, req resource.Modify
 	if err != nil {
 		return // reported at apply, with the rest
 	}
+	if !markManagement(ctx, resp, room, "member changes", creating) {
+		return
+	}
 	subject, group := plan.subject()
-	if why := memberRoomViolation(room, group, subject, plan.Access.ValueString()); why != "" {
+	if why := memberRoomViolation(room, group, subject, plan.Access.ValueString(), creating); why != "" {
 		resp.Diagnostics.AddAttributeError(path.Root("access"), "The room does not allow this member", why+".")
 		return
 	}

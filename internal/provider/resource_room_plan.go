@@ -43,18 +43,25 @@ func (r *roomResource) ValidateConfig(ctx context.Context, req resource.Validate
 	validateWatermarkImage(attrs, &resp.Diagnostics)
 }
 
-// ModifyPlan refuses, at plan time, to destroy a protected room, and changes the portal would reject
-// because the room stays archived.
+// ModifyPlan refuses, at plan time, to destroy a protected room, a room the API key's user may not
+// create, changes the portal would reject because the room stays archived, and warns of changes to a
+// room the key may not manage (api-notes.md §32, §33).
 func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	refuseProtectedDeletion(ctx, req, resp, "room")
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
 		return
 	}
-	// Most plans are of rooms that are not archived: look at the two flags before reading whole models.
+	if req.State.Raw.IsNull() {
+		r.refuseRoomCreation(ctx, &resp.Diagnostics)
+		return
+	}
+	// Most plans are of rooms that are not archived and that the key manages: look at the two flags and
+	// the private state before reading whole models.
 	var wasArchived, staysArchived types.Bool
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("archived"), &wasArchived)...)
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("archived"), &staysArchived)...)
-	if resp.Diagnostics.HasError() || !wasArchived.ValueBool() || !staysArchived.ValueBool() {
+	unmanaged := isUnmanaged(ctx, req.Private)
+	if resp.Diagnostics.HasError() || (!unmanaged && (!wasArchived.ValueBool() || !staysArchived.ValueBool())) {
 		return
 	}
 	var state, plan roomModelV0
@@ -63,7 +70,16 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if changed := changedRoomSettings(&plan, &state); len(changed) > 0 {
+	changed := changedRoomSettings(&plan, &state)
+	if len(changed) == 0 {
+		return
+	}
+	if unmanaged {
+		id, _ := parseObjectID(state.ID.ValueString())
+		refuseUnmanagedRoom(&resp.Diagnostics, path.Root(changed[0]), id, fmt.Sprintf("changes to %v", changed), false)
+		return
+	}
+	if wasArchived.ValueBool() && staysArchived.ValueBool() {
 		resp.Diagnostics.AddAttributeError(path.Root(changed[0]), "Archived room is read-only",
 			fmt.Sprintf("The room is archived, and the portal refuses changes to archived rooms. To change %v, "+
 				"set archived = false in the same apply (the room is restored first), or change them after restoring it.", changed))
