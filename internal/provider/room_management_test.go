@@ -260,3 +260,89 @@ func TestAccQuery_roomsTheKeyCannotManage(t *testing.T) {
 		},
 	})
 }
+
+// TestAccRoomManagement_pendingChangesDoNotBlockDestroy: a pending change to a room the key may not
+// manage is a warning at plan time and an error at apply, so `terraform destroy` still runs.
+func TestAccRoomManagement_pendingChangesDoNotBlockDestroy(t *testing.T) {
+	t.Parallel()
+	const roomAdminKey = "sk-destroy-room-admin"
+	env := acctest.New(t, fakeportal.Options{APIKeys: []string{acctest.FakeAPIKey, roomAdminKey}})
+	env.RequireFake(t) // the second key is made on the fake
+	title := acctest.RandomName("theirs")
+	room := theirRoom(t, env, roomAdminKey, title)
+	config := env.ProviderConfig() + fmt.Sprintf(`
+import {
+  to = docspace_room.theirs
+  id = "%d"
+}
+
+resource "docspace_room" "theirs" {
+  title     = %q
+  room_type = "custom"
+}
+`, room.ID, title+" renamed")
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
+		Steps: []resource.TestStep{
+			{Config: config, ExpectError: regexp.MustCompile(`The API key cannot manage this room`)},
+			{
+				// An admin may archive any room, and delete an archived one: the destroy, whose plan
+				// sees the pending rename, goes through.
+				PreConfig: func() {
+					if err := env.Client.ArchiveRoom(t.Context(), room.ID); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config:  config,
+				Destroy: true,
+			},
+		},
+	})
+}
+
+// TestAccRoomManagement_memberChangeInAnotherUsersRoom: a member adopted in a room the key may not
+// manage can be read; a change to it is refused before any call until the key's user manages the room.
+func TestAccRoomManagement_memberChangeInAnotherUsersRoom(t *testing.T) {
+	t.Parallel()
+	const roomAdminKey = "sk-member-room-admin"
+	env := acctest.New(t, fakeportal.Options{APIKeys: []string{acctest.FakeAPIKey, roomAdminKey}})
+	env.RequireFake(t) // the second key and the records are made on the fake
+	room := theirRoom(t, env, roomAdminKey, acctest.RandomName("theirs"))
+	group := env.Fake.AddGroup("Auditors", "")
+	env.Fake.SetShare(room.ID, group, 2)
+	config := func(access string) string {
+		return env.ProviderConfig() + fmt.Sprintf(`
+import {
+  to = docspace_room_member.m
+  id = "%[1]d/%[2]s"
+}
+
+resource "docspace_room_member" "m" {
+  room_id  = "%[1]d"
+  group_id = %[2]q
+  access   = %[3]q
+}
+`, room.ID, group, access)
+	}
+	env.Run(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{Config: config("viewer")},
+			{Config: config("editor"), PlanOnly: true, ExpectNonEmptyPlan: true},
+			{
+				PreConfig:   env.Fake.ResetCounts,
+				Config:      config("editor"),
+				ExpectError: regexp.MustCompile(`(?s)The API key cannot manage this room.*Nothing was changed`),
+			},
+			{
+				PreConfig: func() {
+					if n := env.Fake.Counts()["PUT /api/2.0/files/rooms/{id}/share"]; n != 0 {
+						t.Errorf("the refused change sent %d PUT /share", n)
+					}
+					env.Fake.SetShare(room.ID, env.Fake.UserID(acctest.FakeAPIKey), 9)
+				},
+				Config: config("editor"),
+				Check:  checkShareIn(env, room.ID, group, 10),
+			},
+		},
+	})
+}
