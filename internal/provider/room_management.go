@@ -78,8 +78,8 @@ func recordManagement(ctx context.Context, private privateWriter, room *docspace
 }
 
 // markManagement refuses, at plan time, a room the key may not manage: an error for a new object, a
-// warning for a change, which Update then refuses. what names the refused changes. It records the finding in private state,
-// and reports whether the room may be managed.
+// warning for a change, which Update then refuses. what names the refused changes. It records the
+// finding in private state, and reports whether the room may be managed.
 func markManagement(ctx context.Context, resp *resource.ModifyPlanResponse, room *docspace.Room, what string, creating bool) bool {
 	if room.CallerMayManage() {
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateUnmanaged, nil)...)
