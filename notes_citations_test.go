@@ -48,6 +48,8 @@ var apiNotesSections = []string{
 	"Groups",
 	"Blocked group members",
 	"The text filter of room listings: two engines",
+	"Who may manage a room",
+	"Who may create rooms",
 }
 
 var (

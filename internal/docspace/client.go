@@ -53,7 +53,7 @@ type Client struct {
 	noJobLock bool
 
 	selfMu sync.Mutex
-	self   *Employee
+	self   *User
 
 	scansMu sync.Mutex
 	scans   map[string]*markerScan // by objectKind.scope

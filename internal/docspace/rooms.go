@@ -91,6 +91,18 @@ func (r *Room) IsTemplate() bool { return r.RootFolderType == FolderTypeRoomTemp
 // (api-notes.md §23).
 func (r *Room) CanManageLinks() bool { return r.CanShare || r.Security["EditAccess"] }
 
+// CallerMayManage reports whether the API key's user may change the room, its tags, links and members.
+// DocSpace admins, the portal owner included, read every room but manage only those they created or
+// hold room manager in; the room's security flags EditRoom and EditAccess say which (api-notes.md §34).
+// It answers true when the flags cannot tell: the answer carries none, or the room is archived (where
+// nobody edits) or a template.
+func (r *Room) CallerMayManage() bool {
+	if r.Security == nil || r.IsArchived() || r.IsTemplate() {
+		return true
+	}
+	return r.Security["EditRoom"] || r.Security["EditAccess"]
+}
+
 // HasUploadedLogo reports whether the room shows an uploaded logo image; while it does, the portal
 // reports no colour and no cover (api-notes.md §8).
 func (r *Room) HasUploadedLogo() bool { return r.Logo != nil && r.Logo.Original != "" }
@@ -332,20 +344,24 @@ func (c *Client) listRooms(ctx context.Context, opts ListRoomsOptions, stopAt in
 	}
 }
 
-// Self returns the user the API key belongs to. The answer is cached.
-func (c *Client) Self(ctx context.Context) (*Employee, error) {
+// Self returns the user the API key belongs to, read once per client: a provider process asks at most
+// once (api-notes.md §30).
+func (c *Client) Self(ctx context.Context) (*User, error) {
 	c.selfMu.Lock()
 	defer c.selfMu.Unlock()
 	if c.self != nil {
 		return c.self, nil
 	}
-	var me Employee
-	if err := c.do(ctx, "GET", "people/@self", nil, nil, &me); err != nil {
+	me, err := c.CurrentUser(ctx)
+	if err != nil {
 		return nil, err
 	}
-	if me.ID == "" {
-		return nil, fmt.Errorf("GET /api/2.0/people/@self: the answer has no user id: %w", ErrMissingObject)
-	}
-	c.self = &me
+	c.self = me
 	return c.self, nil
+}
+
+// MayCreateRooms reports whether a user of type t may create rooms: DocSpace admins and room admins
+// may, users of type User and guests may not (api-notes.md §35).
+func MayCreateRooms(t EmployeeType) bool {
+	return t != EmployeeTypeUser && t != EmployeeTypeGuest
 }

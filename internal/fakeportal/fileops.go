@@ -132,16 +132,17 @@ func (c *call) deleteAfter() (bool, bool) {
 func (p *Portal) archiveRoom(c *call)   { p.moveRoom(c, folderArchive) }
 func (p *Portal) unarchiveRoom(c *call) { p.moveRoom(c, folderRooms) }
 
-// operationTarget resolves the room of an archive, unarchive or delete request and reads its body.
-// Templates can be deleted but not archived (api-notes.md §10, §17).
-func (p *Portal) operationTarget(c *call, templatesAllowed bool) (id int64, deleteAfter, ok bool) {
+// operationTarget resolves the room of an archive, unarchive or delete (deleting) request and reads its
+// body. Templates can be deleted but not archived (api-notes.md §10, §17); archiving needs the Move
+// right, deleting the Delete right (api-notes.md §34).
+func (p *Portal) operationTarget(c *call, deleting bool) (id int64, deleteAfter, ok bool) {
 	id, numeric := c.pathID()
 	r := p.rooms[id]
-	if !numeric || r == nil || (r.folder == folderTemplates && !templatesAllowed) {
+	if !numeric || r == nil || (r.folder == folderTemplates && !deleting) {
 		c.fail(http.StatusNotFound, "The required folder was not found")
 		return 0, false, false
 	}
-	if !r.canEdit(c.user) {
+	if (deleting && !r.canDelete(c.user)) || (!deleting && !r.canMove(c.user)) {
 		c.denied()
 		return 0, false, false
 	}

@@ -33,7 +33,8 @@ var employeeTypeByName = map[string]int{"all": 0, "roomadmin": TypeRoomAdmin, "g
 type user struct {
 	key, id, name, email string
 	first, last          string
-	// admin is true for DocSpace admins, the owner included: they see and manage every room.
+	// admin is true for DocSpace admins, the owner included: they read every room, but manage only the
+	// rooms they created or hold room manager in (api-notes.md §34).
 	admin      bool
 	kind       int
 	owner      bool

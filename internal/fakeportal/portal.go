@@ -23,7 +23,8 @@ import (
 // Options configure a portal. Zero values get the defaults noted on each field.
 type Options struct {
 	// APIKeys are the valid keys; each is a distinct user. The first belongs to the portal owner, a
-	// DocSpace admin who sees everything. Default: ["sk-test-owner"].
+	// DocSpace admin who reads every room but manages only those they created or hold room manager in;
+	// the others belong to room admins. Default: ["sk-test-owner"].
 	APIKeys []string
 	// RoomLimit is the plan's room count; creating more answers 402. 0 means unlimited.
 	RoomLimit int

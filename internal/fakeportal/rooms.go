@@ -73,13 +73,23 @@ func (r *room) canRead(u *user) bool {
 	return u.admin || r.createdBy == u || r.roleOf(u) != 0
 }
 
-// canEdit: full access. Templates belong to their owner alone (api-notes.md §17).
+// canEdit: full access — the room's creator, or a room manager. Templates belong to their owner alone
+// (api-notes.md §17). DocSpace admins, the portal owner included, read every room but manage only the
+// ones they created or hold room manager in (api-notes.md §34).
 func (r *room) canEdit(u *user) bool {
 	if r.folder == folderTemplates {
 		return r.createdBy == u
 	}
-	return u.admin || r.createdBy == u || r.roleOf(u) == accessRoomManager
+	return r.createdBy == u || r.roleOf(u) == accessRoomManager
 }
+
+// canMove is the right to archive and restore: those who manage the room, and DocSpace admins, whose
+// override keeps Move on every room (api-notes.md §34).
+func (r *room) canMove(u *user) bool { return r.canEdit(u) || (u.admin && r.folder != folderTemplates) }
+
+// canDelete: those who manage the room; a DocSpace admin who does not, only once it is archived
+// (api-notes.md §34).
+func (r *room) canDelete(u *user) bool { return r.canEdit(u) || (u.admin && r.folder == folderArchive) }
 
 // canManageLinks is the ReadLinks / EditAccess right: without it GET /links answers an empty list
 // (api-notes.md §23).
@@ -107,7 +117,7 @@ func (p *Portal) dto(r *room, viewer *user, withQuota bool) map[string]any {
 		"createdBy": r.createdBy.dto(), "updatedBy": r.updatedBy.dto(), "ownedBy": r.createdBy.dto(),
 		"access": r.accessOf(viewer), "filesCount": 0, "foldersCount": 0, "isShareable": true, "shared": len(r.links) > 0,
 		"canShare": manage,
-		"security": map[string]bool{"Read": true, "EditRoom": edit && r.folder != folderArchive, "Delete": edit,
+		"security": map[string]bool{"Read": true, "EditRoom": edit && r.folder != folderArchive, "Delete": r.canDelete(viewer),
 			"Rename": edit && r.folder != folderArchive, "EditAccess": manage && r.folder != folderArchive, "CopySharedLink": manage},
 	}
 	// Quota fields need EditRoom and are never shown for archived rooms; the portal default (-2) reads
@@ -169,11 +179,16 @@ func (p *Portal) findRoomForWrite(c *call) *room {
 		return nil
 	}
 	if !r.canEdit(c.user) {
-		c.denied()
+		// CanEditRoom is false: also for DocSpace admins who neither created nor manage the room
+		// (api-notes.md §9, §34).
+		c.fail(http.StatusForbidden, cannotEditRoom)
 		return nil
 	}
 	return r
 }
+
+// cannotEditRoom is the server's text when the caller may not change a room (api-notes.md §9, §34).
+const cannotEditRoom = "You don't have permission to edit the room"
 
 func (p *Portal) getRoom(c *call) {
 	if r := p.findRoom(c); r != nil {
@@ -181,7 +196,17 @@ func (p *Portal) getRoom(c *call) {
 	}
 }
 
+// cannotCreate is the server's text when the caller's type may not create rooms (api-notes.md §35).
+const cannotCreate = "You don't have enough permission to create"
+
+// mayCreateRooms: DocSpace admins and room admins; users of type User and guests may not (api-notes.md §35).
+func (u *user) mayCreateRooms() bool { return u.kind != TypeUser && u.kind != TypeGuest }
+
 func (p *Portal) createRoom(c *call) {
+	if !c.user.mayCreateRooms() {
+		c.fail(http.StatusForbidden, cannotCreate)
+		return
+	}
 	b := c.object()
 	r := &room{folder: folderRooms, quota: quotaPortalDefault, created: p.now(), createdBy: c.user}
 	title, hasTitle := b.maxLength("title", 170)

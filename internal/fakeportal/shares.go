@@ -122,6 +122,13 @@ func roleAllowed(r *room, isGroup bool, kind, access int) bool {
 	return r.roomType != typeAI || kind != TypeGuest || access != accessContentCreator
 }
 
+// groupFirstGrantRefused: a group without a record in the room is checked as if it were a guest, so in
+// an AI room its first grant cannot be content creator; changing an existing group record can
+// (api-notes.md §29).
+func groupFirstGrantRefused(r *room, s *share, access int) bool {
+	return s.group != nil && r.roomType == typeAI && access == accessContentCreator && r.findShare(s.group.id) == nil
+}
+
 // invitation is one entry of PUT /share.
 type invitation struct {
 	id, email string
@@ -328,7 +335,7 @@ func (p *Portal) applyShare(c *call, r *room, id string, access int) bool {
 	if s.user != nil {
 		kind = s.user.kind
 	}
-	if !roleAllowed(r, s.group != nil, kind, access) {
+	if !roleAllowed(r, s.group != nil, kind, access) || groupFirstGrantRefused(r, s, access) {
 		c.fail(http.StatusForbidden, roleNotAvailable)
 		return false
 	}

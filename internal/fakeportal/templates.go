@@ -79,8 +79,13 @@ func (p *Portal) shareNewTemplate(t *room, emails, groups []string) {
 	}
 }
 
-// startRoomFromTemplate is POST /files/rooms/fromtemplate (api-notes.md §19).
+// startRoomFromTemplate is POST /files/rooms/fromtemplate (api-notes.md §19). Users and guests may not
+// create rooms this way either (api-notes.md §35; the strict side of an UNCONFIRMED fact).
 func (p *Portal) startRoomFromTemplate(c *call) {
+	if !c.user.mayCreateRooms() {
+		c.fail(http.StatusForbidden, cannotCreate)
+		return
+	}
 	b := c.object()
 	templateID, hasTemplate := b.int64("templateId")
 	title, hasTitle := b.str("title")

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -71,6 +72,9 @@ func (l *roomListResource) List(ctx context.Context, req list.ListRequest, strea
 	}
 	streamListResults(ctx, req, stream, rooms, func(room *docspace.Room, result *list.ListResult) bool {
 		result.DisplayName = roomDisplayName(room)
+		if !room.CallerMayManage() {
+			result.DisplayName = strings.TrimSuffix(result.DisplayName, ")") + notManageable + ")"
+		}
 		l.setObjectIdentity(ctx, result.Identity, formatObjectID(room.ID), &result.Diagnostics)
 		if req.IncludeResource {
 			m := roomModelV0{}
@@ -80,6 +84,8 @@ func (l *roomListResource) List(ctx context.Context, req list.ListRequest, strea
 		}
 		return true
 	})
+	warnUnmanagedRooms(stream, rooms, "They are listed, and their configuration can be generated and imported, but "+
+		"the portal would refuse every change to them")
 }
 
 func roomDisplayName(room *docspace.Room) string {

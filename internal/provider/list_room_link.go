@@ -86,4 +86,6 @@ func (l *roomLinkListResource) List(ctx context.Context, req list.ListRequest, s
 		setListedResource(ctx, req, result, &m)
 		return true
 	})
+	warnUnmanagedRooms(stream, []docspace.Room{*room}, "The portal shows such a key none of a room's links, so "+
+		"none are listed, whatever the room holds")
 }

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -79,10 +80,15 @@ func (l *roomMemberListResource) List(ctx context.Context, req list.ListRequest,
 		m.ID = types.StringValue(cfg.RoomID.ValueString() + "/" + member.SubjectID())
 		m.fill(member)
 		result.DisplayName = fmt.Sprintf("%s: %s (%s)", room.Title, memberName(member), m.Access.ValueString())
+		if !room.CallerMayManage() {
+			result.DisplayName = strings.TrimSuffix(result.DisplayName, ")") + notManageable + ")"
+		}
 		l.setMemberIdentity(ctx, result.Identity, cfg.RoomID.ValueString(), member.SubjectID(), &result.Diagnostics)
 		setListedResource(ctx, req, result, &m)
 		return true
 	})
+	warnUnmanagedRooms(stream, []docspace.Room{*room}, "Its members are listed and can be imported, but the portal "+
+		"would refuse every change to them")
 }
 
 func memberName(m *docspace.Member) string {

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -56,6 +57,9 @@ func (l *roomMembersListResource) List(ctx context.Context, req list.ListRequest
 	streamListResults(ctx, req, stream, rooms, func(room *docspace.Room, result *list.ListResult) bool {
 		roomID := formatObjectID(room.ID)
 		result.DisplayName = "Members of " + room.Title
+		if !room.CallerMayManage() {
+			result.DisplayName += " (" + strings.TrimPrefix(notManageable, ", ") + ")"
+		}
 		l.setMemberListIdentity(ctx, result.Identity, roomID, &result.Diagnostics)
 		if req.IncludeResource {
 			members, err := l.listedMembers(ctx, room.ID)
@@ -69,4 +73,6 @@ func (l *roomMembersListResource) List(ctx context.Context, req list.ListRequest
 		}
 		return true
 	})
+	warnUnmanagedRooms(stream, rooms, "Their member lists are listed and can be imported, but the portal would refuse "+
+		"every change to them")
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -198,5 +199,41 @@ func streamListResults[T any](ctx context.Context, req list.ListRequest, stream 
 func setListedResource(ctx context.Context, req list.ListRequest, result *list.ListResult, m any) {
 	if req.IncludeResource {
 		result.Diagnostics.Append(result.Resource.Set(ctx, m)...)
+	}
+}
+
+// notManageable is what a result's name adds for a room the API key may read but not manage
+// (api-notes.md §34).
+const notManageable = ", not manageable with this API key"
+
+// warnUnmanagedRooms makes the stream begin with a warning that names the rooms, of those listed, that
+// the API key's user may read but not manage (api-notes.md §34). what says what that means for the
+// results.
+func warnUnmanagedRooms(stream *list.ListResultsStream, rooms []docspace.Room, what string) {
+	var names []string
+	for i := range rooms {
+		if !rooms[i].CallerMayManage() {
+			names = append(names, fmt.Sprintf("%q (%d)", rooms[i].Title, rooms[i].ID))
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	const shown = 20
+	more := ""
+	if len(names) > shown {
+		more = fmt.Sprintf(" and %d more", len(names)-shown)
+		names = names[:shown]
+	}
+	var diags diag.Diagnostics
+	diags.AddWarning("Rooms this API key cannot manage",
+		fmt.Sprintf("The API key's user may read these rooms but not manage them: %s%s. %s: %s.\n\n%s.",
+			strings.Join(names, ", "), more, what, ruleManageRoom, waysOutManageRoom))
+	rest := stream.Results
+	stream.Results = func(push func(list.ListResult) bool) {
+		if !push(list.ListResult{Diagnostics: diags}) || rest == nil {
+			return
+		}
+		rest(push)
 	}
 }

@@ -16,8 +16,9 @@ import (
 
 // checkGrant looks up the room and the subject and checks the role against every rule the portal
 // applies, so that a refusal names its rule and nothing is half-made. It reports false after adding an error.
-// room is the room as read while planning, or nil to read it now.
-func (b *resourceBase) checkGrant(ctx context.Context, room *docspace.Room, roomID int64, subject string, group bool, access, summary string, diags *diag.Diagnostics) bool {
+// room is the room as read while planning, or nil to read it now; firstGrant says that the subject holds
+// no role in the room yet. A room the key may not manage is refused too (api-notes.md §34).
+func (b *resourceBase) checkGrant(ctx context.Context, room *docspace.Room, roomID int64, subject string, group bool, access string, firstGrant bool, summary string, diags *diag.Diagnostics) bool {
 	if room == nil {
 		var err error
 		if room, err = b.client.GetRoom(ctx, roomID); err != nil {
@@ -25,7 +26,11 @@ func (b *resourceBase) checkGrant(ctx context.Context, room *docspace.Room, room
 			return false
 		}
 	}
-	if why := memberRoomViolation(room, group, subject, access); why != "" {
+	if !room.CallerMayManage() {
+		unmanagedRoom(path.Root("room_id"), roomID, "member changes").refuse(diags)
+		return false
+	}
+	if why := memberRoomViolation(room, group, subject, access, firstGrant); why != "" {
 		diags.AddAttributeError(path.Root("access"), summary, why+".")
 		return false
 	}

@@ -71,6 +71,11 @@ const (
 	ruleOwner           = "the room's owner always has full access and is not a member: it cannot be managed as one (change the owner in DocSpace instead)"
 )
 
+// ruleGroupsAIFirst: the portal checks a group's first grant as it checks a guest (api-notes.md §29).
+const ruleGroupsAIFirst = "in AI rooms a group cannot be made content creator by its first grant: the portal checks a " +
+	"group that holds no role in the room yet as if it were a guest, and guests cannot be content creators there. Give " +
+	"the group \"viewer\" first, apply, then change its access to \"content_creator\""
+
 // roomTypeRule names what a room type allows.
 func roomTypeRule(t docspace.RoomType, group bool) string {
 	kind := "users"
@@ -80,9 +85,9 @@ func roomTypeRule(t docspace.RoomType, group bool) string {
 	return fmt.Sprintf("%s rooms give %s only %s", roomTypeName(t), kind, quoted(memberRolesFor(t, group)))
 }
 
-// memberRoomViolation checks a role against the room: its state, type and owner. It returns "" or the
-// rule broken.
-func memberRoomViolation(room *docspace.Room, group bool, subjectID, access string) string {
+// memberRoomViolation checks a role against the room: its state, type and owner. firstGrant says that
+// the subject holds no role in the room yet. It returns "" or the rule broken.
+func memberRoomViolation(room *docspace.Room, group bool, subjectID, access string, firstGrant bool) string {
 	switch {
 	case room.IsTemplate():
 		return fmt.Sprintf("%d is a room template, not a room; this resource manages the members of rooms", room.ID)
@@ -92,6 +97,8 @@ func memberRoomViolation(room *docspace.Room, group bool, subjectID, access stri
 		return fmt.Sprintf("user %s owns room %d: %s", subjectID, room.ID, ruleOwner)
 	case group && access == roleRoomManager:
 		return ruleGroupsNoManager
+	case group && firstGrant && room.RoomType == docspace.RoomTypeAI && access == "content_creator":
+		return ruleGroupsAIFirst
 	}
 	if _, known := memberRoomRules[room.RoomType]; !known {
 		return "" // a room type this provider does not know: let the portal decide
@@ -130,7 +137,8 @@ func memberRulesTable() string {
 func memberRulesDoc() string {
 	return "Which roles a member may hold depends on the room type:\n\n" + memberRulesTable() +
 		"\nAnd on the member: groups are never room managers; users of type `user` and guests are never room managers " +
-		"(only DocSpace admins and room admins are); guests are never content creators in AI rooms. Terminated users " +
+		"(only DocSpace admins and room admins are); guests are never content creators in AI rooms, and a group becomes one " +
+		"there only by a change from another role, not by its first grant. Terminated users " +
 		"and deleted groups cannot be given access. The provider checks all of this before it changes anything and " +
 		"names the rule a configuration breaks.\n\n" +
 		"The room's owner is not a member: the owner always has full access and cannot be managed here.\n"

@@ -43,6 +43,10 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if plan.TemplateID.IsUnknown() {
 		plan.TemplateID = types.StringNull() // not configured: a room made directly
 	}
+	if refused := r.roomCreationRefusal(ctx); refused != nil {
+		refused.refuse(&resp.Diagnostics) // warned of at plan time
+		return
+	}
 	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultRoomTimeout, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
@@ -123,6 +127,7 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	state.fill(ctx, room, &resp.Diagnostics)
+	recordManagement(ctx, resp.Private, room, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -133,7 +138,12 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	for _, refused := range []*refusal{roomTypeChange(plan.RoomType, state.RoomType), archivedRoomEdit(&plan, &state)} {
+	refusals := []*refusal{
+		roomTypeChange(plan.RoomType, state.RoomType),
+		unmanagedRoomEdit(&plan, &state, isUnmanaged(ctx, req.Private)), // archiving alone is allowed (api-notes.md §34)
+		archivedRoomEdit(&plan, &state),
+	}
+	for _, refused := range refusals {
 		if refused != nil {
 			refused.refuse(&resp.Diagnostics) // warned of at plan time
 			return
@@ -165,6 +175,7 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 			return
 		}
 		result.fill(ctx, room, &resp.Diagnostics)
+		recordManagement(ctx, resp.Private, room, &resp.Diagnostics)
 	}
 	if !wasArchived && archive {
 		if err := r.client.ArchiveRoom(ctx, id); err != nil {

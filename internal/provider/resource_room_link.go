@@ -92,8 +92,7 @@ func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, r
 		if why := r.whyLinkIsInvisible(ctx, roomID); why != "" {
 			resp.Diagnostics.AddError("Cannot tell whether the room link still exists",
 				fmt.Sprintf("Link %s was not in the portal's list of the room's links, but %s The link was kept in "+
-					"the Terraform state. Use an API key of the room's owner, a room manager or a DocSpace admin.",
-					state.ID.ValueString(), why))
+					"the Terraform state.\n\n%s.", state.ID.ValueString(), why, waysOutManageRoom))
 			return
 		}
 		removeGone(ctx, resp, "Room link not found",
@@ -142,6 +141,10 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 		r.setLinkIdentity(ctx, resp.Identity, state.RoomID.ValueString(), state.LinkID.ValueString(), &resp.Diagnostics)
 	})
 	plan.ID, plan.LinkID = state.ID, state.LinkID
+	if isUnmanaged(ctx, req.Private) {
+		unmanagedRoom(path.Root("room_id"), roomID, "link changes").refuse(&resp.Diagnostics)
+		return
+	}
 	// The portal replaces the whole link on every call, so the complete desired state is sent.
 	r.apply(ctx, roomID, &plan, password, "Error updating room link", &resp.Diagnostics)
 	if !resp.Diagnostics.HasError() {
@@ -207,7 +210,7 @@ func (r *roomLinkResource) whyLinkIsInvisible(ctx context.Context, roomID int64)
 		return fmt.Sprintf("reading room %d to check failed: %v.", roomID, err)
 	case !room.CanManageLinks():
 		return fmt.Sprintf("the API key's user can read room %d without the right to manage its links (the room's "+
-			"canShare and security.EditAccess are false), and the portal shows such users an empty list of links.", roomID)
+			"canShare and security.EditAccess are false), and the portal shows such users an empty list of links: %s.", roomID, ruleManageRoom)
 	}
 	return ""
 }
@@ -288,6 +291,10 @@ func (r *roomLinkResource) primaryLinkID(ctx context.Context, roomID int64) (str
 func (r *roomLinkResource) addLinkError(ctx context.Context, diags *diag.Diagnostics, summary string, roomID int64, m *roomLinkModelV0, err error) {
 	if docspace.IsForbidden(err) {
 		if room, getErr := r.client.GetRoom(ctx, roomID); getErr == nil {
+			if !room.CallerMayManage() {
+				unmanagedRoom(path.Root("room_id"), roomID, "link changes").refuse(diags)
+				return
+			}
 			var apiErr *docspace.APIError
 			msg := ""
 			if errors.As(err, &apiErr) {

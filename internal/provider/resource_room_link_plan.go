@@ -10,12 +10,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
-// ModifyPlan warns that creating or changing a link whose expiry has passed will fail (Create and Update
-// refuse it), and refuses to remove, in the plan that imports a link, a password the link has on the
-// portal: a configuration written by `terraform query` or `-generate-config-out` never holds the password.
-// The second stays an error: only a plan that imports sees it, and terraform destroy imports nothing.
+// ModifyPlan warns that creating or changing a link will fail when its expiry has passed, or when the API
+// key's user may not manage its room (api-notes.md §34); Create and Update refuse both. It refuses to
+// remove, in the plan that imports a link, a password the link has on the portal: a configuration written
+// by `terraform query` or `-generate-config-out` never holds the password. That one stays an error: only a
+// plan that imports sees it, and terraform destroy imports nothing.
 func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
@@ -27,6 +30,7 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 			refused.warn(resp, replacesObject(ctx, req, path.Root("room_id"), path.Root("link_type"), path.Root("primary")))
 		}
 	}
+	checkLinkRoomManagement(ctx, r.client, req, resp)
 	if req.State.Raw.IsNull() {
 		return
 	}
@@ -103,4 +107,27 @@ func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.Vali
 				fmt.Sprintf("Links may expire at most %d years ahead.", maxLinkLifetimeYears))
 		}
 	}
+}
+
+// checkLinkRoomManagement reads the room of a new or changed link and refuses it when the key may not
+// manage the room. A room that cannot be read is left to apply.
+func checkLinkRoomManagement(ctx context.Context, client *docspace.Client, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	creating := req.State.Raw.IsNull()
+	if client == nil || (!creating && req.Plan.Raw.Equal(req.State.Raw)) {
+		return
+	}
+	var roomID types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("room_id"), &roomID)...)
+	if roomID.IsUnknown() || roomID.IsNull() {
+		return
+	}
+	id, err := parseObjectID(roomID.ValueString())
+	if err != nil {
+		return
+	}
+	room, err := client.GetRoom(ctx, id)
+	if err != nil {
+		return
+	}
+	markManagement(ctx, resp, room, "link changes", replacesObject(ctx, req, path.Root("room_id"), path.Root("link_type"), path.Root("primary")))
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -40,7 +41,7 @@ func (r *roomMemberResource) Create(ctx context.Context, req resource.CreateRequ
 	}
 	subject, group := plan.subject()
 	// A create gets no private data from its plan, so it reads the room again.
-	if !r.checkGrant(ctx, nil, roomID, subject, group, plan.Access.ValueString(), "Cannot add the room member", &resp.Diagnostics) {
+	if !r.checkGrant(ctx, nil, roomID, subject, group, plan.Access.ValueString(), true, "Cannot add the room member", &resp.Diagnostics) {
 		return // refused before any change: nothing was made
 	}
 	plan.ID = types.StringValue(plan.RoomID.ValueString() + "/" + subject)
@@ -117,8 +118,12 @@ func (r *roomMemberResource) Update(ctx context.Context, req resource.UpdateRequ
 	})
 	plan.ID = state.ID
 	if !plan.Access.Equal(state.Access) {
+		if isUnmanaged(ctx, req.Private) {
+			unmanagedRoom(path.Root("room_id"), roomID, "member changes").refuse(&resp.Diagnostics)
+			return
+		}
 		subject, group := plan.subject()
-		if !r.checkGrant(ctx, plannedRoom(ctx, req.Private, roomID), roomID, subject, group, plan.Access.ValueString(), "Cannot change the room member", &resp.Diagnostics) {
+		if !r.checkGrant(ctx, plannedRoom(ctx, req.Private, roomID), roomID, subject, group, plan.Access.ValueString(), false, "Cannot change the room member", &resp.Diagnostics) {
 			return
 		}
 		r.grant(ctx, roomID, &plan, "Error changing the room member", &resp.Diagnostics)

@@ -43,7 +43,8 @@ func (r *roomMemberResource) ModifyPlan(ctx context.Context, req resource.Modify
 		// An error: it depends on the configuration alone (two resources name the same room).
 		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Room members managed twice", mixError(roomID))
 	}
-	if !req.State.Raw.IsNull() {
+	creating := req.State.Raw.IsNull()
+	if !creating {
 		var state roomMemberModelV0
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 		if state.Access.Equal(plan.Access) {
@@ -54,11 +55,15 @@ func (r *roomMemberResource) ModifyPlan(ctx context.Context, req resource.Modify
 	if err != nil {
 		return // reported at apply, with the rest
 	}
+	if !markManagement(ctx, resp, room, "member changes",
+		replacesObject(ctx, req, path.Root("room_id"), path.Root("user_id"), path.Root("group_id"))) {
+		return
+	}
 	subject, group := plan.subject()
-	if why := memberRoomViolation(room, group, subject, plan.Access.ValueString()); why != "" {
+	replacing := replacesObject(ctx, req, path.Root("room_id"), path.Root("user_id"), path.Root("group_id"))
+	if why := memberRoomViolation(room, group, subject, plan.Access.ValueString(), creating); why != "" {
 		// checkGrant refuses it at apply, before any change.
-		(&refusal{at: path.Root("access"), summary: "The room does not allow this member", why: why + "."}).warn(resp,
-			replacesObject(ctx, req, path.Root("room_id"), path.Root("user_id"), path.Root("group_id")))
+		(&refusal{at: path.Root("access"), summary: "The room does not allow this member", why: why + "."}).warn(resp, replacing)
 		return
 	}
 	// Terraform plans once more while applying; the room read then is handed to an update, which need

@@ -53,6 +53,11 @@ func (r *roomMembersResource) Update(ctx context.Context, req resource.UpdateReq
 	}
 	plan.ID = plan.RoomID
 	restoreIdentity(resp.Identity, func() { r.setMemberListIdentity(ctx, resp.Identity, plan.RoomID.ValueString(), &resp.Diagnostics) })
+	if isUnmanaged(ctx, req.Private) {
+		roomID, _ := parseObjectID(plan.RoomID.ValueString())
+		unmanagedRoom(path.Root("room_id"), roomID, "member changes").refuse(&resp.Diagnostics)
+		return
+	}
 	r.apply(ctx, &plan, &resp.State, &resp.Diagnostics)
 }
 
@@ -95,7 +100,8 @@ func (r *roomMembersResource) apply(ctx context.Context, plan *roomMembersModelV
 				return
 			}
 		}
-		r.checkGrant(ctx, room, roomID, subject, group, e.Access.ValueString(), "Cannot set the room's members", diags)
+		_, holds := have[subject]
+		r.checkGrant(ctx, room, roomID, subject, group, e.Access.ValueString(), !holds, "Cannot set the room's members", diags)
 	}
 	if diags.HasError() {
 		return // nothing was changed

@@ -61,16 +61,25 @@ func (r *roomMembersResource) ModifyPlan(ctx context.Context, req resource.Modif
 	if plan.Members.IsUnknown() {
 		return
 	}
-	if !req.State.Raw.IsNull() {
+	creating := req.State.Raw.IsNull()
+	held := map[string]bool{} // the subjects that hold a role already
+	if !creating {
 		var state roomMembersModelV0
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 		if state.Members.Equal(plan.Members) {
 			return
 		}
+		for _, e := range entriesOf(ctx, state.Members, &resp.Diagnostics) {
+			subject, _ := e.subject()
+			held[subject] = true
+		}
 	}
 	room, err := r.client.GetRoom(ctx, roomID)
 	if err != nil {
 		return // reported at apply
+	}
+	if !markManagement(ctx, resp, room, "member changes", replacesObject(ctx, req, path.Root("room_id"))) {
+		return
 	}
 	entries := entriesOf(ctx, plan.Members, &resp.Diagnostics)
 	for _, e := range entries {
@@ -78,7 +87,7 @@ func (r *roomMembersResource) ModifyPlan(ctx context.Context, req resource.Modif
 			continue
 		}
 		subject, group := e.subject()
-		if why := memberRoomViolation(room, group, subject, e.Access.ValueString()); why != "" {
+		if why := memberRoomViolation(room, group, subject, e.Access.ValueString(), !held[subject]); why != "" {
 			// checkGrant refuses it at apply, before any change.
 			(&refusal{at: path.Root("members"), summary: "The room does not allow this member", why: why + "."}).warn(resp, replacesObject(ctx, req, path.Root("room_id")))
 		}

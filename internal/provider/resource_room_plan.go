@@ -43,11 +43,19 @@ func (r *roomResource) ValidateConfig(ctx context.Context, req resource.Validate
 	validateWatermarkImage(attrs, &resp.Diagnostics)
 }
 
-// ModifyPlan refuses, at plan time, to destroy a protected room, and warns of changes the portal would
-// reject (Update refuses them): a new room type, and changes to a room that stays archived.
+// ModifyPlan refuses, at plan time, to destroy a protected room, and warns of what the portal would
+// refuse (Create and Update refuse it before any change): a room the API key's user may not create, a
+// new room type, changes to a room the key may not manage (api-notes.md §34, §35), and changes to a
+// room that stays archived.
 func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	refuseProtectedDeletion(ctx, req, resp, "room")
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	if req.State.Raw.IsNull() {
+		if refused := r.roomCreationRefusal(ctx); refused != nil {
+			refused.warn(resp, false) // a create: nothing exists that the apply could delete
+		}
 		return
 	}
 	var oldType, newType types.String
@@ -56,17 +64,23 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if refused := roomTypeChange(newType, oldType); refused != nil {
 		refused.warn(resp, false) // room_type forces no replacement: an update, refused
 	}
-	// Most plans are of rooms that are not archived: look at the two flags before reading whole models.
+	// Most plans are of rooms that are not archived and that the key manages: look at the two flags and
+	// the private state before reading whole models.
 	var wasArchived, staysArchived types.Bool
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("archived"), &wasArchived)...)
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("archived"), &staysArchived)...)
-	if resp.Diagnostics.HasError() || !wasArchived.ValueBool() || !staysArchived.ValueBool() {
+	unmanaged := isUnmanaged(ctx, req.Private)
+	if resp.Diagnostics.HasError() || (!unmanaged && (!wasArchived.ValueBool() || !staysArchived.ValueBool())) {
 		return
 	}
 	var state, plan roomModelV0
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if refused := unmanagedRoomEdit(&plan, &state, unmanaged); refused != nil {
+		refused.warn(resp, false) // an update only
 		return
 	}
 	if refused := archivedRoomEdit(&plan, &state); refused != nil {
@@ -87,6 +101,20 @@ func roomTypeChange(planned, prior types.String) *refusal {
 			"and create a %s room in its place, run terraform apply -replace=<address of this room> instead: a plan "+
 			"that replaces the room is not refused.",
 			prior.ValueString(), planned.ValueString(), prior.ValueString(), planned.ValueString(), planned.ValueString())}
+}
+
+// unmanagedRoomEdit refuses changes to a room the API key's user may read but not manage, as the last
+// read found it (api-notes.md §34).
+func unmanagedRoomEdit(plan, state *roomModelV0, unmanaged bool) *refusal {
+	if !unmanaged {
+		return nil
+	}
+	changed := changedRoomSettings(plan, state)
+	if len(changed) == 0 {
+		return nil
+	}
+	id, _ := parseObjectID(state.ID.ValueString())
+	return unmanagedRoom(path.Root(changed[0]), id, "changes to "+strings.Join(changed, ", "))
 }
 
 // archivedRoomEdit refuses changes to a room that is archived and stays archived: the portal refuses
