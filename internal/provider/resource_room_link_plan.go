@@ -71,7 +71,8 @@ func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.Vali
 		return
 	}
 	kind := m.LinkType.ValueString()
-	if access := m.Access.ValueString(); !m.Access.IsUnknown() && access != "" && !containsString(accessForKind(kind), access) {
+	// A role no link grants, or an old spelling, is the attribute's own error (accessRole): one error per mistake.
+	if access := m.Access.ValueString(); containsString(linkAccessList(), access) && !containsString(accessForKind(kind), access) {
 		resp.Diagnostics.AddAttributeError(path.Root("access"), "Access not available for this link type",
 			fmt.Sprintf("%s links cannot grant %q. Allowed: %s.", kind, access, strings.Join(accessForKind(kind), ", ")))
 	}
