@@ -21,11 +21,18 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		return
 	}
 	if req.State.Raw.IsNull() || !req.Plan.Raw.Equal(req.State.Raw) { // a create or an update: the whole link is sent
-		var expiry timetypes.RFC3339
+		var expiry, priorExpiry timetypes.RFC3339
+		var priorExpired types.Bool
 		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("expiration_date"), &expiry)...)
-		if refused := pastExpiry(expiry, time.Now()); refused != nil {
+		if !req.State.Raw.IsNull() {
+			resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("expiration_date"), &priorExpiry)...)
+			resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("expired"), &priorExpired)...)
+		}
+		now := time.Now()
+		if refused := pastExpiry(expiry, now); refused != nil {
 			refused.warn(resp, replacesObject(ctx, req, path.Root("room_id"), path.Root("link_type"), path.Root("primary")))
 		}
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("expired"), plannedExpired(expiry, priorExpiry, priorExpired, now))...)
 	}
 	if req.State.Raw.IsNull() {
 		return
@@ -61,6 +68,24 @@ func pastExpiry(expiry timetypes.RFC3339, now time.Time) *refusal {
 			"expiry included. The portal refuses past expiry dates for invitation links and silently drops them for "+
 			"external links, which would make the link work again without an expiry. Use a future date, or omit "+
 			"expiration_date for no expiry.", expiry.ValueString())}
+}
+
+// plannedExpired is what expired will be after a create or an update that sends expiry, planned at now:
+// the value in state while the expiry stays as it is (priorExpired is null for a new link), false for a
+// link without expiry, and otherwise whether the expiry has passed (the portal's isExpired, api-notes.md
+// §24). A past expiry is refused before it is sent (pastExpiry), so an apply never leaves an expired link.
+func plannedExpired(expiry, priorExpiry timetypes.RFC3339, priorExpired types.Bool, now time.Time) types.Bool {
+	if !priorExpired.IsNull() && !priorExpired.IsUnknown() && expiry.Equal(priorExpiry) {
+		return priorExpired
+	}
+	if expiry.IsNull() {
+		return types.BoolValue(false)
+	}
+	at, diags := expiry.ValueRFC3339Time()
+	if expiry.IsUnknown() || diags.HasError() {
+		return types.BoolUnknown()
+	}
+	return types.BoolValue(!at.After(now))
 }
 
 // ValidateConfig catches at plan time what no room type would accept.

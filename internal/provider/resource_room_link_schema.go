@@ -130,8 +130,9 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"expired": schema.BoolAttribute{
-				MarkdownDescription: "Whether the link has expired.",
-				Computed:            true,
+				MarkdownDescription: "Whether the link has expired. Plans know it: it follows from `expiration_date` " +
+					"(a link without one never expires) and keeps its value while the date stays as it is.",
+				Computed: true,
 			},
 		},
 	}

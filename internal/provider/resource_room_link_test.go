@@ -198,6 +198,44 @@ resource "docspace_room_link" "l" {
 	}
 }
 
+// TestAccRoomLink_plansExpired checks that no plan shows expired as "known after apply": it follows from
+// the planned expiry, and stays as it is while the expiry does.
+func TestAccRoomLink_plansExpired(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	title := acctest.RandomName("links")
+	in30 := time.Now().Add(30 * 24 * time.Hour).UTC().Truncate(time.Second).Format(time.RFC3339)
+	in60 := time.Now().Add(60 * 24 * time.Hour).UTC().Truncate(time.Second).Format(time.RFC3339)
+	step := func(linkTitle, expiry string, action plancheck.ResourceActionType) resource.TestStep {
+		extra := fmt.Sprintf("  title = %q", linkTitle)
+		if expiry != "" {
+			extra += fmt.Sprintf("\n  expiration_date = %q", expiry)
+		}
+		return resource.TestStep{
+			Config: linkRoomConfig(env, "custom", title, externalLink(extra)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(linkAddr, action),
+					plancheck.ExpectKnownValue(linkAddr, tfjsonpath.New("expired"), knownvalue.Bool(false)),
+				},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(linkAddr, tfjsonpath.New("expired"), knownvalue.Bool(false)),
+			},
+		}
+	}
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
+		Steps: []resource.TestStep{
+			step("guests", in30, plancheck.ResourceActionCreate),
+			step("visitors", in30, plancheck.ResourceActionUpdate), // the expiry stays: the state's value
+			step("visitors", in60, plancheck.ResourceActionUpdate), // a later expiry
+			step("everyone", "", plancheck.ResourceActionUpdate),   // no expiry: never expired
+		},
+	})
+}
+
 func TestAccRoomLink_limits(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
