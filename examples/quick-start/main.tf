@@ -61,7 +61,7 @@ resource "docspace_room" "gemini" {
 resource "docspace_room_link" "share" {
   room_id   = docspace_room.gemini.id
   link_type = "external"
-  access    = "read"
+  access    = "viewer"
   title     = "Read-only link"
 }
 

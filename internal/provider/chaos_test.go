@@ -204,7 +204,7 @@ resource "docspace_room_link" "share" {
   count     = 2
   room_id   = docspace_room.plain[count.index].id
   link_type = "external"
-  access    = "read"
+  access    = "viewer"
   title     = "chaos ${count.index}"
 }
 

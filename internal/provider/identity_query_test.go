@@ -147,7 +147,7 @@ resource "docspace_room" "room" {
 resource "docspace_room_link" "test" {
   room_id   = docspace_room.room.id
   link_type = "external"
-  access    = "read"
+  access    = "viewer"
   title     = "Auditors"
 }
 `, acctest.RandomName("room"))
@@ -392,7 +392,7 @@ func TestAccQuery_roomLinks(t *testing.T) {
 						[]querycheck.KnownValueCheck{
 							{Path: tfjsonpath.New("title"), KnownValue: knownvalue.StringExact("Join us")},
 							{Path: tfjsonpath.New("link_type"), KnownValue: knownvalue.StringExact("invitation")},
-							{Path: tfjsonpath.New("access"), KnownValue: knownvalue.StringExact("read")},
+							{Path: tfjsonpath.New("access"), KnownValue: knownvalue.StringExact("viewer")},
 							{Path: tfjsonpath.New("primary"), KnownValue: knownvalue.Bool(false)},
 							{Path: tfjsonpath.New("id"), KnownValue: knownvalue.StringExact(id(e.beta) + "/" + e.invitationLinkID)},
 						}),
@@ -428,7 +428,7 @@ import {
 resource "docspace_room_link" "guarded" {
   room_id   = "%[1]d"
   link_type = "external"
-  access    = "read"
+  access    = "viewer"
   title     = "Guarded"
 %[3]s}
 `, room.ID, link.Shared.ID, moreLines(password))
@@ -457,7 +457,7 @@ resource "docspace_room_link" "guarded" {
 resource "docspace_room_link" "guarded" {
   room_id   = "%d"
   link_type = "external"
-  access    = "read"
+  access    = "viewer"
   title     = "Guarded"
 }
 `, room.ID),

@@ -16,39 +16,32 @@ const (
 
 var linkTypes = map[string]docspace.LinkType{linkExternal: docspace.LinkTypeExternal, linkInvitation: docspace.LinkTypeInvitation}
 
-// linkAccessNames are the readable names of the access levels a link can grant.
-var linkAccessNames = map[string]docspace.FileShare{
-	"read":            docspace.FileShareRead,
-	"review":          docspace.FileShareReview,
-	"comment":         docspace.FileShareComment,
-	"fill_forms":      docspace.FileShareFillForms,
-	"editing":         docspace.FileShareEditing,
-	"content_creator": docspace.FileShareContentCreator,
-}
-
-func linkAccessName(a docspace.FileShare) string {
-	for n, v := range linkAccessNames {
-		if v == a {
-			return n
-		}
-	}
-	return fmt.Sprintf("access_%d", int(a))
-}
-
-// roomLinkRule is what one room type allows (api-notes.md §25).
+// roomLinkRule is what one room type allows (api-notes.md §25), in the roles of accessRoles.
 type roomLinkRule struct {
-	invitation []string // access levels of the invitation link; at most one per room
-	external   []string // access levels of external links; nil when the room takes none
+	invitation []string // roles the invitation link grants; at most one per room
+	external   []string // roles external links grant; nil when the room takes none
 	additional int      // external links besides the primary one
 }
 
 var roomLinkRules = map[docspace.RoomType]roomLinkRule{
-	docspace.RoomTypeCustom:       {invitation: []string{"content_creator", "editing", "review", "comment", "read"}, external: []string{"editing", "fill_forms", "review", "comment", "read"}, additional: 5},
-	docspace.RoomTypePublic:       {invitation: []string{"content_creator", "read"}, external: []string{"editing", "fill_forms", "review", "comment", "read"}, additional: 5},
-	docspace.RoomTypeFillingForms: {invitation: []string{"content_creator", "fill_forms"}, external: []string{"fill_forms", "read"}, additional: 0},
-	docspace.RoomTypeEditing:      {invitation: []string{"content_creator", "editing", "read"}},
-	docspace.RoomTypeVirtualData:  {invitation: []string{"content_creator", "editing", "read", "fill_forms"}},
-	docspace.RoomTypeAI:           {invitation: []string{"content_creator", "read"}},
+	docspace.RoomTypeCustom:       {invitation: []string{"content_creator", "editor", "reviewer", "commenter", "viewer"}, external: []string{"editor", "form_filler", "reviewer", "commenter", "viewer"}, additional: 5},
+	docspace.RoomTypePublic:       {invitation: []string{"content_creator", "viewer"}, external: []string{"editor", "form_filler", "reviewer", "commenter", "viewer"}, additional: 5},
+	docspace.RoomTypeFillingForms: {invitation: []string{"content_creator", "form_filler"}, external: []string{"form_filler", "viewer"}, additional: 0},
+	docspace.RoomTypeEditing:      {invitation: []string{"content_creator", "editor", "viewer"}},
+	docspace.RoomTypeVirtualData:  {invitation: []string{"content_creator", "editor", "viewer", "form_filler"}},
+	docspace.RoomTypeAI:           {invitation: []string{"content_creator", "viewer"}},
+}
+
+// linkAccessList is what some link can grant: the roles of accessForKind for both kinds, sorted.
+func linkAccessList() []string {
+	names := accessForKind(linkExternal)
+	for _, a := range accessForKind(linkInvitation) {
+		if !containsString(names, a) {
+			names = append(names, a)
+		}
+	}
+	sort.Strings(names)
+	return names
 }
 
 // accessForKind is the union over all room types: what a link of that kind can ever grant, known at plan time.

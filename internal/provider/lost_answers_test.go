@@ -232,7 +232,7 @@ func TestAccTemplateAndLink_nullRefresh(t *testing.T) {
 resource "docspace_room_link" "share" {
   room_id   = docspace_room.source.id
   link_type = "external"
-  access    = "read"
+  access    = "viewer"
   title     = "partners"
 }
 `

@@ -2,34 +2,12 @@ package provider
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
-// memberAccessNames are the readable names of the roles a room member can hold, after the UI
-// (api-notes.md §29).
-var memberAccessNames = map[string]docspace.FileShare{
-	"viewer":          docspace.FileShareRead,
-	"reviewer":        docspace.FileShareReview,
-	"commenter":       docspace.FileShareComment,
-	"form_filler":     docspace.FileShareFillForms,
-	"room_manager":    docspace.FileShareRoomManager,
-	"editor":          docspace.FileShareEditing,
-	"content_creator": docspace.FileShareContentCreator,
-}
-
 const roleRoomManager = "room_manager"
-
-func memberAccessName(a docspace.FileShare) string {
-	for n, v := range memberAccessNames {
-		if v == a {
-			return n
-		}
-	}
-	return fmt.Sprintf("access_%d", int(a))
-}
 
 // memberRoomRules are the roles each room type gives users (api-notes.md §29); groups get the same
 // without room_manager.
@@ -40,16 +18,6 @@ var memberRoomRules = map[docspace.RoomType][]string{
 	docspace.RoomTypeEditing:      {"room_manager", "content_creator", "editor", "viewer"},
 	docspace.RoomTypeVirtualData:  {"room_manager", "content_creator", "editor", "viewer", "form_filler"},
 	docspace.RoomTypeAI:           {"room_manager", "content_creator", "viewer"},
-}
-
-// memberAccessList is every role some room type allows, known at plan time.
-func memberAccessList() []string {
-	names := make([]string, 0, len(memberAccessNames))
-	for n := range memberAccessNames {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
 }
 
 // memberRolesFor lists what a room type allows a user (group false) or a group.

@@ -208,7 +208,7 @@ func TestAccRefusal_linkExpiryPassed(t *testing.T) {
 resource "docspace_room_link" "l" {
   room_id         = docspace_room.room.id
   link_type       = "invitation"
-  access          = "read"
+  access          = "viewer"
   title           = %q
   expiration_date = %q
 }

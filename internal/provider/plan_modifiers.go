@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // No attribute of a room or a template plans a replacement: replacing either deletes files, and a
@@ -30,7 +31,8 @@ const creationInputNote = "It is used only when the %[1]s is created. Once the %
 // recordedCreationInput is the plan modifier of a creation input of an object (a room's template, a
 // template's source room): a new value on an existing object is planned as an in-place update, which
 // records it, and warns that the object stays as it is. A value filled in after an import (the state
-// has none) is recorded without a warning.
+// has none) is recorded without a warning. A new object whose configuration leaves it out plans it as
+// null (a room made directly), not as a value the apply might still choose.
 func recordedCreationInput(object, madeFrom string) planmodifier.String {
 	return creationInput{object: object, madeFrom: madeFrom}
 }
@@ -44,6 +46,10 @@ func (m creationInput) Description(context.Context) string {
 func (m creationInput) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
 
 func (m creationInput) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if req.State.Raw.IsNull() && req.ConfigValue.IsNull() {
+		resp.PlanValue = types.StringNull()
+		return
+	}
 	if req.State.Raw.IsNull() || req.StateValue.IsNull() || req.PlanValue.IsUnknown() || req.PlanValue.IsNull() ||
 		req.PlanValue.Equal(req.StateValue) {
 		return

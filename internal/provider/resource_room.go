@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
@@ -39,9 +38,6 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
-	}
-	if plan.TemplateID.IsUnknown() {
-		plan.TemplateID = types.StringNull() // not configured: a room made directly
 	}
 	if refused := r.roomCreationRefusal(ctx); refused != nil {
 		refused.refuse(&resp.Diagnostics) // warned of at plan time

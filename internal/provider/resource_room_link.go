@@ -246,7 +246,7 @@ func (r *roomLinkResource) apply(ctx context.Context, roomID int64, m *roomLinkM
 func (r *roomLinkResource) put(ctx context.Context, roomID int64, m *roomLinkModelV0, password string) (*docspace.Link, error) {
 	body := docspace.SetLinkRequest{
 		LinkID:       m.LinkID.ValueString(),
-		Access:       linkAccessNames[m.Access.ValueString()],
+		Access:       accessRoles[m.Access.ValueString()],
 		LinkType:     linkTypes[m.LinkType.ValueString()],
 		Title:        m.Title.ValueString(),
 		Password:     password,

@@ -39,7 +39,7 @@ func TestAccRoomLink_vanishedLinkInAFullRoomDestroys(t *testing.T) {
 resource "docspace_room_link" "l" {
   room_id   = docspace_room.room.id
   link_type = "external"
-  access    = "read"
+  access    = "viewer"
   title     = "doomed"
 }
 `)

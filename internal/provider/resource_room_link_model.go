@@ -31,7 +31,7 @@ type roomLinkModelV0 struct {
 func (m *roomLinkModelV0) fill(link *docspace.Link) {
 	m.LinkID = types.StringValue(link.Shared.ID)
 	m.ID = types.StringValue(m.RoomID.ValueString() + "/" + link.Shared.ID)
-	m.Access = types.StringValue(linkAccessName(link.Access))
+	m.Access = types.StringValue(accessRoleName(link.Access))
 	m.Title = types.StringValue(link.Shared.Title)
 	if link.Shared.LinkType == docspace.LinkTypeInvitation {
 		m.LinkType = types.StringValue(linkInvitation)

@@ -24,11 +24,18 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		return
 	}
 	if req.State.Raw.IsNull() || !req.Plan.Raw.Equal(req.State.Raw) { // a create or an update: the whole link is sent
-		var expiry timetypes.RFC3339
+		var expiry, priorExpiry timetypes.RFC3339
+		var priorExpired types.Bool
 		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("expiration_date"), &expiry)...)
-		if refused := pastExpiry(expiry, time.Now()); refused != nil {
+		if !req.State.Raw.IsNull() {
+			resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("expiration_date"), &priorExpiry)...)
+			resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("expired"), &priorExpired)...)
+		}
+		now := time.Now()
+		if refused := pastExpiry(expiry, now); refused != nil {
 			refused.warn(resp, replacesObject(ctx, req, path.Root("room_id"), path.Root("link_type"), path.Root("primary")))
 		}
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("expired"), plannedExpired(expiry, priorExpiry, priorExpired, now))...)
 	}
 	checkLinkRoomManagement(ctx, r.client, req, resp)
 	if req.State.Raw.IsNull() {
@@ -67,6 +74,24 @@ func pastExpiry(expiry timetypes.RFC3339, now time.Time) *refusal {
 			"expiration_date for no expiry.", expiry.ValueString())}
 }
 
+// plannedExpired is what expired will be after a create or an update that sends expiry, planned at now:
+// the value in state while the expiry stays as it is (priorExpired is null for a new link), false for a
+// link without expiry, and otherwise whether the expiry has passed (the portal's isExpired, api-notes.md
+// §24). A past expiry is refused before it is sent (pastExpiry), so an apply never leaves an expired link.
+func plannedExpired(expiry, priorExpiry timetypes.RFC3339, priorExpired types.Bool, now time.Time) types.Bool {
+	if !priorExpired.IsNull() && !priorExpired.IsUnknown() && expiry.Equal(priorExpiry) {
+		return priorExpired
+	}
+	if expiry.IsNull() {
+		return types.BoolValue(false)
+	}
+	at, diags := expiry.ValueRFC3339Time()
+	if expiry.IsUnknown() || diags.HasError() {
+		return types.BoolUnknown()
+	}
+	return types.BoolValue(!at.After(now))
+}
+
 // ValidateConfig catches at plan time what no room type would accept.
 func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m roomLinkModelV0
@@ -75,7 +100,8 @@ func (r *roomLinkResource) ValidateConfig(ctx context.Context, req resource.Vali
 		return
 	}
 	kind := m.LinkType.ValueString()
-	if access := m.Access.ValueString(); !m.Access.IsUnknown() && access != "" && !containsString(accessForKind(kind), access) {
+	// A role no link grants, or an old spelling, is the attribute's own error (accessRole): one error per mistake.
+	if access := m.Access.ValueString(); containsString(linkAccessList(), access) && !containsString(accessForKind(kind), access) {
 		resp.Diagnostics.AddAttributeError(path.Root("access"), "Access not available for this link type",
 			fmt.Sprintf("%s links cannot grant %q. Allowed: %s.", kind, access, strings.Join(accessForKind(kind), ", ")))
 	}

@@ -19,12 +19,7 @@ import (
 )
 
 func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	allAccess := accessForKind(linkExternal)
-	for _, a := range accessForKind(linkInvitation) {
-		if !containsString(allAccess, a) {
-			allAccess = append(allAccess, a)
-		}
-	}
+	allAccess := linkAccessList()
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A share link of a DocSpace room. An **external** link opens the room's contents to anyone " +
 			"who has it (optionally with a password and an expiry); an **invitation** link lets people join the room " +
@@ -56,11 +51,12 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"access": schema.StringAttribute{
-				MarkdownDescription: "What the link grants: one of " + quoted(allAccess) + ". External links allow " +
-					quoted(accessForKind(linkExternal)) + "; invitation links allow " + quoted(accessForKind(linkInvitation)) +
-					"; the room type narrows this further (see the table).",
+				MarkdownDescription: "The role the link grants, in the vocabulary of `docspace_room_member.access`: one of " +
+					quoted(allAccess) + ". External links allow " + quoted(accessForKind(linkExternal)) + "; invitation links allow " +
+					quoted(accessForKind(linkInvitation)) + "; the room type narrows this further (see the table). A link never " +
+					"makes a room manager.",
 				Required:   true,
-				Validators: []validator.String{stringvalidator.OneOf(allAccess...)},
+				Validators: []validator.String{accessRole{allowed: allAccess, holder: "links"}},
 			},
 			"primary": schema.BoolAttribute{
 				MarkdownDescription: "Manage the room's primary external link instead of an additional one. Defaults to `false`. " +
@@ -134,8 +130,9 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"expired": schema.BoolAttribute{
-				MarkdownDescription: "Whether the link has expired.",
-				Computed:            true,
+				MarkdownDescription: "Whether the link has expired. Plans know it: it follows from `expiration_date` " +
+					"(a link without one never expires) and keeps its value while the date stays as it is.",
+				Computed: true,
 			},
 		},
 	}

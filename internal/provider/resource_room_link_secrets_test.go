@@ -31,7 +31,7 @@ func externalLink(extra string) string {
 resource "docspace_room_link" "l" {
   room_id   = docspace_room.room.id
   link_type = "external"
-  access    = "read"
+  access    = "viewer"
 %s}
 `, moreLines(extra))
 }
@@ -263,14 +263,14 @@ resource "docspace_room" "room" {
 resource "docspace_room_link" "invite" {
   room_id   = docspace_room.room.id
   link_type = "invitation"
-  access    = "read"
+  access    = "viewer"
 }
 
 resource "docspace_room_link" "primary" {
   room_id   = docspace_room.room.id
   link_type = "external"
   primary   = true
-  access    = "read"
+  access    = "viewer"
 }
 `
 	var secrets []string

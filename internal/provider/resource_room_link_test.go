@@ -19,13 +19,13 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
 )
 
-// linkMatrix is, per room type, the access values each link kind allows (api-notes.md §25).
+// linkMatrix is, per room type, the roles each link kind grants (api-notes.md §25).
 var linkMatrix = map[string]struct{ invitation, external []string }{
-	"custom":        {[]string{"content_creator", "editing", "review", "comment", "read"}, []string{"editing", "fill_forms", "review", "comment", "read"}},
-	"public":        {[]string{"content_creator", "read"}, []string{"editing", "fill_forms", "review", "comment", "read"}},
-	"form_filling":  {[]string{"content_creator", "fill_forms"}, []string{"fill_forms", "read"}},
-	"collaboration": {[]string{"content_creator", "editing", "read"}, nil},
-	"virtual_data":  {[]string{"content_creator", "editing", "read", "fill_forms"}, nil},
+	"custom":        {[]string{"content_creator", "editor", "reviewer", "commenter", "viewer"}, []string{"editor", "form_filler", "reviewer", "commenter", "viewer"}},
+	"public":        {[]string{"content_creator", "viewer"}, []string{"editor", "form_filler", "reviewer", "commenter", "viewer"}},
+	"form_filling":  {[]string{"content_creator", "form_filler"}, []string{"form_filler", "viewer"}},
+	"collaboration": {[]string{"content_creator", "editor", "viewer"}, nil},
+	"virtual_data":  {[]string{"content_creator", "editor", "viewer", "form_filler"}, nil},
 }
 
 // linkMatrixConfig writes one room per invitation access value (a room takes one invitation link) and,
@@ -92,12 +92,12 @@ func TestAccRoomLink_everyRoomTypeKindAndAccess(t *testing.T) {
 		{
 			Config: create,
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("docspace_room_link.custom_ext_0", tfjsonpath.New("access"), knownvalue.StringExact("editing")),
+				statecheck.ExpectKnownValue("docspace_room_link.custom_ext_0", tfjsonpath.New("access"), knownvalue.StringExact("editor")),
 				statecheck.ExpectKnownValue("docspace_room_link.custom_ext_0", tfjsonpath.New("primary"), knownvalue.Bool(false)),
 				statecheck.ExpectKnownValue("docspace_room_link.custom_ext_0", tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^\d+/[0-9a-f-]{36}$`))),
 				statecheck.ExpectSensitiveValue("docspace_room_link.custom_ext_0", tfjsonpath.New("share_link")),
 				statecheck.ExpectKnownValue("docspace_room_link.form_filling_ext_1", tfjsonpath.New("primary"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue("docspace_room_link.virtual_data_inv_3", tfjsonpath.New("access"), knownvalue.StringExact("fill_forms")),
+				statecheck.ExpectKnownValue("docspace_room_link.virtual_data_inv_3", tfjsonpath.New("access"), knownvalue.StringExact("form_filler")),
 				statecheck.ExpectKnownValue("docspace_room_link.public_inv_1", tfjsonpath.New("internal"), knownvalue.Bool(false)),
 			},
 		},
@@ -111,8 +111,8 @@ func TestAccRoomLink_everyRoomTypeKindAndAccess(t *testing.T) {
 				},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("docspace_room_link.custom_inv_0", tfjsonpath.New("access"), knownvalue.StringExact("editing")),
-				statecheck.ExpectKnownValue("docspace_room_link.public_ext_4", tfjsonpath.New("access"), knownvalue.StringExact("editing")),
+				statecheck.ExpectKnownValue("docspace_room_link.custom_inv_0", tfjsonpath.New("access"), knownvalue.StringExact("editor")),
+				statecheck.ExpectKnownValue("docspace_room_link.public_ext_4", tfjsonpath.New("access"), knownvalue.StringExact("editor")),
 				statecheck.ExpectKnownValue("docspace_room_link.collaboration_inv_1", tfjsonpath.New("title"), knownvalue.StringExact("collaboration_inv_1 v1")),
 			},
 		},
@@ -148,17 +148,17 @@ resource "docspace_room_link" "l" {
 	}
 	future := time.Now().Add(48 * time.Hour).UTC().Format(time.RFC3339)
 	planTime := map[string]struct{ config, want string }{
-		"external content_creator": {link("external", "content_creator", ""), `external links cannot grant "content_creator"\. Allowed: comment, editing, fill_forms, read, review`},
-		"invitation password": {link("invitation", "read", `
+		"external content_creator": {link("external", "content_creator", ""), `external links cannot grant "content_creator"\. Allowed: commenter, editor, form_filler, reviewer, viewer`},
+		"invitation password": {link("invitation", "viewer", `
   password = "Secret-123"`), `password applies to external links only`},
-		"invitation deny_download": {link("invitation", "read", `
+		"invitation deny_download": {link("invitation", "viewer", `
   deny_download = true`), `deny_download applies to external links only`},
-		"external max_use_count": {link("external", "read", `
+		"external max_use_count": {link("external", "viewer", `
   max_use_count = 3`), `max_use_count limits how many people join through an invitation link`},
-		"eleven years": {link("invitation", "read", fmt.Sprintf(`
+		"eleven years": {link("invitation", "viewer", fmt.Sprintf(`
   expiration_date = %q`, time.Now().AddDate(11, 0, 0).UTC().Format(time.RFC3339))), `at most 10 years ahead`},
-		"unknown access": {link("external", "owner", ""), `(?s)access.*value must be one of`},
-		"invitation primary": {link("invitation", "read", `
+		"unknown access": {link("external", "owner", ""), `"owner" is not a role links take\. Use one of: commenter, content_creator, editor, form_filler, reviewer, viewer\.`},
+		"invitation primary": {link("invitation", "viewer", `
   primary = true`), `Only external links can be primary`},
 	}
 	for name, tc := range planTime {
@@ -169,21 +169,21 @@ resource "docspace_room_link" "l" {
 		})
 	}
 	applyTime := map[string]struct{ roomType, config, want string }{
-		"external link in collaboration room": {"collaboration", link("external", "read", ""), `collaboration rooms take no external links; only an invitation link \(access content_creator, editing, read\)`},
-		"external link in virtual data room": {"virtual_data", link("external", "read", fmt.Sprintf(`
+		"external link in collaboration room": {"collaboration", link("external", "viewer", ""), `collaboration rooms take no external links; only an invitation link \(access content_creator, editor, viewer\)`},
+		"external link in virtual data room": {"virtual_data", link("external", "viewer", fmt.Sprintf(`
   expiration_date = %q`, future)), `virtual_data rooms take no external links`},
-		"review invitation in public room": {"public", link("invitation", "review", ""), `invitation links of public rooms cannot grant "review"; allowed: content_creator, read`},
-		"editing link in form filling room": {"form_filling", link("external", "editing", `
-  primary = true`), `external links of form_filling rooms cannot grant "editing"; allowed: fill_forms, read`},
-		"additional link in form room": {"form_filling", link("external", "read", ""), `form_filling rooms take no external links besides their primary link; manage it with primary = true`},
+		"reviewer invitation in public room": {"public", link("invitation", "reviewer", ""), `invitation links of public rooms cannot grant "reviewer"; allowed: content_creator, viewer`},
+		"editor link in form filling room": {"form_filling", link("external", "editor", `
+  primary = true`), `external links of form_filling rooms cannot grant "editor"; allowed: form_filler, viewer`},
+		"additional link in form room": {"form_filling", link("external", "viewer", ""), `form_filling rooms take no external links besides their primary link; manage it with primary = true`},
 		// The portal answers these with success but does not do them (api-notes.md §22).
-		"expiring primary link of public room": {"public", link("external", "read", fmt.Sprintf(`
+		"expiring primary link of public room": {"public", link("external", "viewer", fmt.Sprintf(`
   primary         = true
   expiration_date = %q`, future)), `(?s)The portal did not apply the link settings.*the expiry date was\s+dropped.*primary\s+link.*cannot\s+expire`},
-		"internal link in public room": {"public", link("external", "read", `
+		"internal link in public room": {"public", link("external", "viewer", `
   internal = true`), `(?s)The portal did not apply the link settings.*internal is forced to false for this room`},
 		// The date passes; so it is refused when the link is made or changed (pending_refusals_test.go).
-		"past expiry": {"custom", link("external", "read", `
+		"past expiry": {"custom", link("external", "viewer", `
   expiration_date = "2020-01-01T00:00:00Z"`), `has passed`},
 	}
 	for name, tc := range applyTime {
@@ -198,6 +198,44 @@ resource "docspace_room_link" "l" {
 	}
 }
 
+// TestAccRoomLink_plansExpired checks that no plan shows expired as "known after apply": it follows from
+// the planned expiry, and stays as it is while the expiry does.
+func TestAccRoomLink_plansExpired(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	title := acctest.RandomName("links")
+	in30 := time.Now().Add(30 * 24 * time.Hour).UTC().Truncate(time.Second).Format(time.RFC3339)
+	in60 := time.Now().Add(60 * 24 * time.Hour).UTC().Truncate(time.Second).Format(time.RFC3339)
+	step := func(linkTitle, expiry string, action plancheck.ResourceActionType) resource.TestStep {
+		extra := fmt.Sprintf("  title = %q", linkTitle)
+		if expiry != "" {
+			extra += fmt.Sprintf("\n  expiration_date = %q", expiry)
+		}
+		return resource.TestStep{
+			Config: linkRoomConfig(env, "custom", title, externalLink(extra)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(linkAddr, action),
+					plancheck.ExpectKnownValue(linkAddr, tfjsonpath.New("expired"), knownvalue.Bool(false)),
+				},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(linkAddr, tfjsonpath.New("expired"), knownvalue.Bool(false)),
+			},
+		}
+	}
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room"),
+		Steps: []resource.TestStep{
+			step("guests", in30, plancheck.ResourceActionCreate),
+			step("visitors", in30, plancheck.ResourceActionUpdate), // the expiry stays: the state's value
+			step("visitors", in60, plancheck.ResourceActionUpdate), // a later expiry
+			step("everyone", "", plancheck.ResourceActionUpdate),   // no expiry: never expired
+		},
+	})
+}
+
 func TestAccRoomLink_limits(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
@@ -208,12 +246,12 @@ func TestAccRoomLink_limits(t *testing.T) {
 resource "docspace_room_link" "ext%[1]d" {
   room_id   = docspace_room.room.id
   link_type = "external"
-  access    = "read"
+  access    = "viewer"
   title     = "link %[1]d"
 }
 `, i)
 	}
-	for i, access := range []string{"read", "editing"} {
+	for i, access := range []string{"viewer", "editor"} {
 		fmt.Fprintf(&links, `
 resource "docspace_room_link" "inv%d" {
   room_id   = docspace_room.room.id

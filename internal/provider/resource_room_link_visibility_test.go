@@ -39,7 +39,7 @@ provider "docspace" {
 resource "docspace_room_link" "test" {
   room_id   = "%d"
   link_type = "external"
-  access    = "read"
+  access    = "viewer"
   title     = "Visible to managers"
 }
 `, env.Host, key, roomID)
@@ -120,7 +120,7 @@ resource "docspace_room" "test" {
 resource "docspace_room_link" "test" {
   room_id   = docspace_room.test.id
   link_type = "invitation"
-  access    = "fill_forms"
+  access    = "form_filler"
   title     = "Join"
 %s}
 `, title, moreLines(extra))

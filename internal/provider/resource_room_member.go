@@ -160,7 +160,7 @@ func (r *roomMemberResource) ImportState(ctx context.Context, req resource.Impor
 // the record (a 4xx, or a silent skip).
 func (r *roomMemberResource) grant(ctx context.Context, roomID int64, m *roomMemberModelV0, summary string, diags *diag.Diagnostics) (refused bool) {
 	subject, _ := m.subject()
-	member, err := r.client.SetRoomMember(ctx, roomID, subject, memberAccessNames[m.Access.ValueString()], m.Notify.ValueBool())
+	member, err := r.client.SetRoomMember(ctx, roomID, subject, accessRoles[m.Access.ValueString()], m.Notify.ValueBool())
 	var skipped *docspace.SkippedError
 	switch {
 	case errors.As(err, &skipped):

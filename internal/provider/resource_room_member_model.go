@@ -24,7 +24,7 @@ func (m *roomMemberModelV0) subject() (id string, group bool) {
 
 // fill copies the portal's view of the record into m.
 func (m *roomMemberModelV0) fill(member *docspace.Member) {
-	m.Access = types.StringValue(memberAccessName(member.Access))
+	m.Access = types.StringValue(accessRoleName(member.Access))
 	if m.UserID.IsNull() && m.GroupID.IsNull() { // after an import
 		if member.SubjectType == docspace.SubjectGroup {
 			m.GroupID = types.StringValue(member.SubjectID())

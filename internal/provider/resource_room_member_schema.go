@@ -40,7 +40,7 @@ func (r *roomMemberResource) Schema(_ context.Context, _ resource.SchemaRequest,
 				Validators:          []validator.String{stringvalidator.RegexMatches(guidPattern, "must be a group id such as 6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f")},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			"access": memberAccessAttribute("The member's role: one of " + quoted(memberAccessList()) + ". The room type narrows this (see the table)."),
+			"access": memberAccessAttribute("The member's role: one of " + quoted(accessRoleList()) + ", the roles `docspace_room_link.access` grants too. The room type narrows this (see the table)."),
 			"notify": notifyAttribute("Let the portal e-mail the member when it is added or its role changes. Defaults to `false`."),
 		},
 	}

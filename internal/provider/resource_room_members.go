@@ -91,7 +91,7 @@ func (r *roomMembersResource) apply(ctx context.Context, plan *roomMembersModelV
 	for _, e := range wanted {
 		subject, group := e.subject()
 		want[subject] = e
-		if a, ok := have[subject]; ok && a == memberAccessNames[e.Access.ValueString()] {
+		if a, ok := have[subject]; ok && a == accessRoles[e.Access.ValueString()] {
 			continue
 		}
 		if room == nil {
@@ -126,7 +126,7 @@ func (r *roomMembersResource) apply(ctx context.Context, plan *roomMembersModelV
 			break
 		}
 		e := want[subject]
-		access := memberAccessNames[e.Access.ValueString()]
+		access := accessRoles[e.Access.ValueString()]
 		if a, ok := have[subject]; ok && a == access {
 			continue
 		}

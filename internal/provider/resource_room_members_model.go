@@ -61,7 +61,7 @@ func memberSet(members []docspace.Member) types.Set {
 			user = types.StringValue(m.SubjectID())
 		}
 		values = append(values, types.ObjectValueMust(memberEntryAttrTypes, map[string]attr.Value{
-			"user_id": user, "group_id": group, "access": types.StringValue(memberAccessName(m.Access)),
+			"user_id": user, "group_id": group, "access": types.StringValue(accessRoleName(m.Access)),
 		}))
 	}
 	return types.SetValueMust(types.ObjectType{AttrTypes: memberEntryAttrTypes}, values)

@@ -39,7 +39,7 @@ func (r *roomMembersResource) Schema(_ context.Context, _ resource.SchemaRequest
 						Optional:            true,
 						Validators:          []validator.String{stringvalidator.RegexMatches(guidPattern, "must be a group id")},
 					},
-					"access": memberAccessAttribute("The role: one of " + quoted(memberAccessList()) + "."),
+					"access": memberAccessAttribute("The role: one of " + quoted(accessRoleList()) + "."),
 				}},
 			},
 			"notify": notifyAttribute("Let the portal e-mail members when they are added or their role changes. Defaults to `false`."),

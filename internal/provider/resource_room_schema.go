@@ -57,7 +57,8 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				},
 			},
 			"template_id": schema.StringAttribute{
-				MarkdownDescription: "Id of a room template to create the room from. The room gets the template's type, " +
+				MarkdownDescription: "Id of a room template to create the room from; leave it out for a room made directly " +
+					"(the plan then shows it as null). The room gets the template's type, " +
 					"contents and settings; `indexing`, `deny_download` and `quota` are inherited unless set here, while " +
 					"tags, colour, lifetime and watermark come only from this resource. The portal builds the room in a " +
 					"background job, which the provider waits for. " + fmt.Sprintf(creationInputNote, "room") + " Changing the " +

@@ -68,6 +68,11 @@ func TestAccRoom_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("created"), knownvalue.NotNull()),
 					kept.AddStateValue(roomAddr, tfjsonpath.New("id")),
 				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					// A room made directly: no template is chosen at apply.
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectKnownValue(roomAddr, tfjsonpath.New("template_id"), knownvalue.Null())},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
 			},
 			{
 				// In-place update: title, tags replaced as a whole, colour, watermark; lifetime removed.
@@ -83,7 +88,10 @@ func TestAccRoom_lifecycle(t *testing.T) {
     rotate    = -45
   }`, title)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(roomAddr, plancheck.ResourceActionUpdate)},
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(roomAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(roomAddr, tfjsonpath.New("template_id"), knownvalue.Null()),
+					},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("title"), knownvalue.StringExact(title+" renamed")),

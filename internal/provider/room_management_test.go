@@ -63,7 +63,7 @@ resource "docspace_room" "theirs" {
 resource "docspace_room_link" "l" {
   room_id   = docspace_room.theirs.id
   link_type = "external"
-  access    = "read"
+  access    = "viewer"
   title     = "Auditors"
 }
 `

@@ -33,12 +33,12 @@ func stableComputedString(description string) schema.StringAttribute {
 	}
 }
 
-// memberAccessAttribute is a room member's required role, one of memberAccessList.
+// memberAccessAttribute is a room member's required role, one of accessRoles.
 func memberAccessAttribute(description string) schema.StringAttribute {
 	return schema.StringAttribute{
 		MarkdownDescription: description,
 		Required:            true,
-		Validators:          []validator.String{stringvalidator.OneOf(memberAccessList()...)},
+		Validators:          []validator.String{accessRole{allowed: accessRoleList(), holder: "members"}},
 	}
 }
 

@@ -12,7 +12,7 @@ variable "link_password" {
 resource "docspace_room_link" "reviewers" {
   room_id         = docspace_room.review.id
   link_type       = "external"
-  access          = "review"
+  access          = "reviewer"
   title           = "External reviewers"
   password        = var.link_password
   expiration_date = "2027-06-30T18:00:00Z"
@@ -23,7 +23,7 @@ resource "docspace_room_link" "reviewers" {
 resource "docspace_room_link" "auditors" {
   room_id             = docspace_room.review.id
   link_type           = "external"
-  access              = "read"
+  access              = "viewer"
   password_wo         = var.link_password
   password_wo_version = 1
 }
@@ -32,7 +32,7 @@ resource "docspace_room_link" "auditors" {
 resource "docspace_room_link" "team" {
   room_id       = docspace_room.review.id
   link_type     = "invitation"
-  access        = "editing"
+  access        = "editor"
   max_use_count = 20
 }
 
@@ -46,7 +46,7 @@ resource "docspace_room_link" "press" {
   room_id   = docspace_room.press.id
   link_type = "external"
   primary   = true
-  access    = "read"
+  access    = "viewer"
   title     = "Press kit link"
 }
 

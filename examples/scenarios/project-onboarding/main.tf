@@ -61,7 +61,7 @@ resource "docspace_room_link" "client" {
   for_each  = docspace_room.project
   room_id   = each.value.id
   link_type = "external"
-  access    = "read"
+  access    = "viewer"
   title     = "Client access"
 }
 
