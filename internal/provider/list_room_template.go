@@ -67,7 +67,7 @@ func (l *roomTemplateListResource) List(ctx context.Context, req list.ListReques
 			if public, err := l.client.TemplateIsPublic(ctx, tpl.ID); err != nil {
 				addAPIError(&result.Diagnostics, "Error reading room template access", err)
 			} else {
-				m := roomTemplateModelV0{ShareEmails: types.SetNull(types.StringType), ShareGroupIDs: types.SetNull(types.StringType)}
+				m := roomTemplateModelV0{ShareUserIDs: types.SetNull(types.StringType), ShareGroupIDs: types.SetNull(types.StringType)}
 				m.Timeouts = nullTimeouts
 				m.fill(ctx, tpl, public, &result.Diagnostics)
 				if !result.Diagnostics.HasError() {
