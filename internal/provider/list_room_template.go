@@ -48,7 +48,7 @@ func (l *roomTemplateListResource) List(ctx context.Context, req list.ListReques
 	var cfg roomTemplateListConfig
 	var diags diag.Diagnostics
 	diags.Append(req.Config.Get(ctx, &cfg)...)
-	wantTags := tagsFromList(ctx, cfg.Tags, &diags)
+	wantTags := stringsFromList(ctx, cfg.Tags, &diags)
 	if listFailed(stream, diags) {
 		return
 	}
