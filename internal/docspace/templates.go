@@ -5,14 +5,14 @@ import (
 	"strconv"
 )
 
-// CreateTemplateRequest is the body of POST /files/roomtemplate (api-notes.md §15).
+// CreateTemplateRequest is the body of POST /files/roomtemplate (api-notes.md §15). It has no `share` and
+// no `groups`: a new template is shared afterwards, by id, through ShareTemplate, so that no e-mail address
+// ever reaches the portal, where an unknown one can create a guest account (api-notes.md §15, §29).
 type CreateTemplateRequest struct {
 	RoomID   int64    `json:"roomId"`
 	Title    string   `json:"title"`
 	CopyLogo *bool    `json:"copyLogo,omitempty"`
-	Share    []string `json:"share,omitempty"`  // e-mails that get read access
-	Groups   []string `json:"groups,omitempty"` // group ids that get read access
-	Public   *bool    `json:"public,omitempty"` // true: everyone may use it, and Share is ignored
+	Public   *bool    `json:"public,omitempty"` // true: every room admin may use it
 	Tags     []string `json:"tags,omitempty"`
 	Color    string   `json:"color,omitempty"`
 	Cover    string   `json:"cover,omitempty"`

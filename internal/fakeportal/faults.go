@@ -20,8 +20,9 @@ type Fault struct {
 	Count int
 	// Rate is the fraction of matching requests that fail, when Count is 0.
 	Rate float64
-	// Method and PathPrefix narrow which requests match; empty matches all.
-	Method, PathPrefix string
+	// Method, PathPrefix and PathSuffix narrow which requests match; empty matches all. A suffix picks a
+	// route below an id the test does not know yet ("/share").
+	Method, PathPrefix, PathSuffix string
 	// AfterProcessing lets the portal do the work and then loses the answer, like a proxy timing out.
 	AfterProcessing bool
 	// Reply, when set, lets the portal do the work and then answers 200 with a damaged version of the
@@ -73,7 +74,15 @@ func (f *Fault) String() string {
 	if f.AfterProcessing {
 		kind += " after acting"
 	}
-	return strings.TrimSpace(f.Method+" "+f.PathPrefix) + ": " + kind
+	return strings.TrimSpace(f.Method+" "+f.PathPrefix+f.pathSuffixLabel()) + ": " + kind
+}
+
+// pathSuffixLabel shows the suffix in FaultsFired keys, after the prefix: "PUT /api/2.0/files/rooms/…/share".
+func (f *Fault) pathSuffixLabel() string {
+	if f.PathSuffix == "" {
+		return ""
+	}
+	return "…" + f.PathSuffix
 }
 
 // takeFault returns the fault that applies to r, if any. The caller holds the lock.
@@ -84,7 +93,9 @@ func (p *Portal) takeFault(r *http.Request) (hit *Fault) {
 		}
 	}()
 	for i, f := range p.faults {
-		if (f.Method != "" && !strings.EqualFold(f.Method, r.Method)) || !strings.HasPrefix(strings.ToLower(r.URL.Path), strings.ToLower(f.PathPrefix)) {
+		path := strings.ToLower(r.URL.Path)
+		if (f.Method != "" && !strings.EqualFold(f.Method, r.Method)) || !strings.HasPrefix(path, strings.ToLower(f.PathPrefix)) ||
+			!strings.HasSuffix(path, strings.ToLower(f.PathSuffix)) {
 			continue
 		}
 		if f.Count > 0 {

@@ -108,7 +108,7 @@ list "docspace_room_link" "public" {
 	if n := len(regexp.MustCompile(`(?m)^import \{`).FindAllString(generated, -1)); n != wantObjects {
 		t.Fatalf("generated %d import blocks, want %d", n, wantObjects)
 	}
-	for _, noise := range []string{"template_id", "room_id = null", "share_emails", "share_group_ids"} {
+	for _, noise := range []string{"template_id", "room_id = null", "share_user_ids", "share_group_ids"} {
 		if strings.Contains(generated, noise) {
 			t.Errorf("the generated configuration mentions %q, which the portal does not report:\n%s", noise, generated)
 		}

@@ -34,6 +34,7 @@ func (d *roomDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 	var id int64
+	configuredArea := m.Area
 	if m.ID.IsNull() {
 		area := roomAreaActive
 		if !m.Area.IsNull() {
@@ -66,10 +67,13 @@ func (d *roomDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 	m.fill(ctx, room, &resp.Diagnostics)
+	if !configuredArea.IsNull() {
+		m.Area = configuredArea // `any` stays as configured; archived says where the room is
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
-// roomIDByTitle finds the one room of area titled exactly title. Rooms of the other area with that title,
+// roomIDByTitle finds the one room in area titled exactly title. Rooms of another area with that title,
 // and rooms whose title differs only in letter case, are named as candidates when no room matches.
 func (d *roomDataSource) roomIDByTitle(ctx context.Context, title, area string, diags *diag.Diagnostics) (int64, bool) {
 	// One listing of both areas: the other area's rooms make a better "not found" message. The portal's text
@@ -77,7 +81,7 @@ func (d *roomDataSource) roomIDByTitle(ctx context.Context, title, area string, 
 	sameTitle := func(r *docspace.Room) bool { return !r.IsTemplate() && strings.EqualFold(r.Title, title) }
 	wanted := func(rooms []docspace.Room) bool {
 		for i := range rooms {
-			if rooms[i].Title == title && roomAreaOf(&rooms[i]) == area {
+			if rooms[i].Title == title && inRoomArea(&rooms[i], area) {
 				return true
 			}
 		}
@@ -93,7 +97,7 @@ func (d *roomDataSource) roomIDByTitle(ctx context.Context, title, area string, 
 	var id int64
 	for i := range rooms {
 		r := &rooms[i]
-		if r.Title == title && roomAreaOf(r) == area {
+		if r.Title == title && inRoomArea(r, area) {
 			exact, id = append(exact, formatObjectID(r.ID)), r.ID
 		} else {
 			near = append(near, fmt.Sprintf("%s (%q, %s)", formatObjectID(r.ID), r.Title, roomAreaOf(r)))
@@ -103,15 +107,23 @@ func (d *roomDataSource) roomIDByTitle(ctx context.Context, title, area string, 
 	case 1:
 		return id, true
 	case 0:
-		detail := fmt.Sprintf("No %s DocSpace room is titled %q.", area, title)
+		detail := fmt.Sprintf("No %sDocSpace room is titled %q.", areaAdjective(area), title)
 		if len(near) > 0 {
 			detail += " Similar rooms: " + strings.Join(near, ", ") + ". Check the title's letter case and the area, or look the room up by id."
 		}
 		diags.AddAttributeError(path.Root("title"), "No such room", detail)
 	default:
 		diags.AddAttributeError(path.Root("title"), "Several rooms have this title",
-			fmt.Sprintf("%d %s DocSpace rooms are titled %q (ids %s): room titles are not unique. Look the room up by id instead.",
-				len(exact), area, title, strings.Join(exact, ", ")))
+			fmt.Sprintf("%d %sDocSpace rooms are titled %q (ids %s): room titles are not unique. Look the room up by id instead.",
+				len(exact), areaAdjective(area), title, strings.Join(exact, ", ")))
 	}
 	return 0, false
+}
+
+// areaAdjective is area as a word before "room", with its space: "" for roomAreaAny.
+func areaAdjective(area string) string {
+	if area == roomAreaAny {
+		return ""
+	}
+	return area + " "
 }

@@ -19,7 +19,7 @@ func (d *roomDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one existing DocSpace room, by id or by its exact title, for example to give people " +
 			"access to a room that Terraform does not manage. Room titles are not unique: a title that no room or several " +
-			"rooms of the `area` carry is an error that names the candidates' ids (then look the room up by id). " +
+			"rooms in the `area` carry is an error that names the candidates' ids (then look the room up by id). " +
 			"Templates are not rooms: use `docspace_templates` for them.\n\n" +
 			"A lookup by title asks the portal's search first, which costs one API call. On portals with full-text search " +
 			"that search matches word by word, takes in new and renamed titles only after a while, and stops at 1000 " +
@@ -45,12 +45,13 @@ func (d *roomDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 				Validators:          []validator.String{stringvalidator.LengthBetween(1, maxTitleLength)},
 			},
 			"area": schema.StringAttribute{
-				MarkdownDescription: "Where to look for the title: `active` (the default) or `archived` rooms. Only with " +
-					"`title`; after the read it tells where the room is.",
+				MarkdownDescription: "Where to look for the title: " + roomAreaValues(roomAreaActive) + " With `any`, a " +
+					"title that an active and an archived room both carry is ambiguous. Only with `title`; when left out, " +
+					"after the read it tells where the room is (`archived` tells it in every case).",
 				Optional: true,
 				Computed: true,
 				Validators: []validator.String{
-					stringvalidator.OneOf(roomAreaActive, roomAreaArchived),
+					stringvalidator.OneOf(roomAreas...),
 					stringvalidator.ConflictsWith(path.MatchRoot("id")),
 				},
 			},

@@ -20,13 +20,6 @@ func NewRoomsDataSource() datasource.DataSource { return &roomsDataSource{} }
 
 type roomsDataSource struct{ dataSourceBase }
 
-// roomSearchAreas maps the data source's areas to the portal's search areas (api-notes.md §6).
-var roomSearchAreas = map[string]docspace.SearchArea{
-	roomAreaActive:   docspace.SearchAreaActive,
-	roomAreaArchived: docspace.SearchAreaArchive,
-	roomAreaAny:      docspace.SearchAreaAny,
-}
-
 func (d *roomsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_rooms"
 }
@@ -48,7 +41,7 @@ func (d *roomsDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		}
 		opts.Types = []docspace.RoomType{t}
 	}
-	wantTags := stringsFromSet(ctx, cfg.Tags, &resp.Diagnostics)
+	wantTags := stringsFromList(ctx, cfg.Tags, &resp.Diagnostics)
 	opts.Tags = wantTags
 	rooms, err := d.listRoomsContaining(ctx, opts)
 	if err != nil {
@@ -61,7 +54,7 @@ func (d *roomsDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	for i := range rooms {
 		r := &rooms[i]
 		if !r.IsTemplate() && (opts.Types == nil || r.RoomType == opts.Types[0]) &&
-			hasAllTags(r.Tags, wantTags) && (opts.SearchArea == docspace.SearchAreaAny || roomAreaOf(r) == cfg.Area.ValueString()) {
+			hasAllTags(r.Tags, wantTags) && inRoomArea(r, cfg.Area.ValueString()) {
 			kept = append(kept, *r)
 		}
 	}

@@ -16,7 +16,7 @@ type roomsModelV0 struct {
 	Area          types.String `tfsdk:"area"`
 	TitleContains types.String `tfsdk:"title_contains"`
 	RoomType      types.String `tfsdk:"room_type"`
-	Tags          types.Set    `tfsdk:"tags"`
+	Tags          types.List   `tfsdk:"tags"`
 	Rooms         types.List   `tfsdk:"rooms"`
 }
 

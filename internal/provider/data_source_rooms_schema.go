@@ -18,10 +18,10 @@ func (d *roomsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "A fixed identifier of this listing."},
 			"area": schema.StringAttribute{
-				MarkdownDescription: "Which rooms to list: `active` (the default), `archived` or `any` (both).",
+				MarkdownDescription: "Which rooms to list: " + roomAreaValues(roomAreaActive),
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(roomAreaActive, roomAreaArchived, roomAreaAny)},
+				Validators:          []validator.String{stringvalidator.OneOf(roomAreas...)},
 			},
 			"title_contains": schema.StringAttribute{
 				MarkdownDescription: titleContainsDescription("rooms"),
@@ -33,8 +33,8 @@ func (d *roomsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.OneOf(append(roomTypeNameList(), aiRoomTypeName)...)},
 			},
-			"tags": schema.SetAttribute{
-				MarkdownDescription: "Keep rooms that carry all of these tags (compared ignoring case).",
+			"tags": schema.ListAttribute{
+				MarkdownDescription: tagsFilterDescription("rooms"),
 				ElementType:         types.StringType,
 				Optional:            true,
 			},

@@ -163,6 +163,24 @@ data "docspace_room" "r" {}
   area = "active"`, upper)),
 			ExpectError: regexp.MustCompile(`Invalid Attribute Combination`),
 		},
+		{
+			// Both areas: the archived twin makes three.
+			Config: lookup(`
+  title = "Twins"
+  area  = "any"`),
+			ExpectError: wrapped(fmt.Sprintf(`3 DocSpace rooms are titled "Twins" \(ids %d, %d, %d\)`, twin1, twin2, archivedTwin)),
+		},
+		{
+			// Both areas find the archived room; area stays as configured and archived says where it is.
+			Config: lookup(`
+  title = "Twins archive"
+  area  = "any"`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.docspace_room.r", tfjsonpath.New("id"), knownvalue.StringExact(fmt.Sprint(only))),
+				statecheck.ExpectKnownValue("data.docspace_room.r", tfjsonpath.New("area"), knownvalue.StringExact("any")),
+				statecheck.ExpectKnownValue("data.docspace_room.r", tfjsonpath.New("archived"), knownvalue.Bool(true)),
+			},
+		},
 		// Last, so the test's final destroy has a valid configuration.
 		{
 			Config: lookup(`

@@ -33,7 +33,7 @@ func (d *templatesDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if !cfg.RoomType.IsNull() {
 		opts.Types = []docspace.RoomType{roomTypeNames[cfg.RoomType.ValueString()]}
 	}
-	wantTags := stringsFromSet(ctx, cfg.Tags, &resp.Diagnostics)
+	wantTags := stringsFromList(ctx, cfg.Tags, &resp.Diagnostics)
 	opts.Tags = wantTags
 	templates, err := d.listRoomsContaining(ctx, opts)
 	if err != nil {

@@ -15,7 +15,7 @@ type templatesModelV0 struct {
 	ID            types.String `tfsdk:"id"`
 	TitleContains types.String `tfsdk:"title_contains"`
 	RoomType      types.String `tfsdk:"room_type"`
-	Tags          types.Set    `tfsdk:"tags"`
+	Tags          types.List   `tfsdk:"tags"`
 	Templates     types.List   `tfsdk:"templates"`
 }
 

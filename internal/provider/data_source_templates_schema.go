@@ -30,8 +30,8 @@ func (d *templatesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.OneOf(roomTypeNameList()...)},
 			},
-			"tags": schema.SetAttribute{
-				MarkdownDescription: "Keep templates that carry all of these tags (compared ignoring case).",
+			"tags": schema.ListAttribute{
+				MarkdownDescription: tagsFilterDescription("templates"),
 				ElementType:         types.StringType,
 				Optional:            true,
 			},

@@ -41,6 +41,13 @@ func titleContainsDescription(noun string) string {
 		"word, takes in new and renamed titles only after a while and stops at 1000 results."
 }
 
+// tagsFilterDescription describes the tags filter of data sources and list resources that find rooms or
+// templates (noun), matched by hasAllTags. It is a list everywhere, since list resources take no sets.
+func tagsFilterDescription(noun string) string {
+	return "Keep " + noun + " that carry all of these tags (compared ignoring case). Leave it out to keep " + noun +
+		" whatever their tags."
+}
+
 // containsFold reports whether s contains sub, ignoring case.
 func containsFold(s, sub string) bool {
 	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))

@@ -127,10 +127,12 @@ func TestAccQuery_roomMembers(t *testing.T) {
 			{Config: env.ProviderConfig()},
 			{
 				Query: true,
-				Config: list("all", "", true) + list("archived", "archived = true", false) + list("active", "archived = false", false) +
+				Config: list("all", "", true) + list("any", `area = "any"`, false) + list("archived", `area = "archived"`, false) +
+					list("active", `area = "active"`, false) +
 					listConfig("docspace_room_members", "title", false, fmt.Sprintf(`title_contains = "TEAM %s"`, e.token)),
 				QueryResultChecks: []querycheck.QueryResultCheck{
 					querycheck.ExpectLength("docspace_room_members.all", 2),
+					querycheck.ExpectLength("docspace_room_members.any", 2),
 					querycheck.ExpectLength("docspace_room_members.archived", 1),
 					querycheck.ExpectLength("docspace_room_members.active", 1),
 					querycheck.ExpectLength("docspace_room_members.title", 1),

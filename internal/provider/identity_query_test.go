@@ -289,11 +289,12 @@ func TestAccQuery_rooms(t *testing.T) {
 			{Config: env.ProviderConfig()},
 			{
 				Query: true,
-				Config: list("all", "", true) + list("archived", "archived = true", false) + list("active", "archived = false", false) +
-					list("public", `room_type = "public"`, false) + list("red_blue", `tags = ["TFACC-RED", "tfacc-blue"]`, false) +
+				Config: list("all", "", true) + list("any", `area = "any"`, false) + list("archived", `area = "archived"`, false) +
+					list("active", `area = "active"`, false) + list("public", `room_type = "public"`, false) + list("red_blue", `tags = ["TFACC-RED", "tfacc-blue"]`, false) +
 					listConfig("docspace_room", "title", false, fmt.Sprintf(`title_contains = "ALPHA %s"`, e.token)),
 				QueryResultChecks: []querycheck.QueryResultCheck{
 					querycheck.ExpectLength("docspace_room.all", 4),
+					querycheck.ExpectLength("docspace_room.any", 4),
 					querycheck.ExpectLength("docspace_room.archived", 1),
 					querycheck.ExpectLength("docspace_room.active", 3),
 					querycheck.ExpectLength("docspace_room.public", 1),

@@ -27,7 +27,7 @@ func NewRoomListResource() list.ListResource { return &roomListResource{} }
 type roomListResource struct{ resourceBase }
 
 type roomListConfig struct {
-	Archived      types.Bool   `tfsdk:"archived"`
+	Area          types.String `tfsdk:"area"`
 	TitleContains types.String `tfsdk:"title_contains"`
 	RoomType      types.String `tfsdk:"room_type"`
 	Tags          types.List   `tfsdk:"tags"`
@@ -42,7 +42,7 @@ func (l *roomListResource) ListResourceConfigSchema(_ context.Context, _ list.Li
 		MarkdownDescription: "Finds the portal's rooms, active and archived, for `terraform query`. The listing costs " +
 			"one API call per 100 rooms, with or without `include_resource`. Each result is named after the room's title and type.",
 		Attributes: map[string]schema.Attribute{
-			"archived":       archivedFilterAttribute(),
+			"area":           areaFilterAttribute(),
 			"title_contains": titleContainsAttribute("rooms"),
 			"room_type": schema.StringAttribute{
 				MarkdownDescription: "Keep rooms of this type: one of " + quoted(roomTypeNameList()) + ".",
@@ -58,7 +58,7 @@ func (l *roomListResource) List(ctx context.Context, req list.ListRequest, strea
 	var cfg roomListConfig
 	var diags diag.Diagnostics
 	diags.Append(req.Config.Get(ctx, &cfg)...)
-	wantTags := tagsFromList(ctx, cfg.Tags, &diags)
+	wantTags := stringsFromList(ctx, cfg.Tags, &diags)
 	if listFailed(stream, diags) {
 		return
 	}
@@ -66,7 +66,7 @@ func (l *roomListResource) List(ctx context.Context, req list.ListRequest, strea
 	if !cfg.RoomType.IsNull() {
 		opts.Types = []docspace.RoomType{roomTypeNames[cfg.RoomType.ValueString()]}
 	}
-	rooms, err := l.listRoomsIn(ctx, cfg.Archived, opts, wantTags)
+	rooms, err := l.listRoomsIn(ctx, cfg.Area, opts, wantTags)
 	if listAPIFailed(stream, &diags, "Error listing rooms", err) {
 		return
 	}

@@ -24,7 +24,7 @@ func NewRoomMembersListResource() list.ListResource { return &roomMembersListRes
 type roomMembersListResource struct{ resourceBase }
 
 type roomMembersListConfig struct {
-	Archived      types.Bool   `tfsdk:"archived"`
+	Area          types.String `tfsdk:"area"`
 	TitleContains types.String `tfsdk:"title_contains"`
 }
 
@@ -38,7 +38,7 @@ func (l *roomMembersListResource) ListResourceConfigSchema(_ context.Context, _ 
 			"the room's whole member list. The listing costs one API call per 100 rooms; `include_resource` adds one call " +
 			"per room (one more per further 100 members), which reads its members. Each result is named \"Members of\" and the room's title.",
 		Attributes: map[string]schema.Attribute{
-			"archived":       archivedFilterAttribute(),
+			"area":           areaFilterAttribute(),
 			"title_contains": titleContainsAttribute("rooms"),
 		},
 	}
@@ -50,7 +50,7 @@ func (l *roomMembersListResource) List(ctx context.Context, req list.ListRequest
 	if !listConfig(ctx, req, stream, &cfg, &diags) {
 		return
 	}
-	rooms, err := l.listRoomsIn(ctx, cfg.Archived, docspace.ListRoomsOptions{FilterValue: cfg.TitleContains.ValueString()}, nil)
+	rooms, err := l.listRoomsIn(ctx, cfg.Area, docspace.ListRoomsOptions{FilterValue: cfg.TitleContains.ValueString()}, nil)
 	if listAPIFailed(stream, &diags, "Error listing rooms", err) {
 		return
 	}

@@ -48,7 +48,7 @@ func (l *roomTemplateListResource) List(ctx context.Context, req list.ListReques
 	var cfg roomTemplateListConfig
 	var diags diag.Diagnostics
 	diags.Append(req.Config.Get(ctx, &cfg)...)
-	wantTags := tagsFromList(ctx, cfg.Tags, &diags)
+	wantTags := stringsFromList(ctx, cfg.Tags, &diags)
 	if listFailed(stream, diags) {
 		return
 	}
@@ -67,7 +67,7 @@ func (l *roomTemplateListResource) List(ctx context.Context, req list.ListReques
 			if public, err := l.client.TemplateIsPublic(ctx, tpl.ID); err != nil {
 				addAPIError(&result.Diagnostics, "Error reading room template access", err)
 			} else {
-				m := roomTemplateModelV0{ShareEmails: types.SetNull(types.StringType), ShareGroupIDs: types.SetNull(types.StringType)}
+				m := roomTemplateModelV0{ShareUserIDs: types.SetNull(types.StringType), ShareGroupIDs: types.SetNull(types.StringType)}
 				m.Timeouts = nullTimeouts
 				m.fill(ctx, tpl, public, &result.Diagnostics)
 				if !result.Diagnostics.HasError() {

@@ -36,9 +36,11 @@ func titleContainsAttribute(noun string) schema.StringAttribute {
 	}
 }
 
+// tagsFilterAttribute is the tags filter of list resources. A list, as in the data sources: list resource
+// configurations take no sets.
 func tagsFilterAttribute(noun string) schema.ListAttribute {
 	return schema.ListAttribute{
-		MarkdownDescription: "Keep " + noun + " that carry all of these tags (compared ignoring case).",
+		MarkdownDescription: tagsFilterDescription(noun),
 		ElementType:         types.StringType,
 		Optional:            true,
 	}
@@ -53,32 +55,31 @@ func listRoomIDAttribute(what string) schema.StringAttribute {
 	}
 }
 
-// archivedFilterAttribute is the `archived` filter of the list resources that find rooms.
-func archivedFilterAttribute() schema.BoolAttribute {
-	return schema.BoolAttribute{
-		MarkdownDescription: "`true` keeps only archived rooms, `false` only active ones. Omit it for both.",
+// areaFilterAttribute is the `area` filter of the list resources that find rooms. It finds every room
+// unless told otherwise, since a query usually looks for everything there is to adopt.
+func areaFilterAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "Which rooms to find: " + roomAreaValues(roomAreaAny),
 		Optional:            true,
+		Validators:          []validator.String{stringvalidator.OneOf(roomAreas...)},
 	}
 }
 
-// listRoomsIn lists the rooms opts selects, archived or active as archived asks (both when it is null),
-// and never templates.
-func (b *resourceBase) listRoomsIn(ctx context.Context, archived types.Bool, opts docspace.ListRoomsOptions, wantTags []string) ([]docspace.Room, error) {
-	opts.SearchArea = docspace.SearchAreaAny
-	if !archived.IsNull() {
-		opts.SearchArea = docspace.SearchAreaActive
-		if archived.ValueBool() {
-			opts.SearchArea = docspace.SearchAreaArchive
-		}
+// listRoomsIn lists the rooms opts selects in area (roomAreaAny when it is null), and never templates.
+func (b *resourceBase) listRoomsIn(ctx context.Context, area types.String, opts docspace.ListRoomsOptions, wantTags []string) ([]docspace.Room, error) {
+	where := roomAreaAny
+	if !area.IsNull() {
+		where = area.ValueString()
 	}
+	opts.SearchArea = roomSearchAreas[where]
 	rooms, err := b.listRooms(ctx, opts, wantTags)
 	if err != nil {
 		return nil, err
 	}
 	kept := rooms[:0]
-	for _, r := range rooms {
-		if !r.IsTemplate() && (archived.IsNull() || r.IsArchived() == archived.ValueBool()) {
-			kept = append(kept, r)
+	for i := range rooms {
+		if !rooms[i].IsTemplate() && inRoomArea(&rooms[i], where) {
+			kept = append(kept, rooms[i])
 		}
 	}
 	return kept, nil
@@ -105,15 +106,6 @@ func (b *resourceBase) listRooms(ctx context.Context, opts docspace.ListRoomsOpt
 		return kept[i].ID < kept[j].ID
 	})
 	return kept, nil
-}
-
-func tagsFromList(ctx context.Context, tags types.List, diags *diag.Diagnostics) []string {
-	if tags.IsNull() || tags.IsUnknown() {
-		return nil
-	}
-	var out []string
-	diags.Append(tags.ElementsAs(ctx, &out, false)...)
-	return out
 }
 
 // listedMembers reads a room's member records, without its owner's entry. An empty answer is the portal's

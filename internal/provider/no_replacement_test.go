@@ -100,7 +100,7 @@ func TestAccRoomTemplate_sharingChangeKeepsRooms(t *testing.T) {
 	prefix := acctest.RandomName("share")
 	ann := env.Fake.AddUser("Ann Roomadmin", "ann.share@portal.example", fakeportal.TypeRoomAdmin)
 	bob := env.Fake.AddUser("Bob Admin", "bob.share@portal.example", fakeportal.TypeDocSpaceAdmin)
-	env.Fake.AddUser("Uma User", "uma.share@portal.example", fakeportal.TypeUser)
+	uma := env.Fake.AddUser("Uma User", "uma.share@portal.example", fakeportal.TypeUser)
 	team := env.Fake.AddGroup("Share team", "", ann)
 	rooms := &portalRooms{env: env}
 	sameRoom := statecheck.CompareValue(compare.ValuesSame())
@@ -113,12 +113,13 @@ func TestAccRoomTemplate_sharingChangeKeepsRooms(t *testing.T) {
 		}
 	}
 	config := func(lines string) string { return sharedTemplateConfig(env, prefix, lines) }
-	both := config(`share_emails = ["ann.share@portal.example", "bob.share@portal.example"]`)
+	users := func(ids ...string) string { return fmt.Sprintf("share_user_ids = %s", hclStrings(ids)) }
+	both := config(users(ann, bob))
 	env.Run(t, resource.TestCase{
 		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
 		Steps: []resource.TestStep{
 			{
-				Config:            config(`share_emails = ["ann.share@portal.example"]`),
+				Config:            config(users(ann)),
 				ConfigStateChecks: ids(),
 				Check:             resource.ComposeTestCheckFunc(expectTemplateShares(env, ann), rooms.record),
 			},
@@ -131,12 +132,12 @@ func TestAccRoomTemplate_sharingChangeKeepsRooms(t *testing.T) {
 					resetCounts{env.Fake},
 				}},
 				ConfigStateChecks: append(ids(),
-					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("share_emails"), knownvalue.SetSizeExact(2))),
-				// The apply: the new address looked up by the apply's own plan and by the update, one
+					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("share_user_ids"), knownvalue.SetSizeExact(2))),
+				// The apply: the new user looked up by the apply's own plan and by the update, one
 				// sharing request, and the template read back (the template and whether it is public).
 				Check: resource.ComposeTestCheckFunc(expectTemplateShares(env, ann, bob), rooms.unchanged,
 					expectCounts(t, env.Fake, "sharing one more user", map[string]int{
-						"GET /api/2.0/people/email": 2, "PUT /api/2.0/files/rooms/{id}/share": 1,
+						"GET /api/2.0/people/{id}": 2, "PUT /api/2.0/files/rooms/{id}/share": 1,
 						routeRoom: 1, "GET /api/2.0/files/roomtemplate/{id}/public": 1,
 					})),
 			},
@@ -147,22 +148,22 @@ func TestAccRoomTemplate_sharingChangeKeepsRooms(t *testing.T) {
 			{
 				// Ann revoked, a group added, in one request.
 				Config: config(fmt.Sprintf(`
-  share_emails    = ["bob.share@portal.example"]
-  share_group_ids = [%q]`, team)),
+  share_user_ids  = [%q]
+  share_group_ids = [%q]`, bob, team)),
 				ConfigPlanChecks:  neverReplaced(madeRoomAddr, plancheck.ResourceActionNoop),
 				ConfigStateChecks: ids(),
 				Check:             resource.ComposeTestCheckFunc(expectTemplateShares(env, bob, team), rooms.unchanged),
 			},
 			{
 				// A user of type "user" may not use templates: the plan fails and names the rule.
-				Config:      config(`share_emails = ["bob.share@portal.example", "uma.share@portal.example"]`),
-				ExpectError: regexp.MustCompile(`(?s)User cannot use templates.*uma\.share@portal\.example.*type\s+"user"`),
+				Config:      config(users(bob, uma)),
+				ExpectError: regexp.MustCompile(`(?s)User cannot use templates.*` + uma + `.*type\s+"user"`),
 			},
 			{
 				// A group that does not exist: the portal would skip it silently, the plan fails instead.
-				Config: config(`
-  share_emails    = ["bob.share@portal.example"]
-  share_group_ids = ["6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f"]`),
+				Config: config(fmt.Sprintf(`
+  share_user_ids  = [%q]
+  share_group_ids = ["6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f"]`, bob)),
 				ExpectError: regexp.MustCompile(`(?s)Unknown group.*6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f does not exist`),
 			},
 			{
@@ -170,20 +171,20 @@ func TestAccRoomTemplate_sharingChangeKeepsRooms(t *testing.T) {
 				Config: config(`public = true`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(madeRoomAddr, plancheck.ResourceActionNoop),
-					plancheck.ExpectKnownValue(templateAddr, tfjsonpath.New("share_emails"), knownvalue.Null()),
+					plancheck.ExpectKnownValue(templateAddr, tfjsonpath.New("share_user_ids"), knownvalue.Null()),
 				}},
 				ConfigStateChecks: ids(),
 				Check:             resource.ComposeTestCheckFunc(expectTemplateShares(env), rooms.unchanged),
 			},
 			{
 				// Private again with one user: granted anew after the toggle.
-				Config:            config(`share_emails = ["ann.share@portal.example"]`),
+				Config:            config(users(ann)),
 				ConfigPlanChecks:  neverReplaced(madeRoomAddr, plancheck.ResourceActionNoop),
 				ConfigStateChecks: ids(),
 				Check:             resource.ComposeTestCheckFunc(expectTemplateShares(env, ann), rooms.unchanged),
 			},
 			{
-				Config:           config(`share_emails = ["ann.share@portal.example"]`),
+				Config:           config(users(ann)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 		},

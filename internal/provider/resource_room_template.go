@@ -47,19 +47,20 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultTemplateTimeout, &resp.Diagnostics)
 	defer cancel()
-	if plan.ShareEmails.IsUnknown() {
-		plan.ShareEmails = types.SetNull(types.StringType)
+	if plan.ShareUserIDs.IsUnknown() {
+		plan.ShareUserIDs = types.SetNull(types.StringType)
 	}
 	if plan.ShareGroupIDs.IsUnknown() {
 		plan.ShareGroupIDs = types.SetNull(types.StringType)
 	}
+	// The sharing is worked out before the job, so that a subject the portal would refuse creates nothing.
+	// It is granted by id once the template exists, by the call that changes it later (api-notes.md §15).
+	invitations := r.shareChanges(ctx, &plan, sharingBefore(&plan, nil), &resp.Diagnostics)
 	roomID, _ := plannedRoomID(plan.RoomID, &resp.Diagnostics)
 	body := docspace.CreateTemplateRequest{
 		RoomID:   roomID,
 		Title:    plan.Title.ValueString(),
 		CopyLogo: knownBool(plan.CopyLogo),
-		Share:    stringsFromSet(ctx, plan.ShareEmails, &resp.Diagnostics),
-		Groups:   stringsFromSet(ctx, plan.ShareGroupIDs, &resp.Diagnostics),
 		Public:   knownBool(plan.Public),
 		Tags:     stringsFromSet(ctx, plan.Tags, &resp.Diagnostics),
 		Color:    plan.Color.ValueString(),
@@ -87,6 +88,13 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 	plan.fill(ctx, tpl, public, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if err := r.client.ShareTemplate(ctx, tpl.ID, invitations); err != nil {
+		// The template stays recorded, with no sharing: after `terraform untaint` the next apply grants it.
+		plan.ShareUserIDs, plan.ShareGroupIDs = types.SetNull(types.StringType), types.SetNull(types.StringType)
+		addAPIError(&resp.Diagnostics, "Error sharing the new room template", fmt.Errorf("template %d was created, but "+
+			"sharing it failed: %w. The template is recorded in the state and marked tainted: the next apply replaces it, "+
+			"or run `terraform untaint` and the next apply shares it again", tpl.ID, err))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
@@ -152,9 +160,9 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 	if !ok || resp.Diagnostics.HasError() {
 		return
 	}
-	// The sharing is worked out first, so that an address the portal would refuse changes nothing.
-	if plan.ShareEmails.IsUnknown() {
-		plan.ShareEmails = state.ShareEmails
+	// The sharing is worked out first, so that a subject the portal would refuse changes nothing.
+	if plan.ShareUserIDs.IsUnknown() {
+		plan.ShareUserIDs = state.ShareUserIDs
 	}
 	if plan.ShareGroupIDs.IsUnknown() {
 		plan.ShareGroupIDs = state.ShareGroupIDs
@@ -200,27 +208,16 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 }
 
 // shareChanges turns the difference between the shares of prior and plan into the entries of one
-// sharing request: read access for what plan adds, none for what it removes. E-mail addresses are
-// resolved to user ids, since the portal refuses e-mail entries for templates (api-notes.md §29); a
-// subject the portal would refuse or skip is an error on its attribute, and nothing is returned then.
-// A removed address that no longer belongs to anyone has nothing left to revoke.
+// sharing request, by id: read access for what plan adds, none for what it removes. A subject the plan
+// adds that the portal would refuse or skip (api-notes.md §29) is an error on its attribute, and nothing
+// is returned then. What is removed needs no check: revoking a subject that no longer exists does nothing.
 func (r *roomTemplateResource) shareChanges(ctx context.Context, plan, prior *roomTemplateModelV0, diags *diag.Diagnostics) []docspace.Invitation {
 	var out []docspace.Invitation
-	addedEmails, removedEmails := setDifference(ctx, plan.ShareEmails, prior.ShareEmails, diags)
+	addedUsers, removedUsers := setDifference(ctx, plan.ShareUserIDs, prior.ShareUserIDs, diags)
 	addedGroups, removedGroups := setDifference(ctx, plan.ShareGroupIDs, prior.ShareGroupIDs, diags)
-	for _, email := range addedEmails {
-		if u := r.templateUser(ctx, email, diags); u != nil {
-			out = append(out, docspace.Invitation{ID: u.ID, Access: docspace.FileShareRead})
-		}
-	}
-	for _, email := range removedEmails {
-		u, err := r.client.UserByEmail(ctx, email)
-		switch {
-		case docspace.IsNotFound(err):
-		case err != nil:
-			addAPIError(diags, "Error looking up "+email, err)
-		default:
-			out = append(out, docspace.Invitation{ID: u.ID, Access: docspace.FileShareNone})
+	for _, id := range addedUsers {
+		if r.templateUser(ctx, id, diags) {
+			out = append(out, docspace.Invitation{ID: id, Access: docspace.FileShareRead})
 		}
 	}
 	for _, id := range addedGroups {
@@ -235,7 +232,7 @@ func (r *roomTemplateResource) shareChanges(ctx context.Context, plan, prior *ro
 			out = append(out, docspace.Invitation{ID: id, Access: docspace.FileShareRead})
 		}
 	}
-	for _, id := range removedGroups {
+	for _, id := range append(removedUsers, removedGroups...) {
 		out = append(out, docspace.Invitation{ID: id, Access: docspace.FileShareNone})
 	}
 	if diags.HasError() {
@@ -244,36 +241,37 @@ func (r *roomTemplateResource) shareChanges(ctx context.Context, plan, prior *ro
 	return out
 }
 
-// templateUser finds the user with an e-mail address and checks that the portal lets them use a
-// template: only active DocSpace admins and room admins (api-notes.md §29). It returns nil after an error.
-func (r *roomTemplateResource) templateUser(ctx context.Context, email string, diags *diag.Diagnostics) *docspace.User {
-	at := path.Root("share_emails")
-	u, err := r.client.UserByEmail(ctx, email)
+// templateUser reads the user with id and checks that the portal lets them use a template: only active
+// DocSpace admins and room admins (api-notes.md §29). It reports false after adding an error.
+func (r *roomTemplateResource) templateUser(ctx context.Context, id string, diags *diag.Diagnostics) bool {
+	at := path.Root("share_user_ids")
+	u, err := r.client.GetUser(ctx, id)
 	switch {
 	case docspace.IsNotFound(err):
-		diags.AddAttributeError(at, "Unknown user", fmt.Sprintf("No portal user has the e-mail address %s. A template can "+
-			"be shared only with existing DocSpace admins and room admins; invite the person to the portal first.", email))
-		return nil
+		diags.AddAttributeError(at, "Unknown user", fmt.Sprintf("No portal user has the id %s. A template can be shared "+
+			"only with existing DocSpace admins and room admins: remove the id from share_user_ids, or invite the person "+
+			"to the portal first and use the id the docspace_user data source reports.", id))
+		return false
 	case docspace.IsForbidden(err):
-		diags.AddAttributeError(at, "User not visible", fmt.Sprintf("The API key's user may not see the user with the "+
-			"e-mail address %s, and the portal ignores sharing with users the caller may not see.", email))
-		return nil
+		diags.AddAttributeError(at, "User not visible", fmt.Sprintf("The API key's user may not see user %s, and the "+
+			"portal ignores sharing with users the caller may not see. Use a DocSpace admin's API key.", id))
+		return false
 	case err != nil:
-		addAPIError(diags, "Error looking up "+email, err)
-		return nil
+		addAPIError(diags, "Error looking up user "+id, err)
+		return false
 	}
 	switch t := u.Type(); {
 	case t != docspace.EmployeeTypeDocSpaceAdmin && t != docspace.EmployeeTypeRoomAdmin:
-		diags.AddAttributeError(at, "User cannot use templates", fmt.Sprintf("%s belongs to a user of type %q. The portal "+
+		diags.AddAttributeError(at, "User cannot use templates", fmt.Sprintf("User %s (%s) is of type %q. The portal "+
 			"lets only DocSpace admins and room admins use a template, and refuses the whole sharing request otherwise. "+
-			"Remove the address, or change the user's type in DocSpace.", email, userTypeName(t)))
-		return nil
+			"Remove the id from share_user_ids, or change the user's type in DocSpace.", id, u.Email, userTypeName(t)))
+		return false
 	case u.Status == docspace.EmployeeStatusTerminated:
-		diags.AddAttributeError(at, "Terminated user", fmt.Sprintf("The user with the e-mail address %s is terminated, and "+
-			"the portal silently ignores sharing with terminated users. Remove the address, or reactivate the user.", email))
-		return nil
+		diags.AddAttributeError(at, "Terminated user", fmt.Sprintf("User %s (%s) is terminated, and the portal silently "+
+			"ignores sharing with terminated users. Remove the id from share_user_ids, or reactivate the user.", id, u.Email))
+		return false
 	}
-	return u
+	return true
 }
 
 func (r *roomTemplateResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -13,7 +13,7 @@ type roomTemplateModelV0 struct {
 	sharedRoomModel
 	RoomID        types.String `tfsdk:"room_id"`
 	Public        types.Bool   `tfsdk:"public"`
-	ShareEmails   types.Set    `tfsdk:"share_emails"`
+	ShareUserIDs  types.Set    `tfsdk:"share_user_ids"`
 	ShareGroupIDs types.Set    `tfsdk:"share_group_ids"`
 	CopyLogo      types.Bool   `tfsdk:"copy_logo"`
 }
@@ -28,11 +28,15 @@ func (m *roomTemplateModelV0) fill(ctx context.Context, tpl *docspace.Room, publ
 }
 
 // sharingBefore is what the portal holds of the template's sharing when plan is applied to state: the
-// recorded shares, or none after a change of public, which revokes every share (api-notes.md §18).
+// recorded shares, or none for a new template (state nil) and after a change of public, which revokes
+// every share (api-notes.md §18).
 func sharingBefore(plan, state *roomTemplateModelV0) *roomTemplateModelV0 {
+	if state == nil {
+		return &roomTemplateModelV0{ShareUserIDs: types.SetNull(types.StringType), ShareGroupIDs: types.SetNull(types.StringType)}
+	}
 	prior := *state
 	if isChange(plan.Public, state.Public) {
-		prior.ShareEmails, prior.ShareGroupIDs = types.SetNull(types.StringType), types.SetNull(types.StringType)
+		prior.ShareUserIDs, prior.ShareGroupIDs = types.SetNull(types.StringType), types.SetNull(types.StringType)
 	}
 	return &prior
 }

@@ -38,16 +38,19 @@ func missingSourceRoom(configuredRoomID types.String) *refusal {
 		why: "A new room template is built from a room: set room_id. Only a template adopted by an import may leave it out."}
 }
 
-// planTemplateShares plans share_emails and share_group_ids. A public template has none: making a template
-// public revokes them on the portal (api-notes.md §18), so the plan shows them going. Subjects the plan
-// adds are checked now: a user the portal would refuse fails the plan of a new template, and is warned of
-// for an existing one, whose Update refuses it before changing anything; a lookup that fails for another
-// reason is left to the apply, which looks again.
+// planTemplateShares plans share_user_ids and share_group_ids. A public template has none: making a
+// template public revokes them on the portal (api-notes.md §18), so the plan shows them going. Subjects
+// the plan adds are checked now: a user or group the portal would refuse fails the plan of a new
+// template, whose Create checks again before the job, and is warned of for an existing one, whose Update
+// refuses it before changing anything; a lookup that fails for another reason is left to the apply,
+// which looks again.
 func planTemplateShares(ctx context.Context, r *roomTemplateResource, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	var plan, prior roomTemplateModelV0
+	var plan roomTemplateModelV0
+	var prior *roomTemplateModelV0 // nil for a new template
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if !req.State.Raw.IsNull() {
-		resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+		prior = &roomTemplateModelV0{}
+		resp.Diagnostics.Append(req.State.Get(ctx, prior)...)
 	}
 	if resp.Diagnostics.HasError() {
 		return
@@ -59,7 +62,7 @@ func planTemplateShares(ctx context.Context, r *roomTemplateResource, req resour
 		if plan.Public.IsUnknown() {
 			left = types.SetUnknown(types.StringType)
 		}
-		for _, name := range []string{"share_emails", "share_group_ids"} {
+		for _, name := range []string{"share_user_ids", "share_group_ids"} {
 			var configured types.Set
 			resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), &configured)...)
 			if configured.IsNull() {
@@ -72,13 +75,13 @@ func planTemplateShares(ctx context.Context, r *roomTemplateResource, req resour
 		return
 	}
 	var found diag.Diagnostics
-	r.shareChanges(ctx, &plan, sharingBefore(&plan, &prior), &found)
+	r.shareChanges(ctx, &plan, sharingBefore(&plan, prior), &found)
 	for _, d := range found {
 		ruled, ok := d.(diag.DiagnosticWithPath)
 		switch {
 		case !ok:
 		case req.State.Raw.IsNull():
-			resp.Diagnostics.Append(d) // a new template is created with its shares: refuse it before the job
+			resp.Diagnostics.Append(d) // a new template: refuse it before the job
 		default:
 			// Update refuses it again before any change; a warning does not stop terraform destroy.
 			(&refusal{at: ruled.Path(), summary: d.Summary(), why: d.Detail()}).warn(resp, false)
@@ -90,12 +93,12 @@ func (r *roomTemplateResource) ConfigValidators(context.Context) []resource.Conf
 	return []resource.ConfigValidator{publicExcludesShares{}}
 }
 
-// publicExcludesShares refuses public = true with explicit shares: the portal ignores the e-mails of a
-// public template, and any later public toggle revokes them (api-notes.md §15, §18).
+// publicExcludesShares refuses public = true with explicit shares: a public template is open to every
+// room admin, and any later public toggle revokes the shares (api-notes.md §18).
 type publicExcludesShares struct{}
 
 func (publicExcludesShares) Description(context.Context) string {
-	return "public = true cannot be combined with share_emails or share_group_ids"
+	return "public = true cannot be combined with share_user_ids or share_group_ids"
 }
 
 func (v publicExcludesShares) MarkdownDescription(ctx context.Context) string {
@@ -104,14 +107,14 @@ func (v publicExcludesShares) MarkdownDescription(ctx context.Context) string {
 
 func (publicExcludesShares) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var public types.Bool
-	var emails, groups types.Set
+	var users, groups types.Set
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("public"), &public)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("share_emails"), &emails)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("share_user_ids"), &users)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("share_group_ids"), &groups)...)
-	if !public.ValueBool() || (emails.IsNull() && groups.IsNull()) {
+	if !public.ValueBool() || (users.IsNull() && groups.IsNull()) {
 		return
 	}
 	resp.Diagnostics.AddAttributeError(path.Root("public"), "Public template with explicit shares",
 		"A public template is open to every room admin, and the portal drops explicit shares when a template is "+
-			"made public. Remove share_emails and share_group_ids, or set public = false.")
+			"made public. Remove share_user_ids and share_group_ids, or set public = false.")
 }

@@ -44,28 +44,33 @@ func (r *roomTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"public": schema.BoolAttribute{
 				MarkdownDescription: "Let every room admin of the portal use the template. Changing it, either way, makes " +
 					"the portal revoke every other sharing of the template, which is why it cannot be combined with " +
-					"`share_emails` or `share_group_ids`: making a template public plans them empty, and making it private " +
+					"`share_user_ids` or `share_group_ids`: making a template public plans them empty, and making it private " +
 					"again grants the configured ones anew. Changed in place. Defaults to `false`.",
 				Optional: true,
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
 			},
-			"share_emails": schema.SetAttribute{
-				MarkdownDescription: "E-mail addresses of portal users who may use the template (read access). Only DocSpace admins and " +
-					"room admins can be given a template; other users and guests are refused. " + shareNote,
-				ElementType:   types.StringType,
-				Optional:      true,
-				Computed:      true,
-				Validators:    []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(emailAddress, "must be an e-mail address"))},
+			"share_user_ids": schema.SetAttribute{
+				MarkdownDescription: "Ids (GUIDs) of portal users who may use the template (read access), as " +
+					"`docspace_user` and `docspace_users` report them. Only existing, active DocSpace admins and room admins " +
+					"can be given a template: an unknown id, a user of type `user`, a guest or a terminated user is refused " +
+					"before anything changes. People are named by id, never by e-mail address, because an address sent to " +
+					"the portal can create a guest account. " + shareNote,
+				ElementType: types.StringType,
+				Optional:    true,
+				Computed:    true,
+				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(guidPattern,
+					"must be a user id such as 6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f, not an e-mail address; look the id up with the docspace_user data source"))},
 				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
 			},
 			"share_group_ids": schema.SetAttribute{
-				MarkdownDescription: "Ids (GUIDs) of groups whose members may use the template (read access). " + shareNote,
-				ElementType:         types.StringType,
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(guidPattern, "must be a group id (GUID)"))},
-				PlanModifiers:       []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "Ids (GUIDs) of groups whose members may use the template (read access), as " +
+					"`docspace_group` reports them. An unknown group is refused before anything changes. " + shareNote,
+				ElementType:   types.StringType,
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(guidPattern, "must be a group id such as 6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f"))},
+				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
 			},
 			"tags":  tagsAttribute("Tags of the template (not copied to rooms created from it). Defaults to no tags."),
 			"color": colorAttribute("Logo colour as six hexadecimal digits without `#`. When omitted the portal picks one."),
@@ -99,10 +104,11 @@ func (r *roomTemplateResource) Schema(ctx context.Context, _ resource.SchemaRequ
 }
 
 // shareNote is said of both share sets.
-const shareNote = "Given at creation and changed in place: the provider grants what is added and revokes what is " +
-	"removed, through the portal's sharing of the template, and never replaces the template for it. Sharing given " +
-	"outside Terraform is left alone. Set `[]` to revoke all; leaving it out keeps the recorded value (the portal " +
-	"does not report it to this attribute, so after an import it is taken from the configuration)."
+const shareNote = "Granted right after the template is built, and changed in place: the provider grants what is added " +
+	"and revokes what is removed, by id, through the portal's sharing of the template (one API call for all of it), " +
+	"and never replaces the template for it. Sharing given outside Terraform is left alone. Set `[]` to revoke all; " +
+	"leaving it out keeps the recorded value (the portal does not report it to this attribute, so after an import it " +
+	"is taken from the configuration)."
 
 func (r *roomTemplateResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = objectIdentitySchema("template")

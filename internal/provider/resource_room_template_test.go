@@ -3,6 +3,8 @@ package provider_test
 import (
 	"fmt"
 	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -20,21 +22,165 @@ import (
 
 const templateAddr = "docspace_room_template.test"
 
-// templateConfig is a source room and a template of it, templateAddr; extra are more lines of the
-// template's block.
-func templateConfig(env *acctest.Env, prefix, extra string) string {
+// sourceRoomConfig is the source room of templateConfig alone.
+func sourceRoomConfig(env *acctest.Env, prefix string) string {
 	return env.ProviderConfig() + fmt.Sprintf(`
 resource "docspace_room" "source" {
-  title     = "%[1]s source"
+  title     = "%s source"
   room_type = "custom"
   indexing  = true
 }
+`, prefix)
+}
 
+// templateConfig is a source room and a template of it, templateAddr; extra are more lines of the
+// template's block.
+func templateConfig(env *acctest.Env, prefix, extra string) string {
+	return sourceRoomConfig(env, prefix) + fmt.Sprintf(`
 resource "docspace_room_template" "test" {
   room_id = docspace_room.source.id
-  title   = "%[1]s template"
-%[2]s}
+  title   = "%s template"
+%s}
 `, prefix, moreLines(extra))
+}
+
+// hclStrings writes values as an HCL list of strings.
+func hclStrings(values []string) string {
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = strconv.Quote(v)
+	}
+	return "[" + strings.Join(quoted, ", ") + "]"
+}
+
+// TestAccRoomTemplate_sharedAtCreation: a new template shared with users and a group by id. Users the
+// portal would refuse (unknown, of type "user", guests, terminated) fail the plan, and nothing is made.
+// The template is built without any sharing and then shared by id with the sharing call that later
+// changes it; the calls are counted. An import takes the sharing from the configuration.
+func TestAccRoomTemplate_sharedAtCreation(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{JobDuration: 50 * time.Millisecond})
+	env.RequireFake(t, "reads the template's share records and counts the calls on the portal")
+	prefix := acctest.RandomName("tplshare")
+	ann := env.Fake.AddUser("Ann Roomadmin", "ann.create@portal.example", fakeportal.TypeRoomAdmin)
+	bob := env.Fake.AddUser("Bob Admin", "bob.create@portal.example", fakeportal.TypeDocSpaceAdmin)
+	uma := env.Fake.AddUser("Uma User", "uma.create@portal.example", fakeportal.TypeUser)
+	gus := env.Fake.AddUser("Gus Guest", "gus.create@portal.example", fakeportal.TypeGuest)
+	tom := env.Fake.AddUser("Tom Terminated", "tom.create@portal.example", fakeportal.TypeRoomAdmin)
+	env.Fake.TerminateUser(tom)
+	const nobody = "6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f"
+	team := env.Fake.AddGroup("Template team", "", ann)
+	shared := templateConfig(env, prefix, fmt.Sprintf("share_user_ids = %s\nshare_group_ids = [%q]", hclStrings([]string{ann, bob}), team))
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
+		Steps: []resource.TestStep{
+			{
+				// An e-mail address is not an id: the plan says how to find the id.
+				Config:      templateConfig(env, prefix, `share_user_ids = ["ann.create@portal.example"]`),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)must be a user\s+id.*not an\s+e-mail\s+address.*docspace_user\s+data\s+source`),
+			},
+			{Config: sourceRoomConfig(env, prefix)},
+			{
+				// Every user the portal would refuse is named, before anything is made.
+				Config: templateConfig(env, prefix, "share_user_ids = "+hclStrings([]string{ann, uma, gus, tom, nobody})),
+				ExpectError: regexp.MustCompile(`(?s)` + strings.Join([]string{
+					`User cannot use templates.*` + uma + `.*type\s+"user"`,
+					`User cannot use templates.*` + gus + `.*type\s+"guest"`,
+					`Terminated user.*` + tom,
+					`Unknown user.*No portal user has the id\s+` + nobody,
+				}, "|")),
+			},
+			{
+				PreConfig: func() {
+					if n := len(env.Fake.RoomTitles(true)); n != 0 {
+						t.Errorf("a refused plan made %d templates", n)
+					}
+				},
+				Config: shared,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(templateAddr, plancheck.ResourceActionCreate),
+					resetCounts{env.Fake},
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("share_user_ids"),
+						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(ann), knownvalue.StringExact(bob)})),
+					statecheck.ExpectKnownValue(templateAddr, tfjsonpath.New("share_group_ids"),
+						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(team)})),
+				},
+				// The apply: each subject looked up by the apply's own plan and again by the create; the job
+				// under its creation marker (the listing for abandoned markers, the start, the status polls,
+				// the rename); one sharing request by id; whether the template is public. No address is sent.
+				Check: resource.ComposeTestCheckFunc(expectTemplateShares(env, ann, bob, team),
+					expectCounts(t, env.Fake, "creating a shared template", map[string]int{
+						"GET /api/2.0/people/{id}": 4, "GET /api/2.0/group/{id}": 2,
+						routeList: 1, "POST /api/2.0/files/roomtemplate": 1, routeRoom: 1, routeUpdate: 1,
+						"PUT /api/2.0/files/rooms/{id}/share": 1, "GET /api/2.0/files/roomtemplate/{id}/public": 1,
+					}, "GET /api/2.0/files/roomtemplate/status")),
+			},
+			{
+				Config:           shared,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				ResourceName:      templateAddr,
+				ImportState:       true,
+				ImportStateVerify: true,
+				// The portal reports neither the source room nor the sharing to these attributes: after an
+				// import they are taken from the configuration.
+				ImportStateVerifyIgnore: []string{"room_id", "share_user_ids", "share_group_ids", "timeouts"},
+			},
+		},
+	})
+}
+
+// TestAccRoomTemplate_shareFailsAfterCreation: the template is built, and then sharing it fails. The
+// template is recorded in the state, tainted, and never orphaned: the next apply replaces it and shares
+// the new one.
+func TestAccRoomTemplate_shareFailsAfterCreation(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{JobDuration: 50 * time.Millisecond})
+	env.RequireFake(t, "fails the sharing request once with a server error")
+	prefix := acctest.RandomName("tplfail")
+	ann := env.Fake.AddUser("Ann Roomadmin", "ann.fail@portal.example", fakeportal.TypeRoomAdmin)
+	shared := templateConfig(env, prefix, fmt.Sprintf("share_user_ids = [%q]", ann))
+	var built int64
+	env.Run(t, resource.TestCase{
+		CheckDestroy: env.CheckRoomsDestroyed("docspace_room", "docspace_room_template"),
+		Steps: []resource.TestStep{
+			{Config: sourceRoomConfig(env, prefix)},
+			{
+				PreConfig: func() {
+					env.Fake.InjectFault(fakeportal.Fault{Status: 500, Count: 1, Method: "PUT", PathPrefix: "/api/2.0/files/rooms/", PathSuffix: "/share"})
+				},
+				Config:      shared,
+				ExpectError: regexp.MustCompile(`(?s)Error sharing the new room template.*was created.*recorded in the state and marked\s+tainted`),
+			},
+			{
+				// Recorded and tainted: the plan replaces it, which deletes the template that was built.
+				Config: shared,
+				PreConfig: func() {
+					for id := range env.Fake.RoomTitles(true) {
+						built = id
+					}
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(templateAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				Check: resource.ComposeTestCheckFunc(expectTemplateShares(env, ann), func(s *terraform.State) error {
+					titles := env.Fake.RoomTitles(true)
+					if _, ok := titles[built]; ok || built == 0 || len(titles) != 1 {
+						return fmt.Errorf("after the replacement the portal holds templates %v; the first one was %d", titles, built)
+					}
+					return nil
+				}),
+			},
+			{
+				Config:           shared,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
 }
 
 // TestAccRoomTemplate_batch creates a source room, 3 templates and 10 rooms from one template in one apply,
@@ -148,8 +294,8 @@ func TestAccRoomTemplate_updateInPlace(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: templateConfig(env, prefix, `
-  public       = true
-  share_emails = ["someone@example.com"]`),
+  public         = true
+  share_user_ids = ["6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f"]`),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`Public template with explicit shares`),
 			},

@@ -53,6 +53,16 @@ func stringsFromSet(ctx context.Context, set types.Set, diags *diag.Diagnostics)
 	return tags
 }
 
+// stringsFromList returns the strings of a list, nil when it is null or unknown.
+func stringsFromList(ctx context.Context, list types.List, diags *diag.Diagnostics) []string {
+	if list.IsNull() || list.IsUnknown() {
+		return nil
+	}
+	var out []string
+	diags.Append(list.ElementsAs(ctx, &out, false)...)
+	return out
+}
+
 // tagsToSet converts the portal's tags. Tag names are matched case-insensitively against the
 // portal's catalogue (api-notes.md §7), so when they equal the prior value but for case,
 // the prior spelling is kept to avoid a perpetual diff.

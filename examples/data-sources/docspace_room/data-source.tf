@@ -9,6 +9,12 @@ data "docspace_room" "old_board" {
   area  = "archived"
 }
 
+# Wherever it is, active or archived (an error when one of each has the title).
+data "docspace_room" "anywhere" {
+  title = "Board Minutes 2023"
+  area  = "any"
+}
+
 data "docspace_room" "by_id" {
   id = "12345"
 }

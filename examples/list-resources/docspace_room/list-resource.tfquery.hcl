@@ -1,4 +1,4 @@
-# Every room, active and archived, with all its settings.
+# Every room, active and archived (area defaults to "any"), with all its settings.
 list "docspace_room" "all" {
   provider         = docspace
   include_resource = true
@@ -8,7 +8,7 @@ list "docspace_room" "all" {
 list "docspace_room" "sales_q3" {
   provider = docspace
   config {
-    archived       = false
+    area           = "active"
     room_type      = "public"
     title_contains = "Q3"
     tags           = ["sales"]

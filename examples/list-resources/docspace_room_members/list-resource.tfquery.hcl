@@ -3,7 +3,7 @@ list "docspace_room_members" "projects" {
   provider         = docspace
   include_resource = true
   config {
-    archived       = false
+    area           = "active"
     title_contains = "Project"
   }
 }

@@ -16,6 +16,22 @@ resource "docspace_room_template" "project" {
   deletion_protection = true
 }
 
+# A template only some people may use: room admins and DocSpace admins, named by id, and a group.
+data "docspace_user" "lead" {
+  email = "team.lead@example.com"
+}
+
+data "docspace_group" "managers" {
+  name = "Project managers"
+}
+
+resource "docspace_room_template" "restricted" {
+  room_id         = docspace_room.blueprint.id
+  title           = "Restricted project template"
+  share_user_ids  = [data.docspace_user.lead.id]
+  share_group_ids = [data.docspace_group.managers.id]
+}
+
 # Rooms created from the template. Changing the template never replaces them: they keep their files, and a
 # new template id (also one of a rebuilt template) is only recorded, with a warning.
 resource "docspace_room" "projects" {
