@@ -52,9 +52,6 @@ type Client struct {
 	// noJobLock turns off the serialisation of jobs; only tests that prove the lock is needed set it.
 	noJobLock bool
 
-	selfMu sync.Mutex
-	self   *Employee
-
 	scansMu sync.Mutex
 	scans   map[string]*markerScan // by objectKind.scope
 }

@@ -331,21 +331,3 @@ func (c *Client) listRooms(ctx context.Context, opts ListRoomsOptions, stopAt in
 		}
 	}
 }
-
-// Self returns the user the API key belongs to. The answer is cached.
-func (c *Client) Self(ctx context.Context) (*Employee, error) {
-	c.selfMu.Lock()
-	defer c.selfMu.Unlock()
-	if c.self != nil {
-		return c.self, nil
-	}
-	var me Employee
-	if err := c.do(ctx, "GET", "people/@self", nil, nil, &me); err != nil {
-		return nil, err
-	}
-	if me.ID == "" {
-		return nil, fmt.Errorf("GET /api/2.0/people/@self: the answer has no user id: %w", ErrMissingObject)
-	}
-	c.self = &me
-	return c.self, nil
-}
