@@ -53,7 +53,7 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 	if plan.ShareGroupIDs.IsUnknown() {
 		plan.ShareGroupIDs = types.SetNull(types.StringType)
 	}
-	roomID, _ := plannedRoomID(plan.RoomID, &resp.Diagnostics)
+	roomID, _ := attributeID(plan.RoomID, "room_id", &resp.Diagnostics)
 	body := docspace.CreateTemplateRequest{
 		RoomID:   roomID,
 		Title:    plan.Title.ValueString(),
@@ -97,7 +97,7 @@ func (r *roomTemplateResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, ok := r.objectID(ctx, state.ID, resp.Identity, &resp.Diagnostics)
+	id, ok := r.idRestoringIdentity(ctx, state.ID, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -148,7 +148,7 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultTemplateTimeout, &resp.Diagnostics)
 	defer cancel()
-	id, ok := r.objectID(ctx, state.ID, resp.Identity, &resp.Diagnostics)
+	id, ok := r.idRestoringIdentity(ctx, state.ID, resp.Identity, &resp.Diagnostics)
 	if !ok || resp.Diagnostics.HasError() {
 		return
 	}
