@@ -46,6 +46,8 @@ var apiNotesSections = []string{
 	"Room members",
 	"People",
 	"Groups",
+	"Blocked group members",
+	"The text filter of room listings: two engines",
 }
 
 var (

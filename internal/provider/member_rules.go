@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
@@ -77,7 +78,11 @@ func roomTypeRule(t docspace.RoomType, group bool) string {
 	if group {
 		kind = "groups"
 	}
-	return fmt.Sprintf("%s rooms give %s only %s", roomTypeName(t), kind, quoted(memberRolesFor(t, group)))
+	roles := memberRolesFor(t, group) // a fresh slice
+	for i, r := range roles {
+		roles[i] = strconv.Quote(r)
+	}
+	return fmt.Sprintf("%s rooms give %s only %s", roomTypeName(t), kind, strings.Join(roles, ", "))
 }
 
 // memberRoomViolation checks a role against the room: its state, type and owner. It returns "" or the

@@ -255,8 +255,8 @@ func (r *roomTemplateResource) templateUser(ctx context.Context, email string, d
 			"be shared only with existing DocSpace admins and room admins; invite the person to the portal first.", email))
 		return nil
 	case docspace.IsForbidden(err):
-		diags.AddAttributeError(at, "User not visible", fmt.Sprintf("The API key's user may not see the user with the "+
-			"e-mail address %s, and the portal ignores sharing with users the caller may not see.", email))
+		diags.AddAttributeError(at, "User not visible", fmt.Sprintf("The portal would not show the user with the "+
+			"e-mail address %s to the API key, and it ignores sharing with users the caller may not see. %s", email, accountsReadRefused))
 		return nil
 	case err != nil:
 		addAPIError(diags, "Error looking up "+email, err)
