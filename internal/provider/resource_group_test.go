@@ -367,7 +367,7 @@ resource "docspace_group" "g" {
 				},
 			},
 			{
-				Config: config,
+				Config:           config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 			{ResourceName: "docspace_group.g", ImportState: true, ImportStateVerify: true},
@@ -381,7 +381,7 @@ resource "docspace_group" "g" {
 						t.Fatal(err)
 					}
 				},
-				Config: config,
+				Config:           config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("docspace_group.g", tfjsonpath.New("member_ids"),
