@@ -26,7 +26,7 @@ func TestAccAPIErrors_roomDeletedOutsideTerraform(t *testing.T) {
 	if err := env.Client.DeleteRoom(context.Background(), room.ID); err != nil {
 		t.Fatal(err)
 	}
-	gone := regexp.MustCompile(fmt.Sprintf(`(?s)Room %d does not exist on the portal.*deleted outside\s+Terraform\..*Remove\s+the\s+resources\s+that\s+refer\s+to\s+it.*or\s+create\s+the\s+room\s+again`, room.ID))
+	gone := regexp.MustCompile(fmt.Sprintf(`(?s)Room\s+%d\s+does\s+not\s+exist\s+on\s+the\s+portal:\s+it\s+was\s+deleted\s+outside\s+Terraform\..*Remove\s+the\s+resources\s+that\s+refer\s+to\s+it.*or\s+create\s+the\s+room\s+again`, room.ID))
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
 		{
 			Config: env.ProviderConfig() + fmt.Sprintf(`

@@ -37,9 +37,9 @@ func addAPIError(diags *diag.Diagnostics, summary string, err error) {
 			"belongs to another portal. Create a key under Settings → Developer Tools → API keys on this portal and set "+
 			"api_key or "+EnvAPIKey+".")
 	case docspace.MissingRoom(err) != 0:
-		diags.AddError(summary, fmt.Sprintf("Room %d does not exist on the portal (%s). It was deleted outside Terraform. "+
+		diags.AddError(summary, fmt.Sprintf("Room %d does not exist on the portal: it was deleted outside Terraform. "+
 			"Remove the resources that refer to it by room_id from the configuration (or from the state with "+
-			"terraform state rm), or create the room again and set room_id to the new room's id.", docspace.MissingRoom(err), err))
+			"terraform state rm), or create the room again and set room_id to the new room's id.\n\n(%s)", docspace.MissingRoom(err), err))
 	case docspace.AccountsScopeRefused(err) == "accounts:read":
 		diags.AddError(summary, err.Error()+"\n\nThe portal would not show this account or group. "+accountsReadRefused+
 			" Use a key of a DocSpace admin that has the scope.")
