@@ -116,10 +116,12 @@ var roomScoped = regexp.MustCompile(`/api/2\.0/files/rooms/(\d+)(?:/|$)`)
 var accountsScoped = regexp.MustCompile(`/api/2\.0/(?:people|group)(?:/|$)`)
 
 // MissingRoom returns the id of the room named by a room-scoped call (its settings, links or members)
-// that the portal answered with 404, which it does when the room does not exist; otherwise 0.
+// that the portal answered as it answers for a room that does not exist: 404, or the settings update's
+// 403 "The required folder was not found" (api-notes.md §9); otherwise 0.
 func MissingRoom(err error) int64 {
 	var e *APIError
-	if !errors.As(err, &e) || e.StatusCode != http.StatusNotFound {
+	if !errors.As(err, &e) || e.StatusCode != http.StatusNotFound &&
+		(e.StatusCode != http.StatusForbidden || e.Message != "The required folder was not found") {
 		return 0
 	}
 	m := roomScoped.FindStringSubmatch(e.Path)
