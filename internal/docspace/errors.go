@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -104,4 +106,45 @@ func (e *UnreachableError) Unwrap() error { return e.Err }
 func IsUnreachable(err error) bool {
 	var u *UnreachableError
 	return errors.As(err, &u)
+}
+
+// roomScoped matches the path of a call on one room or template and everything in it (settings, links,
+// members): /api/2.0/files/rooms/{id}[/…].
+var roomScoped = regexp.MustCompile(`/api/2\.0/files/rooms/(\d+)(?:/|$)`)
+
+// accountsScoped matches the path of a people or group call.
+var accountsScoped = regexp.MustCompile(`/api/2\.0/(?:people|group)(?:/|$)`)
+
+// MissingRoom returns the id of the room named by a room-scoped call (its settings, links or members)
+// that the portal answered as it answers for a room that does not exist: 404, or the settings update's
+// 403 "The required folder was not found" (api-notes.md §9); otherwise 0.
+func MissingRoom(err error) int64 {
+	var e *APIError
+	if !errors.As(err, &e) || e.StatusCode != http.StatusNotFound &&
+		(e.StatusCode != http.StatusForbidden || e.Message != "The required folder was not found") {
+		return 0
+	}
+	m := roomScoped.FindStringSubmatch(e.Path)
+	if m == nil {
+		return 0
+	}
+	id, _ := strconv.ParseInt(m[1], 10, 64)
+	return id
+}
+
+// AccountsScopeRefused returns the scope an API key needs for a people or group call (/api/2.0/people…,
+// /api/2.0/group…) that the portal answered with 403: accounts:read for a read, accounts:write for a
+// change (api-notes.md §2). It returns "" for any other error.
+func AccountsScopeRefused(err error) string {
+	var e *APIError
+	if !errors.As(err, &e) || e.StatusCode != http.StatusForbidden {
+		return ""
+	}
+	if !accountsScoped.MatchString(e.Path) {
+		return ""
+	}
+	if e.Method == http.MethodGet {
+		return "accounts:read"
+	}
+	return "accounts:write"
 }

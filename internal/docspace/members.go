@@ -128,7 +128,8 @@ func checkMember(roomID int64, inv Invitation, members []Member) (*Member, error
 	case got == nil:
 		return nil, &SkippedError{RoomID: roomID, SubjectID: subjectID}
 	case got.Access != access:
-		return nil, fmt.Errorf("PUT /api/2.0/%s: the portal gave %s access %d, not %d", sharePath(roomID), subjectID, got.Access, access)
+		return nil, fmt.Errorf("the portal answered PUT /api/2.0/%s with success but gave %s the access level %d instead of the %d "+
+			"that was asked for", sharePath(roomID), subjectID, got.Access, access)
 	}
 	return got, nil
 }

@@ -107,3 +107,24 @@ func TestUserNotFoundText(t *testing.T) {
 		}
 	}
 }
+
+// A key made without the accounts scopes is refused on every people and group route, before the endpoint
+// runs, and keeps its rooms (api-notes.md §2).
+func TestKeyWithoutAccountsScope(t *testing.T) {
+	p, owner, limited := newFake(t, Options{KeysWithoutAccountsScope: []string{"sk-user"}})
+	g := p.AddGroup("Team", "", p.UserID("sk-owner"))
+	for _, path := range []string{"people/@self", "people/" + p.UserID("sk-owner"), "people/email?email=owner@portal.example", "people/filter", "group", "group/" + g} {
+		if res := limited.call("GET", path, ""); res.status != 403 || len(res.raw) != 0 {
+			t.Errorf("GET %s without the accounts scope: %d %s", path, res.status, res.raw)
+		}
+		if res := owner.call("GET", path, ""); res.status != 200 {
+			t.Errorf("GET %s with full access: %d %s", path, res.status, res.raw)
+		}
+	}
+	if res := limited.call("PUT", "group/"+g, `{"groupName":"Renamed"}`); res.status != 403 {
+		t.Errorf("PUT group without the accounts scope: %d %s", res.status, res.raw)
+	}
+	if res := limited.call("GET", "files/rooms", ""); res.status != 200 {
+		t.Errorf("rooms without the accounts scope: %d %s", res.status, res.raw)
+	}
+}

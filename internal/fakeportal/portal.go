@@ -61,6 +61,9 @@ type Options struct {
 	FullTextSearch bool
 	// FullTextSearchCap is the most folders the index answers with. Default 1000, as on the real server.
 	FullTextSearchCap int
+	// KeysWithoutAccountsScope are keys of APIKeys created without the accounts scopes: their people and
+	// group calls answer 403 with an empty body, as the server's scope check does (api-notes.md §2).
+	KeysWithoutAccountsScope []string
 }
 
 // Portal is the fake portal; it is an http.Handler and safe for concurrent use.
@@ -274,6 +277,14 @@ func (p *Portal) serve(c *call, rt *route) {
 		// Elsewhere the ASP.NET challenge answers 401 with an empty body (api-notes.md §4).
 		c.w.WriteHeader(http.StatusUnauthorized)
 		return
+	}
+	if strings.HasPrefix(rt.pattern, "/api/2.0/people") || strings.HasPrefix(rt.pattern, "/api/2.0/group") {
+		for _, k := range p.opts.KeysWithoutAccountsScope {
+			if k == c.user.key {
+				c.w.WriteHeader(http.StatusForbidden) // the scope policy refuses before the endpoint runs
+				return
+			}
+		}
 	}
 	if c.r.Body != nil && c.r.ContentLength != 0 {
 		var raw json.RawMessage

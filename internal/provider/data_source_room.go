@@ -47,7 +47,7 @@ func (d *roomDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		id = found
 	} else {
 		var err error
-		if id, err = parseObjectID(m.ID.ValueString()); err != nil {
+		if id, err = parseID(m.ID.ValueString()); err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid room id", err.Error())
 			return
 		}

@@ -51,9 +51,8 @@ func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		u, err = d.client.CurrentUser(ctx)
 	}
 	if docspace.IsForbidden(err) {
-		resp.Diagnostics.AddError("Cannot see the user", err.Error()+". The portal hides some users from some callers: users of "+
-			"type \"user\" and guests see nobody but themselves, and room admins do not see guests unrelated to them. Use a "+
-			"DocSpace admin's API key.")
+		resp.Diagnostics.AddError("Cannot see the user", err.Error()+"\n\nThe portal would not show this user. "+
+			accountsReadRefused+" Use a key of a DocSpace admin that has the scope.")
 		return
 	}
 	if err != nil {

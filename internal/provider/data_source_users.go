@@ -44,7 +44,8 @@ func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	users, err := d.client.ListUsers(ctx, f)
 	if err != nil {
 		if docspace.IsForbidden(err) {
-			resp.Diagnostics.AddError("Cannot list users", err.Error()+". The portal lets only DocSpace admins and room admins list people.")
+			resp.Diagnostics.AddError("Cannot list users", err.Error()+"\n\nThe portal lets only DocSpace admins and room admins list people, "+
+				"and only with an API key that has the accounts:read scope (full access has it).")
 			return
 		}
 		addAPIError(&resp.Diagnostics, "Error listing users", err)

@@ -36,6 +36,17 @@ func addAPIError(diags *diag.Diagnostics, summary string, err error) {
 		diags.AddError(summary, err.Error()+"\n\nThe portal refused the API key: it is wrong, expired or revoked, or it "+
 			"belongs to another portal. Create a key under Settings → Developer Tools → API keys on this portal and set "+
 			"api_key or "+EnvAPIKey+".")
+	case docspace.MissingRoom(err) != 0:
+		diags.AddError(summary, fmt.Sprintf("Room %d does not exist on the portal: it was deleted outside Terraform. "+
+			"Remove the resources that refer to it by room_id from the configuration (or from the state with "+
+			"terraform state rm), or create the room again and set room_id to the new room's id.\n\n(%s)", docspace.MissingRoom(err), err))
+	case docspace.AccountsScopeRefused(err) == "accounts:read":
+		diags.AddError(summary, err.Error()+"\n\nThe portal would not show this account or group. "+accountsReadRefused+
+			" Use a key of a DocSpace admin that has the scope.")
+	case docspace.AccountsScopeRefused(err) == "accounts:write":
+		diags.AddError(summary, err.Error()+"\n\nThe portal would not change this group. Either the API key lacks the "+
+			"accounts:write scope (create a key with full access, or give it accounts:write), or its user may not "+
+			"manage groups. Use a key of a DocSpace admin that has the scope.")
 	case docspace.IsPaymentRequired(err):
 		diags.AddError(summary, err.Error()+"\n\nThe portal's plan allows no more of this (rooms, or storage). Delete or "+
 			"archive rooms that are no longer needed, or upgrade the plan, then apply again.")
@@ -43,6 +54,12 @@ func addAPIError(diags *diag.Diagnostics, summary string, err error) {
 		diags.AddError(summary, err.Error())
 	}
 }
+
+// accountsReadRefused explains a 403 on reading people or groups: the API key's scopes, or whom the key's user
+// may see (api-notes.md §2, §30).
+const accountsReadRefused = "Either the API key lacks the accounts:read scope (create a key with full access, or give " +
+	"it accounts:read besides rooms:write and files:write), or the key belongs to a user of type user or a guest, who " +
+	"see nobody but themselves (room admins do not see guests unrelated to them either)."
 
 func unknownAttributeErrors(diags *diag.Diagnostics, unknown map[string]bool) {
 	names := make([]string, 0, len(unknown))
@@ -67,7 +84,7 @@ func (b *resourceBase) addCreateError(ctx context.Context, resp *resource.Create
 	if id := docspace.CreatedID(err); id != "" {
 		b.recordCreated(ctx, resp, id)
 		diags.AddError(summary, err.Error()+". The object is recorded in the state and marked tainted: "+
-			"the next apply replaces it, or run `terraform untaint` to keep it.")
+			"the next apply replaces it, or run terraform untaint to keep it.")
 		return
 	}
 	var abandoned *docspace.AbandonedError

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck/queryfilter"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -409,16 +410,7 @@ func TestAccIdentity_importedLinkKeepsItsPassword(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
 	ctx := context.Background()
-	room, err := env.Client.CreateRoom(ctx, roomRequest(acctest.RandomName("room"), docspace.RoomTypeCustom))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = env.Client.DeleteRoom(context.Background(), room.ID) })
-	link, err := env.Client.SetRoomLink(ctx, room.ID, docspace.SetLinkRequest{LinkID: newGUID(t), Access: docspace.FileShareRead,
-		LinkType: docspace.LinkTypeExternal, Title: "Guarded", Password: "Portal-Secret-42"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	room, link := guardedLink(t, env)
 	config := func(password string) string {
 		return env.ProviderConfig() + fmt.Sprintf(`
 import {
@@ -438,7 +430,7 @@ resource "docspace_room_link" "guarded" {
 	env.Run(t, resource.TestCase{
 		TerraformVersionChecks: needsIdentity,
 		Steps: []resource.TestStep{
-			{Config: config(""), ExpectError: regexp.MustCompile(`Imported link has a password`)},
+			{Config: config(""), ExpectError: importedPasswordError},
 			// That refusal stays an error at plan time: only a plan that imports meets it, and terraform
 			// destroy imports nothing, so it never blocks a destroy.
 			{Config: config(""), Destroy: true},
@@ -470,6 +462,81 @@ resource "docspace_room_link" "guarded" {
 					}
 					return err
 				},
+			},
+		},
+	})
+}
+
+// importedPasswordError is the refusal of an import plan that would remove a link's password: it says what
+// to add to the generated block before planning the import again, and never to import without it first.
+var importedPasswordError = regexp.MustCompile(`(?s)Imported link has a password.*generated\s+by\s+terraform\s+query.*` +
+	`Add\s+the\s+link's\s+password\s+to\s+the\s+resource\s+block,\s+then\s+plan\s+the\s+import\s+again:\s+password\s+=.*` +
+	`password_wo\s+=.*password_wo_version\s+=\s+1`)
+
+// guardedLink makes a room with an external link protected by the password Portal-Secret-42.
+func guardedLink(t *testing.T, env *acctest.Env) (*docspace.Room, *docspace.Link) {
+	t.Helper()
+	ctx := context.Background()
+	room, err := env.Client.CreateRoom(ctx, roomRequest(acctest.RandomName("room"), docspace.RoomTypeCustom))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = env.Client.DeleteRoom(context.Background(), room.ID) })
+	link, err := env.Client.SetRoomLink(ctx, room.ID, docspace.SetLinkRequest{LinkID: newGUID(t), Access: docspace.FileShareRead,
+		LinkType: docspace.LinkTypeExternal, Title: "Guarded", Password: "Portal-Secret-42"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return room, link
+}
+
+// The second way the refusal offers: the generated block with password_wo and password_wo_version added.
+// The import plan goes through, the password stays on the portal and out of the state, and the next plan
+// is empty.
+func TestAccIdentity_importedLinkWithWriteOnlyPassword(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	room, link := guardedLink(t, env)
+	config := func(extra string) string {
+		return env.ProviderConfig() + fmt.Sprintf(`
+import {
+  to       = docspace_room_link.guarded
+  identity = { room_id = "%[1]d", link_id = %[2]q }
+}
+
+resource "docspace_room_link" "guarded" {
+  room_id   = "%[1]d"
+  link_type = "external"
+  access    = "read"
+  title     = "Guarded"
+%[3]s}
+`, room.ID, link.Shared.ID, moreLines(extra))
+	}
+	const addr = "docspace_room_link.guarded"
+	withPassword := config(`
+  password_wo         = "Portal-Secret-42"
+  password_wo_version = 1`)
+	env.Run(t, resource.TestCase{
+		TerraformVersionChecks: needsIdentity,
+		Steps: []resource.TestStep{
+			{Config: config(""), ExpectError: importedPasswordError},
+			{
+				Config: withPassword,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("password"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("password_wo_version"), knownvalue.Int64Exact(1)),
+				},
+				Check: func(*terraform.State) error {
+					got, err := env.Client.GetRoomLink(context.Background(), room.ID, link.Shared.ID)
+					if err == nil && got.Shared.Password != "Portal-Secret-42" {
+						err = fmt.Errorf("the portal's password is %q after the import, not the configured one", got.Shared.Password)
+					}
+					return err
+				},
+			},
+			{
+				Config:           withPassword,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 		},
 	})

@@ -39,7 +39,7 @@ func (l *roomLinkListResource) ListResourceConfigSchema(_ context.Context, _ lis
 		MarkdownDescription: "Finds the share links of one room for `terraform query`. The listing costs two API calls " +
 			"(the room, for its title, and its links), with or without `include_resource`. Each result is named after the " +
 			"room's title and the link's title. Link passwords are never returned: a generated configuration of a " +
-			"password-protected link needs `password` or `password_wo` added before it is applied.",
+			"password-protected link needs `password` or `password_wo` added to its block before the import is planned.",
 		Attributes: map[string]schema.Attribute{
 			"room_id": listRoomIDAttribute("links"),
 			"link_type": schema.StringAttribute{

@@ -158,7 +158,7 @@ func listAPIFailed(stream *list.ListResultsStream, diags *diag.Diagnostics, summ
 // listRoomContents parses the room_id of a list resource's configuration and reads the room, for its title,
 // then what the room holds, by contents. On an error it ends the stream, naming what is listed, and returns nil.
 func (b *resourceBase) listRoomContents(ctx context.Context, stream *list.ListResultsStream, diags *diag.Diagnostics, roomID types.String, what string, contents func(roomID int64) error) *docspace.Room {
-	id, err := parseObjectID(roomID.ValueString())
+	id, err := parseID(roomID.ValueString())
 	if err != nil {
 		diags.AddError("Invalid room id", err.Error())
 		listFailed(stream, *diags)

@@ -51,9 +51,9 @@ func (b *resourceBase) checkGrant(ctx context.Context, room *docspace.Room, room
 		diags.AddAttributeError(path.Root("user_id"), summary, fmt.Sprintf("User %s does not exist; the portal silently ignores grants to deleted users.", subject))
 		return false
 	case docspace.IsForbidden(err):
-		diags.AddAttributeError(path.Root("user_id"), summary, fmt.Sprintf("The API key's user may not see user %s (users of type \"user\" and "+
-			"guests see nobody but themselves; room admins do not see guests unrelated to them), and the portal silently ignores grants "+
-			"to users the caller may not see. Use a DocSpace admin's API key.", subject))
+		diags.AddAttributeError(path.Root("user_id"), summary, fmt.Sprintf("The portal would not show user %s to the API key, "+
+			"and it silently ignores grants to users the caller may not see, so nothing was sent. %s Use a key of a "+
+			"DocSpace admin that has the scope.", subject, accountsReadRefused))
 		return false
 	case err != nil:
 		addAPIError(diags, summary, fmt.Errorf("reading user %s: %w", subject, err))

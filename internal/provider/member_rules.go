@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
@@ -50,7 +51,11 @@ func roomTypeRule(t docspace.RoomType, group bool) string {
 	if group {
 		kind = "groups"
 	}
-	return fmt.Sprintf("%s rooms give %s only %s", roomTypeName(t), kind, quoted(memberRolesFor(t, group)))
+	roles := memberRolesFor(t, group) // a fresh slice
+	for i, r := range roles {
+		roles[i] = strconv.Quote(r)
+	}
+	return fmt.Sprintf("%s rooms give %s only %s", roomTypeName(t), kind, strings.Join(roles, ", "))
 }
 
 // memberRoomViolation checks a role against the room: its state, type and owner. firstGrant says that

@@ -23,7 +23,8 @@ func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			"api_key": schema.StringAttribute{
 				MarkdownDescription: "DocSpace API key (`sk-…`), sent as `Authorization: Bearer <key>`. Create one under " +
 					"*Settings → Developer Tools → API keys*; the provider needs full access, or the scopes `rooms:write` " +
-					"and `files:write`. May also be set with the `" + EnvAPIKey + "` environment variable.",
+					"and `files:write`, plus `accounts:read` for room members and the user and group data sources, and " +
+					"`accounts:write` for `docspace_group`. May also be set with the `" + EnvAPIKey + "` environment variable.",
 				Optional:  true,
 				Sensitive: true,
 			},

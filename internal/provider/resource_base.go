@@ -46,8 +46,9 @@ func (b *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRe
 	b.configure(req.ProviderData, resp.Diagnostics.AddError)
 }
 
-// parseObjectID parses a numeric DocSpace id (rooms and templates) kept as a string in state.
-func parseObjectID(s string) (int64, error) {
+// parseID parses a numeric DocSpace id (of a room, a template, a user's room and so on) written as text:
+// an import ID, a configuration value or a value kept in state.
+func parseID(s string) (int64, error) {
 	id, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
 	if err != nil || id <= 0 {
 		return 0, fmt.Errorf("%q is not a DocSpace id; ids are positive numbers such as 12345", s)
@@ -57,49 +58,21 @@ func parseObjectID(s string) (int64, error) {
 
 func formatObjectID(id int64) string { return strconv.FormatInt(id, 10) }
 
-// objectIDFromState parses the numeric id kept in state.
-func objectIDFromState(id types.String, diags *diag.Diagnostics) (int64, bool) {
-	n, err := parseObjectID(id.ValueString())
+// attributeID returns the numeric id held by the attribute attr ("id", "room_id") of a plan or state
+// that the caller has read; an invalid one is an error on that attribute, and ok is false.
+func attributeID(v types.String, attr string, diags *diag.Diagnostics) (id int64, ok bool) {
+	n, err := parseID(v.ValueString())
 	if err != nil {
-		diags.AddError("Invalid id in state", err.Error())
+		diags.AddAttributeError(path.Root(attr), "Invalid "+attr, err.Error())
 		return 0, false
 	}
 	return n, true
 }
 
-// plannedRoomID parses the room_id of a plan; an invalid one is an error on that attribute.
-func plannedRoomID(roomID types.String, diags *diag.Diagnostics) (int64, bool) {
-	n, err := parseObjectID(roomID.ValueString())
-	if err != nil {
-		diags.AddAttributeError(path.Root("room_id"), "Invalid room id", err.Error())
-		return n, false
-	}
-	return n, true
-}
-
-// roomIDFromState parses the room_id a resource keeps in state; an invalid one is an error in diags.
-func roomIDFromState(roomID types.String, diags *diag.Diagnostics) int64 {
-	n, err := parseObjectID(roomID.ValueString())
-	if err != nil {
-		diags.AddError("Invalid room id in state", err.Error())
-	}
-	return n
-}
-
-// stateRoomID reads state into the model m and parses the room id in roomID, the field of m that holds
-// room_id, which Get has just filled.
-func stateRoomID(ctx context.Context, state tfsdk.State, m any, roomID *types.String, diags *diag.Diagnostics) (int64, bool) {
-	diags.Append(state.Get(ctx, m)...)
-	if diags.HasError() {
-		return 0, false
-	}
-	return objectIDFromState(*roomID, diags)
-}
-
-// objectID parses the DocSpace object id a resource keeps in state, and restores the resource's
-// identity when Terraform kept none.
-func (b *resourceBase) objectID(ctx context.Context, id types.String, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) (int64, bool) {
-	n, ok := objectIDFromState(id, diags)
+// idRestoringIdentity returns the DocSpace object id a resource keeps in its id attribute, like
+// attributeID, and restores the resource's identity when Terraform kept none.
+func (b *resourceBase) idRestoringIdentity(ctx context.Context, id types.String, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) (int64, bool) {
+	n, ok := attributeID(id, "id", diags)
 	if ok {
 		restoreIdentity(identity, func() { b.setObjectIdentity(ctx, identity, id.ValueString(), diags) })
 	}
@@ -108,7 +81,7 @@ func (b *resourceBase) objectID(ctx context.Context, id types.String, identity *
 
 // importNumericID imports a resource whose import ID is its numeric DocSpace id.
 func importNumericID(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := parseObjectID(req.ID)
+	id, err := parseID(req.ID)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", err.Error()+". Find the id in the room's URL (…/rooms/shared/<id>/…) "+
 			"or with the docspace_templates data source.")
@@ -122,7 +95,7 @@ func importNumericID(ctx context.Context, req resource.ImportStateRequest, resp 
 // to find the ids. It records id and room_id in state and returns the two halves; ok is false after an error.
 func importInRoom(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, part, hint string, partOK func(string) bool) (roomPart, rest string, ok bool) {
 	roomPart, rest, ok = strings.Cut(req.ID, "/")
-	_, err := parseObjectID(roomPart)
+	_, err := parseID(roomPart)
 	if !ok || err != nil || !partOK(rest) {
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("%q is not <room_id>/<%s>, such as 12345/6f1c2b7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f. %s", req.ID, part, hint))

@@ -8,11 +8,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
-// ValidateConfig: the portal makes the manager a member, so a member list must name the manager.
+// ValidateConfig: the portal makes the manager a member, so a member list must name the manager. Without
+// member_ids the members are not managed (a new group has the manager alone), and there is nothing to check.
 func (r *groupResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m groupModelV0
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.ManagerID.IsNull() || m.ManagerID.IsUnknown() || m.MemberIDs.IsUnknown() {
+	if resp.Diagnostics.HasError() || m.ManagerID.IsNull() || m.ManagerID.IsUnknown() || m.MemberIDs.IsNull() || m.MemberIDs.IsUnknown() {
 		return
 	}
 	var ids []string
@@ -23,7 +24,8 @@ func (r *groupResource) ValidateConfig(ctx context.Context, req resource.Validat
 		}
 	}
 	resp.Diagnostics.AddAttributeError(path.Root("member_ids"), "The manager is missing from member_ids",
-		"The portal makes a group's manager one of its members, so member_ids must include manager_id; otherwise every plan would show a change.")
+		"The portal makes a group's manager one of its members, so member_ids must include manager_id; otherwise every plan would show a change. Or leave member_ids out, and "+
+			"the provider does not manage the members (a new group then has its manager alone).")
 }
 
 // ModifyPlan warns that clearing the manager will fail: the portal's update cannot do it (Update refuses it).

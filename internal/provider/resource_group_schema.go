@@ -21,7 +21,8 @@ func (r *groupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			"it then leave the state on their next refresh.\n\n" +
 			"Members and the manager must be active accounts that are not guests. Creating a group with any other " +
 			"account fails and creates nothing; when an update names one, the portal skips it without an error, which " +
-			"the provider reports. The manager is always a member too, so `member_ids` must include `manager_id`. " +
+			"the provider reports. The manager is always a member too, so a `member_ids` list must include `manager_id`; " +
+			"without `member_ids` the members are not managed, and a new group has its manager alone. " +
 			"Group names need not be unique, so the provider creates a group under its name followed by a creation marker, " +
 			"such as `Team [tf-pending-g-3fa9c2d1e0b7]`, and renames it at once: an apply whose answer was lost finds the group " +
 			"by its marker instead of creating a second one (see the guide on template jobs and creation markers).\n\n" +
@@ -51,7 +52,7 @@ func (r *groupResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			},
 			"member_ids": schema.SetAttribute{
 				MarkdownDescription: "Ids of the group's members, the manager included. When omitted the provider leaves the " +
-					"members alone and reports them.",
+					"members alone and reports them; a group created without them has its manager alone (or no member).",
 				Optional:    true,
 				Computed:    true,
 				ElementType: types.StringType,

@@ -9,8 +9,11 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/acctest"
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
@@ -333,6 +336,58 @@ func TestAccGroup_nameIsStoredAsSent(t *testing.T) {
 				),
 			},
 			{Config: groupConfig(env, name, ""), PlanOnly: true}, // no perpetual diff
+		},
+	})
+}
+
+// A group with a manager and no member_ids, as the documentation allows: the manager alone is the new
+// group's member, the next plan is empty, the import reads the same, and members added in DocSpace are not
+// managed, so they plan nothing.
+func TestAccGroup_managerWithoutMemberIDs(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	accounts := env.Accounts(t, acctest.RoomAdmin, acctest.User)
+	manager, other := accounts[0].ID, accounts[1].ID
+	name := acctest.RandomName("group")
+	config := env.ProviderConfig() + fmt.Sprintf(`
+resource "docspace_group" "g" {
+  name       = %q
+  manager_id = %q
+}
+`, name, manager)
+	env.Run(t, resource.TestCase{
+		CheckDestroy: checkGroupGone(env),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("docspace_group.g", tfjsonpath.New("manager_id"), knownvalue.StringExact(manager)),
+					statecheck.ExpectKnownValue("docspace_group.g", tfjsonpath.New("member_ids"),
+						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(manager)})),
+				},
+			},
+			{
+				Config:           config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{ResourceName: "docspace_group.g", ImportState: true, ImportStateVerify: true},
+			{
+				PreConfig: func() {
+					groups, err := env.Client.ListGroups(t.Context(), name)
+					if err != nil || len(groups) != 1 {
+						t.Fatalf("groups named %s: %d, %v", name, len(groups), err)
+					}
+					if _, err := env.Client.UpdateGroup(t.Context(), groups[0].ID, docspace.UpdateGroupRequest{MembersToAdd: []string{other}}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config:           config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("docspace_group.g", tfjsonpath.New("member_ids"),
+						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(manager), knownvalue.StringExact(other)})),
+				},
+			},
 		},
 	})
 }

@@ -91,7 +91,7 @@ func (r *roomResource) createRoom(ctx context.Context, plan *roomModelV0, diags 
 		}
 		return r.client.CreateRoom(ctx, body)
 	}
-	templateID, err := parseObjectID(plan.TemplateID.ValueString())
+	templateID, err := parseID(plan.TemplateID.ValueString())
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +108,7 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, ok := r.objectID(ctx, state.ID, resp.Identity, &resp.Diagnostics)
+	id, ok := r.idRestoringIdentity(ctx, state.ID, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -147,7 +147,7 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultRoomTimeout, &resp.Diagnostics)
 	defer cancel()
-	id, ok := r.objectID(ctx, state.ID, resp.Identity, &resp.Diagnostics)
+	id, ok := r.idRestoringIdentity(ctx, state.ID, resp.Identity, &resp.Diagnostics)
 	if !ok || resp.Diagnostics.HasError() {
 		return
 	}

@@ -39,7 +39,7 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 	var plan roomLinkModelV0
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	password := writeOnlyPassword(ctx, req.Config, &plan, &resp.Diagnostics)
-	roomID, _ := plannedRoomID(plan.RoomID, &resp.Diagnostics)
+	roomID, _ := attributeID(plan.RoomID, "room_id", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -77,8 +77,9 @@ func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateReques
 
 func (r *roomLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state roomLinkModelV0
-	roomID, ok := stateRoomID(ctx, req.State, &state, &state.RoomID, &resp.Diagnostics)
-	if !ok {
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	roomID, _ := attributeID(state.RoomID, "room_id", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	restoreIdentity(resp.Identity, func() {
@@ -129,7 +130,7 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	password := writeOnlyPassword(ctx, req.Config, &plan, &resp.Diagnostics)
-	roomID := roomIDFromState(state.RoomID, &resp.Diagnostics)
+	roomID, _ := attributeID(state.RoomID, "room_id", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -154,8 +155,9 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 
 func (r *roomLinkResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state roomLinkModelV0
-	roomID, ok := stateRoomID(ctx, req.State, &state, &state.RoomID, &resp.Diagnostics)
-	if !ok {
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	roomID, _ := attributeID(state.RoomID, "room_id", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	// Access None removes the link. A public or form-filling room answers by issuing a new primary link.

@@ -35,7 +35,7 @@ func (r *roomMemberResource) Metadata(_ context.Context, req resource.MetadataRe
 func (r *roomMemberResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan roomMemberModelV0
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	roomID, _ := plannedRoomID(plan.RoomID, &resp.Diagnostics)
+	roomID, _ := attributeID(plan.RoomID, "room_id", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -54,8 +54,9 @@ func (r *roomMemberResource) Create(ctx context.Context, req resource.CreateRequ
 
 func (r *roomMemberResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state roomMemberModelV0
-	roomID, ok := stateRoomID(ctx, req.State, &state, &state.RoomID, &resp.Diagnostics)
-	if !ok {
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	roomID, _ := attributeID(state.RoomID, "room_id", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	subject := strings.TrimPrefix(state.ID.ValueString(), state.RoomID.ValueString()+"/")
@@ -109,7 +110,7 @@ func (r *roomMemberResource) Update(ctx context.Context, req resource.UpdateRequ
 	var plan, state roomMemberModelV0
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	roomID := roomIDFromState(state.RoomID, &resp.Diagnostics)
+	roomID, _ := attributeID(state.RoomID, "room_id", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -135,8 +136,9 @@ func (r *roomMemberResource) Update(ctx context.Context, req resource.UpdateRequ
 
 func (r *roomMemberResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state roomMemberModelV0
-	roomID, ok := stateRoomID(ctx, req.State, &state, &state.RoomID, &resp.Diagnostics)
-	if !ok {
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	roomID, _ := attributeID(state.RoomID, "room_id", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	subject, _ := state.subject()

@@ -35,7 +35,7 @@ func (r *roomMemberResource) ModifyPlan(ctx context.Context, req resource.Modify
 	if resp.Diagnostics.HasError() || plan.RoomID.IsUnknown() || plan.Access.IsUnknown() || plan.UserID.IsUnknown() || plan.GroupID.IsUnknown() {
 		return
 	}
-	roomID, err := parseObjectID(plan.RoomID.ValueString())
+	roomID, err := parseID(plan.RoomID.ValueString())
 	if err != nil {
 		return
 	}

@@ -54,7 +54,7 @@ func (r *roomMembersResource) Update(ctx context.Context, req resource.UpdateReq
 	plan.ID = plan.RoomID
 	restoreIdentity(resp.Identity, func() { r.setMemberListIdentity(ctx, resp.Identity, plan.RoomID.ValueString(), &resp.Diagnostics) })
 	if isUnmanaged(ctx, req.Private) {
-		roomID, _ := parseObjectID(plan.RoomID.ValueString())
+		roomID, _ := parseID(plan.RoomID.ValueString())
 		unmanagedRoom(path.Root("room_id"), roomID, "member changes").refuse(&resp.Diagnostics)
 		return
 	}
@@ -70,7 +70,7 @@ type stateSetter interface {
 // first (so a broken rule changes nothing), then removes the records not listed and sends each missing
 // or changed one, one subject per request. After a failure part-way, the state holds what the portal has.
 func (r *roomMembersResource) apply(ctx context.Context, plan *roomMembersModelV0, state stateSetter, diags *diag.Diagnostics) {
-	roomID, ok := plannedRoomID(plan.RoomID, diags)
+	roomID, ok := attributeID(plan.RoomID, "room_id", diags)
 	if !ok {
 		return
 	}
@@ -147,8 +147,9 @@ func (r *roomMembersResource) apply(ctx context.Context, plan *roomMembersModelV
 
 func (r *roomMembersResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state roomMembersModelV0
-	roomID, ok := stateRoomID(ctx, req.State, &state, &state.RoomID, &resp.Diagnostics)
-	if !ok {
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	roomID, _ := attributeID(state.RoomID, "room_id", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	restoreIdentity(resp.Identity, func() { r.setMemberListIdentity(ctx, resp.Identity, state.RoomID.ValueString(), &resp.Diagnostics) })
@@ -172,8 +173,9 @@ func (r *roomMembersResource) Read(ctx context.Context, req resource.ReadRequest
 
 func (r *roomMembersResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state roomMembersModelV0
-	roomID, ok := stateRoomID(ctx, req.State, &state, &state.RoomID, &resp.Diagnostics)
-	if !ok {
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	roomID, _ := attributeID(state.RoomID, "room_id", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	for _, e := range entriesOf(ctx, state.Members, &resp.Diagnostics) {
@@ -187,7 +189,7 @@ func (r *roomMembersResource) ImportState(ctx context.Context, req resource.Impo
 	if !r.importIDFromIdentity(ctx, &req, &memberListIdentityModel{}, &resp.Diagnostics) {
 		return
 	}
-	id, err := parseObjectID(req.ID)
+	id, err := parseID(req.ID)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", err.Error()+". Import a room's member list by the room's id.")
 		return

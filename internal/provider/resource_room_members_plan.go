@@ -50,7 +50,7 @@ func (r *roomMembersResource) ModifyPlan(ctx context.Context, req resource.Modif
 	if resp.Diagnostics.HasError() || plan.RoomID.IsUnknown() {
 		return
 	}
-	roomID, err := parseObjectID(plan.RoomID.ValueString())
+	roomID, err := parseID(plan.RoomID.ValueString())
 	if err != nil {
 		return
 	}

@@ -113,7 +113,7 @@ func unmanagedRoomEdit(plan, state *roomModelV0, unmanaged bool) *refusal {
 	if len(changed) == 0 {
 		return nil
 	}
-	id, _ := parseObjectID(state.ID.ValueString())
+	id, _ := parseID(state.ID.ValueString())
 	return unmanagedRoom(path.Root(changed[0]), id, "changes to "+strings.Join(changed, ", "))
 }
 

@@ -56,7 +56,7 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 	// The sharing is worked out before the job, so that a subject the portal would refuse creates nothing.
 	// It is granted by id once the template exists, by the call that changes it later (api-notes.md §15).
 	invitations := r.shareChanges(ctx, &plan, sharingBefore(&plan, nil), &resp.Diagnostics)
-	roomID, _ := plannedRoomID(plan.RoomID, &resp.Diagnostics)
+	roomID, _ := attributeID(plan.RoomID, "room_id", &resp.Diagnostics)
 	body := docspace.CreateTemplateRequest{
 		RoomID:   roomID,
 		Title:    plan.Title.ValueString(),
@@ -94,7 +94,7 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 		plan.ShareUserIDs, plan.ShareGroupIDs = types.SetNull(types.StringType), types.SetNull(types.StringType)
 		addAPIError(&resp.Diagnostics, "Error sharing the new room template", fmt.Errorf("template %d was created, but "+
 			"sharing it failed: %w. The template is recorded in the state and marked tainted: the next apply replaces it, "+
-			"or run `terraform untaint` and the next apply shares it again", tpl.ID, err))
+			"or run terraform untaint and the next apply shares it again", tpl.ID, err))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
@@ -105,7 +105,7 @@ func (r *roomTemplateResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, ok := r.objectID(ctx, state.ID, resp.Identity, &resp.Diagnostics)
+	id, ok := r.idRestoringIdentity(ctx, state.ID, resp.Identity, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -156,7 +156,7 @@ func (r *roomTemplateResource) Update(ctx context.Context, req resource.UpdateRe
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultTemplateTimeout, &resp.Diagnostics)
 	defer cancel()
-	id, ok := r.objectID(ctx, state.ID, resp.Identity, &resp.Diagnostics)
+	id, ok := r.idRestoringIdentity(ctx, state.ID, resp.Identity, &resp.Diagnostics)
 	if !ok || resp.Diagnostics.HasError() {
 		return
 	}
@@ -254,7 +254,7 @@ func (r *roomTemplateResource) templateUser(ctx context.Context, id string, diag
 		return false
 	case docspace.IsForbidden(err):
 		diags.AddAttributeError(at, "User not visible", fmt.Sprintf("The API key's user may not see user %s, and the "+
-			"portal ignores sharing with users the caller may not see. Use a DocSpace admin's API key.", id))
+			"portal ignores sharing with users the caller may not see. %s", id, accountsReadRefused))
 		return false
 	case err != nil:
 		addAPIError(diags, "Error looking up user "+id, err)

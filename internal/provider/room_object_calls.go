@@ -76,7 +76,7 @@ func deleteRoomOrTemplate(ctx context.Context, client *docspace.Client, req reso
 	}
 	ctx, cancel := withTimeout(ctx, t.Delete, defaultTimeout, diags)
 	defer cancel()
-	objectID, ok := objectIDFromState(id, diags)
+	objectID, ok := attributeID(id, "id", diags)
 	if !ok || diags.HasError() {
 		return
 	}
