@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -140,21 +141,30 @@ func (c *Client) abandonGrace() time.Duration { return 10 * c.pollBackoff.Max }
 func (c *Client) lookTimeout() time.Duration  { return 5 * c.pollBackoff.Max }
 
 // markerScan lists, once per client and search area, the objects that carry a creation marker. Objects
-// abandoned by an earlier process exist before this one starts, so one listing serves every creation.
+// abandoned by an earlier process exist before this one starts, so one listing serves every creation;
+// a job creation has it made again when a job it did not start may have made such an object since
+// (forgetMarkers), and adds what such a job made (noteMarked).
 type markerScan struct {
 	mu     sync.Mutex
 	done   bool
 	marked []Room
 }
 
-func (c *Client) markedObjects(ctx context.Context, area SearchArea) ([]Room, error) {
+func (c *Client) scanOf(area SearchArea) *markerScan {
 	c.scansMu.Lock()
+	defer c.scansMu.Unlock()
 	s := c.scans[area]
 	if s == nil {
 		s = &markerScan{}
 		c.scans[area] = s
 	}
-	c.scansMu.Unlock()
+	return s
+}
+
+// markedObjects lists the marked objects in area: those the text search finds, and those among the
+// newest objects, which a portal with full-text search may not have indexed yet (api-notes.md §5, §28).
+func (c *Client) markedObjects(ctx context.Context, area SearchArea) ([]Room, error) {
+	s := c.scanOf(area)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.done {
@@ -162,52 +172,109 @@ func (c *Client) markedObjects(ctx context.Context, area SearchArea) ([]Room, er
 		if err != nil {
 			return nil, fmt.Errorf("looking for unfinished creations: %w", err)
 		}
+		newest, err := c.newestRooms(ctx, area)
+		if err != nil {
+			return nil, fmt.Errorf("looking for unfinished creations: %w", err)
+		}
+		for _, r := range newest {
+			if markerPattern.MatchString(r.Title) && !slices.ContainsFunc(rooms, func(l Room) bool { return l.ID == r.ID }) {
+				rooms = append(rooms, r)
+			}
+		}
 		s.marked, s.done = rooms, true
 	}
 	return s.marked, nil
 }
 
+// forgetMarkers makes the next creation in area list the marked objects again.
+func (c *Client) forgetMarkers(area SearchArea) {
+	s := c.scanOf(area)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.done = false
+}
+
+// noteMarked adds r, which carries a creation marker, to the marked objects of area.
+func (c *Client) noteMarked(ctx context.Context, area SearchArea, r Room) error {
+	if _, err := c.markedObjects(ctx, area); err != nil {
+		return err
+	}
+	s := c.scanOf(area)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !slices.ContainsFunc(s.marked, func(l Room) bool { return l.ID == r.ID }) {
+		s.marked = append(s.marked, r)
+	}
+	return nil
+}
+
 // checkAbandoned fails with an *AbandonedError when an object of cr's kind and title still carries
-// another creation's marker after the grace period. Job creations call it while the job slot is idle, so
-// no job of that kind is still building such an object.
+// another creation's marker after the grace period. Every such object is waited for: a live creator
+// renames its object as soon as it is complete, and creation goes on once all of them are renamed or
+// gone. Job creations call it while the job slot is idle, so no job of that kind is still building such
+// an object.
 func (c *Client) checkAbandoned(ctx context.Context, cr creation) error {
 	marked, err := c.markedObjects(ctx, cr.kind.searchArea())
 	if err != nil {
 		return err
 	}
+	var pending []Room
 	for i := range marked {
-		if !cr.sameAs(marked[i].Title) {
-			continue
+		if cr.sameAs(marked[i].Title) {
+			pending = append(pending, marked[i])
 		}
-		if live, err := c.renamedWithin(ctx, marked[i].ID, marked[i].Title); live || err != nil {
-			return err
-		}
-		return &AbandonedError{ID: marked[i].ID, Title: marked[i].Title, Noun: cr.kind.noun()}
 	}
-	return nil
+	if len(pending) == 0 {
+		return nil
+	}
+	left, err := c.renamedWithin(ctx, pending)
+	if err != nil || len(left) == 0 {
+		return err
+	}
+	return &AbandonedError{ID: left[0].ID, Title: left[0].Title, Noun: cr.kind.noun()}
 }
 
-// renamedWithin reports whether the object id stops carrying title (or disappears) within the grace period.
-func (c *Client) renamedWithin(ctx context.Context, id int64, title string) (bool, error) {
+// renamedWithin watches the objects for the grace period and returns those that still carry the title
+// they were listed with when it ends; it returns early once every one is renamed or gone.
+func (c *Client) renamedWithin(ctx context.Context, objects []Room) ([]Room, error) {
 	graceCtx, cancel := context.WithTimeout(ctx, c.abandonGrace())
 	defer cancel()
-	renamed, err := poll.Until(graceCtx, c.pollBackoff, true, func(ctx context.Context) (bool, bool, error) {
-		r, err := c.GetRoom(ctx, id)
-		if IsNotFound(err) || (err == nil && r.Title != title) {
-			return true, true, nil
+	left := objects
+	_, err := poll.Until(graceCtx, c.pollBackoff, false, func(ctx context.Context) (struct{}, bool, error) {
+		var still []Room
+		for _, o := range left {
+			r, err := c.GetRoom(ctx, o.ID)
+			switch {
+			case IsNotFound(err) || (err == nil && r.Title != o.Title):
+			case err != nil:
+				return struct{}{}, false, err
+			default:
+				still = append(still, o)
+			}
 		}
-		return false, false, err
+		left = still
+		return struct{}{}, len(left) == 0, nil
 	})
 	if err != nil && ctx.Err() == nil && graceCtx.Err() != nil {
-		return false, nil // still marked when the grace ended
+		return left, nil // still marked when the grace ended
 	}
-	return renamed, err
+	return left, err
 }
 
-// findCreated looks up the object cr made, by its marker; nil when there is none.
+// findCreated looks up the object cr made, by its marker; nil when there is none. The text search may
+// not know an object made moments ago (a portal with full-text search indexes it in the background), so
+// when it finds nothing, the newest objects are looked at as well (api-notes.md §20 step 5).
 func (c *Client) findCreated(ctx context.Context, cr creation) (*Room, error) {
 	rooms, err := c.ListRooms(ctx, ListRoomsOptions{SearchArea: cr.kind.searchArea(), FilterValue: cr.token})
 	if err != nil {
+		return nil, err
+	}
+	for i := range rooms {
+		if cr.owns(&rooms[i]) {
+			return &rooms[i], nil
+		}
+	}
+	if rooms, err = c.newestRooms(ctx, cr.kind.searchArea()); err != nil {
 		return nil, err
 	}
 	for i := range rooms {
@@ -220,11 +287,18 @@ func (c *Client) findCreated(ctx context.Context, cr creation) (*Room, error) {
 
 // lookAfterLostAnswer searches, for a few poll intervals, for the object of a creation whose answer was
 // lost: the portal may still be working on the request. It keeps looking when the caller's context has
-// ended, within the cleanup budget, because an interrupt is exactly when an answer gets lost.
+// ended, within the cleanup budget, because an interrupt is exactly when an answer gets lost; but not
+// once the caller is gone for good (caller.go): then nobody would record what it finds.
 func (c *Client) lookAfterLostAnswer(ctx context.Context, cr creation) (*Room, error) {
+	if CallerGone(ctx) {
+		return nil, ErrCallerGone // the object, if any, keeps its marker
+	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), c.lookTimeout())
 	defer cancel()
 	found, err := poll.Until(ctx, c.pollBackoff, true, func(ctx context.Context) (*Room, bool, error) {
+		if CallerGone(ctx) {
+			return nil, false, ErrCallerGone
+		}
 		r, err := c.findCreated(ctx, cr)
 		return r, r != nil, err
 	})
@@ -236,8 +310,13 @@ func (c *Client) lookAfterLostAnswer(ctx context.Context, cr creation) (*Room, e
 
 // finishCreation gives the object id, verifiably made by cr, its real title (with whatever else
 // finish carries) and returns it. Until then the object is not complete: every failure returns an
-// *IncompleteCreateError carrying its id.
+// *IncompleteCreateError carrying its id. When the caller is gone for good (caller.go), nobody would
+// record the object: it keeps its marker, so that the next run recognises it instead of meeting an
+// orphan that looks like any other object.
 func (c *Client) finishCreation(ctx context.Context, cr creation, id int64, finish UpdateRoomRequest) (*Room, error) {
+	if CallerGone(ctx) {
+		return nil, &IncompleteCreateError{ID: id, Err: fmt.Errorf("the new %s was left as %q: %w", cr.kind.noun(), cr.markedTitle(), ErrCallerGone)}
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, &IncompleteCreateError{ID: id, Err: fmt.Errorf("interrupted before the new %s was renamed from %q: %w", cr.kind.noun(), cr.markedTitle(), err)}
 	}

@@ -172,7 +172,7 @@ func (c *Client) CreateRoom(ctx context.Context, req CreateRoomRequest) (*Room, 
 		found, lookErr := c.lookAfterLostAnswer(ctx, cr)
 		if found == nil {
 			if lookErr != nil {
-				return nil, fmt.Errorf("%w; looking for the room afterwards failed too: %v", err, lookErr)
+				return nil, fmt.Errorf("%w; looking for the room afterwards failed too: %w", err, lookErr)
 			}
 			return nil, fmt.Errorf("%w; no room carrying this creation's marker %q appeared, so the portal created nothing", err, cr.token)
 		}
@@ -262,6 +262,23 @@ func (c *Client) ListRooms(ctx context.Context, opts ListRoomsOptions) ([]Room, 
 			return rooms, nil
 		}
 	}
+}
+
+// newestRooms returns the first page of rooms in area, newest first, without a text filter. A portal with
+// full-text search answers a filtered listing from its index, which learns of a new room or a new title
+// in the background and may lag; a listing without filterValue never uses the index (api-notes.md §5).
+func (c *Client) newestRooms(ctx context.Context, area SearchArea) ([]Room, error) {
+	q := url.Values{}
+	q.Set("searchArea", strconv.Itoa(int(area)))
+	q.Set("count", strconv.Itoa(listPageSize))
+	q.Set("startIndex", "0")
+	q.Set("sortBy", "DateAndTime")
+	q.Set("sortOrder", "1")
+	var page roomPage
+	if err := c.do(ctx, "GET", "files/rooms", q, nil, &page); err != nil {
+		return nil, err
+	}
+	return page.Folders, nil
 }
 
 // Self returns the user the API key belongs to. The answer is cached.

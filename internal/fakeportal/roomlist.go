@@ -87,8 +87,14 @@ func (p *Portal) listRooms(c *call) {
 
 	var found []*room
 	for _, r := range p.rooms {
-		if !inArea(r, area) || !r.canRead(c.user) || !strings.Contains(strings.ToLower(r.title), filter) {
+		if !inArea(r, area) || !r.canRead(c.user) {
 			continue
+		}
+		if filter != "" {
+			// A text filter is answered from the full-text index, which may lag (Options.IndexLag).
+			if t, indexed := p.searchTitle(r); !indexed || !strings.Contains(strings.ToLower(t), filter) {
+				continue
+			}
 		}
 		if len(types) > 0 && !slices.Contains(types, r.roomType) {
 			continue
