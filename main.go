@@ -6,6 +6,7 @@ import (
 	"os"
 	runtimedebug "runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
@@ -44,13 +45,37 @@ func main() {
 	}
 
 	var opts []tf6server.ServeOpt
+	link := provider.NewLink()
 	if debug {
 		opts = append(opts, tf6server.WithManagedDebug())
+	} else {
+		// Terraform started this process and talks to it alone. Once Terraform is gone (killed, or its
+		// connection lost), nobody records anything this process does: the client leaves its new
+		// objects under their creation markers (protocol_server.go), and the process ends instead of
+		// living on with nobody to talk to. go-plugin would keep it running, ignoring interrupts.
+		go watchParent(link, parentPollInterval)
+		go exitWhenLost(link, lostExitDelay, os.Exit)
 	}
-	err := tf6server.Serve(provider.Address, provider.NewProtocolServer(version), opts...)
+	err := tf6server.Serve(provider.Address, provider.NewProtocolServer(version, link), opts...)
 	if err != nil {
 		log.Fatal(err.Error())
 	}
+}
+
+const (
+	// parentPollInterval is how often the process checks that Terraform, its parent, still runs.
+	parentPollInterval = 500 * time.Millisecond
+	// lostExitDelay is how long calls in progress get to notice a lost connection and return before the
+	// process ends. They need no more: their contexts have ended, and nothing is finished once Terraform
+	// is gone.
+	lostExitDelay = time.Second
+)
+
+// exitWhenLost ends the process with status 1 once link reports Terraform gone, after delay.
+func exitWhenLost(link *provider.Link, delay time.Duration, exit func(int)) {
+	<-link.Lost()
+	time.Sleep(delay)
+	exit(1)
 }
 
 // quietLogVars lists the variables to set to OFF so that the provider writes no logs when nobody asked

@@ -3,6 +3,9 @@ package main
 import (
 	"slices"
 	"testing"
+	"time"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/provider"
 )
 
 func TestQuietLogVars(t *testing.T) {
@@ -40,5 +43,25 @@ func TestProviderLogName(t *testing.T) {
 		if got := providerLogName(addr); got != want {
 			t.Errorf("providerLogName(%q) = %q, want %q", addr, got, want)
 		}
+	}
+}
+
+func TestExitWhenLost(t *testing.T) {
+	link := provider.NewLink()
+	exited := make(chan int, 1)
+	go exitWhenLost(link, 10*time.Millisecond, func(code int) { exited <- code })
+	select {
+	case <-exited:
+		t.Fatal("the process ended while Terraform was there")
+	case <-time.After(50 * time.Millisecond):
+	}
+	link.MarkLost()
+	select {
+	case code := <-exited:
+		if code == 0 {
+			t.Errorf("exit status %d after a lost connection, want non-zero", code)
+		}
+	case <-time.After(time.Second):
+		t.Fatal("the process did not end after the connection to Terraform was lost")
 	}
 }

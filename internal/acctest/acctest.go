@@ -30,7 +30,7 @@ const FakeAPIKey = "sk-acctest-owner"
 
 // ProtoV6ProviderFactories serves the provider inside the test process, so Terraform downloads nothing.
 var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"docspace": func() (tfprotov6.ProviderServer, error) { return provider.NewProtocolServer("test")(), nil },
+	"docspace": func() (tfprotov6.ProviderServer, error) { return provider.NewProtocolServer("test", nil)(), nil },
 }
 
 // Env is the portal one test talks to.

@@ -122,7 +122,7 @@ func providerFactories(w *Warnings) map[string]func() (tfprotov6.ProviderServer,
 	}
 	return map[string]func() (tfprotov6.ProviderServer, error){
 		"docspace": func() (tfprotov6.ProviderServer, error) {
-			server := provider.NewProtocolServer("test")()
+			server := provider.NewProtocolServer("test", nil)()
 			full, ok := server.(fullServer)
 			if !ok {
 				return nil, fmt.Errorf("the provider's server lacks optional protocol parts; warnings cannot be recorded")

@@ -184,3 +184,83 @@ func BenchmarkParallelDeletes(b *testing.B) {
 	b.ReportMetric(float64(counts["GET /api/2.0/files/rooms/{id}"])/float64(deletes), "room_reads/delete")
 	b.ReportMetric(float64(counts["GET /api/2.0/files/fileops"])/float64(deletes), "fileops_reads/delete")
 }
+
+// BenchmarkCreationCost measures one creation of each kind where no marked object exists, the common
+// case: the API calls by kind and the wall time (ns/op), with 300 ms jobs and production polling. "first"
+// is the first creation of its kind in a provider process, which lists the marked objects; "later"
+// follows one of its kind in the same process; "after a room" is the first room from a template in a
+// process that has already created a room directly. Run with:
+//
+//	go test ./internal/docspace -run '^$' -bench CreationCost -benchtime 5x
+func BenchmarkCreationCost(b *testing.B) {
+	for _, kind := range []string{"room", "template", "room from template"} {
+		for _, when := range []string{"first", "later", "after a room"} {
+			if when == "after a room" && kind != "room from template" {
+				continue
+			}
+			b.Run(kind+"/"+when, func(b *testing.B) {
+				portal, setup := benchPortal(b, fakeportal.Options{})
+				roomID, tpl := sourceAndTemplate(b, setup)
+				newClient := func() *docspace.Client {
+					c, err := docspace.New(docspace.Config{Host: setup.Host(), APIKey: key})
+					if err != nil {
+						b.Fatal(err)
+					}
+					docspace.ActAsAnotherProcess(c)
+					return c
+				}
+				n := 0
+				create := func(c *docspace.Client, kind string) {
+					n++
+					title := fmt.Sprint("cost ", n)
+					var err error
+					switch kind {
+					case "room":
+						_, err = c.CreateRoom(context.Background(), docspace.CreateRoomRequest{RoomSettings: docspace.RoomSettings{Title: title}, RoomType: docspace.RoomTypeCustom})
+					case "template":
+						_, err = c.CreateTemplate(context.Background(), docspace.CreateTemplateRequest{RoomID: roomID, Title: title})
+					default:
+						_, err = c.CreateRoomFromTemplate(context.Background(), docspace.CreateRoomFromTemplateRequest{RoomSettings: docspace.RoomSettings{Title: title}, TemplateID: tpl})
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+				c := newClient()
+				if when == "later" {
+					create(c, kind)
+				}
+				time.Sleep(1100 * time.Millisecond) // the setup's jobs are not "just freed"
+				counts := map[string]int{}
+				ops := 0
+				for b.Loop() {
+					b.StopTimer()
+					if when != "later" {
+						c = newClient()
+						if when == "after a room" {
+							create(c, "room")
+						}
+					}
+					portal.ResetCounts() // only the measured creation counts
+					b.StartTimer()
+					create(c, kind)
+					b.StopTimer()
+					for route, k := range portal.Counts() {
+						counts[route] += k
+					}
+					ops++
+					b.StartTimer()
+				}
+				total := 0
+				for _, k := range counts {
+					total += k
+				}
+				b.ReportMetric(float64(total)/float64(ops), "calls/op")
+				b.ReportMetric(float64(counts["GET /api/2.0/files/rooms"])/float64(ops), "lists/op")
+				b.ReportMetric(float64(counts["GET /api/2.0/files/rooms/{id}"])/float64(ops), "gets/op")
+				status := counts["GET /api/2.0/files/roomtemplate/status"] + counts["GET /api/2.0/files/rooms/fromtemplate/status"]
+				b.ReportMetric(float64(status)/float64(ops), "status/op")
+			})
+		}
+	}
+}

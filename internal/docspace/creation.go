@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -58,6 +59,9 @@ type objectKind struct {
 	list func(ctx context.Context, c *Client, text string) ([]object, error)
 	// get reads one object of this kind; a missing one is a 404.
 	get func(ctx context.Context, c *Client, id string) (*object, error)
+	// newest, when the kind's text search may lag behind the portal (a full-text index), returns the
+	// newest objects of this kind without a text filter (api-notes.md §5, §28).
+	newest func(ctx context.Context, c *Client) ([]object, error)
 }
 
 // objectKinds describes each creationKind.
@@ -171,21 +175,30 @@ func (c *Client) abandonGrace() time.Duration { return 10 * c.pollBackoff.Max }
 func (c *Client) lookTimeout() time.Duration  { return 5 * c.pollBackoff.Max }
 
 // markerScan lists, once per client and kind scope, the objects that carry a creation marker. Objects
-// abandoned by an earlier process exist before this one starts, so one listing serves every creation.
+// abandoned by an earlier process exist before this one starts, so one listing serves every creation;
+// a job creation has it made again when a job it did not start may have made such an object since
+// (forgetMarkers), and adds what such a job made (noteMarked).
 type markerScan struct {
 	mu     sync.Mutex
 	done   bool
 	marked []object
 }
 
-func (c *Client) markedObjects(ctx context.Context, kind creationKind) ([]object, error) {
+func (c *Client) scanOf(kind creationKind) *markerScan {
 	c.scansMu.Lock()
+	defer c.scansMu.Unlock()
 	s := c.scans[kind.objects().scope]
 	if s == nil {
 		s = &markerScan{}
 		c.scans[kind.objects().scope] = s
 	}
-	c.scansMu.Unlock()
+	return s
+}
+
+// markedObjects lists the marked objects of kind: those the text search finds, and those among the
+// newest objects, which a portal with full-text search may not have indexed yet (api-notes.md §5, §28).
+func (c *Client) markedObjects(ctx context.Context, kind creationKind) ([]object, error) {
+	s := c.scanOf(kind)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.done {
@@ -193,53 +206,117 @@ func (c *Client) markedObjects(ctx context.Context, kind creationKind) ([]object
 		if err != nil {
 			return nil, fmt.Errorf("looking for unfinished creations: %w", err)
 		}
+		newest, err := c.newestObjects(ctx, kind)
+		if err != nil {
+			return nil, fmt.Errorf("looking for unfinished creations: %w", err)
+		}
+		for _, o := range newest {
+			if markerPattern.MatchString(o.Title) && !slices.ContainsFunc(objects, func(l object) bool { return l.ID == o.ID }) {
+				objects = append(objects, o)
+			}
+		}
 		s.marked, s.done = objects, true
 	}
 	return s.marked, nil
 }
 
+// newestObjects returns the newest objects of kind, or none when its text search does not lag.
+func (c *Client) newestObjects(ctx context.Context, kind creationKind) ([]object, error) {
+	if kind.objects().newest == nil {
+		return nil, nil
+	}
+	return kind.objects().newest(ctx, c)
+}
+
+// forgetMarkers makes the next creation of kind list the marked objects again.
+func (c *Client) forgetMarkers(kind creationKind) {
+	s := c.scanOf(kind)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.done = false
+}
+
+// noteMarked adds o, which carries a creation marker, to the marked objects of kind.
+func (c *Client) noteMarked(ctx context.Context, kind creationKind, o object) error {
+	if _, err := c.markedObjects(ctx, kind); err != nil {
+		return err
+	}
+	s := c.scanOf(kind)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !slices.ContainsFunc(s.marked, func(l object) bool { return l.ID == o.ID }) {
+		s.marked = append(s.marked, o)
+	}
+	return nil
+}
+
 // checkAbandoned fails with an *AbandonedError when an object of cr's kind and title still carries
-// another creation's marker after the grace period. Job creations call it while the job slot is idle, so
-// no job of that kind is still building such an object.
+// another creation's marker after the grace period. Every such object is waited for: a live creator
+// renames its object as soon as it is complete, and creation goes on once all of them are renamed or
+// gone. Job creations call it while the job slot is idle, so no job of that kind is still building such
+// an object.
 func (c *Client) checkAbandoned(ctx context.Context, cr creation) error {
 	marked, err := c.markedObjects(ctx, cr.kind)
 	if err != nil {
 		return err
 	}
+	var pending []object
 	for i := range marked {
-		if !cr.sameAs(marked[i].Title) {
-			continue
+		if cr.sameAs(marked[i].Title) {
+			pending = append(pending, marked[i])
 		}
-		if live, err := c.renamedWithin(ctx, cr.kind, marked[i].ID, marked[i].Title); live || err != nil {
-			return err
-		}
-		return &AbandonedError{ID: marked[i].ID, Title: marked[i].Title, Noun: cr.kind.noun()}
 	}
-	return nil
+	if len(pending) == 0 {
+		return nil
+	}
+	left, err := c.renamedWithin(ctx, cr.kind, pending)
+	if err != nil || len(left) == 0 {
+		return err
+	}
+	return &AbandonedError{ID: left[0].ID, Title: left[0].Title, Noun: cr.kind.noun()}
 }
 
-// renamedWithin reports whether the object id of kind stops carrying title (or disappears) within the
-// grace period.
-func (c *Client) renamedWithin(ctx context.Context, kind creationKind, id, title string) (bool, error) {
+// renamedWithin watches the objects of kind for the grace period and returns those that still carry the
+// title they were listed with when it ends; it returns early once every one is renamed or gone.
+func (c *Client) renamedWithin(ctx context.Context, kind creationKind, objects []object) ([]object, error) {
 	graceCtx, cancel := context.WithTimeout(ctx, c.abandonGrace())
 	defer cancel()
-	renamed, err := poll.Until(graceCtx, c.pollBackoff, true, func(ctx context.Context) (bool, bool, error) {
-		o, err := kind.objects().get(ctx, c, id)
-		if IsNotFound(err) || (err == nil && o.Title != title) {
-			return true, true, nil
+	left := objects
+	_, err := poll.Until(graceCtx, c.pollBackoff, false, func(ctx context.Context) (struct{}, bool, error) {
+		var still []object
+		for _, o := range left {
+			now, err := kind.objects().get(ctx, c, o.ID)
+			switch {
+			case IsNotFound(err) || (err == nil && now.Title != o.Title):
+			case err != nil:
+				return struct{}{}, false, err
+			default:
+				still = append(still, o)
+			}
 		}
-		return false, false, err
+		left = still
+		return struct{}{}, len(left) == 0, nil
 	})
 	if err != nil && ctx.Err() == nil && graceCtx.Err() != nil {
-		return false, nil // still marked when the grace ended
+		return left, nil // still marked when the grace ended
 	}
-	return renamed, err
+	return left, err
 }
 
-// findCreated looks up the object cr made, by its marker; nil when there is none.
+// findCreated looks up the object cr made, by its marker; nil when there is none. The text search may
+// not know an object made moments ago (a portal with full-text search indexes it in the background), so
+// when it finds nothing, the newest objects are looked at as well (api-notes.md §20 step 5).
 func (c *Client) findCreated(ctx context.Context, cr creation) (*object, error) {
 	objects, err := cr.kind.objects().list(ctx, c, cr.token)
 	if err != nil {
+		return nil, err
+	}
+	for i := range objects {
+		if cr.owns(&objects[i]) {
+			return &objects[i], nil
+		}
+	}
+	if objects, err = c.newestObjects(ctx, cr.kind); err != nil {
 		return nil, err
 	}
 	for i := range objects {
@@ -252,11 +329,18 @@ func (c *Client) findCreated(ctx context.Context, cr creation) (*object, error) 
 
 // lookAfterLostAnswer searches, for a few poll intervals, for the object of a creation whose answer was
 // lost: the portal may still be working on the request. It keeps looking when the caller's context has
-// ended, within the cleanup budget, because an interrupt is exactly when an answer gets lost.
+// ended, within the cleanup budget, because an interrupt is exactly when an answer gets lost; but not
+// once the caller is gone for good (caller.go): then nobody would record what it finds.
 func (c *Client) lookAfterLostAnswer(ctx context.Context, cr creation) (*object, error) {
+	if CallerGone(ctx) {
+		return nil, ErrCallerGone // the object, if any, keeps its marker
+	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), c.lookTimeout())
 	defer cancel()
 	found, err := poll.Until(ctx, c.pollBackoff, true, func(ctx context.Context) (*object, bool, error) {
+		if CallerGone(ctx) {
+			return nil, false, ErrCallerGone
+		}
 		r, err := c.findCreated(ctx, cr)
 		return r, r != nil, err
 	})
@@ -285,16 +369,21 @@ func (c *Client) createdID(ctx context.Context, cr creation, request string, ans
 	case found != nil:
 		return found.ID, nil
 	case lookErr != nil:
-		return "", fmt.Errorf("%w; looking for the %s afterwards failed too: %v", err, cr.kind.noun(), lookErr)
+		return "", fmt.Errorf("%w; looking for the %s afterwards failed too: %w", err, cr.kind.noun(), lookErr)
 	}
 	return "", fmt.Errorf("%w; no %s carrying this creation's marker %q appeared, so the portal created nothing", err, cr.kind.noun(), cr.token)
 }
 
 // finishCreation gives the object id, verifiably made by cr, its real title with rename (which may
 // change more at the same time) and returns what rename returns: the whole object. Until then the object
-// is not complete: every failure returns an *IncompleteCreateError carrying its id.
+// is not complete: every failure returns an *IncompleteCreateError carrying its id. When the caller is
+// gone for good (caller.go), nobody would record the object: it keeps its marker, so that the next run
+// recognises it instead of meeting an orphan that looks like any other object.
 func finishCreation[T any](ctx context.Context, cr creation, id string, rename func(ctx context.Context, title string) (T, error)) (T, error) {
 	var none T
+	if CallerGone(ctx) {
+		return none, &IncompleteCreateError{ID: id, Err: fmt.Errorf("the new %s was left as %q: %w", cr.kind.noun(), cr.markedTitle(), ErrCallerGone)}
+	}
 	if err := ctx.Err(); err != nil {
 		return none, &IncompleteCreateError{ID: id, Err: fmt.Errorf("interrupted before the new %s was renamed from %q: %w", cr.kind.noun(), cr.markedTitle(), err)}
 	}

@@ -91,7 +91,8 @@ func (k JobKind) creationKind() creationKind {
 //  1. hold the process-wide lock for this portal and job kind, until the job has ended;
 //  2. wait until a job already in the slot (another user's, or another process's) has finished, unless
 //     this client has just seen it free; then make sure no earlier creation of this title was abandoned
-//     halfway (see creation.go);
+//     halfway (see creation.go), counting what such a job made: a process killed mid-job leaves its job
+//     running, and the job makes the object after the killed process can no longer rename it;
 //  3. start the job, with the creation's marked title, and poll its status, closely around the end
 //     expected from the last job of its kind. A start whose answer is lost may still have started the
 //     job, so it is watched like any other;
@@ -107,7 +108,7 @@ func (k JobKind) creationKind() creationKind {
 func (c *Client) runJob(ctx context.Context, kind JobKind, title string, body func(markedTitle string) any) (*Room, error) {
 	cr := newCreation(kind.creationKind(), title)
 	for attempt := 1; ; attempt++ {
-		w, st, err := c.startAndWatch(ctx, kind, cr, body, attempt == 1)
+		w, st, err := c.startAndWatch(ctx, kind, cr, body)
 		if err != nil {
 			return nil, err
 		}
@@ -137,7 +138,7 @@ func (c *Client) runJob(ctx context.Context, kind JobKind, title string, body fu
 
 // startAndWatch holds the job lock for one run of the job (steps 1 to 3, and 5): it waits for the slot,
 // starts the job and watches it until it has ended. It returns the watch and the final status.
-func (c *Client) startAndWatch(ctx context.Context, kind JobKind, cr creation, body func(string) any, first bool) (*jobWatch, *JobStatus, error) {
+func (c *Client) startAndWatch(ctx context.Context, kind JobKind, cr creation, body func(string) any) (*jobWatch, *JobStatus, error) {
 	if !c.noJobLock {
 		unlock, err := c.jobLocks.lock(ctx, c.host+"|"+kind.String())
 		if err != nil {
@@ -147,15 +148,24 @@ func (c *Client) startAndWatch(ctx context.Context, kind JobKind, cr creation, b
 	}
 	// A slot this client has just seen free needs no second look: a job another client slipped in
 	// would swallow our start, and the marker check below would notice.
+	//
+	// The marked objects listed earlier are complete only when no job this client did not start can
+	// have made one since: they are listed again for the first job of a kind (an earlier listing of the
+	// same area may have been made while another process's job was still running), after a foreign job
+	// took our place, and whenever a job was found running in the slot.
+	fresh := !c.pace.slotFollowed(kind)
+	var foreign *JobStatus
 	if !c.pace.slotJustFreed(kind) {
-		if err := c.waitForIdleSlot(ctx, kind); err != nil {
+		last, busy, err := c.waitForIdleSlot(ctx, kind)
+		if err != nil {
 			return nil, nil, err
+		}
+		if busy {
+			fresh, foreign = true, last
 		}
 	}
-	if first {
-		if err := c.checkAbandoned(ctx, cr); err != nil {
-			return nil, nil, err
-		}
+	if err := c.checkEarlierCreations(ctx, cr, fresh, foreign); err != nil {
+		return nil, nil, err
 	}
 	started := time.Now()
 	startErr := c.do(ctx, "POST", kind.startPath(), nil, body(cr.markedTitle()), nil)
@@ -220,15 +230,47 @@ func (c *Client) jobStatus(ctx context.Context, kind JobKind) (*JobStatus, error
 	return st, err
 }
 
-func (c *Client) waitForIdleSlot(ctx context.Context, kind JobKind) error {
-	_, err := poll.Until(ctx, c.pollBackoff, false, func(ctx context.Context) (struct{}, bool, error) {
+// checkEarlierCreations is the check of step 2, with the slot idle: no earlier creation of cr's title
+// may have been abandoned with its marker. With fresh, the marked objects are listed again. foreign is
+// the last status of a job that was running in the slot when this client looked; what it made is
+// looked at directly, because a listing may miss an object made moments ago (api-notes.md §5).
+func (c *Client) checkEarlierCreations(ctx context.Context, cr creation, fresh bool, foreign *JobStatus) error {
+	if fresh {
+		c.forgetMarkers(cr.kind)
+	}
+	if foreign != nil && foreign.Error == "" && foreign.ObjectID() > 0 {
+		obj, err := cr.kind.objects().get(ctx, c, formatRoomID(foreign.ObjectID()))
+		switch {
+		case err == nil && cr.sameAs(obj.Title):
+			if err := c.noteMarked(ctx, cr.kind, *obj); err != nil {
+				return err
+			}
+		case err != nil && !IsNotFound(err) && !IsForbidden(err):
+			return fmt.Errorf("looking at what the %s job before ours made: %w", cr.kind.noun(), err)
+		}
+	}
+	return c.checkAbandoned(ctx, cr)
+}
+
+// waitForIdleSlot waits until the slot holds no running job. It returns the last status it read (nil
+// when the slot is empty) and whether it saw a job running.
+func (c *Client) waitForIdleSlot(ctx context.Context, kind JobKind) (*JobStatus, bool, error) {
+	busy := false
+	st, err := poll.Until(ctx, c.pollBackoff, false, func(ctx context.Context) (*JobStatus, bool, error) {
 		st, err := c.jobStatus(ctx, kind)
-		return struct{}{}, err == nil && (st == nil || st.IsCompleted), err
+		if err != nil {
+			return nil, false, err
+		}
+		if st != nil && !st.IsCompleted {
+			busy = true
+			return st, false, nil
+		}
+		return st, true, nil
 	})
 	if err != nil && ctx.Err() != nil {
-		return fmt.Errorf("another %s job occupied the portal's job slot until the timeout: %w", kind, err)
+		return nil, busy, fmt.Errorf("another %s job occupied the portal's job slot until the timeout: %w", kind, err)
 	}
-	return err
+	return st, busy, err
 }
 
 // jobWatch follows one started job.
@@ -289,13 +331,25 @@ func (c *Client) salvageBudget() time.Duration { return 30 * c.pollBackoff.Max }
 // the job within cleanupTimeout. When the job ends well in that time, the object is finished as usual
 // and returned: nothing is left half-done. When it does not, an object that exists is returned as an
 // *IncompleteCreateError, so the caller records it (Terraform then taints it) instead of orphaning it.
+// When the caller is gone for good (its connection lost, caller.go), it stops at once and finishes
+// nothing: the object, made now or later by the job, keeps its marker, and the next run recognises it.
 func (c *Client) salvage(ctx context.Context, w *jobWatch, cause error) (*Room, error) {
 	interrupted := fmt.Errorf("gave up waiting while the portal's %s job was still running: %w", w.kind, cause)
+	if CallerGone(ctx) {
+		// Nobody would record the object: leave it under its marker for the next run.
+		return nil, fmt.Errorf("%w; %w", interrupted, ErrCallerGone)
+	}
 	watch, stopWatching := context.WithTimeout(context.WithoutCancel(ctx), c.salvageBudget())
 	defer stopWatching()
 	st, err := poll.Until(watch, c.pollBackoff, false, func(ctx context.Context) (*JobStatus, bool, error) {
+		if CallerGone(ctx) {
+			return nil, false, ErrCallerGone
+		}
 		return w.check(ctx, true)
 	})
+	if errors.Is(err, ErrCallerGone) {
+		return nil, fmt.Errorf("%w; %w", interrupted, ErrCallerGone)
+	}
 	// What follows must not be cut short by the end of the watch.
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cleanupTimeout)
 	defer cancel()

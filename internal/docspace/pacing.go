@@ -59,6 +59,15 @@ func (p *pacing) forgetSlot(kind JobKind) {
 	delete(p.freed, kind)
 }
 
+// slotFollowed reports whether this client has seen a job of its own of kind end, and has not since
+// found the slot running someone else's job in place of one of its own.
+func (p *pacing) slotFollowed(kind JobKind) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	_, ok := p.freed[kind]
+	return ok
+}
+
 func (p *pacing) slotJustFreed(kind JobKind) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()

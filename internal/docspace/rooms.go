@@ -204,23 +204,26 @@ var (
 )
 
 func roomKind(noun string, area SearchArea, templates bool) objectKind {
+	// ofKind keeps the rooms or the templates of a listing.
+	ofKind := func(rooms []Room, err error) ([]object, error) {
+		if err != nil {
+			return nil, err
+		}
+		var objects []object
+		for i := range rooms {
+			if rooms[i].IsTemplate() == templates {
+				objects = append(objects, *roomObject(&rooms[i]))
+			}
+		}
+		return objects, nil
+	}
 	return objectKind{
 		noun:     noun,
 		maxTitle: MaxTitleLength,
 		stored:   SanitizeTitle,
 		scope:    "files/rooms?searchArea=" + strconv.Itoa(int(area)),
 		list: func(ctx context.Context, c *Client, text string) ([]object, error) {
-			rooms, err := c.ListRooms(ctx, ListRoomsOptions{SearchArea: area, FilterValue: text})
-			if err != nil {
-				return nil, err
-			}
-			var objects []object
-			for i := range rooms {
-				if rooms[i].IsTemplate() == templates {
-					objects = append(objects, *roomObject(&rooms[i]))
-				}
-			}
-			return objects, nil
+			return ofKind(c.ListRooms(ctx, ListRoomsOptions{SearchArea: area, FilterValue: text}))
 		},
 		get: func(ctx context.Context, c *Client, id string) (*object, error) {
 			r, err := c.GetRoom(ctx, parseRoomID(id))
@@ -228,6 +231,9 @@ func roomKind(noun string, area SearchArea, templates bool) objectKind {
 				return nil, err
 			}
 			return roomObject(r), nil
+		},
+		newest: func(ctx context.Context, c *Client) ([]object, error) {
+			return ofKind(c.newestRooms(ctx, area))
 		},
 	}
 }
@@ -342,6 +348,23 @@ func (c *Client) listRooms(ctx context.Context, opts ListRoomsOptions, stopAt in
 			return rooms, page.Total, nil
 		}
 	}
+}
+
+// newestRooms returns the first page of rooms in area, newest first, without a text filter. A portal with
+// full-text search answers a filtered listing from its index, which learns of a new room or a new title
+// in the background and may lag; a listing without filterValue never uses the index (api-notes.md §5).
+func (c *Client) newestRooms(ctx context.Context, area SearchArea) ([]Room, error) {
+	q := url.Values{}
+	q.Set("searchArea", strconv.Itoa(int(area)))
+	q.Set("count", strconv.Itoa(listPageSize))
+	q.Set("startIndex", "0")
+	q.Set("sortBy", "DateAndTime")
+	q.Set("sortOrder", "1")
+	var page roomPage
+	if err := c.do(ctx, "GET", "files/rooms", q, nil, &page); err != nil {
+		return nil, err
+	}
+	return page.Folders, nil
 }
 
 // Self returns the user the API key belongs to, read once per client: a provider process asks at most

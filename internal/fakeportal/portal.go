@@ -40,6 +40,12 @@ type Options struct {
 	// cleaner evicts and cancels it. Default 60s, as on the real server (api-notes.md §16), where
 	// one setting governs both; the fake splits them so tests can time each alone.
 	JobStallTimeout time.Duration
+	// IndexLag is how long the full-text index takes to learn of a new room or a new title, as on portals
+	// that search with OpenSearch, which index in the background (api-notes.md §5): a listing with
+	// filterValue does not see a room made within the last IndexLag, and finds a renamed one by its old
+	// title until IndexLag after the rename. Listings without filterValue never use the index. Default 0:
+	// searchable at once, as with the SQL search.
+	IndexLag time.Duration
 	// NoRoomQuotas hides quotaLimit, as on portals without room quotas.
 	NoRoomQuotas bool
 	// DefaultRoomQuota is the portal's default room quota in bytes, which rooms at the default (-2)

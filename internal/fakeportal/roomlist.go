@@ -184,7 +184,8 @@ func sortRooms(rooms []*room, by string, desc bool) {
 // text is answered from the index: lower-cased and split at white space, every word must lie inside one
 // white-space-separated word of the title, and only the first FullTextSearchCap matching folders of the
 // whole portal count, whatever their area and whoever may read them. The real index answers in no useful
-// order; the fake keeps the oldest folders, so the newest are the ones lost.
+// order; the fake keeps the oldest folders, so the newest are the ones lost. Either way the filter sees a
+// room's title as the index holds it, which may lag behind (Options.IndexLag).
 func (p *Portal) titleSearch(text string) func(*room) bool {
 	text = strings.TrimSpace(text)
 	if text == "" {
@@ -192,12 +193,15 @@ func (p *Portal) titleSearch(text string) func(*room) bool {
 	}
 	if !p.opts.FullTextSearch {
 		lower := strings.ToLower(text)
-		return func(r *room) bool { return strings.Contains(strings.ToLower(r.title), lower) }
+		return func(r *room) bool {
+			t, indexed := p.searchTitle(r)
+			return indexed && strings.Contains(strings.ToLower(t), lower)
+		}
 	}
 	words := strings.Fields(strings.ToLower(text))
 	var hits []int64
 	for id, r := range p.rooms {
-		if indexMatches(r.title, words) {
+		if t, indexed := p.searchTitle(r); indexed && indexMatches(t, words) {
 			hits = append(hits, id)
 		}
 	}

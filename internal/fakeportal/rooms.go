@@ -50,6 +50,25 @@ type room struct {
 	public                  bool     // templates: group Everyone may read
 	shares                  []*share // member records of users and groups, besides the creator (shares.go)
 	logoImage               string   // an uploaded logo image; while set, logo has no colour or cover
+	// The full-text index learns of a new room or title at indexedAt; until then it holds indexedTitle
+	// ("" for a room it does not know yet). See Options.IndexLag.
+	indexedTitle string
+	indexedAt    time.Time
+}
+
+// searchTitle is the title the full-text index holds for r, and whether it holds r at all.
+func (p *Portal) searchTitle(r *room) (string, bool) {
+	if p.now().Before(r.indexedAt) {
+		return r.indexedTitle, r.indexedTitle != ""
+	}
+	return r.title, true
+}
+
+// reindex schedules the index's update for r, whose title was old ("" for a new room).
+func (p *Portal) reindex(r *room, old string) {
+	if p.opts.IndexLag > 0 {
+		r.indexedTitle, r.indexedAt = old, p.now().Add(p.opts.IndexLag)
+	}
 }
 
 func (r *room) parentID() int {
@@ -252,6 +271,7 @@ func (p *Portal) createRoom(c *call) {
 func (p *Portal) addRoom(r *room) {
 	r.id = p.newID()
 	r.updated, r.updatedBy = r.created, r.createdBy
+	p.reindex(r, "")
 	if r.color == "" {
 		r.color = p.randomColor()
 	}
@@ -465,6 +485,10 @@ func (p *Portal) updateRoom(c *call) {
 	next := *r
 	if hasTitle && strings.TrimSpace(title) != "" { // an empty title is ignored (api-notes.md §9)
 		next.title = sanitizeTitle(title)
+		if next.title != r.title {
+			old, _ := p.searchTitle(r)
+			p.reindex(&next, old)
+		}
 	}
 	if !p.readRoomSettings(b, &next, false) {
 		return

@@ -8,6 +8,9 @@ import (
 // SetJobDuration changes how long template and room-from-template jobs run.
 func (p *Portal) SetJobDuration(d time.Duration) { p.set(func() { p.opts.JobDuration = d }) }
 
+// SetIndexLag changes how long the full-text index takes to learn of new rooms and titles (Options.IndexLag).
+func (p *Portal) SetIndexLag(d time.Duration) { p.set(func() { p.opts.IndexLag = d }) }
+
 // FailNextFileOperation makes the next archive, unarchive or delete operation fail with message.
 func (p *Portal) FailNextFileOperation(message string) {
 	p.set(func() { p.fileOpFaults = append(p.fileOpFaults, message) })
@@ -45,6 +48,7 @@ func (p *Portal) AddTemplate(title string, roomType int, tags []string, public b
 		t := &room{title: sanitizeTitle(title), roomType: roomType, folder: folderTemplates, quota: -1,
 			created: p.now(), createdBy: p.users[0], tags: p.catalogTags(tags), public: public}
 		p.addRoom(t)
+		t.indexedAt = time.Time{} // long indexed
 		id = t.id
 	})
 	return id
@@ -61,6 +65,7 @@ func (p *Portal) AddRoom(title string, roomType int, tags []string, archived boo
 			r.folder = folderArchive
 		}
 		p.addRoom(r)
+		r.indexedAt = time.Time{} // long indexed
 		id = r.id
 	})
 	return id

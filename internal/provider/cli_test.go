@@ -61,7 +61,7 @@ func newTerraformCLI(t *testing.T, minVersion string) *terraformCLI {
 	reattach := make(chan *plugin.ReattachConfig)
 	closed := make(chan struct{})
 	go func() {
-		err := tf6server.Serve(provider.Address, provider.NewProtocolServer("test"),
+		err := tf6server.Serve(provider.Address, provider.NewProtocolServer("test", nil),
 			tf6server.WithDebug(ctx, reattach, closed), tf6server.WithGoPluginLogger(hclog.NewNullLogger()), tf6server.WithLoggingSink(t))
 		if err != nil {
 			t.Errorf("serving the provider: %v", err)

@@ -18,7 +18,7 @@ import (
 // in its own section and links every guide; README names every resource and data source and links every
 // guide; the importing guide covers every resource.
 func TestDocsIndexIsComplete(t *testing.T) {
-	schema, err := provider.NewProtocolServer("test")().GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
+	schema, err := provider.NewProtocolServer("test", nil)().GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -147,4 +149,205 @@ func countMarked(env *acctest.Env, kind, title string) int {
 		}
 	}
 	return n
+}
+
+// TestCrashThenImmediateReapply kills the terraform process, or the provider plugin it started, while
+// the portal's job for a template or a room from a template runs, and applies again at once, as a CI
+// retry does. The real terraform CLI runs the provider binary, as for a user. Whatever the interleaving,
+// the portal must end with exactly one object of that title, in the state: the re-apply either records
+// it, or stops with the unfinished-creation error, and the import it names adopts it. With terraform
+// killed, the orphaned plugin must leave the object under its marker and exit within a few seconds.
+// An interrupt (SIGINT, as Ctrl-C) is no crash: Terraform waits for the provider, which finishes the
+// creation, and the re-apply has nothing to do.
+func TestCrashThenImmediateReapply(t *testing.T) {
+	t.Parallel()
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("finding the plugin process needs /proc")
+	}
+	bin := buildProvider(t)
+	for _, kind := range []string{"template", "room"} {
+		for _, victim := range []string{"plugin", "terraform", "interrupt"} {
+			for _, when := range []string{"job started", "object made"} {
+				name := kind + "/" + victim + " killed/" + when
+				if victim == "interrupt" {
+					name = kind + "/terraform interrupted/" + when
+				}
+				t.Run(name, func(t *testing.T) {
+					t.Parallel()
+					crashThenReapply(t, bin, kind, victim, when)
+				})
+			}
+		}
+	}
+}
+
+func crashThenReapply(t *testing.T, bin, kind, victim, when string) {
+	env := acctest.New(t, fakeportal.Options{JobDuration: 50 * time.Millisecond})
+	prefix := acctest.RandomName("crash")
+	addr, title, prereq, startRoute := "docspace_room_template.tpl", prefix+" template", "docspace_room.source", "POST /api/2.0/files/roomtemplate"
+	if kind == "room" {
+		addr, title, prereq, startRoute = "docspace_room.copy", prefix+" copy", "docspace_room_template.tpl", "POST /api/2.0/files/rooms/fromtemplate"
+	}
+	w := newWorkspace(t, bin, "crash", `
+terraform {
+  required_providers {
+    docspace = { source = "docspace-community/docspace" }
+  }
+}
+`+estateConfig(env, prefix, ""))
+	if code, out := w.run("apply", "-auto-approve", "-input=false", "-target="+prereq); code != 0 {
+		t.Fatalf("applying %s: exit %d\n%s", prereq, code, out)
+	}
+
+	// The apply that is killed: its job runs for 3 s, long enough to be caught at either moment.
+	env.Fake.SetJobDuration(3 * time.Second)
+	starts := env.Fake.Counts()[startRoute]
+	tf := w.command("apply", "-auto-approve", "-input=false")
+	var out bytes.Buffer
+	tf.Stdout, tf.Stderr = &out, &out
+	if err := tf.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(time.Minute)
+	for {
+		reached := env.Fake.Counts()[startRoute] > starts
+		if when == "object made" {
+			reached = markedObject(env, kind, title) != 0
+		}
+		if reached {
+			break
+		}
+		if time.Now().After(deadline) {
+			_ = tf.Process.Kill()
+			_ = tf.Wait()
+			t.Fatalf("the apply never reached %q:\n%s", when, out.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	plugins := childProcesses(tf.Process.Pid)
+	if len(plugins) != 1 {
+		_ = tf.Process.Kill()
+		_ = tf.Wait()
+		t.Fatalf("terraform runs %d provider processes (%v), want 1", len(plugins), plugins)
+	}
+	plugin := plugins[0]
+	killed, signal := tf.Process.Pid, syscall.SIGKILL
+	switch victim {
+	case "plugin":
+		killed = plugin
+	case "interrupt":
+		signal = syscall.SIGINT
+	}
+	if err := syscall.Kill(killed, signal); err != nil {
+		t.Fatal(err)
+	}
+	killedAt := time.Now()
+	pluginEnded := make(chan time.Duration, 1)
+	if victim == "terraform" {
+		// The orphaned plugin must give up, without finishing the creation, and end.
+		go func() {
+			for processAlive(plugin) && time.Since(killedAt) < time.Minute {
+				time.Sleep(20 * time.Millisecond)
+			}
+			pluginEnded <- time.Since(killedAt)
+		}()
+	}
+	_ = tf.Wait()
+	t.Logf("sent %s to the %s when the %s job had %s", signal, map[bool]string{true: "terraform", false: victim}[victim == "interrupt"], kind, when)
+
+	// The re-apply starts at once; the killed apply's job may still be running on the portal.
+	code, reapply := w.run("apply", "-auto-approve", "-input=false")
+	if victim == "terraform" {
+		if took := <-pluginEnded; took > 5*time.Second {
+			_ = syscall.Kill(plugin, syscall.SIGKILL)
+			t.Errorf("the plugin whose terraform was killed ran on for %s", took.Round(time.Millisecond))
+		} else {
+			t.Logf("the plugin whose terraform was killed ended %s later", took.Round(time.Millisecond))
+		}
+	}
+	if victim == "interrupt" && code != 0 {
+		t.Fatalf("the apply after an interrupt failed (exit %d); the interrupted apply should have recorded the object:\n%s", code, reapply)
+	}
+	if code != 0 {
+		m := abandonedObject.FindStringSubmatch(reapply)
+		if !strings.Contains(reapply, "Unfinished earlier creation") || m == nil {
+			t.Fatalf("the re-apply failed (exit %d) without naming an unfinished creation:\n%s", code, reapply)
+		}
+		t.Logf("the re-apply stopped at the unfinished creation %s; importing it", m[1])
+		if code, out := w.run("import", "-input=false", addr, m[1]); code != 0 {
+			t.Fatalf("import %s %s: exit %d\n%s", addr, m[1], code, out)
+		}
+		if code, out := w.run("apply", "-auto-approve", "-input=false"); code != 0 {
+			t.Fatalf("the apply after the import: exit %d\n%s", code, out)
+		}
+	} else {
+		t.Log("the re-apply succeeded")
+	}
+	// Exactly one object of that title, with its real title, and it is the one in the state.
+	var ids []int64
+	for id, got := range env.Fake.RoomTitles(kind == "template") {
+		if got == title || strings.HasPrefix(got, title+" [tf-pending-") {
+			ids = append(ids, id)
+			if got != title {
+				t.Errorf("%d still carries its creation marker: %q", id, got)
+			}
+		}
+	}
+	if len(ids) != 1 {
+		t.Fatalf("the portal holds %d objects titled %q (%v), want exactly 1", len(ids), title, env.Fake.RoomTitles(kind == "template"))
+	}
+	inState := ""
+	for _, r := range w.resources(t) {
+		if name, _ := r.Values["title"].(string); r.Type == strings.Split(addr, ".")[0] && name == title {
+			inState, _ = r.Values["id"].(string)
+		}
+	}
+	if inState != strconv.FormatInt(ids[0], 10) {
+		t.Fatalf("the state records %q for %s, want the portal's object %d", inState, addr, ids[0])
+	}
+}
+
+// command is the terraform command `args` in the workspace, in a process group of its own.
+func (w *workspace) command(args ...string) *exec.Cmd {
+	cmd := exec.Command(w.terraform, append(args[:1:1], append([]string{"-no-color"}, args[1:]...)...)...)
+	cmd.Dir, cmd.Env = w.dir, w.env
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	return cmd
+}
+
+// childProcesses lists the processes whose parent is pid (Linux /proc).
+func childProcesses(pid int) []int {
+	var kids []int
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		child, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		if ppid, _, ok := procStat(child); ok && ppid == pid {
+			kids = append(kids, child)
+		}
+	}
+	return kids
+}
+
+// processAlive reports whether pid runs (a zombie has exited).
+func processAlive(pid int) bool {
+	_, state, ok := procStat(pid)
+	return ok && state != "Z" && state != "X"
+}
+
+// procStat reads the parent and the state of pid from /proc/<pid>/stat.
+func procStat(pid int) (ppid int, state string, ok bool) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, "", false
+	}
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 2 {
+		return 0, "", false
+	}
+	ppid, err = strconv.Atoi(f[1])
+	return ppid, f[0], err == nil
 }

@@ -7,10 +7,13 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 	"weak"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
 type callValueKey struct{}
@@ -36,7 +39,7 @@ func validateThrough(t *testing.T, server tfprotov6.ProviderServer) weak.Pointer
 // protocol server must leave nothing of the call's context reachable once the call returns.
 func TestProtocolServerKeepsNoCallContext(t *testing.T) {
 	// Both servers stay alive, as they do in a provider process, so whatever they keep stays reachable.
-	server, framework := NewProtocolServer("test")(), providerserver.NewProtocol6(New("test")())()
+	server, framework := NewProtocolServer("test", nil)(), providerserver.NewProtocol6(New("test")())()
 	throughServer, throughFramework := validateThrough(t, server), validateThrough(t, framework)
 	runtime.GC()
 	if throughServer.Value() != nil {
@@ -87,7 +90,7 @@ func TestCallContextStandsForTheCallUntilReleased(t *testing.T) {
 // wrapper embeds only the interfaces it names.
 func TestProtocolServerForwardsEveryMethod(t *testing.T) {
 	framework := reflect.TypeOf(providerserver.NewProtocol6(New("test")())())
-	served := NewProtocolServer("test")()
+	served := NewProtocolServer("test", nil)()
 	if _, ok := served.(protocolServer); !ok {
 		t.Fatalf("NewProtocolServer serves %T, not protocolServer: the framework's server lacks part of frameworkServer", served)
 	}
@@ -124,4 +127,76 @@ func signature(f reflect.Type) string {
 		out = append(out, f.Out(i).String())
 	}
 	return "func(" + strings.Join(in, ", ") + ") (" + strings.Join(out, ", ") + ")"
+}
+
+// callUntilEnded runs one call through withCallContext that waits until its context ends, as a creation
+// waiting for a job does, and reports whether the client would then count the caller gone.
+func callUntilEnded(link *Link, ctx context.Context, ended func()) bool {
+	gone, _ := withCallContext(link, ctx, struct{}{}, func(ctx context.Context, _ struct{}) (bool, error) {
+		ended()
+		<-ctx.Done()
+		return docspace.CallerGone(ctx), nil
+	})
+	return gone
+}
+
+func isClosed(ch <-chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+		return false
+	}
+}
+
+// Terraform asks a provider to stop with StopProvider and still records what the calls return; a call
+// whose context ends without it has lost Terraform. The client must learn which of the two happened.
+func TestLinkTellsAStopFromALostConnection(t *testing.T) {
+	t.Run("lost connection", func(t *testing.T) {
+		link := NewLink()
+		ctx, cancel := context.WithCancel(t.Context())
+		if !callUntilEnded(link, ctx, cancel) {
+			t.Error("a call whose context ended without StopProvider does not count Terraform gone")
+		}
+		if !isClosed(link.Lost()) {
+			t.Error("the link is not marked lost")
+		}
+	})
+	t.Run("StopProvider", func(t *testing.T) {
+		link := NewLink()
+		server := NewProtocolServer("test", link)()
+		ctx, cancel := context.WithCancel(t.Context())
+		stopAndCancel := func() {
+			if _, err := server.StopProvider(t.Context(), &tfprotov6.StopProviderRequest{}); err != nil {
+				t.Error(err)
+			}
+			cancel() // what terraform-plugin-go does to the calls in progress after StopProvider
+		}
+		if callUntilEnded(link, ctx, stopAndCancel) {
+			t.Error("a call stopped at Terraform's request counts Terraform gone")
+		}
+		if isClosed(link.Lost()) {
+			t.Error("the link is marked lost after a StopProvider")
+		}
+		// Terraform killed after its Ctrl-C: main notices the parent gone.
+		link.MarkLost()
+		if !docspace.CallerGone(docspace.WithCallerGone(t.Context(), link.goneFor(ctx.Done()))) {
+			t.Error("a stopped call does not count Terraform gone once the link is lost")
+		}
+	})
+	t.Run("call returned", func(t *testing.T) {
+		link := NewLink()
+		ctx, cancel := context.WithCancel(t.Context())
+		_, _ = withCallContext(link, ctx, struct{}{}, func(context.Context, struct{}) (struct{}, error) { return struct{}{}, nil })
+		cancel() // gRPC ends every call's context once the call has returned
+		time.Sleep(10 * time.Millisecond)
+		if isClosed(link.Lost()) {
+			t.Error("the end of a call's context after the call returned marks the link lost")
+		}
+	})
+	t.Run("no link in context", func(t *testing.T) {
+		if docspace.CallerGone(t.Context()) {
+			t.Error("a context without a caller counts it gone")
+		}
+	})
 }

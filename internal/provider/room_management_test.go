@@ -349,7 +349,7 @@ resource "docspace_room_member" "m" {
 			{
 				PreConfig:   env.Fake.ResetCounts,
 				Config:      config("editor"),
-				ExpectError: regexp.MustCompile(`(?s)The API key cannot manage this room.*Nothing was changed`),
+				ExpectError: regexp.MustCompile(`(?s)The API key cannot manage this room.*Nothing\s+was\s+changed`),
 			},
 			{
 				PreConfig: func() {
