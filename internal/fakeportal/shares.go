@@ -297,8 +297,10 @@ func (p *Portal) templateRequestAllowed(list []invitation) bool {
 func (p *Portal) visibleEntries(c *call, r *room, list []invitation) []invitation {
 	var kept []invitation
 	for _, inv := range list {
-		if u := p.findUser(inv.id); inv.id != "" && u != nil && !u.removed && !c.user.sees(u) &&
-			!(r.createdBy == c.user && (inv.access == accessNone || r.findShare(u.id) != nil)) {
+		u := p.findUser(inv.id)
+		hidden := inv.id != "" && u != nil && !u.removed && !c.user.sees(u)
+		creatorExempt := hidden && r.createdBy == c.user && (inv.access == accessNone || r.findShare(u.id) != nil)
+		if hidden && !creatorExempt {
 			continue
 		}
 		kept = append(kept, inv)
