@@ -34,7 +34,7 @@ resource "docspace_room_link" "gone" {
   room_id = "%d"
   link_type = "external"
   title     = "Reviewers"
-  access    = "read"
+  access    = "viewer"
 }
 `, room.ID),
 			ExpectError: gone,

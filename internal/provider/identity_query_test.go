@@ -507,7 +507,7 @@ import {
 resource "docspace_room_link" "guarded" {
   room_id   = "%[1]d"
   link_type = "external"
-  access    = "read"
+  access    = "viewer"
   title     = "Guarded"
 %[3]s}
 `, room.ID, link.Shared.ID, moreLines(extra))

@@ -109,12 +109,13 @@ func TestAccRoomTemplate_sharedAtCreation(t *testing.T) {
 						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(team)})),
 				},
 				// The apply: each subject looked up by the apply's own plan and again by the create; the job
-				// under its creation marker (the listing for abandoned markers, the start, the status polls,
-				// the rename); one sharing request by id; whether the template is public. No address is sent.
+				// under its creation marker (two listings for abandoned markers, by the text search and of the
+				// newest objects; the start, the status polls, the rename); one sharing request by id; whether
+				// the template is public. No address is sent.
 				Check: resource.ComposeTestCheckFunc(expectTemplateShares(env, ann, bob, team),
 					expectCounts(t, env.Fake, "creating a shared template", map[string]int{
 						"GET /api/2.0/people/{id}": 4, "GET /api/2.0/group/{id}": 2,
-						routeList: 1, "POST /api/2.0/files/roomtemplate": 1, routeRoom: 1, routeUpdate: 1,
+						routeList: 2, "POST /api/2.0/files/roomtemplate": 1, routeRoom: 1, routeUpdate: 1,
 						"PUT /api/2.0/files/rooms/{id}/share": 1, "GET /api/2.0/files/roomtemplate/{id}/public": 1,
 					}, "GET /api/2.0/files/roomtemplate/status")),
 			},
