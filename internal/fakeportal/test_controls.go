@@ -195,3 +195,16 @@ func (p *Portal) FileExists(id int64) bool {
 	})
 	return ok
 }
+
+// FolderTitles returns the titles of the folders directly in a room or folder, outside any Trash, by id.
+func (p *Portal) FolderTitles(parentID int64) map[int64]string {
+	titles := map[int64]string{}
+	p.set(func() {
+		for _, f := range p.folders {
+			if f.parent == parentID && p.trashOf(f) == nil {
+				titles[f.id] = f.title
+			}
+		}
+	})
+	return titles
+}
