@@ -111,6 +111,19 @@ func (c *Client) RenameFolder(ctx context.Context, id int64, title string) (*Fol
 	return checkFolderID(&f, id, "PUT")
 }
 
+// FolderRoom returns the id of the room a folder is in, from its breadcrumbs: the section's root, the room,
+// then the folders down to this one (api-notes.md §36). A folder's own answer names no room.
+func (c *Client) FolderRoom(ctx context.Context, id int64) (int64, error) {
+	var path []Folder
+	if err := c.do(ctx, "GET", folderPath(id)+"/path", nil, nil, &path); err != nil {
+		return 0, err
+	}
+	if len(path) < 3 || path[len(path)-1].ID != id {
+		return 0, fmt.Errorf("GET /api/2.0/%s/path: the breadcrumbs do not lead from a room to folder %d: %w", folderPath(id), id, ErrMissingObject)
+	}
+	return path[1].ID, nil
+}
+
 func checkFolderID(f *Folder, id int64, method string) (*Folder, error) {
 	if f.ID != id {
 		return nil, fmt.Errorf("%s /api/2.0/%s: the answer describes folder %d: %w", method, folderPath(id), f.ID, ErrMissingObject)

@@ -32,6 +32,9 @@ func TestFolderLifecycle(t *testing.T) {
 	if err != nil || sub.ParentID != f.ID {
 		t.Fatalf("got %+v, %v", sub, err)
 	}
+	if got, err := c.FolderRoom(ctx, sub.ID); err != nil || got != room {
+		t.Errorf("room of the subfolder: %d, %v; want %d", got, err, room)
+	}
 	if f, err = c.RenameFolder(ctx, f.ID, "Agreements"); err != nil || f.Title != "Agreements" {
 		t.Fatalf("rename: %+v, %v", f, err)
 	}

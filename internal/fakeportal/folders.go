@@ -160,6 +160,26 @@ func (p *Portal) getFolder(c *call) {
 	}
 }
 
+// folderPath is GET /files/folder/{id}/path: the breadcrumbs from the section's root through the room to
+// the folder (api-notes.md §36).
+func (p *Portal) folderPath(c *call) {
+	f, r := p.readableFolder(c)
+	if f == nil {
+		return
+	}
+	var chain []any
+	for g := f; g != nil; g = p.folders[g.parent] {
+		chain = append([]any{map[string]any{"id": g.id, "title": g.title}}, chain...)
+	}
+	sections := map[int]string{folderRooms: "Rooms", folderArchive: "Archive", folderTemplates: "Templates"}
+	root := map[string]any{"id": r.parentID(), "title": sections[r.folder]}
+	if u := p.trashOf(f); u != nil {
+		root = map[string]any{"id": p.trashID(u), "title": "Trash"}
+	}
+	head := []any{root, map[string]any{"id": r.id, "title": r.title, "roomType": r.roomType}}
+	c.list(append(head, chain...))
+}
+
 // createFolder is POST /files/folder/{parentId} {title}: at most 165 characters, trimmed, required; a
 // missing parent is 403 (api-notes.md §36).
 func (p *Portal) createFolder(c *call) {

@@ -129,6 +129,10 @@ func TestFolderControls(t *testing.T) {
 	if got := owner.call("GET", "files/folder/"+b, ""); got.response()["parentId"] != mustFloat(a) {
 		t.Errorf("after a move: %s", got.raw)
 	}
+	path := owner.call("GET", "files/folder/"+b+"/path", "").list()
+	if len(path) != 4 || path[1].(map[string]any)["id"] != mustFloat(room) || path[3].(map[string]any)["id"] != mustFloat(b) {
+		t.Errorf("path: %v", path)
+	}
 	p.TrashFolderNow(mustInt(a), "sk-user")
 	if got := owner.call("GET", "files/folder/"+b, ""); got.status != http.StatusForbidden {
 		t.Errorf("in someone else's Trash: %s", got.raw)

@@ -225,6 +225,7 @@ func routes() []route {
 		r("GET", "/api/2.0/files/folder/{id}", (*Portal).getFolder),
 		r("PUT", "/api/2.0/files/folder/{id}", (*Portal).renameFolder),
 		r("DELETE", "/api/2.0/files/folder/{id}", (*Portal).deleteFolder),
+		r("GET", "/api/2.0/files/folder/{id}/path", (*Portal).folderPath),
 		// Last: it would take /files/rooms and /files/fileops for a folder id.
 		r("GET", "/api/2.0/files/{id}", (*Portal).folderContent),
 	}
