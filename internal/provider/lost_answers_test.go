@@ -3,8 +3,8 @@ package provider_test
 import (
 	"fmt"
 	"maps"
-	"slices"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
