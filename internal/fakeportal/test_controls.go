@@ -208,3 +208,16 @@ func (p *Portal) FolderTitles(parentID int64) map[int64]string {
 	})
 	return titles
 }
+
+// Folders returns the title of every folder in a room, Trash included, by id.
+func (p *Portal) Folders() map[int64]string {
+	titles := map[int64]string{}
+	p.set(func() {
+		for _, f := range p.folders {
+			if p.roomOf(f) != nil {
+				titles[f.id] = f.title
+			}
+		}
+	})
+	return titles
+}
