@@ -163,21 +163,27 @@ func (p *Portal) getFolder(c *call) {
 // folderPath is GET /files/folder/{id}/path: the breadcrumbs from the section's root through the room to
 // the folder (api-notes.md §36).
 func (p *Portal) folderPath(c *call) {
-	f, r := p.readableFolder(c)
-	if f == nil {
-		return
+	if f, r := p.readableFolder(c); f != nil {
+		c.list(p.breadcrumbs(f, r))
 	}
+}
+
+// breadcrumbs are the entries from the section's root (or the Trash) through the room r down to f; with f
+// nil, to the room.
+func (p *Portal) breadcrumbs(f *folder, r *room) []any {
 	var chain []any
 	for g := f; g != nil; g = p.folders[g.parent] {
 		chain = append([]any{map[string]any{"id": g.id, "title": g.title}}, chain...)
 	}
 	sections := map[int]string{folderRooms: "Rooms", folderArchive: "Archive", folderTemplates: "Templates"}
 	root := map[string]any{"id": r.parentID(), "title": sections[r.folder]}
-	if u := p.trashOf(f); u != nil {
-		root = map[string]any{"id": p.trashID(u), "title": "Trash"}
+	if f != nil {
+		if u := p.trashOf(f); u != nil {
+			root = map[string]any{"id": p.trashID(u), "title": "Trash"}
+		}
 	}
 	head := []any{root, map[string]any{"id": r.id, "title": r.title, "roomType": r.roomType}}
-	c.list(append(head, chain...))
+	return append(head, chain...)
 }
 
 // createFolder is POST /files/folder/{parentId} {title}: at most 165 characters, trimmed, required; a
@@ -312,6 +318,7 @@ func (p *Portal) folderContent(c *call) {
 	var inTrash *user
 	var r *room
 	var current map[string]any
+	var path []any
 	id, numeric := c.pathID()
 	switch {
 	case strings.EqualFold(c.args[0], "@trash"):
@@ -337,18 +344,19 @@ func (p *Portal) folderContent(c *call) {
 				c.fail(http.StatusForbidden, cannotViewFolder)
 				return
 			}
-			current = p.dto(r, c.user, false)
+			current, path = p.dto(r, c.user, false), p.breadcrumbs(nil, r)
 			break
 		}
 		f, fr := p.readableFolder(c)
 		if f == nil {
 			return
 		}
-		r, current = fr, p.folderDTO(f, fr)
+		r, current, path = fr, p.folderDTO(f, fr), p.breadcrumbs(f, fr)
 	}
 	if inTrash != nil {
 		id = p.trashID(inTrash)
 		current = map[string]any{"id": id, "title": "Trash", "rootFolderType": folderTrash, "rootFolderId": id, "parentId": 0}
+		path = []any{map[string]any{"id": id, "title": "Trash"}}
 	}
 	filterType, _ := strconv.Atoi(q.Get("filterType"))
 	text := strings.ToLower(q.Get("filterValue"))
@@ -396,7 +404,7 @@ func (p *Portal) folderContent(c *call) {
 			pageFiles = append(pageFiles, e)
 		}
 	}
-	c.ok(map[string]any{"files": nonNil(pageFiles), "folders": nonNil(pageFolders), "current": current,
+	c.ok(map[string]any{"files": nonNil(pageFiles), "folders": nonNil(pageFolders), "current": current, "pathParts": path,
 		"startIndex": start, "count": len(page), "total": total})
 }
 
