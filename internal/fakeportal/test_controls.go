@@ -221,3 +221,12 @@ func (p *Portal) Folders() map[int64]string {
 	})
 	return titles
 }
+
+// RestoreFolderNow takes a folder out of a Trash, back where it was deleted from.
+func (p *Portal) RestoreFolderNow(id int64) {
+	p.set(func() {
+		if f := p.folders[id]; f != nil && f.trashedBy != nil {
+			f.trashedBy, f.parent = nil, f.origin
+		}
+	})
+}

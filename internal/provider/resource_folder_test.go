@@ -338,3 +338,32 @@ func TestAccFolder_permanentDelete(t *testing.T) {
 		}},
 	})
 }
+
+// TestAccFolder_inAnotherUsersTrash: a folder someone else deleted into their own Trash answers 403; the
+// refresh fails and the folder stays in the state, as 403 never removes anything.
+func TestAccFolder_inAnotherUsersTrash(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{APIKeys: []string{acctest.FakeAPIKey, "sk-someone-else"}})
+	env.RequireFake(t, "deletes a folder as another user, whose key only the fake hands out")
+	prefix := acctest.RandomName("folders")
+	config := folderRoomConfig(env, prefix, folderBlock("f", "room_id = docspace_room.r.id", "Contracts", ""))
+	var id int64
+	env.Run(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{Config: config, Check: folderID("docspace_folder.f", &id)},
+			{
+				PreConfig:   func() { env.Fake.TrashFolderNow(id, "sk-someone-else") },
+				Config:      config,
+				ExpectError: ruleRegexp(`refuses to show folder \d+ to the API key's user: it is in another user's Trash`),
+			},
+			{
+				// Restored: the same folder, nothing to do.
+				PreConfig: func() { env.Fake.RestoreFolderNow(id) },
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("docspace_folder.f", plancheck.ResourceActionNoop),
+				}},
+			},
+		},
+	})
+}
