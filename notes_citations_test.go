@@ -50,6 +50,7 @@ var apiNotesSections = []string{
 	"The text filter of room listings: two engines",
 	"Who may manage a room",
 	"Who may create rooms",
+	"Folders inside rooms",
 }
 
 var (

@@ -27,7 +27,7 @@ import (
 // docs/guides/template-jobs.md.
 //
 // The protocol is the same for every kind of object; what differs is described by an objectKind, kept
-// with the kind's other calls (rooms.go, groups.go). A creating call of a new kind:
+// with the kind's other calls (rooms.go, groups.go, folders.go). A creating call of a new kind:
 //  1. newCreation, then checkAbandoned;
 //  2. the creating request, with the title cr.markedTitle(), never repeated (refused tells a refusal,
 //     which created nothing, from an unknown outcome);
@@ -44,6 +44,7 @@ const (
 	creationRoomFromTemplate creationKind = 'f' // the room-from-template job
 	creationTemplate         creationKind = 't' // the template job
 	creationGroup            creationKind = 'g' // POST group
+	creationFolder           creationKind = 'd' // POST files/folder/{parentId}
 )
 
 // objectKind is what the creation protocol needs to know of the objects one creationKind makes.
@@ -53,15 +54,17 @@ type objectKind struct {
 	// the portal keeps for a title sent, within maxTitle.
 	maxTitle int
 	stored   func(title string) string
-	// scope names the listing that shows objects of this kind: kinds with one scope share a marker scan.
+	// scope names the listing that shows objects of this kind: kinds with one scope share a marker scan,
+	// one per container (creation.in).
 	scope string
-	// list returns the objects of this kind whose title contains text, case-insensitively.
-	list func(ctx context.Context, c *Client, text string) ([]object, error)
+	// list returns the objects of this kind in the container in ("" for kinds without one) whose title
+	// contains text, case-insensitively.
+	list func(ctx context.Context, c *Client, in, text string) ([]object, error)
 	// get reads one object of this kind; a missing one is a 404.
 	get func(ctx context.Context, c *Client, id string) (*object, error)
 	// newest, when the kind's text search may lag behind the portal (a full-text index), returns the
 	// newest objects of this kind without a text filter (api-notes.md §5, §28).
-	newest func(ctx context.Context, c *Client) ([]object, error)
+	newest func(ctx context.Context, c *Client, in string) ([]object, error)
 }
 
 // objectKinds describes each creationKind.
@@ -70,6 +73,7 @@ var objectKinds = map[creationKind]*objectKind{
 	creationRoomFromTemplate: &roomObjects,
 	creationTemplate:         &templateObjects,
 	creationGroup:            &groupObjects,
+	creationFolder:           &folderObjects,
 }
 
 func (k creationKind) objects() *objectKind { return objectKinds[k] }
@@ -90,14 +94,21 @@ var markerPattern = regexp.MustCompile(`^(.*) \[` + markerPrefix + `([a-z])-([0-
 // creation is one attempt to create an object titled title.
 type creation struct {
 	kind  creationKind
+	in    string // the container the object is made in (a folder's parent), "" for kinds without one
 	title string // as the caller asked for it
 	token string // "tf-pending-r-0123456789ab"
 }
 
 func newCreation(kind creationKind, title string) creation {
+	return newCreationIn(kind, "", title)
+}
+
+// newCreationIn is a creation of an object of a kind that lives in a container, such as a folder in its
+// parent: its markers are looked for in that container only.
+func newCreationIn(kind creationKind, in, title string) creation {
 	b := make([]byte, 6)
 	_, _ = rand.Read(b) // crypto/rand never fails on supported platforms
-	return creation{kind: kind, title: title, token: markerPrefix + string(kind) + "-" + hex.EncodeToString(b)}
+	return creation{kind: kind, in: in, title: title, token: markerPrefix + string(kind) + "-" + hex.EncodeToString(b)}
 }
 
 // markedTitle is the title the object carries until it is renamed: the title as the portal stores it
@@ -184,29 +195,30 @@ type markerScan struct {
 	marked []object
 }
 
-func (c *Client) scanOf(kind creationKind) *markerScan {
+func (c *Client) scanOf(cr creation) *markerScan {
 	c.scansMu.Lock()
 	defer c.scansMu.Unlock()
-	s := c.scans[kind.objects().scope]
+	key := cr.kind.objects().scope + "\x00" + cr.in
+	s := c.scans[key]
 	if s == nil {
 		s = &markerScan{}
-		c.scans[kind.objects().scope] = s
+		c.scans[key] = s
 	}
 	return s
 }
 
-// markedObjects lists the marked objects of kind: those the text search finds, and those among the
+// markedObjects lists the marked objects of cr's kind in its container: those the text search finds, and those among the
 // newest objects, which a portal with full-text search may not have indexed yet (api-notes.md §5, §28).
-func (c *Client) markedObjects(ctx context.Context, kind creationKind) ([]object, error) {
-	s := c.scanOf(kind)
+func (c *Client) markedObjects(ctx context.Context, cr creation) ([]object, error) {
+	s := c.scanOf(cr)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.done {
-		objects, err := kind.objects().list(ctx, c, markerPrefix)
+		objects, err := cr.kind.objects().list(ctx, c, cr.in, markerPrefix)
 		if err != nil {
 			return nil, fmt.Errorf("looking for unfinished creations: %w", err)
 		}
-		newest, err := c.newestObjects(ctx, kind)
+		newest, err := c.newestObjects(ctx, cr)
 		if err != nil {
 			return nil, fmt.Errorf("looking for unfinished creations: %w", err)
 		}
@@ -220,28 +232,29 @@ func (c *Client) markedObjects(ctx context.Context, kind creationKind) ([]object
 	return s.marked, nil
 }
 
-// newestObjects returns the newest objects of kind, or none when its text search does not lag.
-func (c *Client) newestObjects(ctx context.Context, kind creationKind) ([]object, error) {
-	if kind.objects().newest == nil {
+// newestObjects returns the newest objects of cr's kind in its container, or none when the kind's text
+// search does not lag.
+func (c *Client) newestObjects(ctx context.Context, cr creation) ([]object, error) {
+	if cr.kind.objects().newest == nil {
 		return nil, nil
 	}
-	return kind.objects().newest(ctx, c)
+	return cr.kind.objects().newest(ctx, c, cr.in)
 }
 
-// forgetMarkers makes the next creation of kind list the marked objects again.
-func (c *Client) forgetMarkers(kind creationKind) {
-	s := c.scanOf(kind)
+// forgetMarkers makes the next creation of cr's kind in its container list the marked objects again.
+func (c *Client) forgetMarkers(cr creation) {
+	s := c.scanOf(cr)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.done = false
 }
 
-// noteMarked adds o, which carries a creation marker, to the marked objects of kind.
-func (c *Client) noteMarked(ctx context.Context, kind creationKind, o object) error {
-	if _, err := c.markedObjects(ctx, kind); err != nil {
+// noteMarked adds o, which carries a creation marker, to the marked objects of cr's kind.
+func (c *Client) noteMarked(ctx context.Context, cr creation, o object) error {
+	if _, err := c.markedObjects(ctx, cr); err != nil {
 		return err
 	}
-	s := c.scanOf(kind)
+	s := c.scanOf(cr)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !slices.ContainsFunc(s.marked, func(l object) bool { return l.ID == o.ID }) {
@@ -256,7 +269,7 @@ func (c *Client) noteMarked(ctx context.Context, kind creationKind, o object) er
 // gone. Job creations call it while the job slot is idle, so no job of that kind is still building such
 // an object.
 func (c *Client) checkAbandoned(ctx context.Context, cr creation) error {
-	marked, err := c.markedObjects(ctx, cr.kind)
+	marked, err := c.markedObjects(ctx, cr)
 	if err != nil {
 		return err
 	}
@@ -307,7 +320,7 @@ func (c *Client) renamedWithin(ctx context.Context, kind creationKind, objects [
 // not know an object made moments ago (a portal with full-text search indexes it in the background), so
 // when it finds nothing, the newest objects are looked at as well (api-notes.md §20 step 5).
 func (c *Client) findCreated(ctx context.Context, cr creation) (*object, error) {
-	objects, err := cr.kind.objects().list(ctx, c, cr.token)
+	objects, err := cr.kind.objects().list(ctx, c, cr.in, cr.token)
 	if err != nil {
 		return nil, err
 	}
@@ -316,7 +329,7 @@ func (c *Client) findCreated(ctx context.Context, cr creation) (*object, error) 
 			return &objects[i], nil
 		}
 	}
-	if objects, err = c.newestObjects(ctx, cr.kind); err != nil {
+	if objects, err = c.newestObjects(ctx, cr); err != nil {
 		return nil, err
 	}
 	for i := range objects {

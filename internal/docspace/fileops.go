@@ -86,8 +86,9 @@ func (c *Client) moveRoom(ctx context.Context, id int64, verb string, archived b
 		return err
 	}
 	return c.waitFileOperation(ctx, fileOpWait{
-		verb: verb + " room", roomID: id, kind: fileOpMove, start: op,
-		reached: func(room *Room, err error) (bool, error) {
+		verb: verb + " room", id: id, kind: fileOpMove, start: op,
+		reached: func(ctx context.Context) (bool, error) {
+			room, err := c.GetRoom(ctx, id)
 			if err != nil {
 				return false, err
 			}
@@ -108,8 +109,9 @@ func (c *Client) DeleteRoom(ctx context.Context, id int64) error {
 		return err
 	}
 	return c.waitFileOperation(ctx, fileOpWait{
-		verb: "delete room", roomID: id, kind: fileOpDelete, start: op, startNamesOther: true,
-		reached: func(_ *Room, err error) (bool, error) {
+		verb: "delete room", id: id, kind: fileOpDelete, start: op, startNamesOther: true,
+		reached: func(ctx context.Context) (bool, error) {
+			_, err := c.GetRoom(ctx, id)
 			if IsNotFound(err) {
 				return true, nil
 			}
@@ -119,17 +121,17 @@ func (c *Client) DeleteRoom(ctx context.Context, id int64) error {
 }
 
 type fileOpWait struct {
-	verb   string
-	roomID int64
-	kind   int
+	verb string
+	id   int64 // the room or folder the operation works on
+	kind int
 	// start is the start call's answer. A finished operation in it is reported there and nowhere else
 	// (api-notes.md §10-§12).
 	start FileOperation
 	// startNamesOther is set for deletes, whose answer describes the caller's first delete operation,
 	// which need not be this one (api-notes.md §11).
 	startNamesOther bool
-	// reached checks the room's real state.
-	reached func(*Room, error) (bool, error)
+	// reached reads the object's real state and reports whether the operation has had its effect.
+	reached func(context.Context) (bool, error)
 }
 
 // failure returns the error of a finished, failed operation that this wait must report, if one was seen.
@@ -145,10 +147,10 @@ func (c *Client) failure(w fileOpWait) error {
 	if !ok {
 		return nil
 	}
-	return fmt.Errorf("the portal could not %s %d: %s", w.verb, w.roomID, op.Error)
+	return fmt.Errorf("the portal could not %s %d: %s", w.verb, w.id, op.Error)
 }
 
-// waitFileOperation watches the room until it has reached its new state, so that parallel waits never
+// waitFileOperation watches the room or folder until it has reached its new state, so that parallel waits never
 // wait for each other's operations. While the room has not changed, and the wait is not expected to
 // end soon, it reads /files/fileops to learn of a failure and how far the operation got; the portal
 // lists a finished operation once, and any waiter of this client may be the one that sees it. Near
@@ -166,8 +168,7 @@ func (c *Client) waitFileOperation(ctx context.Context, w fileOpWait) error {
 	started := time.Now()
 	schedule, overdue := c.pace.schedule(w.verb, c.pollBackoff)
 	_, err := poll.Until(ctx, schedule, !w.start.Finished, func(ctx context.Context) (struct{}, bool, error) {
-		room, getErr := c.GetRoom(ctx, w.roomID)
-		done, err := w.reached(room, getErr)
+		done, err := w.reached(ctx)
 		if done || err != nil {
 			if w.start.ID != "" {
 				c.ops.take(w.start.ID, w.kind) // a success needs no report, and nobody else waits for it
@@ -197,7 +198,7 @@ func (c *Client) waitFileOperation(ctx context.Context, w fileOpWait) error {
 		return struct{}{}, false, c.failure(w)
 	})
 	if err != nil && ctx.Err() != nil {
-		return fmt.Errorf("waiting to %s %d: %w (last seen: %s)", w.verb, w.roomID, err, lastSeen)
+		return fmt.Errorf("waiting to %s %d: %w (last seen: %s)", w.verb, w.id, err, lastSeen)
 	}
 	if err == nil && !w.start.Finished {
 		c.pace.ended(w.verb, time.Since(started))

@@ -111,7 +111,7 @@ var groupObjects = objectKind{
 	maxTitle: maxGroupName,
 	stored:   func(name string) string { return name },
 	scope:    "group",
-	list: func(ctx context.Context, c *Client, text string) ([]object, error) {
+	list: func(ctx context.Context, c *Client, _, text string) ([]object, error) {
 		groups, err := c.ListGroups(ctx, text)
 		if err != nil {
 			return nil, err

@@ -236,13 +236,13 @@ func (c *Client) jobStatus(ctx context.Context, kind JobKind) (*JobStatus, error
 // looked at directly, because a listing may miss an object made moments ago (api-notes.md §5).
 func (c *Client) checkEarlierCreations(ctx context.Context, cr creation, fresh bool, foreign *JobStatus) error {
 	if fresh {
-		c.forgetMarkers(cr.kind)
+		c.forgetMarkers(cr)
 	}
 	if foreign != nil && foreign.Error == "" && foreign.ObjectID() > 0 {
 		obj, err := cr.kind.objects().get(ctx, c, formatRoomID(foreign.ObjectID()))
 		switch {
 		case err == nil && cr.sameAs(obj.Title):
-			if err := c.noteMarked(ctx, cr.kind, *obj); err != nil {
+			if err := c.noteMarked(ctx, cr, *obj); err != nil {
 				return err
 			}
 		case err != nil && !IsNotFound(err) && !IsForbidden(err):

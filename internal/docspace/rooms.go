@@ -222,7 +222,7 @@ func roomKind(noun string, area SearchArea, templates bool) objectKind {
 		maxTitle: MaxTitleLength,
 		stored:   SanitizeTitle,
 		scope:    "files/rooms?searchArea=" + strconv.Itoa(int(area)),
-		list: func(ctx context.Context, c *Client, text string) ([]object, error) {
+		list: func(ctx context.Context, c *Client, _, text string) ([]object, error) {
 			return ofKind(c.ListRooms(ctx, ListRoomsOptions{SearchArea: area, FilterValue: text}))
 		},
 		get: func(ctx context.Context, c *Client, id string) (*object, error) {
@@ -232,7 +232,7 @@ func roomKind(noun string, area SearchArea, templates bool) objectKind {
 			}
 			return roomObject(r), nil
 		},
-		newest: func(ctx context.Context, c *Client) ([]object, error) {
+		newest: func(ctx context.Context, c *Client, _ string) ([]object, error) {
 			return ofKind(c.newestRooms(ctx, area))
 		},
 	}

@@ -58,15 +58,24 @@ func (p *Portal) startOp(u *user, kind int, hold bool, apply func() string) *fil
 
 // answerOps writes the answer of a start call, which the server reads through GetOperationResults: it
 // reports the operations that match and dequeues the finished ones among them, so a finished operation
-// is reported there and never again (api-notes.md §10-§12).
+// is reported there and never again (api-notes.md §10-§12). Room calls answer with the first of them.
 func (p *Portal) answerOps(c *call, match func(*fileOp) bool) {
-	var first *fileOp
+	ops := p.takeOps(c, match)
+	if len(ops) == 0 {
+		c.empty()
+		return
+	}
+	c.ok(ops[0])
+}
+
+// takeOps returns the caller's operations that match, as the server's GetOperationResults does, and
+// dequeues the finished ones among them.
+func (p *Portal) takeOps(c *call, match func(*fileOp) bool) []any {
+	var items []any
 	kept := p.ops[:0]
 	for _, op := range p.ops {
 		if op.owner == c.user && match(op) {
-			if first == nil {
-				first = op
-			}
+			items = append(items, p.dtoOp(op))
 			if op.finished {
 				continue
 			}
@@ -74,11 +83,7 @@ func (p *Portal) answerOps(c *call, match func(*fileOp) bool) {
 		kept = append(kept, op)
 	}
 	p.ops = kept
-	if first == nil {
-		c.empty()
-		return
-	}
-	c.ok(p.dtoOp(first))
+	return items
 }
 
 // advance completes due operations and jobs. Every request calls it first.

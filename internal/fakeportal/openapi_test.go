@@ -53,6 +53,12 @@ var serverDepartures = []struct {
 		"Watermark additions are flags and combine, such as 3 for user name and e-mail (api-notes.md §7)."},
 	{regexp.MustCompile(`^at "/roomType": value is not one of the allowed values \[1,2,5,6,8,9\]$`),
 		"roomType is accepted as a number or a name such as PublicRoom (api-notes.md §6)."},
+	{regexp.MustCompile(`^GET /api/2\.0/files/(folder/\d+/path: at "/response/\d+"|[^ ]+: at "/response/pathParts/\d+"): property "(id|roomType)" is unsupported$`),
+		"Breadcrumbs are typed FileEntryBaseDto, which has no id and forbids other members; the server serialises each " +
+			"entry as what it is, with its id, and the room's entry with its roomType (api-notes.md §36)."},
+	{regexp.MustCompile(`^at "/response(/folders/\d+)?": property "(originId|originTitle|originRoomId|originRoomTitle)" is unsupported$`),
+		"Items in a Trash carry where they came from; FileEntryDto declares these members in the second half of its " +
+			"allOf, which the first half (FileEntryBaseDto, additionalProperties: false) rejects (api-notes.md §36)."},
 	{regexp.MustCompile(`^DELETE /api/2\.0/group/[0-9a-fA-F-]+: status is not supported$`),
 		"DELETE /group/{id} returns NoContent(): 204 with an empty body, which the envelope filter does not wrap; the " +
 			"document promises 200 with a wrapper (api-notes.md §31)."},
@@ -337,6 +343,24 @@ func TestFakeConformsToOpenAPI(t *testing.T) {
 	other.do("GET", "/api/2.0/files/rooms/covers", "")           // 403 for a guest
 	other.do("GET", "/api/2.0/people/"+member, "")               // 403: guests see only themselves
 	other.do("PUT", "/api/2.0/files/rooms/"+id, `{"title":"x"}`) // 403 "You don't have permission to edit the room"
+
+	// Folders (api-notes.md §36).
+	folder := idOf(c.do("POST", "/api/2.0/files/folder/"+id, `{"title":"Spec folder"}`), "id")
+	sub := idOf(c.do("POST", "/api/2.0/files/folder/"+folder, `{"title":"Spec sub"}`), "id")
+	c.do("POST", "/api/2.0/files/folder/999999", `{"title":"x"}`) // 403 for a missing parent
+	c.do("GET", "/api/2.0/files/folder/"+sub, "")
+	c.do("GET", "/api/2.0/files/folder/"+sub+"/path", "")
+	c.do("PUT", "/api/2.0/files/folder/"+folder, `{"title":"Spec folder 2"}`)
+	c.do("PUT", "/api/2.0/files/folder/999999", `{"title":"x"}`) // 404
+	c.do("GET", "/api/2.0/files/"+id+"?filterType=2&filterValue=spec&count=100&startIndex=0", "")
+	c.do("GET", "/api/2.0/files/"+folder, "")
+	c.do("DELETE", "/api/2.0/files/folder/"+sub, `{"deleteAfter":false,"immediately":true}`)
+	c.do("DELETE", "/api/2.0/files/folder/"+folder, `{"deleteAfter":false,"immediately":false}`)
+	wait()
+	c.do("GET", "/api/2.0/files/folder/"+folder, "")     // in the caller's Trash
+	other.do("GET", "/api/2.0/files/folder/"+folder, "") // 403
+	c.do("GET", "/api/2.0/files/@trash", "")
+	c.do("GET", "/api/2.0/files/folder/"+sub, "") // 404
 
 	c.do("PUT", "/api/2.0/files/rooms/"+id+"/archive", `{"deleteAfter":false}`)
 	c.do("GET", "/api/2.0/files/fileops", "")

@@ -80,6 +80,8 @@ type Portal struct {
 	groups     []*group
 	byKey      map[string]*user
 	rooms      map[int64]*room
+	folders    map[int64]*folder
+	trashIDs   map[*user]int64
 	tagCatalog []string
 	nextID     int64
 	ops        []*fileOp
@@ -142,6 +144,8 @@ func New(opts Options) *Portal {
 		opts:        opts,
 		byKey:       map[string]*user{},
 		rooms:       map[int64]*room{},
+		folders:     map[int64]*folder{},
+		trashIDs:    map[*user]int64{},
 		nextID:      1000,
 		jobs:        map[jobKind]*job{},
 		jobFaults:   map[jobKind][]jobFault{},
@@ -217,6 +221,13 @@ func routes() []route {
 		r("GET", "/api/2.0/files/roomtemplate/status", (*Portal).templateStatus),
 		r("GET", "/api/2.0/files/roomtemplate/{id}/public", (*Portal).getTemplatePublic),
 		r("PUT", "/api/2.0/files/roomtemplate/public", (*Portal).setTemplatePublic),
+		r("POST", "/api/2.0/files/folder/{id}", (*Portal).createFolder),
+		r("GET", "/api/2.0/files/folder/{id}", (*Portal).getFolder),
+		r("PUT", "/api/2.0/files/folder/{id}", (*Portal).renameFolder),
+		r("DELETE", "/api/2.0/files/folder/{id}", (*Portal).deleteFolder),
+		r("GET", "/api/2.0/files/folder/{id}/path", (*Portal).folderPath),
+		// Last: it would take /files/rooms and /files/fileops for a folder id.
+		r("GET", "/api/2.0/files/{id}", (*Portal).folderContent),
 	}
 }
 

@@ -140,3 +140,93 @@ func (p *Portal) AddMember(id int64, apiKey string, access int) {
 		r.setShare(&share{user: u, access: access})
 	})
 }
+
+// AddFile puts a file titled title into a folder, as a person uploading one would; it counts as the
+// folder's content. It returns the file's id, or 0 when there is no such folder.
+func (p *Portal) AddFile(folderID int64, title string) int64 {
+	var id int64
+	p.set(func() {
+		if f := p.folders[folderID]; f != nil {
+			id = p.newID()
+			f.files = append(f.files, contentFile{id: id, title: title})
+		}
+	})
+	return id
+}
+
+// MoveFolder moves a folder into another room or folder, as a person would in the web interface.
+func (p *Portal) MoveFolder(id, to int64) {
+	p.set(func() {
+		if f := p.folders[id]; f != nil {
+			f.parent = to
+		}
+	})
+}
+
+// DeleteFolderNow deletes a folder and its content at once, without a file operation.
+func (p *Portal) DeleteFolderNow(id int64) { p.set(func() { p.removeFolder(id) }) }
+
+// TrashFolderNow moves a folder into the Trash of the user of apiKey at once, as that user's delete
+// would.
+func (p *Portal) TrashFolderNow(id int64, apiKey string) {
+	p.set(func() {
+		if f, u := p.folders[id], p.byKey[apiKey]; f != nil && u != nil {
+			f.trashedBy, f.origin = u, f.parent
+		}
+	})
+}
+
+// FolderExists reports whether a folder exists, in a room or in a Trash.
+func (p *Portal) FolderExists(id int64) bool {
+	var ok bool
+	p.set(func() { f := p.folders[id]; ok = f != nil && p.roomOf(f) != nil })
+	return ok
+}
+
+// FileExists reports whether a file put there by AddFile still exists.
+func (p *Portal) FileExists(id int64) bool {
+	var ok bool
+	p.set(func() {
+		for _, f := range p.folders {
+			for _, file := range f.files {
+				ok = ok || file.id == id
+			}
+		}
+	})
+	return ok
+}
+
+// FolderTitles returns the titles of the folders directly in a room or folder, outside any Trash, by id.
+func (p *Portal) FolderTitles(parentID int64) map[int64]string {
+	titles := map[int64]string{}
+	p.set(func() {
+		for _, f := range p.folders {
+			if f.parent == parentID && p.trashOf(f) == nil {
+				titles[f.id] = f.title
+			}
+		}
+	})
+	return titles
+}
+
+// Folders returns the title of every folder in a room, Trash included, by id.
+func (p *Portal) Folders() map[int64]string {
+	titles := map[int64]string{}
+	p.set(func() {
+		for _, f := range p.folders {
+			if p.roomOf(f) != nil {
+				titles[f.id] = f.title
+			}
+		}
+	})
+	return titles
+}
+
+// RestoreFolderNow takes a folder out of a Trash, back where it was deleted from.
+func (p *Portal) RestoreFolderNow(id int64) {
+	p.set(func() {
+		if f := p.folders[id]; f != nil && f.trashedBy != nil {
+			f.trashedBy, f.parent = nil, f.origin
+		}
+	})
+}

@@ -48,7 +48,7 @@ func TestChaos(t *testing.T) {
 	manager := portal.AddUser("Chaos Manager", "manager@portal.example", fakeportal.TypeRoomAdmin)
 	member := portal.AddUser("Chaos Member", "member@portal.example", fakeportal.TypeUser)
 
-	for _, route := range slices.Concat(creationRoutes, []string{"/api/2.0/group"}) {
+	for _, route := range slices.Concat(creationRoutes, []string{"/api/2.0/group", "/api/2.0/files/folder/"}) {
 		for _, f := range []fakeportal.Fault{
 			{Status: 502, AfterProcessing: true, Rate: 0.08},
 			{Drop: true, AfterProcessing: true, Rate: 0.06},
@@ -129,6 +129,18 @@ func TestChaos(t *testing.T) {
 			}
 		}
 	}
+	folders := portal.Folders()
+	for id, title := range folders {
+		if _, ok := owned[strconv.FormatInt(id, 10)]; !ok {
+			t.Errorf("orphan: folder %d %q is on the portal but in no state", id, title)
+		}
+		if strings.Contains(title, "[tf-pending-") {
+			t.Errorf("folder %d still carries its creation marker: %q", id, title)
+		}
+	}
+	if len(folders) != inStates["docspace_folder"] {
+		t.Errorf("the portal holds %d folders; the states hold %d", len(folders), inStates["docspace_folder"])
+	}
 	groups := portal.GroupNames()
 	for id, name := range groups {
 		if _, ok := owned[id]; !ok {
@@ -152,13 +164,14 @@ func TestChaos(t *testing.T) {
 		wg.Go(func() { w.converge(t, "destroy", false) })
 	}
 	wg.Wait()
-	if ids, groups := portal.RoomIDs(), portal.GroupNames(); len(ids) > 0 || len(groups) > 0 {
-		t.Errorf("the portal still holds rooms %v and groups %v after both workspaces were destroyed", ids, groups)
+	if ids, groups, folders := portal.RoomIDs(), portal.GroupNames(), portal.Folders(); len(ids) > 0 || len(groups) > 0 || len(folders) > 0 {
+		t.Errorf("the portal still holds rooms %v, groups %v and folders %v after both workspaces were destroyed", ids, groups, folders)
 	}
 }
 
 // chaosEstate is what each workspace applies: rooms of several types, an archived one, templates, rooms
-// from templates, links, groups of manager and member, and the groups and member as room members.
+// from templates, links, groups of manager and member, the groups and member as room members, and
+// folders in rooms and in folders.
 func chaosEstate(host, manager, member string) string {
 	return fmt.Sprintf(`
 terraform {
@@ -227,6 +240,20 @@ resource "docspace_room_member" "member" {
   room_id = docspace_room.plain[count.index].id
   user_id = %[4]q
   access  = "viewer"
+}
+
+resource "docspace_folder" "top" {
+  count            = 2
+  room_id          = docspace_room.plain[count.index].id
+  title            = "Contracts"
+  permanent_delete = true
+}
+
+resource "docspace_folder" "sub" {
+  count            = 2
+  parent_id        = docspace_folder.top[count.index].id
+  title            = "Signed ${count.index}"
+  permanent_delete = true
 }
 `, host, acctest.FakeAPIKey, manager, member)
 }

@@ -2,7 +2,9 @@ package provider_test
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -389,5 +391,59 @@ func expectOneGroup(env *acctest.Env, name string) resource.TestCheckFunc {
 			return fmt.Errorf("groups named %q on the portal: %v; want exactly the one in the state", name, named)
 		}
 		return nil
+	}
+}
+
+// TestAccFolder_lostAnswers: the portal creates a folder, in a room and in a folder, and the answer to the
+// creating POST is lost or damaged. The provider never repeats the POST, finds each folder by its marker
+// among its parent's folders, and ends with exactly one folder of each title and a clean plan.
+func TestAccFolder_lostAnswers(t *testing.T) {
+	t.Parallel()
+	faults := map[string]fakeportal.Fault{
+		"502":         {Status: 502, AfterProcessing: true},
+		"dropped":     {Drop: true, AfterProcessing: true},
+		"hang":        {Reply: fakeportal.ReplyHang},
+		"empty":       {Reply: fakeportal.ReplyEmpty},
+		"truncated":   {Reply: fakeportal.ReplyTruncated},
+		"null":        {Reply: fakeportal.ReplyNull},
+		"undecodable": {Reply: fakeportal.ReplyUndecodable},
+	}
+	for name, fault := range faults {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			env := acctest.New(t, fakeportal.Options{})
+			env.RequireFake(t, "loses or damages the answers to creating calls")
+			room := outOfBandRoom(t, env, acctest.RandomName("lost"))
+			config := providerConfig(env, `
+  request_timeout = "2s"`) + folderBlock("top", fmt.Sprintf("room_id = %q", fmt.Sprint(room)), "Contracts", "") +
+				folderBlock("sub", "parent_id = docspace_folder.top.id", "Signed", "")
+			var top int64
+			env.Run(t, resource.TestCase{
+				CheckDestroy: checkFoldersDestroyed(env),
+				Steps: []resource.TestStep{{
+					PreConfig: func() {
+						f := fault
+						f.Method, f.PathPrefix, f.Count = "POST", "/api/2.0/files/folder/", 2
+						env.Fake.InjectFault(f)
+					},
+					Config: config,
+					Check: resource.ComposeTestCheckFunc(
+						folderID("docspace_folder.top", &top),
+						func(*terraform.State) error {
+							if got := env.Fake.FolderTitles(room); len(got) != 1 || got[top] != "Contracts" {
+								return fmt.Errorf("the room holds %v, want only folder %d titled Contracts", got, top)
+							}
+							if got := env.Fake.FolderTitles(top); len(got) != 1 || !slices.Contains(slices.Collect(maps.Values(got)), "Signed") {
+								return fmt.Errorf("folder %d holds %v, want one folder titled Signed", top, got)
+							}
+							if n := env.Fake.Counts()["POST /api/2.0/files/folder/{id}"]; n != 2 {
+								return fmt.Errorf("%d POSTs for two folders; a creation whose answer was lost must not be repeated", n)
+							}
+							return nil
+						},
+					),
+				}},
+			})
+		})
 	}
 }

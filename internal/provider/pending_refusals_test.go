@@ -346,3 +346,21 @@ resource "docspace_group" "g" {
 func flatten(out string) string {
 	return strings.Join(strings.Fields(out), " ")
 }
+
+// TestAccRefusal_folderNewPlace: a folder given another place in the configuration is neither moved nor
+// replaced; the plan warns, the apply refuses, a destroy goes through.
+func TestAccRefusal_folderNewPlace(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	prefix := acctest.RandomName("folders")
+	a := folderBlock("a", "room_id = docspace_room.r.id", "A", "")
+	destroyed := resource.ComposeTestCheckFunc(checkFoldersDestroyed(env), env.CheckRoomsDestroyed("docspace_room"))
+	env.Run(t, resource.TestCase{
+		CheckDestroy: destroyed,
+		Steps: append([]resource.TestStep{{Config: folderRoomConfig(env, prefix, a, folderBlock("b", "room_id = docspace_room.r.id", "B", ""))}},
+			pendingRefusalSteps(t, env, folderRoomConfig(env, prefix, a, folderBlock("b", "parent_id = docspace_folder.a.id", "B", "")),
+				"docspace_folder.b", plancheck.ResourceActionUpdate,
+				ruleRegexp(`(?s)Folder is not where the configuration puts it.*does not move folders.*Nothing was changed`),
+				destroyed)...),
+	})
+}

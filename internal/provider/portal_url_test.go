@@ -58,7 +58,7 @@ func TestTitleProblem(t *testing.T) {
 		"Launch 🚀":                         "U+1F680",
 		"bell\a":                           "control character",
 	} {
-		got := titleProblem(title)
+		got := titleProblem(title, maxTitleLength)
 		if (want == "") != (got == "") || !strings.Contains(got, want) {
 			t.Errorf("titleProblem(%q) = %q; want it to mention %q", title, got, want)
 		}

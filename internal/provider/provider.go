@@ -133,6 +133,7 @@ func (p *docspaceProvider) Resources(_ context.Context) []func() resource.Resour
 		NewRoomMemberResource,
 		NewRoomMembersResource,
 		NewGroupResource,
+		NewFolderResource,
 	}
 }
 

@@ -19,8 +19,9 @@ const maxTitleLength = 170
 // Refusing them at plan time avoids a perpetual diff between the configured and the stored title.
 const titleRewrittenChars = "\t*+:\"<>?|\\/"
 
-// titleProblem explains why the portal would reject or rewrite a title, or returns "".
-func titleProblem(title string) string {
+// titleProblem explains why the portal would reject or rewrite a title of at most limit characters, or
+// returns "".
+func titleProblem(title string, limit int) string {
 	if strings.TrimSpace(title) == "" {
 		return "must not be empty"
 	}
@@ -40,8 +41,8 @@ func titleProblem(title string) string {
 			return fmt.Sprintf("contains the control character U+%04X", r)
 		}
 	}
-	if n := utf8.RuneCountInString(title); n > maxTitleLength {
-		return fmt.Sprintf("is %d characters long; the portal allows at most %d", n, maxTitleLength)
+	if n := utf8.RuneCountInString(title); n > limit {
+		return fmt.Sprintf("is %d characters long; the portal allows at most %d", n, limit)
 	}
 	return ""
 }
@@ -58,23 +59,34 @@ func describeRewrittenChars() string {
 	return strings.Join(parts, " ")
 }
 
-// roomTitle validates titles of rooms and templates.
-type roomTitle struct{}
+// roomTitle validates titles of rooms and templates, and, with max set, of other objects whose titles the
+// portal stores the same way but limits otherwise (folders: maxFolderTitleLength).
+type roomTitle struct{ max int }
+
+// maxFolderTitleLength is the server's [StringLength(165)] on folder titles (api-notes.md §36).
+const maxFolderTitleLength = 165
+
+func (v roomTitle) limit() int {
+	if v.max == 0 {
+		return maxTitleLength
+	}
+	return v.max
+}
 
 var _ validator.String = roomTitle{}
 
-func (roomTitle) Description(context.Context) string {
+func (v roomTitle) Description(context.Context) string {
 	return fmt.Sprintf("must be 1 to %d characters, without leading or trailing white space, emoji or any of %s",
-		maxTitleLength, describeRewrittenChars())
+		v.limit(), describeRewrittenChars())
 }
 
 func (v roomTitle) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
-func (roomTitle) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (v roomTitle) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if problem := titleProblem(req.ConfigValue.ValueString()); problem != "" {
+	if problem := titleProblem(req.ConfigValue.ValueString(), v.limit()); problem != "" {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid title", "The title "+problem+".")
 	}
 }

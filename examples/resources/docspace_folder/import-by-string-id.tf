@@ -1,0 +1,4 @@
+import {
+  to = docspace_folder.contracts
+  id = "34567"
+}

@@ -1,0 +1,205 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
+)
+
+var (
+	_ resource.Resource                   = (*folderResource)(nil)
+	_ resource.ResourceWithConfigure      = (*folderResource)(nil)
+	_ resource.ResourceWithImportState    = (*folderResource)(nil)
+	_ resource.ResourceWithIdentity       = (*folderResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*folderResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*folderResource)(nil)
+)
+
+// defaultFolderTimeout bounds each of create, update and delete unless `timeouts` says otherwise.
+const defaultFolderTimeout = 10 * time.Minute
+
+// NewFolderResource returns the docspace_folder resource.
+func NewFolderResource() resource.Resource { return &folderResource{} }
+
+type folderResource struct{ resourceBase }
+
+func (r *folderResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_folder"
+}
+
+func (r *folderResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan folderModelV0
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	attr := "room_id"
+	if !plan.ParentID.IsUnknown() && !plan.ParentID.IsNull() {
+		attr = "parent_id"
+	}
+	parentID, _ := attributeID(types.StringValue(plan.wantedParent()), attr, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultFolderTimeout, &resp.Diagnostics)
+	defer cancel()
+	f, err := r.client.CreateFolder(ctx, parentID, plan.Title.ValueString())
+	if err != nil {
+		r.addCreateError(ctx, resp, "docspace_folder", "Error creating the folder", err)
+		return
+	}
+	plan.ID = r.recordCreated(ctx, resp, formatObjectID(f.ID))
+	ctx, done := afterCreation(ctx)
+	defer done()
+	var roomID int64
+	if attr == "parent_id" {
+		// A folder's answer names no room: its breadcrumbs do (api-notes.md §36).
+		if roomID, err = r.client.FolderRoom(ctx, f.ID); err != nil {
+			addAPIError(&resp.Diagnostics, "Error reading the new folder's room", err)
+			return
+		}
+	}
+	plan.fill(f, roomID)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *folderResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state folderModelV0
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	id, _ := r.idRestoringIdentity(ctx, state.ID, resp.Identity, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	f, err := r.client.GetFolder(ctx, id)
+	switch {
+	case docspace.IsNotFound(err):
+		removeGone(ctx, resp, "Folder not found",
+			fmt.Sprintf("Folder %d no longer exists (it, or its room, was deleted) and was removed from the Terraform state; "+
+				"the next apply creates it again.", id))
+		return
+	case docspace.IsForbidden(err):
+		addAPIError(&resp.Diagnostics, "Error reading the folder", fmt.Errorf("%w\n\nThe portal refuses to show folder %d to "+
+			"the API key's user: it is in another user's Trash, or the user lost access to its room. The folder was kept "+
+			"in the Terraform state", err, id))
+		return
+	case err != nil:
+		addAPIError(&resp.Diagnostics, "Error reading the folder", err)
+		return
+	case f.InTrash():
+		removeGone(ctx, resp, "Folder is in the Trash",
+			fmt.Sprintf("Folder %d (%q) is in the Trash of the API key's user (Trash folder %d), deleted from folder %d (%q) "+
+				"of room %d. It was removed from the Terraform state, and the next apply creates a new folder. To keep the old "+
+				"one instead, restore it from the Trash in DocSpace and import it: terraform import <address> %d.",
+				id, f.Title, f.RootFolderID, f.OriginID, f.OriginTitle, f.OriginRoomID, id))
+		return
+	}
+	var roomID int64
+	if state.RoomID.IsNull() || state.RoomID.IsUnknown() || state.ParentID.ValueString() != formatObjectID(f.ParentID) {
+		// Imported, or moved: learn the room again.
+		if roomID, err = r.client.FolderRoom(ctx, id); err != nil {
+			addAPIError(&resp.Diagnostics, "Error reading the folder's room", err)
+			return
+		}
+	}
+	state.fill(f, roomID)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *folderResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var config, plan, state folderModelV0
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	id, _ := r.idRestoringIdentity(ctx, state.ID, resp.Identity, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if refused := folderMove(&config, &state); refused != nil {
+		refused.refuse(&resp.Diagnostics) // warned of at plan time
+		return
+	}
+	plan.ID, plan.RoomID, plan.ParentID = state.ID, state.RoomID, state.ParentID
+	if !plan.Title.Equal(state.Title) {
+		ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultFolderTimeout, &resp.Diagnostics)
+		defer cancel()
+		f, err := r.client.RenameFolder(ctx, id, plan.Title.ValueString())
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Error renaming the folder", err)
+			return
+		}
+		plan.fill(f, 0)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *folderResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state folderModelV0
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	id, _ := attributeID(state.ID, "id", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, defaultFolderTimeout, &resp.Diagnostics)
+	defer cancel()
+	if !state.ForceDestroy.ValueBool() && !r.emptyFolder(ctx, id, &resp.Diagnostics) {
+		return
+	}
+	if err := r.client.DeleteFolder(ctx, id, state.PermanentDelete.ValueBool()); err != nil {
+		addAPIError(&resp.Diagnostics, "Error deleting the folder", err)
+	}
+}
+
+// emptyFolder reports whether folder id holds nothing, or is gone; otherwise it adds the error that
+// refuses its deletion. Folders this configuration manages inside it are destroyed before it, so what is
+// left is content the configuration does not manage.
+func (r *folderResource) emptyFolder(ctx context.Context, id int64, diags *diag.Diagnostics) bool {
+	content, err := r.client.ListFolderContent(ctx, id, docspace.FolderContentOptions{Count: 3})
+	switch {
+	case docspace.IsNotFound(err):
+		return true
+	case err != nil:
+		addAPIError(diags, "Error reading what the folder holds", err)
+		return false
+	case content.Total == 0:
+		return true
+	}
+	var names []string
+	for _, f := range content.Folders {
+		names = append(names, fmt.Sprintf("folder %q", f.Title))
+	}
+	for _, f := range content.Files {
+		names = append(names, fmt.Sprintf("file %q", f.Title))
+	}
+	diags.AddError("Folder is not empty",
+		fmt.Sprintf("Folder %d holds %d files or folders that this configuration does not manage (among them %s). Nothing "+
+			"was deleted. Move them elsewhere in DocSpace, or set force_destroy = true, apply, and destroy again to delete the "+
+			"folder with everything in it (into the Trash of the API key's user unless permanent_delete is true).",
+			id, content.Total, joinNames(names)))
+	return false
+}
+
+// joinNames lists names for a message: "a", "a and b", "a, b and c".
+func joinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return "none"
+	case 1:
+		return names[0]
+	}
+	out := names[0]
+	for _, n := range names[1 : len(names)-1] {
+		out += ", " + n
+	}
+	return out + " and " + names[len(names)-1]
+}
+
+// ImportState imports a folder by its id or by its identity; the next read fills in its place.
+func (r *folderResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	r.importObject(ctx, req, resp)
+}

@@ -1,0 +1,73 @@
+package provider_test
+
+import (
+	"fmt"
+	"strconv"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/acctest"
+	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
+)
+
+const (
+	routeFolderCreate  = "POST /api/2.0/files/folder/{id}"
+	routeFolderRead    = "GET /api/2.0/files/folder/{id}"
+	routeFolderRename  = "PUT /api/2.0/files/folder/{id}"
+	routeFolderDelete  = "DELETE /api/2.0/files/folder/{id}"
+	routeFolderPath    = "GET /api/2.0/files/folder/{id}/path"
+	routeFolderContent = "GET /api/2.0/files/{id}"
+)
+
+// TestAccFolder_apiCallBudget pins how many API calls a folder costs.
+func TestAccFolder_apiCallBudget(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t, "counts the API calls per operation")
+	room := outOfBandRoom(t, env, acctest.RandomName("folders"))
+	place := fmt.Sprintf("room_id = %q", strconv.FormatInt(room, 10))
+	top := folderBlock("top", place, "Contracts", "")
+	sub := folderBlock("sub", "parent_id = docspace_folder.top.id", "Signed", "")
+	reset := resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{resetCounts{env.Fake}}}
+	env.Run(t, resource.TestCase{
+		CheckDestroy: checkFoldersDestroyed(env),
+		Steps: []resource.TestStep{
+			{
+				// Create in a room: 1 listing of the room's folders carrying a creation marker (once per parent
+				// and provider process), 1 POST under the marker and 1 PUT that gives the folder its title.
+				Config:           env.ProviderConfig() + top,
+				ConfigPlanChecks: reset,
+				Check:            expectCounts(t, env.Fake, "create in a room", map[string]int{routeFolderContent: 1, routeFolderCreate: 1, routeFolderRename: 1}),
+			},
+			{
+				// Create in a folder: the same, and 1 read of its breadcrumbs, which name its room.
+				Config:           env.ProviderConfig() + top + sub,
+				ConfigPlanChecks: reset,
+				Check: expectCounts(t, env.Fake, "create in a folder", map[string]int{
+					routeFolderContent: 1, routeFolderCreate: 1, routeFolderRename: 1, routeFolderPath: 1}),
+			},
+			{
+				// Refresh: 1 GET per folder.
+				PreConfig:    env.Fake.ResetCounts,
+				RefreshState: true,
+				Check:        expectCounts(t, env.Fake, "refresh", map[string]int{routeFolderRead: 2}),
+			},
+			{
+				// Rename: 1 PUT, whose answer is the folder.
+				Config:           env.ProviderConfig() + folderBlock("top", place, "Agreements", "") + sub,
+				ConfigPlanChecks: reset,
+				Check:            expectCounts(t, env.Fake, "rename", map[string]int{routeFolderRename: 1}),
+			},
+			{
+				// Destroy: per folder, 1 listing of what it holds (refused unless empty), 1 DELETE, then reads of the
+				// folder until it is in the Trash, and of the file operations while it is not.
+				Config:           env.ProviderConfig(),
+				ConfigPlanChecks: reset,
+				Check: expectCounts(t, env.Fake, "destroy", map[string]int{routeFolderContent: 2, routeFolderDelete: 2},
+					routeFolderRead, routeFileOps),
+			},
+		},
+	})
+}
