@@ -109,14 +109,10 @@ func TestAccFolder_lifecycle(t *testing.T) {
 					statecheck.CompareValuePairs("docspace_folder.sub", tfjsonpath.New("room_id"), "docspace_room.r", tfjsonpath.New("id"), compare.ValuesSame()),
 					statecheck.ExpectKnownValue("docspace_folder.sub", tfjsonpath.New("force_destroy"), knownvalue.Bool(false)),
 					statecheck.ExpectKnownValue("docspace_folder.sub", tfjsonpath.New("permanent_delete"), knownvalue.Bool(false)),
-					statecheck.ExpectIdentity("docspace_folder.sub", map[string]knownvalue.Check{
-						"id": knownvalue.NotNull(), "host": knownvalue.NotNull(),
-					}),
 				},
 			},
 			{ResourceName: "docspace_folder.top", ImportState: true, ImportStateVerify: true},
 			{ResourceName: "docspace_folder.sub", ImportState: true, ImportStateVerify: true},
-			{ResourceName: "docspace_folder.sub", ImportState: true, ImportStateKind: resource.ImportBlockWithResourceIdentity},
 			{
 				// Titles the portal would rewrite or refuse are refused at plan time.
 				Config:      folderRoomConfig(env, prefix, folderBlock("top", "room_id = docspace_room.r.id", "a:b", ""), sub),
@@ -144,6 +140,31 @@ func TestAccFolder_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue("docspace_folder.top", tfjsonpath.New("title"), knownvalue.StringExact("Agreements")),
 				},
 			},
+		},
+	})
+}
+
+// TestAccIdentity_folder: a folder's identity is its id and the portal's host, and an import block can
+// name it (Terraform 1.12 and later).
+func TestAccIdentity_folder(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	config := folderRoomConfig(env, acctest.RandomName("folders"),
+		folderBlock("top", "room_id = docspace_room.r.id", "Contracts", ""),
+		folderBlock("sub", "parent_id = docspace_folder.top.id", "Signed", ""))
+	env.Run(t, resource.TestCase{
+		TerraformVersionChecks: needsIdentity,
+		CheckDestroy:           resource.ComposeTestCheckFunc(checkFoldersDestroyed(env), env.CheckRoomsDestroyed("docspace_room")),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectIdentity("docspace_folder.sub", map[string]knownvalue.Check{
+						"id": knownvalue.NotNull(), "host": knownvalue.NotNull(),
+					}),
+				},
+			},
+			{ResourceName: "docspace_folder.sub", ImportState: true, ImportStateKind: resource.ImportBlockWithResourceIdentity},
 		},
 	})
 }
