@@ -114,14 +114,24 @@ func (c *Client) RenameFolder(ctx context.Context, id int64, title string) (*Fol
 // FolderRoom returns the id of the room a folder is in, from its breadcrumbs: the section's root, the room,
 // then the folders down to this one (api-notes.md §36). A folder's own answer names no room.
 func (c *Client) FolderRoom(ctx context.Context, id int64) (int64, error) {
-	var path []Folder
-	if err := c.do(ctx, "GET", folderPath(id)+"/path", nil, nil, &path); err != nil {
+	path, err := c.FolderBreadcrumbs(ctx, id)
+	if err != nil {
 		return 0, err
 	}
-	if len(path) < 3 || path[len(path)-1].ID != id {
-		return 0, fmt.Errorf("GET /api/2.0/%s/path: the breadcrumbs do not lead from a room to folder %d: %w", folderPath(id), id, ErrMissingObject)
-	}
 	return path[1].ID, nil
+}
+
+// FolderBreadcrumbs returns a folder's breadcrumbs: the section's root, the room, then the folders down to
+// this one, itself last (api-notes.md §36).
+func (c *Client) FolderBreadcrumbs(ctx context.Context, id int64) ([]Folder, error) {
+	var path []Folder
+	if err := c.do(ctx, "GET", folderPath(id)+"/path", nil, nil, &path); err != nil {
+		return nil, err
+	}
+	if len(path) < 3 || path[len(path)-1].ID != id {
+		return nil, fmt.Errorf("GET /api/2.0/%s/path: the breadcrumbs do not lead from a room to folder %d: %w", folderPath(id), id, ErrMissingObject)
+	}
+	return path, nil
 }
 
 func checkFolderID(f *Folder, id int64, method string) (*Folder, error) {
@@ -232,4 +242,42 @@ func folderObject(f *Folder) *object {
 		o.ID = strconv.FormatInt(f.ID, 10)
 	}
 	return o
+}
+
+// TreeFolder is a folder of a tree with its path: the titles from the listing's start down to it, joined
+// by "/".
+type TreeFolder struct {
+	Folder
+	Path string
+}
+
+// FolderTree returns every folder below the room or folder id, each with its path below id, in the order
+// they were found (level by level). It lists the content of id and of every folder that holds folders
+// (foldersCount, api-notes.md §36), all pages of each; folders without subfolders cost no call.
+func (c *Client) FolderTree(ctx context.Context, id int64) ([]TreeFolder, error) {
+	type pending struct {
+		id   int64
+		path string
+	}
+	var all []TreeFolder
+	queue := []pending{{id: id}}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		folders, err := c.ListFolders(ctx, p.id, "")
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range folders {
+			path := f.Title
+			if p.path != "" {
+				path = p.path + "/" + f.Title
+			}
+			all = append(all, TreeFolder{Folder: f, Path: path})
+			if f.FoldersCount > 0 {
+				queue = append(queue, pending{id: f.ID, path: path})
+			}
+		}
+	}
+	return all, nil
 }

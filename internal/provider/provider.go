@@ -146,6 +146,7 @@ func (p *docspaceProvider) ListResources(_ context.Context) []func() list.ListRe
 		NewRoomMemberListResource,
 		NewRoomMembersListResource,
 		NewGroupListResource,
+		NewFolderListResource,
 	}
 }
 
@@ -157,6 +158,8 @@ func (p *docspaceProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewGroupDataSource,
 		NewRoomDataSource,
 		NewRoomsDataSource,
+		NewFolderDataSource,
+		NewFoldersDataSource,
 	}
 }
 
