@@ -25,7 +25,7 @@ import (
 //	02 Invoices              invoices
 //	Dup, Dup                 dup1, dup2 (one title twice)
 type handmadeTree struct {
-	room                                                         int64
+	room                                                        int64
 	contracts, drafts, signed, signed2025, invoices, dup1, dup2 int64
 }
 
