@@ -6,7 +6,10 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/acctest"
 	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
@@ -70,4 +73,58 @@ func TestAccFolder_apiCallBudget(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestAccFolderDataSources_apiCallBudget pins how many API calls the folder data sources cost: a tree listing
+// reads the content of its start and of every folder that holds folders, page by page, and nothing for
+// folders without subfolders.
+func TestAccFolderDataSources_apiCallBudget(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t, "counts the API calls per data source read")
+	tr := newHandmadeTree(t, env)
+	wide := outOfBandRoom(t, env, acctest.RandomName("wide"))
+	for i := range 105 {
+		if _, err := env.Client.CreateFolder(t.Context(), wide, fmt.Sprintf("Folder %03d", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	step := func(op, body string, want map[string]int) resource.TestStep {
+		return resource.TestStep{
+			PreConfig: env.Fake.ResetCounts,
+			Config:    env.ProviderConfig() + body,
+			Check:     expectCounts(t, env.Fake, op, want),
+		}
+	}
+	env.Run(t, resource.TestCase{Steps: []resource.TestStep{
+		// The room, "01 Contracts" and "Signed" hold folders; the other four folders cost nothing.
+		step("tree of a room", fmt.Sprintf(`data "docspace_folders" "t" { room_id = %q }`, sid(tr.room)),
+			map[string]int{routeFolderContent: 3}),
+		// Below a folder: its breadcrumbs (its place in the room), then the same listing from there.
+		step("tree below a folder", fmt.Sprintf(`data "docspace_folders" "t" {
+  room_id   = %q
+  parent_id = %q
+}`, sid(tr.room), sid(tr.contracts)),
+			map[string]int{routeFolderPath: 1, routeFolderContent: 2}),
+		// 105 folders directly in a room: two pages, and none of them is listed.
+		func() resource.TestStep {
+			s := step("tree of a wide room", fmt.Sprintf(`data "docspace_folders" "t" { room_id = %q }`, sid(wide)),
+				map[string]int{routeFolderContent: 2})
+			s.ConfigStateChecks = []statecheck.StateCheck{statecheck.ExpectKnownValue("data.docspace_folders.t",
+				tfjsonpath.New("folders"), knownvalue.ListSizeExact(105))}
+			return s
+		}(),
+		step("folder by id", fmt.Sprintf(`data "docspace_folder" "f" { id = %q }`, sid(tr.signed)),
+			map[string]int{routeFolderRead: 1, routeFolderPath: 1}),
+		step("folder by title in a room", fmt.Sprintf(`data "docspace_folder" "f" {
+  room_id = %q
+  title   = "02 Invoices"
+}`, sid(tr.room)),
+			map[string]int{routeFolderContent: 1}),
+		step("folder by title in a folder", fmt.Sprintf(`data "docspace_folder" "f" {
+  parent_id = %q
+  title     = "Signed"
+}`, sid(tr.contracts)),
+			map[string]int{routeFolderContent: 1, routeFolderPath: 1}),
+	}})
 }
