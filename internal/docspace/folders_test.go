@@ -2,6 +2,7 @@ package docspace_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -141,5 +142,47 @@ func TestCreateFolderRefused(t *testing.T) {
 	}
 	if n := portal.Counts()["POST /api/2.0/files/folder/{id}"]; n > 1 {
 		t.Errorf("%d POSTs", n)
+	}
+}
+
+// TestFolderTree lists a nested tree level by level, every page of each level, and lists no folder that
+// holds no folders.
+func TestFolderTree(t *testing.T) {
+	ctx := context.Background()
+	portal, c := newPortal(t, fakeportal.Options{})
+	room := folderRoom(t, c)
+	mk := func(parent int64, title string) int64 {
+		f, err := c.CreateFolder(ctx, parent, title)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f.ID
+	}
+	a := mk(room, "A")
+	b := mk(a, "B")
+	mk(b, "C")
+	for i := range 101 {
+		mk(a, fmt.Sprintf("leaf %03d", i))
+	}
+	portal.ResetCounts()
+	tree, err := c.FolderTree(ctx, room)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tree) != 104 {
+		t.Fatalf("got %d folders, want 104", len(tree))
+	}
+	paths := map[string]int64{}
+	for _, f := range tree {
+		paths[f.Path] = f.ParentID
+	}
+	for path, parent := range map[string]int64{"A": room, "A/B": a, "A/B/C": b, "A/leaf 100": a} {
+		if got, ok := paths[path]; !ok || got != parent {
+			t.Errorf("%s: in %d (listed: %t), want %d", path, got, ok, parent)
+		}
+	}
+	// The room, A (two pages) and B: C and the leaves hold no folders.
+	if got := portal.Counts()["GET /api/2.0/files/{id}"]; got != 4 {
+		t.Errorf("listed content %d times, want 4 (%v)", got, portal.Counts())
 	}
 }
