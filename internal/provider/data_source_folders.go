@@ -3,13 +3,10 @@ package provider
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-
-	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
 var (
@@ -67,17 +64,4 @@ func (d *foldersDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	sortFolderTree(tree, prefix)
 	m.fill(tree, start)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-// sortFolderTree puts prefix before every path of tree and sorts it by path, then id.
-func sortFolderTree(tree []docspace.TreeFolder, prefix string) {
-	for i := range tree {
-		tree[i].Path = prefix + tree[i].Path
-	}
-	sort.SliceStable(tree, func(i, j int) bool {
-		if tree[i].Path != tree[j].Path {
-			return tree[i].Path < tree[j].Path
-		}
-		return tree[i].ID < tree[j].ID
-	})
 }
