@@ -33,6 +33,9 @@ type Folder struct {
 	OriginID       int64  `json:"originId"`
 	OriginTitle    string `json:"originTitle"`
 	OriginRoomID   int64  `json:"originRoomId"`
+	// Created and CreatedBy are when and by whom the folder was made, as for rooms.
+	Created   Time      `json:"created"`
+	CreatedBy *Employee `json:"createdBy"`
 }
 
 // InTrash reports whether the folder is in the caller's Trash (no one else can read it there).

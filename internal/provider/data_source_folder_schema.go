@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -56,6 +57,8 @@ func (d *folderDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					stringvalidator.ConflictsWith(path.MatchRoot("id")),
 				},
 			},
+			"owner_id": schema.StringAttribute{Computed: true, MarkdownDescription: "Id of the user who created the folder."},
+			"created":  schema.StringAttribute{Computed: true, CustomType: timetypes.RFC3339Type{}, MarkdownDescription: "When the folder was created (RFC 3339)."},
 		},
 	}
 }

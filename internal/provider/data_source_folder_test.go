@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -91,6 +92,15 @@ data "docspace_folder" "deep" {
 	checks = append(checks, folderValues("data.docspace_folder.in_room", tr.contracts, "01 Contracts", tr.room, tr.room)...)
 	checks = append(checks, folderValues("data.docspace_folder.in_folder", tr.signed, "Signed", tr.room, tr.contracts)...)
 	checks = append(checks, folderValues("data.docspace_folder.deep", tr.signed2025, "2025", tr.room, tr.signed)...)
+	made, err := env.Client.GetFolder(t.Context(), tr.signed2025)
+	if err != nil || made.CreatedBy == nil || made.CreatedBy.ID == "" || made.Created.IsZero() {
+		t.Fatalf("reading folder 2025: %+v, %v", made, err)
+	}
+	for _, addr := range []string{"data.docspace_folder.by_id", "data.docspace_folder.deep"} {
+		checks = append(checks,
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("owner_id"), knownvalue.StringExact(made.CreatedBy.ID)),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("created"), knownvalue.StringExact(made.Created.UTC().Format(time.RFC3339))))
+	}
 	env.Run(t, resource.TestCase{Steps: []resource.TestStep{{Config: config, ConfigStateChecks: checks}}})
 }
 
