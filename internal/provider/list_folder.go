@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -34,7 +35,8 @@ func (l *folderListResource) ListResourceConfigSchema(_ context.Context, _ list.
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Finds every folder of one room, however deep, for `terraform query`: folders made by hand " +
 			"in DocSpace or copied into the room by a template, to adopt them into Terraform. Each result is named after " +
-			"the folder's path, the titles from the room down joined by `/` (`01 Contracts/Signed`), and results come " +
+			"the folder's path, the titles from the room down joined by `/` (`01 Contracts/Signed`), followed by " +
+			"`(not manageable with this API key)` in a room the API key's user may read but not manage, and results come " +
 			"sorted by path. The listing reads the room (for its title) and the content of the room and of every folder " +
 			"that holds folders, one API call per 100 folders each, with or without `include_resource`. A generated " +
 			"configuration names each folder's place by id: `room_id` for a folder directly in the room, `parent_id` " +
@@ -71,8 +73,15 @@ func (l *folderListResource) List(ctx context.Context, req list.ListRequest, str
 			m.RoomID = types.StringNull()
 		}
 		result.DisplayName = f.Path
+		if !room.CallerMayManage() {
+			result.DisplayName += " (" + strings.TrimPrefix(notManageable, ", ") + ")"
+		}
 		l.setObjectIdentity(ctx, result.Identity, m.ID.ValueString(), &result.Diagnostics)
 		setListedResource(ctx, req, result, &m)
 		return true
 	})
+	// Rename and delete take the room's owner or a room manager; a content creator only its own folders
+	// (api-notes.md §36).
+	warnUnmanagedRooms(stream, []docspace.Room{*room}, "Its folders are listed and can be imported, but the portal "+
+		"would refuse to rename or delete them, except folders the API key's user created as a content creator")
 }

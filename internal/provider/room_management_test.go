@@ -255,6 +255,9 @@ func TestAccQuery_roomsTheKeyCannotManage(t *testing.T) {
 		t.Fatal(err)
 	}
 	env.Fake.SetShare(theirs.ID, env.Fake.AddGroup("Readers", ""), 2)
+	if _, err := owner.CreateFolder(t.Context(), theirs.ID, "Minutes"); err != nil {
+		t.Fatal(err)
+	}
 	env.Run(t, resource.TestCase{
 		TerraformVersionChecks: needsQuery,
 		Steps: []resource.TestStep{
@@ -263,7 +266,8 @@ func TestAccQuery_roomsTheKeyCannotManage(t *testing.T) {
 				Query: true,
 				Config: listConfig("docspace_room", "all", false, fmt.Sprintf("title_contains = %q", token)) +
 					listConfig("docspace_room_member", "theirs", false, fmt.Sprintf(`room_id = "%d"`, theirs.ID)) +
-					listConfig("docspace_room_link", "theirs", false, fmt.Sprintf(`room_id = "%d"`, theirs.ID)),
+					listConfig("docspace_room_link", "theirs", false, fmt.Sprintf(`room_id = "%d"`, theirs.ID)) +
+					listConfig("docspace_folder", "theirs", false, fmt.Sprintf(`room_id = "%d"`, theirs.ID)),
 				QueryResultChecks: []querycheck.QueryResultCheck{
 					// The portal hides the room's links from the key: none are listed, and a warning says why.
 					querycheck.ExpectLength("docspace_room_link.theirs", 0),
@@ -273,6 +277,10 @@ func TestAccQuery_roomsTheKeyCannotManage(t *testing.T) {
 						knownvalue.StringExact(theirs.Title+" (custom room, not manageable with this API key)")),
 					querycheck.ExpectResourceDisplayName("docspace_room_member.theirs", queryfilter.ByDisplayName(knownvalue.StringRegexp(regexp.MustCompile(`Readers`))),
 						knownvalue.StringExact(theirs.Title+": Readers (viewer, not manageable with this API key)")),
+					// Its folders are listed, and marked.
+					querycheck.ExpectLength("docspace_folder.theirs", 1),
+					querycheck.ExpectResourceDisplayName("docspace_folder.theirs", queryfilter.ByDisplayName(knownvalue.StringRegexp(regexp.MustCompile(`^Minutes`))),
+						knownvalue.StringExact("Minutes (not manageable with this API key)")),
 				},
 			},
 		},
