@@ -47,11 +47,13 @@ type FileEntry struct {
 	Title string `json:"title"`
 }
 
-// FolderContent is one page of what a room or folder holds directly (FolderContentDto).
+// FolderContent is one page of what a room or folder holds directly (FolderContentDto). PathParts are the
+// listed room's or folder's breadcrumbs, as GET /files/folder/{id}/path answers them (api-notes.md §36).
 type FolderContent struct {
-	Folders []Folder    `json:"folders"`
-	Files   []FileEntry `json:"files"`
-	Total   int         `json:"total"`
+	Folders   []Folder    `json:"folders"`
+	Files     []FileEntry `json:"files"`
+	Total     int         `json:"total"`
+	PathParts []Folder    `json:"pathParts"`
 }
 
 // Content filters of GET /files/{folderId} (filterType, api-notes.md §36).
@@ -168,15 +170,36 @@ func (c *Client) ListFolderContent(ctx context.Context, id int64, opts FolderCon
 // ListFolders returns every folder directly in the room or folder id whose title contains text, case
 // ignored, page by page.
 func (c *Client) ListFolders(ctx context.Context, id int64, text string) ([]Folder, error) {
-	var all []Folder
+	all, _, err := c.listFolders(ctx, id, text)
+	return all, err
+}
+
+// FolderChildren returns every folder directly in the room or folder id, page by page, and the
+// breadcrumbs of id itself: the section's root, the room, then the folders down to id (api-notes.md §36).
+// So one listing also says which room id is in, and whether id is a room (two breadcrumbs) or a folder.
+func (c *Client) FolderChildren(ctx context.Context, id int64) (folders, breadcrumbs []Folder, err error) {
+	folders, breadcrumbs, err = c.listFolders(ctx, id, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(breadcrumbs) < 2 || breadcrumbs[len(breadcrumbs)-1].ID != id {
+		return nil, nil, fmt.Errorf("GET /api/2.0/files/%d: the breadcrumbs (pathParts) do not lead from a room to %d: %w", id, id, ErrMissingObject)
+	}
+	return folders, breadcrumbs, nil
+}
+
+func (c *Client) listFolders(ctx context.Context, id int64, text string) (all, breadcrumbs []Folder, err error) {
 	for {
 		page, err := c.ListFolderContent(ctx, id, FolderContentOptions{FilterType: ContentFoldersOnly, FilterValue: text, StartIndex: len(all)})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		if breadcrumbs == nil {
+			breadcrumbs = page.PathParts
 		}
 		all = append(all, page.Folders...)
 		if len(page.Folders) == 0 || len(all) >= page.Total {
-			return all, nil
+			return all, breadcrumbs, nil
 		}
 	}
 }
@@ -255,21 +278,26 @@ type TreeFolder struct {
 }
 
 // FolderTree returns every folder below the room or folder id, each with its path below id, in the order
-// they were found (level by level). It lists the content of id and of every folder that holds folders
-// (foldersCount, api-notes.md §36), all pages of each; folders without subfolders cost no call.
-func (c *Client) FolderTree(ctx context.Context, id int64) ([]TreeFolder, error) {
+// they were found (level by level), and the breadcrumbs of id (FolderChildren). It lists the content of id
+// and of every folder that holds folders (foldersCount, api-notes.md §36), all pages of each; folders
+// without subfolders cost no call.
+func (c *Client) FolderTree(ctx context.Context, id int64) ([]TreeFolder, []Folder, error) {
 	type pending struct {
 		id   int64
 		path string
 	}
 	var all []TreeFolder
+	var start []Folder
 	queue := []pending{{id: id}}
 	for len(queue) > 0 {
 		p := queue[0]
 		queue = queue[1:]
-		folders, err := c.ListFolders(ctx, p.id, "")
+		folders, crumbs, err := c.FolderChildren(ctx, p.id)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		if p.id == id {
+			start = crumbs
 		}
 		for _, f := range folders {
 			path := f.Title
@@ -282,5 +310,5 @@ func (c *Client) FolderTree(ctx context.Context, id int64) ([]TreeFolder, error)
 			}
 		}
 	}
-	return all, nil
+	return all, start, nil
 }

@@ -165,9 +165,16 @@ func TestFolderTree(t *testing.T) {
 		mk(a, fmt.Sprintf("leaf %03d", i))
 	}
 	portal.ResetCounts()
-	tree, err := c.FolderTree(ctx, room)
+	tree, crumbs, err := c.FolderTree(ctx, room)
 	if err != nil {
 		t.Fatal(err)
+	}
+	listings := portal.Counts()["GET /api/2.0/files/{id}"]
+	if len(crumbs) != 2 || crumbs[1].ID != room {
+		t.Errorf("breadcrumbs of the room: %+v", crumbs)
+	}
+	if _, crumbs, err := c.FolderChildren(ctx, b); err != nil || len(crumbs) != 4 || crumbs[1].ID != room || crumbs[2].ID != a || crumbs[3].Title != "B" {
+		t.Errorf("breadcrumbs of B: %+v, %v", crumbs, err)
 	}
 	if len(tree) != 104 {
 		t.Fatalf("got %d folders, want 104", len(tree))
@@ -182,7 +189,7 @@ func TestFolderTree(t *testing.T) {
 		}
 	}
 	// The room, A (two pages) and B: C and the leaves hold no folders.
-	if got := portal.Counts()["GET /api/2.0/files/{id}"]; got != 4 {
-		t.Errorf("listed content %d times, want 4 (%v)", got, portal.Counts())
+	if listings != 4 {
+		t.Errorf("listed content %d times, want 4", listings)
 	}
 }

@@ -75,7 +75,7 @@ func (d *folderDataSource) readByID(ctx context.Context, m *folderDataModelV0, d
 // readByTitle finds the one folder titled exactly m.Title directly in m.ParentID, or else directly in
 // m.RoomID. Every folder of that parent is listed, not searched for by text (a search index may lag,
 // api-notes.md §36), so a folder that exists is always found; folders whose title differs only in letter
-// case are named as candidates when none matches.
+// case are named as candidates when none matches. The listing's breadcrumbs name the room.
 func (d *folderDataSource) readByTitle(ctx context.Context, m *folderDataModelV0, diags *diag.Diagnostics) {
 	attr, where := "parent_id", m.ParentID
 	if where.IsNull() {
@@ -92,9 +92,16 @@ func (d *folderDataSource) readByTitle(ctx context.Context, m *folderDataModelV0
 		return
 	}
 	title := m.Title.ValueString()
-	folders, err := d.client.ListFolders(ctx, parentID, "")
+	folders, crumbs, err := d.client.FolderChildren(ctx, parentID)
 	if err != nil {
 		addAPIError(diags, "Error listing the folders of "+attr+" "+where.ValueString(), err)
+		return
+	}
+	// The listing's breadcrumbs name the room (api-notes.md §36): room_id must be one.
+	if attr == "room_id" && len(crumbs) != 2 {
+		diags.AddAttributeError(path.Root("room_id"), "Not a room",
+			fmt.Sprintf("%d is folder %q of room %d (%q), not a room. To look a folder up inside it, set parent_id instead of room_id.",
+				parentID, crumbs[len(crumbs)-1].Title, crumbs[1].ID, crumbs[1].Title))
 		return
 	}
 	sort.Slice(folders, func(i, j int) bool { return folders[i].ID < folders[j].ID })
@@ -128,15 +135,5 @@ func (d *folderDataSource) readByTitle(ctx context.Context, m *folderDataModelV0
 				len(exact), container, title, strings.Join(exact, ", ")))
 		return
 	}
-	var roomID int64
-	if attr == "parent_id" {
-		// A folder's answer names no room: its breadcrumbs do (api-notes.md §36).
-		if roomID, err = d.client.FolderRoom(ctx, found.ID); err != nil {
-			addAPIError(diags, "Error reading the folder's room", err)
-			return
-		}
-	} else {
-		roomID = parentID
-	}
-	m.fill(found, roomID)
+	m.fill(found, crumbs[1].ID)
 }

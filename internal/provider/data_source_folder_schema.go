@@ -19,8 +19,7 @@ func (d *folderDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"carry is an error that names the candidates' ids (then look the folder up by id).\n\n" +
 			"A lookup by id costs two API calls (the folder and its breadcrumbs, which name its room). A lookup by title " +
 			"lists every folder directly in the room or folder, one API call per 100 folders, so a folder that exists is " +
-			"always found, plus one call for the room of a folder found inside another folder. A folder in the Trash is " +
-			"an error. To adopt folders into Terraform, use the `docspace_folder` list resource with `terraform query`.",
+			"always found; the listing also names the room. A folder in the Trash is an error. To adopt folders into Terraform, use the `docspace_folder` list resource with `terraform query`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The folder's numeric id. Exactly one of `id` and `title` is required.",

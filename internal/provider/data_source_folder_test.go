@@ -134,6 +134,11 @@ func TestAccFolderDataSource_errors(t *testing.T) {
 			ExpectError: regexp.MustCompile(fmt.Sprintf(`No folder directly in folder %d is titled "2025"`, tr.contracts)),
 		},
 		{
+			// room_id names a room; a folder there is refused, with the way to look inside it.
+			Config:      lookup(fmt.Sprintf("room_id = %q\ntitle = \"Signed\"", sid(tr.contracts))),
+			ExpectError: regexp.MustCompile(fmt.Sprintf(`(?s)Not a room.*%d is folder "01 Contracts" of room %d`, tr.contracts, tr.room)),
+		},
+		{
 			Config:      lookup(`title = "01 Contracts"`),
 			ExpectError: regexp.MustCompile(`Where to look for the folder`),
 		},
@@ -206,6 +211,15 @@ data "docspace_folders" "elsewhere" {
 }
 `, sid(outOfBandRoom(t, env, acctest.RandomName("other"))), sid(tr.contracts)),
 			ExpectError: regexp.MustCompile(fmt.Sprintf(`Folder %d \("01 Contracts"\) is in room %d`, tr.contracts, tr.room)),
+		},
+		{
+			// room_id names a room.
+			Config: env.ProviderConfig() + fmt.Sprintf(`
+data "docspace_folders" "folder" {
+  room_id = %q
+}
+`, sid(tr.signed)),
+			ExpectError: regexp.MustCompile(fmt.Sprintf(`(?s)Not a room.*set room_id = "%d"\s+and\s+parent_id = "%d"`, tr.room, tr.signed)),
 		},
 	}})
 }

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -33,33 +32,34 @@ func (d *foldersDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if !ok {
 		return
 	}
-	start, prefix := roomID, ""
+	start := roomID
 	if !m.ParentID.IsNull() {
-		parentID, ok := attributeID(m.ParentID, "parent_id", &resp.Diagnostics)
-		if !ok {
+		if start, ok = attributeID(m.ParentID, "parent_id", &resp.Diagnostics); !ok {
 			return
 		}
-		crumbs, err := d.client.FolderBreadcrumbs(ctx, parentID)
-		if err != nil {
-			addAPIError(&resp.Diagnostics, "Error reading folder "+m.ParentID.ValueString(), err)
-			return
-		}
-		if crumbs[1].ID != roomID {
-			resp.Diagnostics.AddAttributeError(path.Root("parent_id"), "Folder in another room",
-				fmt.Sprintf("Folder %d (%q) is in room %d (%q), not in room %d.", parentID, crumbs[len(crumbs)-1].Title,
-					crumbs[1].ID, crumbs[1].Title, roomID))
-			return
-		}
-		titles := make([]string, 0, len(crumbs)-2)
-		for _, c := range crumbs[2:] {
-			titles = append(titles, c.Title)
-		}
-		start, prefix = parentID, strings.Join(titles, "/")+"/"
 	}
-	tree, err := d.client.FolderTree(ctx, start)
+	tree, crumbs, err := d.client.FolderTree(ctx, start)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error listing the folders of room "+m.RoomID.ValueString(), err)
+		addAPIError(&resp.Diagnostics, "Error listing the folders of "+formatObjectID(start), err)
 		return
+	}
+	// The start's breadcrumbs (api-notes.md §36): the section's root, the room, the folders down to start.
+	switch {
+	case m.ParentID.IsNull() && len(crumbs) != 2:
+		resp.Diagnostics.AddAttributeError(path.Root("room_id"), "Not a room",
+			fmt.Sprintf("%d is folder %q of room %d (%q), not a room. To list the folders below it, set room_id = %q and "+
+				"parent_id = %q.", roomID, crumbs[len(crumbs)-1].Title, crumbs[1].ID, crumbs[1].Title,
+				formatObjectID(crumbs[1].ID), formatObjectID(roomID)))
+		return
+	case crumbs[1].ID != roomID:
+		resp.Diagnostics.AddAttributeError(path.Root("parent_id"), "Folder in another room",
+			fmt.Sprintf("Folder %d (%q) is in room %d (%q), not in room %d.", start, crumbs[len(crumbs)-1].Title,
+				crumbs[1].ID, crumbs[1].Title, roomID))
+		return
+	}
+	prefix := ""
+	for _, c := range crumbs[2:] {
+		prefix += c.Title + "/"
 	}
 	sortFolderTree(tree, prefix)
 	m.fill(tree, start)

@@ -17,7 +17,7 @@ func (d *foldersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 		MarkdownDescription: "Lists the folder tree of a room, or of one folder in it, as a flat list sorted by path: every " +
 			"folder however deep, whether made by hand, by Terraform or copied by a template. The listing reads the room " +
 			"(or folder) and every folder that holds folders, one API call per 100 folders each; folders without " +
-			"subfolders cost nothing more. With `parent_id`, one more call reads that folder's place in the room.",
+			"subfolders cost nothing more.",
 		Attributes: map[string]schema.Attribute{
 			"id": computed("Id of the room or folder the listing starts in."),
 			"room_id": schema.StringAttribute{
@@ -26,9 +26,10 @@ func (d *foldersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 				Validators:          []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric room id")},
 			},
 			"parent_id": schema.StringAttribute{
-				MarkdownDescription: "Id of a folder of the room: only the folders below it are listed (it must be in `room_id`).",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric folder id")},
+				MarkdownDescription: "Id of a folder of the room: only the folders below it are listed (it must be in `room_id`), with their paths " +
+					"from the room.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric folder id")},
 			},
 			"folders": schema.ListNestedAttribute{
 				Computed:            true,

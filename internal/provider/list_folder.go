@@ -55,7 +55,7 @@ func (l *folderListResource) List(ctx context.Context, req list.ListRequest, str
 	}
 	var tree []docspace.TreeFolder
 	room := l.listRoomContents(ctx, stream, &diags, cfg.RoomID, "folders", func(roomID int64) (err error) {
-		tree, err = l.client.FolderTree(ctx, roomID)
+		tree, _, err = l.client.FolderTree(ctx, roomID)
 		return err
 	})
 	if room == nil {
