@@ -123,18 +123,21 @@ func (c *Client) FolderRoom(ctx context.Context, id int64) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	if len(path) < 3 {
+		return 0, fmt.Errorf("GET /api/2.0/%s/path: the breadcrumbs do not lead from a room to folder %d: %w", folderPath(id), id, ErrMissingObject)
+	}
 	return path[1].ID, nil
 }
 
-// FolderBreadcrumbs returns a folder's breadcrumbs: the section's root, the room, then the folders down to
-// this one, itself last (api-notes.md §36).
+// FolderBreadcrumbs returns the breadcrumbs of a room or folder: the section's root, the room, then the
+// folders down to this one, itself last (api-notes.md §36). A room's are two: the root and the room.
 func (c *Client) FolderBreadcrumbs(ctx context.Context, id int64) ([]Folder, error) {
 	var path []Folder
 	if err := c.do(ctx, "GET", folderPath(id)+"/path", nil, nil, &path); err != nil {
 		return nil, err
 	}
-	if len(path) < 3 || path[len(path)-1].ID != id {
-		return nil, fmt.Errorf("GET /api/2.0/%s/path: the breadcrumbs do not lead from a room to folder %d: %w", folderPath(id), id, ErrMissingObject)
+	if len(path) < 2 || path[len(path)-1].ID != id {
+		return nil, fmt.Errorf("GET /api/2.0/%s/path: the breadcrumbs do not lead from a room to %d: %w", folderPath(id), id, ErrMissingObject)
 	}
 	return path, nil
 }

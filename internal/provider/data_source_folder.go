@@ -64,12 +64,17 @@ func (d *folderDataSource) readByID(ctx context.Context, m *folderDataModelV0, d
 				"DocSpace to read it here.", id, f.Title, f.OriginID, f.OriginTitle, f.OriginRoomID))
 		return
 	}
-	roomID, err := d.client.FolderRoom(ctx, id)
+	crumbs, err := d.client.FolderBreadcrumbs(ctx, id)
 	if err != nil {
 		addAPIError(diags, "Error reading the folder's room", err)
 		return
 	}
-	m.fill(f, roomID)
+	if len(crumbs) == 2 {
+		diags.AddAttributeError(path.Root("id"), "Not a folder",
+			fmt.Sprintf("DocSpace object %d is the room %q, not a folder in a room. Read rooms with the docspace_room data source.", id, f.Title))
+		return
+	}
+	m.fill(f, crumbs[1].ID)
 }
 
 // readByTitle finds the one folder titled exactly m.Title directly in m.ParentID, or else directly in

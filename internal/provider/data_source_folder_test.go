@@ -143,6 +143,12 @@ func TestAccFolderDataSource_errors(t *testing.T) {
 			ExpectError: regexp.MustCompile(`Where to look for the folder`),
 		},
 		{
+			// A room is not a folder. The fake answers 404 to a room's id on the folder call; a portal that answers
+			// with the room gets "Not a folder" from its two breadcrumbs.
+			Config:      lookup(fmt.Sprintf("id = %q", sid(tr.room))),
+			ExpectError: regexp.MustCompile(fmt.Sprintf(`No DocSpace folder has the id %[1]d|DocSpace object %[1]d is the room`, tr.room)),
+		},
+		{
 			Config:      lookup(`id = "999999999"`),
 			ExpectError: regexp.MustCompile(`No DocSpace folder has the id 999999999`),
 		},
