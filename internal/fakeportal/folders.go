@@ -414,3 +414,26 @@ func nonNil(items []any) []any {
 	}
 	return items
 }
+
+// copyTree copies the ordinary folders (and their files) below the room or folder from into the room or
+// folder to, recursively, as new objects made by u: a template job snapshots its source room this way,
+// and a room-from-template job copies its template (api-notes.md §36). What lies in a Trash is not
+// copied. The copies are independent: later changes of the original do not reach them.
+func (p *Portal) copyTree(from, to int64, u *user) {
+	var children []*folder
+	for _, f := range p.folders {
+		if f.parent == from && f.trashedBy == nil {
+			children = append(children, f)
+		}
+	}
+	sort.Slice(children, func(i, j int) bool { return children[i].id < children[j].id })
+	for _, f := range children {
+		now := p.now()
+		c := &folder{id: p.newID(), title: f.title, parent: to, created: now, updated: now, createdBy: u, updatedBy: u}
+		for _, file := range f.files {
+			c.files = append(c.files, contentFile{id: p.newID(), title: file.title})
+		}
+		p.folders[c.id] = c
+		p.copyTree(f.id, c.id, u)
+	}
+}

@@ -150,3 +150,77 @@ func TestFolderControls(t *testing.T) {
 
 func mustInt(s string) int64     { n, _ := strconv.ParseInt(s, 10, 64); return n }
 func mustFloat(s string) float64 { return float64(mustInt(s)) }
+
+// TestTemplateJobsCopyFolders: a template snapshots its source room's folders and files, a room made
+// from the template gets a copy of the template's, Trash is left out, and the copies are independent.
+func TestTemplateJobsCopyFolders(t *testing.T) {
+	p, owner, _ := newFake(t, Options{JobDuration: 10 * time.Millisecond})
+	src := owner.id(owner.call("POST", "files/rooms", `{"title":"src","roomType":"CustomRoom"}`))
+	contracts := owner.id(owner.call("POST", "files/folder/"+src, `{"title":"01 Contracts"}`))
+	owner.call("POST", "files/folder/"+contracts, `{"title":"signed"}`)
+	p.AddFile(mustInt(contracts), "model.docx")
+	gone := owner.id(owner.call("POST", "files/folder/"+src, `{"title":"gone"}`))
+	p.TrashFolderNow(mustInt(gone), "sk-owner")
+
+	finish := func(status string) int64 {
+		t.Helper()
+		for range 100 {
+			time.Sleep(5 * time.Millisecond)
+			r := owner.call("GET", status, "").response()
+			if r["isCompleted"] == true {
+				if r["error"] != nil && r["error"] != "" {
+					t.Fatalf("job failed: %v", r)
+				}
+				for _, k := range []string{"templateId", "roomId"} {
+					if id, ok := r[k].(float64); ok && id > 0 {
+						return int64(id)
+					}
+				}
+				t.Fatalf("no id in %v", r)
+			}
+		}
+		t.Fatal("job did not finish")
+		return 0
+	}
+	tree := func(id int64) map[string]int64 {
+		out := map[string]int64{}
+		var walk func(id int64, prefix string)
+		walk = func(id int64, prefix string) {
+			for fid, title := range p.FolderTitles(id) {
+				out[prefix+title] = fid
+				walk(fid, prefix+title+"/")
+			}
+		}
+		walk(id, "")
+		return out
+	}
+
+	owner.call("POST", "files/roomtemplate", `{"roomId":`+src+`,"title":"tpl"}`)
+	tpl := finish("files/roomtemplate/status")
+	got := tree(tpl)
+	if len(got) != 2 || got["01 Contracts"] == 0 || got["01 Contracts/signed"] == 0 || got["01 Contracts"] == mustInt(contracts) {
+		t.Fatalf("template tree: %v", got)
+	}
+	a := owner.call("GET", "files/folder/"+strconv.FormatInt(got["01 Contracts"], 10), "")
+	if a.response()["rootFolderType"] != float64(folderTemplates) || a.response()["filesCount"] != 1.0 {
+		t.Errorf("copied folder in a template: %s", a.raw)
+	}
+
+	// A later change of the source room does not reach the template.
+	owner.call("POST", "files/folder/"+src, `{"title":"later"}`)
+	owner.call("POST", "files/rooms/fromtemplate", `{"templateId":`+strconv.FormatInt(tpl, 10)+`,"title":"made"}`)
+	room := finish("files/rooms/fromtemplate/status")
+	got = tree(room)
+	if len(got) != 2 || got["01 Contracts/signed"] == 0 {
+		t.Fatalf("room tree: %v", got)
+	}
+	a = owner.call("GET", "files/folder/"+strconv.FormatInt(got["01 Contracts"], 10), "")
+	if a.response()["rootFolderType"] != float64(folderRooms) || a.response()["filesCount"] != 1.0 {
+		t.Errorf("copied folder in a room: %s", a.raw)
+	}
+	// The copies are the caller's own, so a content creator could change them; renaming one leaves the others.
+	owner.call("PUT", "files/folder/"+strconv.FormatInt(got["01 Contracts"], 10), `{"title":"renamed"}`)
+	if tree(tpl)["01 Contracts"] == 0 || p.FolderTitles(mustInt(src))[mustInt(contracts)] != "01 Contracts" {
+		t.Error("renaming a copy changed another tree")
+	}
+}
