@@ -224,3 +224,50 @@ func TestTemplateJobsCopyFolders(t *testing.T) {
 		t.Error("renaming a copy changed another tree")
 	}
 }
+
+// TestFolderSecurityFlags: the security flags of rooms and folders tell each caller what the create,
+// rename and delete calls will allow, and those calls refuse with the server's answers.
+func TestFolderSecurityFlags(t *testing.T) {
+	p, owner, member := newFake(t, Options{})
+	room := owner.id(owner.call("POST", "files/rooms", `{"title":"R","roomType":"CustomRoom"}`))
+	theirs := owner.id(owner.call("POST", "files/folder/"+room, `{"title":"owner's"}`))
+	flags := func(c client, path string) map[string]any {
+		t.Helper()
+		return c.call("GET", path, "").response()["security"].(map[string]any)
+	}
+
+	p.AddMember(mustInt(room), "sk-user", accessRead)
+	if f := flags(member, "files/rooms/"+room); f["Create"] != false {
+		t.Errorf("a reader's room flags: %v", f)
+	}
+	if a := member.call("POST", "files/folder/"+room, `{"title":"x"}`); a.status != http.StatusForbidden || a.message() != cannotCreate {
+		t.Errorf("a reader's create: %s", a.raw)
+	}
+	if f := flags(owner, "files/rooms/"+room); f["Create"] != true {
+		t.Errorf("the owner's room flags: %v", f)
+	}
+
+	p.AddMember(mustInt(room), "sk-user", accessContentCreator)
+	if f := flags(member, "files/rooms/"+room); f["Create"] != true {
+		t.Errorf("a content creator's room flags: %v", f)
+	}
+	own := member.id(member.call("POST", "files/folder/"+room, `{"title":"mine"}`))
+	if f := flags(member, "files/folder/"+own); f["Rename"] != true || f["Delete"] != true || f["Create"] != true {
+		t.Errorf("a content creator's flags on its own folder: %v", f)
+	}
+	if f := flags(member, "files/folder/"+theirs); f["Rename"] != false || f["Delete"] != false || f["Create"] != true {
+		t.Errorf("a content creator's flags on another's folder: %v", f)
+	}
+	if f := flags(owner, "files/folder/"+own); f["Rename"] != true || f["Delete"] != true {
+		t.Errorf("the owner's flags on a member's folder: %v", f)
+	}
+	if a := member.call("PUT", "files/folder/"+theirs, `{"title":"x"}`); a.status != http.StatusForbidden || a.message() != cannotRename {
+		t.Errorf("a content creator renaming another's folder: %s", a.raw)
+	}
+	if a := member.call("DELETE", "files/folder/"+theirs, `{"immediately":true}`); a.status != http.StatusForbidden {
+		t.Errorf("a content creator deleting another's folder: %s", a.raw)
+	}
+	if a := member.call("PUT", "files/folder/"+own, `{"title":"mine 2"}`); a.status != http.StatusOK {
+		t.Errorf("a content creator renaming its own folder: %s", a.raw)
+	}
+}
