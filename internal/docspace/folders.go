@@ -33,6 +33,9 @@ type Folder struct {
 	OriginID       int64  `json:"originId"`
 	OriginTitle    string `json:"originTitle"`
 	OriginRoomID   int64  `json:"originRoomId"`
+	// Security says what the caller may do with the folder: Create (inside it), Rename, Delete
+	// (api-notes.md §36).
+	Security map[string]bool `json:"security"`
 }
 
 // InTrash reports whether the folder is in the caller's Trash (no one else can read it there).
