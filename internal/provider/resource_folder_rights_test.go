@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
@@ -120,4 +121,23 @@ func TestAccFolder_rights(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestAccRefusal_folderWithoutCreateRight: a folder in a room where the key's user only reads is planned
+// with a warning, its apply fails having only read, and a destroy with it still configured goes through.
+func TestAccRefusal_folderWithoutCreateRight(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	creator := env.Account(t, acctest.RoomAdmin)
+	provider := env.ProviderConfigAs(t, creator)
+	room := outOfBandRoom(t, env, acctest.RandomName("rights"))
+	readOnly := outOfBandRoom(t, env, acctest.RandomName("rights read"))
+	env.SetMember(t, room, creator.ID, docspace.FileShareContentCreator)
+	env.SetMember(t, readOnly, creator.ID, docspace.FileShareRead)
+	mine := folderBlock("mine", fmt.Sprintf("room_id = %q", strconv.FormatInt(room, 10)), "Mine", "  permanent_delete = true\n")
+	blocked := folderBlock("blocked", fmt.Sprintf("room_id = %q", strconv.FormatInt(readOnly, 10)), "Not allowed", "")
+	steps := []resource.TestStep{{Config: provider + mine}}
+	steps = append(steps, pendingRefusalSteps(t, env, provider+mine+blocked, "docspace_folder.blocked", plancheck.ResourceActionCreate,
+		ruleRegexp(`The API key cannot create folders here`), checkFoldersDestroyed(env))...)
+	env.Run(t, resource.TestCase{Steps: steps})
 }
