@@ -59,6 +59,19 @@ for scenario in examples/quick-start examples/scenarios/project-onboarding; do
   rm -rf "$work/run" && cp -r "$scenario" "$work/run"
   (cd "$work/run" && terraform apply -auto-approve -no-color >apply.log 2>&1 || { cat apply.log; exit 1; }
    terraform plan -detailed-exitcode -no-color >plan.log 2>&1 || { cat plan.log; echo "$scenario: changes after apply" >&2; exit 1; }
+   if grep -q 'resource "docspace_folder" "skeleton"' ./*.tf; then
+     # Every room made from a template holds the skeleton its template copied from the blueprint.
+     checked=0
+     for room in $(terraform output -json rooms | grep -o '"room_id":"[0-9]*"' | grep -o '[0-9]*'); do
+       checked=$((checked + 1))
+       listing=$(curl -fsS -H "Authorization: Bearer $DOCSPACE_API_KEY" "$DOCSPACE_API_HOST/api/2.0/files/$room?filterType=2")
+       for title in "01 Contracts" "02 Drafts" "03 Signed"; do
+         grep -q "\"title\":\"$title\"" <<<"$listing" || { echo "$scenario: room $room lacks the folder $title: $listing" >&2; exit 1; }
+       done
+     done
+     [ "$checked" -gt 0 ] || { echo "$scenario: no room to check for the skeleton" >&2; exit 1; }
+     echo "every project room holds the skeleton ($checked rooms): $scenario"
+   fi
    if grep -q 'variable "protect_rooms"' ./*.tf; then
      # Protected rooms: destroying must fail until the protection is switched off and applied.
      if terraform destroy -auto-approve -no-color >destroy.log 2>&1; then echo "$scenario: protected rooms were destroyed" >&2; exit 1; fi

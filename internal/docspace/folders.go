@@ -36,6 +36,9 @@ type Folder struct {
 	// Created and CreatedBy are when and by whom the folder was made, as for rooms.
 	Created   Time      `json:"created"`
 	CreatedBy *Employee `json:"createdBy"`
+	// Security says what the caller may do with the folder: Create (inside it), Rename, Delete
+	// (api-notes.md §36).
+	Security map[string]bool `json:"security"`
 }
 
 // InTrash reports whether the folder is in the caller's Trash (no one else can read it there).

@@ -102,7 +102,8 @@ func (r *room) mayChange(u *user, f *folder) bool {
 	return r.folder == folderRooms && (r.canEdit(u) || (r.roleOf(u) == accessContentCreator && f.createdBy == u))
 }
 
-func (p *Portal) folderDTO(f *folder, r *room) map[string]any {
+// folderDTO is f in r as viewer sees it; security holds viewer's rights on it (api-notes.md §36).
+func (p *Portal) folderDTO(f *folder, r *room, viewer *user) map[string]any {
 	section, root, parent := r.folder, int64(r.parentID()), f.parent
 	if u := p.trashOf(f); u != nil {
 		section, root = folderTrash, p.trashID(u)
@@ -121,6 +122,8 @@ func (p *Portal) folderDTO(f *folder, r *room) map[string]any {
 		"fileEntryType": 1, "filesCount": len(f.files), "foldersCount": folders,
 		"created": p.apiTime(f.created), "updated": p.apiTime(f.updated),
 		"createdBy": f.createdBy.dto(), "updatedBy": f.updatedBy.dto(),
+		"security": map[string]bool{"Read": true, "Create": r.mayCreateIn(viewer) && p.trashOf(f) == nil,
+			"Rename": r.mayChange(viewer, f) && p.trashOf(f) == nil, "Delete": r.mayChange(viewer, f)},
 	}
 	if f.trashedBy != nil {
 		d["originId"] = f.origin
@@ -156,7 +159,7 @@ func (p *Portal) readableFolder(c *call) (*folder, *room) {
 
 func (p *Portal) getFolder(c *call) {
 	if f, r := p.readableFolder(c); f != nil {
-		c.ok(p.folderDTO(f, r))
+		c.ok(p.folderDTO(f, r, c.user))
 	}
 }
 
@@ -215,7 +218,7 @@ func (p *Portal) createFolder(c *call) {
 	f := &folder{id: p.newID(), title: sanitizeTitle(title), parent: id, created: p.now(), createdBy: c.user}
 	f.updated, f.updatedBy = f.created, c.user
 	p.folders[f.id] = f
-	c.ok(p.folderDTO(f, r))
+	c.ok(p.folderDTO(f, r, c.user))
 }
 
 // renameFolder is PUT /files/folder/{id} {title}: missing 404; the raw title equal to the stored one
@@ -247,7 +250,7 @@ func (p *Portal) renameFolder(c *call) {
 		f.title = sanitizeTitle(title)
 		f.updated, f.updatedBy = p.now(), c.user
 	}
-	c.ok(p.folderDTO(f, r))
+	c.ok(p.folderDTO(f, r, c.user))
 }
 
 // deleteFolder is DELETE /files/folder/{id} {deleteAfter, immediately}: a required body, a synchronous
@@ -351,7 +354,7 @@ func (p *Portal) folderContent(c *call) {
 		if f == nil {
 			return
 		}
-		r, current, path = fr, p.folderDTO(f, fr), p.breadcrumbs(f, fr)
+		r, current, path = fr, p.folderDTO(f, fr, c.user), p.breadcrumbs(f, fr)
 	}
 	if inTrash != nil {
 		id = p.trashID(inTrash)
@@ -375,7 +378,7 @@ func (p *Portal) folderContent(c *call) {
 	var files []any
 	if filterType != 1 {
 		for _, f := range folders {
-			entries = append(entries, p.folderDTO(f, p.roomOf(f)))
+			entries = append(entries, p.folderDTO(f, p.roomOf(f), c.user))
 		}
 	}
 	if filterType != 2 {
@@ -413,4 +416,27 @@ func nonNil(items []any) []any {
 		return []any{}
 	}
 	return items
+}
+
+// copyTree copies the ordinary folders (and their files) below the room or folder from into the room or
+// folder to, recursively, as new objects made by u: a template job snapshots its source room this way,
+// and a room-from-template job copies its template (api-notes.md §36). What lies in a Trash is not
+// copied. The copies are independent: later changes of the original do not reach them.
+func (p *Portal) copyTree(from, to int64, u *user) {
+	var children []*folder
+	for _, f := range p.folders {
+		if f.parent == from && f.trashedBy == nil {
+			children = append(children, f)
+		}
+	}
+	sort.Slice(children, func(i, j int) bool { return children[i].id < children[j].id })
+	for _, f := range children {
+		now := p.now()
+		c := &folder{id: p.newID(), title: f.title, parent: to, created: now, updated: now, createdBy: u, updatedBy: u}
+		for _, file := range f.files {
+			c.files = append(c.files, contentFile{id: p.newID(), title: file.title})
+		}
+		p.folders[c.id] = c
+		p.copyTree(f.id, c.id, u)
+	}
 }

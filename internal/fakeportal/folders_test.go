@@ -150,3 +150,124 @@ func TestFolderControls(t *testing.T) {
 
 func mustInt(s string) int64     { n, _ := strconv.ParseInt(s, 10, 64); return n }
 func mustFloat(s string) float64 { return float64(mustInt(s)) }
+
+// TestTemplateJobsCopyFolders: a template snapshots its source room's folders and files, a room made
+// from the template gets a copy of the template's, Trash is left out, and the copies are independent.
+func TestTemplateJobsCopyFolders(t *testing.T) {
+	p, owner, _ := newFake(t, Options{JobDuration: 10 * time.Millisecond})
+	src := owner.id(owner.call("POST", "files/rooms", `{"title":"src","roomType":"CustomRoom"}`))
+	contracts := owner.id(owner.call("POST", "files/folder/"+src, `{"title":"01 Contracts"}`))
+	owner.call("POST", "files/folder/"+contracts, `{"title":"signed"}`)
+	p.AddFile(mustInt(contracts), "model.docx")
+	gone := owner.id(owner.call("POST", "files/folder/"+src, `{"title":"gone"}`))
+	p.TrashFolderNow(mustInt(gone), "sk-owner")
+
+	finish := func(status string) int64 {
+		t.Helper()
+		for range 100 {
+			time.Sleep(5 * time.Millisecond)
+			r := owner.call("GET", status, "").response()
+			if r["isCompleted"] == true {
+				if r["error"] != nil && r["error"] != "" {
+					t.Fatalf("job failed: %v", r)
+				}
+				for _, k := range []string{"templateId", "roomId"} {
+					if id, ok := r[k].(float64); ok && id > 0 {
+						return int64(id)
+					}
+				}
+				t.Fatalf("no id in %v", r)
+			}
+		}
+		t.Fatal("job did not finish")
+		return 0
+	}
+	tree := func(id int64) map[string]int64 {
+		out := map[string]int64{}
+		var walk func(id int64, prefix string)
+		walk = func(id int64, prefix string) {
+			for fid, title := range p.FolderTitles(id) {
+				out[prefix+title] = fid
+				walk(fid, prefix+title+"/")
+			}
+		}
+		walk(id, "")
+		return out
+	}
+
+	owner.call("POST", "files/roomtemplate", `{"roomId":`+src+`,"title":"tpl"}`)
+	tpl := finish("files/roomtemplate/status")
+	got := tree(tpl)
+	if len(got) != 2 || got["01 Contracts"] == 0 || got["01 Contracts/signed"] == 0 || got["01 Contracts"] == mustInt(contracts) {
+		t.Fatalf("template tree: %v", got)
+	}
+	a := owner.call("GET", "files/folder/"+strconv.FormatInt(got["01 Contracts"], 10), "")
+	if a.response()["rootFolderType"] != float64(folderTemplates) || a.response()["filesCount"] != 1.0 {
+		t.Errorf("copied folder in a template: %s", a.raw)
+	}
+
+	// A later change of the source room does not reach the template.
+	owner.call("POST", "files/folder/"+src, `{"title":"later"}`)
+	owner.call("POST", "files/rooms/fromtemplate", `{"templateId":`+strconv.FormatInt(tpl, 10)+`,"title":"made"}`)
+	room := finish("files/rooms/fromtemplate/status")
+	got = tree(room)
+	if len(got) != 2 || got["01 Contracts/signed"] == 0 {
+		t.Fatalf("room tree: %v", got)
+	}
+	a = owner.call("GET", "files/folder/"+strconv.FormatInt(got["01 Contracts"], 10), "")
+	if a.response()["rootFolderType"] != float64(folderRooms) || a.response()["filesCount"] != 1.0 {
+		t.Errorf("copied folder in a room: %s", a.raw)
+	}
+	// The copies are the caller's own, so a content creator could change them; renaming one leaves the others.
+	owner.call("PUT", "files/folder/"+strconv.FormatInt(got["01 Contracts"], 10), `{"title":"renamed"}`)
+	if tree(tpl)["01 Contracts"] == 0 || p.FolderTitles(mustInt(src))[mustInt(contracts)] != "01 Contracts" {
+		t.Error("renaming a copy changed another tree")
+	}
+}
+
+// TestFolderSecurityFlags: the security flags of rooms and folders tell each caller what the create,
+// rename and delete calls will allow, and those calls refuse with the server's answers.
+func TestFolderSecurityFlags(t *testing.T) {
+	p, owner, member := newFake(t, Options{})
+	room := owner.id(owner.call("POST", "files/rooms", `{"title":"R","roomType":"CustomRoom"}`))
+	theirs := owner.id(owner.call("POST", "files/folder/"+room, `{"title":"owner's"}`))
+	flags := func(c client, path string) map[string]any {
+		t.Helper()
+		return c.call("GET", path, "").response()["security"].(map[string]any)
+	}
+
+	p.AddMember(mustInt(room), "sk-user", accessRead)
+	if f := flags(member, "files/rooms/"+room); f["Create"] != false {
+		t.Errorf("a reader's room flags: %v", f)
+	}
+	if a := member.call("POST", "files/folder/"+room, `{"title":"x"}`); a.status != http.StatusForbidden || a.message() != cannotCreate {
+		t.Errorf("a reader's create: %s", a.raw)
+	}
+	if f := flags(owner, "files/rooms/"+room); f["Create"] != true {
+		t.Errorf("the owner's room flags: %v", f)
+	}
+
+	p.AddMember(mustInt(room), "sk-user", accessContentCreator)
+	if f := flags(member, "files/rooms/"+room); f["Create"] != true {
+		t.Errorf("a content creator's room flags: %v", f)
+	}
+	own := member.id(member.call("POST", "files/folder/"+room, `{"title":"mine"}`))
+	if f := flags(member, "files/folder/"+own); f["Rename"] != true || f["Delete"] != true || f["Create"] != true {
+		t.Errorf("a content creator's flags on its own folder: %v", f)
+	}
+	if f := flags(member, "files/folder/"+theirs); f["Rename"] != false || f["Delete"] != false || f["Create"] != true {
+		t.Errorf("a content creator's flags on another's folder: %v", f)
+	}
+	if f := flags(owner, "files/folder/"+own); f["Rename"] != true || f["Delete"] != true {
+		t.Errorf("the owner's flags on a member's folder: %v", f)
+	}
+	if a := member.call("PUT", "files/folder/"+theirs, `{"title":"x"}`); a.status != http.StatusForbidden || a.message() != cannotRename {
+		t.Errorf("a content creator renaming another's folder: %s", a.raw)
+	}
+	if a := member.call("DELETE", "files/folder/"+theirs, `{"immediately":true}`); a.status != http.StatusForbidden {
+		t.Errorf("a content creator deleting another's folder: %s", a.raw)
+	}
+	if a := member.call("PUT", "files/folder/"+own, `{"title":"mine 2"}`); a.status != http.StatusOK {
+		t.Errorf("a content creator renaming its own folder: %s", a.raw)
+	}
+}

@@ -137,7 +137,7 @@ func (p *Portal) dto(r *room, viewer *user, withQuota bool) map[string]any {
 		"access": r.accessOf(viewer), "filesCount": 0, "foldersCount": 0, "isShareable": true, "shared": len(r.links) > 0,
 		"canShare": manage,
 		"security": map[string]bool{"Read": true, "EditRoom": edit && r.folder != folderArchive, "Delete": r.canDelete(viewer),
-			"Rename": edit && r.folder != folderArchive, "EditAccess": manage && r.folder != folderArchive, "CopySharedLink": manage},
+			"Rename": edit && r.folder != folderArchive, "Create": r.mayCreateIn(viewer), "EditAccess": manage && r.folder != folderArchive, "CopySharedLink": manage},
 	}
 	// Quota fields need EditRoom and are never shown for archived rooms; the portal default (-2) reads
 	// back as the portal's default room quota (api-notes.md §8).

@@ -58,6 +58,7 @@ func (p *Portal) startTemplate(c *call) {
 			p.shareNewTemplate(t, share, groups)
 		}
 		p.addRoom(t)
+		p.copyTree(src.id, t.id, caller) // the source room's folders and files (api-notes.md §36)
 		return t.id, ""
 	})
 }
@@ -126,6 +127,7 @@ func (p *Portal) startRoomFromTemplate(c *call) {
 			r.logoImage = "copy_" + t.logoImage // the uploaded image only (api-notes.md §19)
 		}
 		p.addRoom(&r)
+		p.copyTree(t.id, r.id, caller) // the template's folders and files (api-notes.md §36)
 		return r.id, ""
 	})
 }

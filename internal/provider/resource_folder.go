@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -49,6 +50,10 @@ func (r *folderResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultFolderTimeout, &resp.Diagnostics)
 	defer cancel()
+	if refused := r.createRefusal(ctx, attr, parentID); refused != nil {
+		refused.refuse(&resp.Diagnostics) // warned of at plan time when the place was known
+		return
+	}
 	f, err := r.client.CreateFolder(ctx, parentID, plan.Title.ValueString())
 	if err != nil {
 		r.addCreateError(ctx, resp, "docspace_folder", "Error creating the folder", err)
@@ -66,7 +71,65 @@ func (r *folderResource) Create(ctx context.Context, req resource.CreateRequest,
 		}
 	}
 	plan.fill(f, roomID)
+	recordFolderRights(ctx, resp.Private, f.Security, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// modifyNewOrDestroyedPlan warns of a folder the API key's user may not create where the configuration
+// puts it, when that place is known at plan time, and of a destroy the portal would refuse, as the last
+// read of the folder's security flags found it.
+func (r *folderResource) modifyNewOrDestroyedPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		var state folderModelV0
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		if !resp.Diagnostics.HasError() && folderRefused(ctx, req.Private).Delete {
+			folderChangeRefusal(path.Root("id"), state.ID.ValueString(), "delete").warn(resp, false)
+		}
+		return
+	}
+	var config folderModelV0
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() || r.client == nil {
+		return
+	}
+	attr, place := "room_id", config.RoomID
+	if !config.ParentID.IsNull() {
+		attr, place = "parent_id", config.ParentID
+	}
+	if place.IsUnknown() || place.IsNull() {
+		return // a room or folder made by this apply: the key's user made it and may create in it
+	}
+	id, err := parseID(place.ValueString())
+	if err != nil {
+		return
+	}
+	if refused := r.createRefusal(ctx, attr, id); refused != nil {
+		refused.warn(resp, false)
+	}
+}
+
+// createRefusal reads the security flags of the room or folder parent (attr names which) and returns
+// the refusal of a new folder there when they deny the API key's user the create right (api-notes.md
+// §36), or nil. A place that cannot be read is left to the portal.
+func (r *folderResource) createRefusal(ctx context.Context, attr string, parent int64) *refusal {
+	var security map[string]bool
+	if attr == "room_id" {
+		room, err := r.client.GetRoom(ctx, parent)
+		if err != nil || room.IsTemplate() {
+			return nil
+		}
+		security = room.Security
+	} else {
+		f, err := r.client.GetFolder(ctx, parent)
+		if err != nil {
+			return nil
+		}
+		security = f.Security
+	}
+	if security == nil || security["Create"] {
+		return nil
+	}
+	return folderCreateRefusal(attr, parent)
 }
 
 func (r *folderResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -108,6 +171,7 @@ func (r *folderResource) Read(ctx context.Context, req resource.ReadRequest, res
 		}
 	}
 	state.fill(f, roomID)
+	recordFolderRights(ctx, resp.Private, f.Security, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -126,6 +190,10 @@ func (r *folderResource) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	plan.ID, plan.RoomID, plan.ParentID = state.ID, state.RoomID, state.ParentID
 	if !plan.Title.Equal(state.Title) {
+		if folderRefused(ctx, req.Private).Rename {
+			folderChangeRefusal(path.Root("title"), state.ID.ValueString(), "rename").refuse(&resp.Diagnostics) // warned of at plan time
+			return
+		}
 		ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultFolderTimeout, &resp.Diagnostics)
 		defer cancel()
 		f, err := r.client.RenameFolder(ctx, id, plan.Title.ValueString())
@@ -134,6 +202,7 @@ func (r *folderResource) Update(ctx context.Context, req resource.UpdateRequest,
 			return
 		}
 		plan.fill(f, 0)
+		recordFolderRights(ctx, resp.Private, f.Security, &resp.Diagnostics)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
@@ -143,6 +212,10 @@ func (r *folderResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	id, _ := attributeID(state.ID, "id", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if folderRefused(ctx, req.Private).Delete {
+		folderChangeRefusal(path.Root("id"), state.ID.ValueString(), "delete").refuse(&resp.Diagnostics) // warned of at plan time
 		return
 	}
 	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, defaultFolderTimeout, &resp.Diagnostics)

@@ -38,18 +38,21 @@ func TestAccFolder_apiCallBudget(t *testing.T) {
 		CheckDestroy: checkFoldersDestroyed(env),
 		Steps: []resource.TestStep{
 			{
-				// Create in a room: 1 listing of the room's folders carrying a creation marker (once per parent
-				// and provider process), 1 POST under the marker and 1 PUT that gives the folder its title.
+				// Create in a room: 2 reads of the room, whose security flags say whether the key may create in
+				// it (by the plan Terraform makes again while applying, and by Create before the POST), 1 listing of the room's folders carrying a creation marker (once per parent and provider
+				// process), 1 POST under the marker and 1 PUT that gives the folder its title.
 				Config:           env.ProviderConfig() + top,
 				ConfigPlanChecks: reset,
-				Check:            expectCounts(t, env.Fake, "create in a room", map[string]int{routeFolderContent: 1, routeFolderCreate: 1, routeFolderRename: 1}),
+				Check: expectCounts(t, env.Fake, "create in a room", map[string]int{
+					routeRoom: 2, routeFolderContent: 1, routeFolderCreate: 1, routeFolderRename: 1}),
 			},
 			{
-				// Create in a folder: the same, and 1 read of its breadcrumbs, which name its room.
+				// Create in a folder: the same (the parent folder read twice for its flags), and 1 read of its
+				// breadcrumbs, which name its room.
 				Config:           env.ProviderConfig() + top + sub,
 				ConfigPlanChecks: reset,
 				Check: expectCounts(t, env.Fake, "create in a folder", map[string]int{
-					routeFolderContent: 1, routeFolderCreate: 1, routeFolderRename: 1, routeFolderPath: 1}),
+					routeFolderRead: 2, routeFolderContent: 1, routeFolderCreate: 1, routeFolderRename: 1, routeFolderPath: 1}),
 			},
 			{
 				// Refresh: 1 GET per folder.

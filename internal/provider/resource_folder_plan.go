@@ -2,8 +2,10 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
@@ -29,8 +31,11 @@ func (r *folderResource) ValidateConfig(ctx context.Context, req resource.Valida
 // ModifyPlan shows, for a folder that is not where the configuration puts it (a person moved it, or the
 // configuration names another place), the place the configuration wants, and warns that the apply will
 // refuse it: the provider does not move folders, and never replaces one silently. Update refuses it.
+// It also warns of a rename, a creation or a destroy the folder rights refuse the API key's user
+// (api-notes.md §36): a warning, so that terraform destroy is never stopped by it.
 func (r *folderResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
+		r.modifyNewOrDestroyedPlan(ctx, req, resp)
 		return
 	}
 	var config, state folderModelV0
@@ -43,6 +48,78 @@ func (r *folderResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("parent_id"), config.wantedParent())...)
 		refused.warn(resp, false)
 	}
+	var plan folderModelV0
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if !plan.Title.IsUnknown() && !plan.Title.Equal(state.Title) && folderRefused(ctx, req.Private).Rename {
+		folderChangeRefusal(path.Root("title"), state.ID.ValueString(), "rename").warn(resp, false)
+	}
+}
+
+// Rule sentences of the folder rights (api-notes.md §36), named in the diagnostics.
+const (
+	ruleFolderCreate = "only the room's owner, its room managers and its content creators may create folders in a room; " +
+		"members with any other role (viewer, editor, reviewer, commenter, form filler) may not, nor a DocSpace admin who " +
+		"is not a member, and nothing is created in an archived room"
+	ruleFolderChange = "the room's owner and its room managers may rename and delete any folder of the room, a content " +
+		"creator only the folders it created itself; nothing is changed in an archived room"
+	waysOutFolder = "Ask the room's owner to make the API key's user a room manager of the room (or, for creating, a " +
+		"content creator), or use an API key of the room's owner or of one of its room managers"
+)
+
+// folderCreateRefusal is the refusal of a new folder in the room or folder parent (attr names which),
+// where the API key's user may not create.
+func folderCreateRefusal(attr string, parent int64) *refusal {
+	what := "room"
+	if attr == "parent_id" {
+		what = "folder"
+	}
+	return &refusal{at: path.Root(attr), summary: "The API key cannot create folders here",
+		why: fmt.Sprintf("The portal would refuse to create the folder in %s %d with 403 (its security flag Create is "+
+			"false for this key): %s. %s.", what, parent, ruleFolderCreate, waysOutFolder)}
+}
+
+// folderChangeRefusal is the refusal of what ("rename" or "delete") on folder id, which the API key's
+// user may not change.
+func folderChangeRefusal(at path.Path, id, what string) *refusal {
+	flag := map[string]string{"rename": "Rename", "delete": "Delete"}[what]
+	why := fmt.Sprintf("The portal would refuse to %s folder %s with 403 (its security flag %s is false for this key): %s. %s.",
+		what, id, flag, ruleFolderChange, waysOutFolder)
+	if what == "delete" {
+		why += " To stop managing the folder without deleting it, remove it from the configuration with a removed block " +
+			"(lifecycle { destroy = false })."
+	}
+	return &refusal{at: at, summary: "The API key cannot " + what + " this folder", why: why}
+}
+
+// privateFolderRefused holds, in a folder's private state, what its security flags refused the API
+// key's user when it was last read: folderRefusals as JSON, or nothing when everything was allowed.
+const privateFolderRefused = "folder_refused"
+
+type folderRefusals struct {
+	Rename bool `json:"rename,omitempty"`
+	Delete bool `json:"delete,omitempty"`
+}
+
+// recordFolderRights keeps what f's security flags refuse in private state; a folder read without flags
+// keeps what is known.
+func recordFolderRights(ctx context.Context, private privateWriter, security map[string]bool, diags *diag.Diagnostics) {
+	if security == nil {
+		return
+	}
+	var value []byte
+	if refused := (folderRefusals{Rename: !security["Rename"], Delete: !security["Delete"]}); refused.Rename || refused.Delete {
+		value, _ = json.Marshal(refused)
+	}
+	diags.Append(private.SetKey(ctx, privateFolderRefused, value)...)
+}
+
+// folderRefused reads what the last read of the folder found refused.
+func folderRefused(ctx context.Context, private privateData) folderRefusals {
+	var refused folderRefusals
+	if raw, _ := private.GetKey(ctx, privateFolderRefused); len(raw) > 0 {
+		_ = json.Unmarshal(raw, &refused)
+	}
+	return refused
 }
 
 // folderMove is the refusal of a folder whose parent on the portal (state) is not the one the

@@ -31,7 +31,18 @@ func (r *folderResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"refuses a folder that still holds files or folders (folders managed by this configuration are destroyed " +
 			"first) unless `force_destroy = true`.\n\n" +
 			"A folder found in the API key's user's Trash, or deleted, is removed from the state with a warning, and the " +
-			"next apply creates it again.",
+			"next apply creates it again.\n\n" +
+			"**Folders copied by templates are not managed.** A `docspace_room_template` copies its source room's " +
+			"folders, and a `docspace_room` made from a template copies the template's: the copies are new folders that " +
+			"Terraform does not track (give the template `depends_on` on the source room's folders so that it is built " +
+			"after them). To manage one, find its id with the `docspace_folders` data source or the `docspace_folder` " +
+			"list resource and adopt it with an `import` block. See the guide on template jobs.\n\n" +
+			"**Who may manage folders.** The API key's user must be the room's owner, one of its room managers or a " +
+			"content creator to create folders in it; a content creator may rename and delete only the folders it " +
+			"created. When the room or parent folder is known at plan time, the plan reads its security flags and warns " +
+			"of a folder the portal would refuse; a rename or destroy the last read of the folder shows refused is warned " +
+			"of the same way. The apply then refuses it before any call. These are warnings, not errors, so they never " +
+			"stop `terraform destroy`; a folder the key may not delete can be let go with a `removed` block.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The folder's numeric id, which is also the import ID.",

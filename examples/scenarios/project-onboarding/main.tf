@@ -1,5 +1,5 @@
 # Project onboarding: a project system hands over its projects; each gets a room created from the
-# template matching its type, and an external link for the client.
+# template matching its type, with the template's folder skeleton, and an external link for the client.
 terraform {
   required_providers {
     docspace = {
@@ -36,11 +36,23 @@ resource "docspace_room" "blueprint" {
   room_type = "custom"
 }
 
+# The folder skeleton of every project room, set up once in each blueprint. The template copies it, and
+# every room made from the template gets its own copy: those copies are not managed here (see the
+# template-jobs guide to adopt them).
+resource "docspace_folder" "skeleton" {
+  for_each = { for pair in setproduct(keys(docspace_room.blueprint), ["01 Contracts", "02 Drafts", "03 Signed"]) : "${pair[0]}/${pair[1]}" => pair }
+  room_id  = docspace_room.blueprint[each.value[0]].id
+  title    = each.value[1]
+}
+
 resource "docspace_room_template" "kind" {
   for_each = docspace_room.blueprint
   room_id  = each.value.id
   title    = "${each.key} project template"
   tags     = ["project-template"]
+
+  # A template is a snapshot of its room: build it once the skeleton is there.
+  depends_on = [docspace_folder.skeleton]
 }
 
 # Each project room refers to its template directly. Use the docspace_templates data source only for
