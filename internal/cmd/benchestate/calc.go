@@ -56,19 +56,68 @@ func latencyFloor(calls int, latency time.Duration, parallelism int) time.Durati
 	return time.Duration(int64(calls) * int64(latency) / int64(parallelism))
 }
 
-// physicalFloor is the least wall time of destroying rooms. Terraform first refreshes every room (one
-// read each, parallelism at a time); then each deletion is one DELETE, a file operation on the portal
-// that takes opDuration however fast the client is, and one read that confirms the room is gone. At
-// most parallelism rooms are in flight at once, so they go in ceil(rooms / parallelism) batches:
+// physicalFloor is the least wall time of destroying rooms that hold foldersPerRoom docspace_folder
+// resources each. Terraform first refreshes every object (one read each, parallelism at a time); then it
+// deletes every folder before its room. A folder's deletion is a listing of its content (the provider
+// refuses to delete a folder holding what the configuration does not manage), one DELETE, a file
+// operation on the portal that takes opDuration however fast the client is, and one read that confirms
+// the folder is gone; a room's deletion is the DELETE, the operation and the confirming read. At most
+// parallelism deletions are in flight at once, so each kind goes in full batches:
 //
-//	floor = batches × latency                       (the refresh)
-//	      + batches × (latency + opDuration + latency) (delete, operation, confirming read)
-func physicalFloor(rooms, parallelism int, latency, opDuration time.Duration) time.Duration {
+//	floor = ceil(rooms × (1 + foldersPerRoom) / parallelism) × latency                (the refresh)
+//	      + ceil(rooms × foldersPerRoom / parallelism) × (3 × latency + opDuration) (folders)
+//	      + ceil(rooms / parallelism) × (2 × latency + opDuration)                  (rooms)
+//
+// A room's deletion may overlap the folder deletions of other rooms, so the batches may be packed
+// tighter than this when the counts are not multiples of parallelism; when they are, the sum is the
+// total work divided by parallelism and cannot be beaten. Without folders it is ceil(rooms /
+// parallelism) × (3 × latency + opDuration).
+func physicalFloor(rooms, foldersPerRoom, parallelism int, latency, opDuration time.Duration) time.Duration {
 	if parallelism < 1 {
 		parallelism = 1
 	}
-	batches := int64((rooms + parallelism - 1) / parallelism)
-	return time.Duration(batches) * (3*latency + opDuration)
+	batches := func(n int) time.Duration { return time.Duration((n + parallelism - 1) / parallelism) }
+	folders := rooms * foldersPerRoom
+	return batches(rooms+folders)*latency +
+		batches(folders)*(3*latency+opDuration) +
+		batches(rooms)*(2*latency+opDuration)
+}
+
+// folderCreateCalls is the least number of requests that creating rooms × foldersPerRoom folders takes
+// when processes provider processes create them: each folder is a POST of its marked title and a PUT
+// that renames it to its own title (the creation protocol, internal/docspace/creation.go), and before
+// the first creation in a parent every process lists the parent's folders once for markers that an
+// earlier run left behind (internal/docspace/folders.go, folderObjects).
+func folderCreateCalls(rooms, foldersPerRoom, processes int) int {
+	if foldersPerRoom < 1 {
+		return 0
+	}
+	return rooms*foldersPerRoom*2 + rooms*processes
+}
+
+// folderDeleteCalls is the least number of requests that deleting folders takes: each is a listing of
+// its content, the DELETE that starts the file operation and one read that finds the folder gone.
+func folderDeleteCalls(folders int) int { return folders * 3 }
+
+// folderCreateFloor is the least wall time the folder creates of an apply take on their own, once their
+// rooms exist: every request is on one of at most parallelism chains (a parent's marker listing comes
+// before its folders' POSTs), so with perfect packing
+//
+//	floor = folderCreateCalls × latency / parallelism
+func folderCreateFloor(rooms, foldersPerRoom, processes, parallelism int, latency time.Duration) time.Duration {
+	return latencyFloor(folderCreateCalls(rooms, foldersPerRoom, processes), latency, parallelism)
+}
+
+// folderCalls counts the calls to the folder endpoints: /files/folder/… and a folder's content listing,
+// GET /files/{id}.
+func folderCalls(counts map[string]int) int {
+	n := 0
+	for k, c := range counts {
+		if strings.Contains(k, "/files/folder/") || strings.HasSuffix(k, " /api/2.0/files/{id}") {
+			n += c
+		}
+	}
+	return n
 }
 
 // procStatCPU reads the user and system CPU time from the text of a Linux /proc/<pid>/stat file: fields
@@ -157,12 +206,12 @@ func terraformOwnCPU(terraformTotal, providers, wrappers time.Duration) (own tim
 	return own, true
 }
 
-// perRoom divides a duration by the number of rooms.
-func perRoom(d time.Duration, rooms int) time.Duration {
-	if rooms < 1 {
+// perObject divides a duration by the number of managed objects (rooms and folders).
+func perObject(d time.Duration, objects int) time.Duration {
+	if objects < 1 {
 		return 0
 	}
-	return d / time.Duration(rooms)
+	return d / time.Duration(objects)
 }
 
 // sortedEndpoints lists endpoints by calls, most first, then by name.
@@ -181,8 +230,8 @@ func sortedEndpoints(counts map[string]int) []string {
 var roomTypes = []string{"custom", "collaboration", "public", "form_filling", "virtual_data"}
 
 // writeConfig writes a configuration of n docspace_room resources of mixed types, each with one to
-// three tags from a small shared vocabulary.
-func writeConfig(w io.Writer, n int) error {
+// three tags from a small shared vocabulary and foldersPerRoom docspace_folder resources in it.
+func writeConfig(w io.Writer, n, foldersPerRoom int) error {
 	bw := bufio.NewWriter(w)
 	_, _ = fmt.Fprint(bw, `terraform {
   required_providers {
@@ -207,6 +256,14 @@ resource "docspace_room" "r%04d" {
   tags      = [%s]
 }
 `, i, i, roomTypes[i%len(roomTypes)], strings.Join(ts, ", "))
+		for j := range foldersPerRoom {
+			_, _ = fmt.Fprintf(bw, `
+resource "docspace_folder" "r%04d_f%02d" {
+  room_id = docspace_room.r%04d.id
+  title   = "Folder %02d"
+}
+`, i, j, i, j)
+		}
 	}
 	return bw.Flush()
 }

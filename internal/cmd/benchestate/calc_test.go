@@ -59,9 +59,67 @@ func TestPhysicalFloor(t *testing.T) {
 		{0, 10, 0},
 		{3, 0, 3 * batch},
 	} {
-		if got := physicalFloor(tc.rooms, tc.par, lat, op); got != tc.want {
+		if got := physicalFloor(tc.rooms, 0, tc.par, lat, op); got != tc.want {
 			t.Errorf("physicalFloor(%d, %d) = %v, want %v", tc.rooms, tc.par, got, tc.want)
 		}
+	}
+}
+
+func TestPhysicalFloorWithFolders(t *testing.T) {
+	lat, op := 20*time.Millisecond, 200*time.Millisecond
+	folder := 3*lat + op // content listing, DELETE, confirming read, and the operation
+	room := 2*lat + op   // DELETE, confirming read, and the operation
+	for _, tc := range []struct {
+		rooms, folders, par int
+		want                time.Duration
+	}{
+		// 100 rooms with 5 folders: 600 refresh reads in 60 batches, 500 folder deletions in 50, 100
+		// room deletions in 10: 1.2 s + 13 s + 2.4 s.
+		{100, 5, 10, 60*lat + 50*folder + 10*room},
+		{3, 1, 10, lat + folder + room},      // one batch of each
+		{7, 2, 4, 6*lat + 4*folder + 2*room}, // 21 reads, 14 folders, 7 rooms, parallelism 4
+		{2, 3, 0, 8*lat + 6*folder + 2*room}, // parallelism below 1 counts as 1
+		{0, 5, 10, 0},
+	} {
+		if got := physicalFloor(tc.rooms, tc.folders, tc.par, lat, op); got != tc.want {
+			t.Errorf("physicalFloor(%d rooms, %d folders, %d) = %v, want %v", tc.rooms, tc.folders, tc.par, got, tc.want)
+		}
+	}
+	if physicalFloor(100, 5, 10, lat, op) != 16600*time.Millisecond {
+		t.Errorf("the 100 × 5 floor is %v, want 16.6s", physicalFloor(100, 5, 10, lat, op))
+	}
+}
+
+func TestFolderCalls(t *testing.T) {
+	// 100 rooms with 5 folders, created by one process: 1000 POSTs and PUTs and 100 marker listings.
+	if got := folderCreateCalls(100, 5, 1); got != 1100 {
+		t.Errorf("folderCreateCalls(100, 5, 1) = %d, want 1100", got)
+	}
+	if got := folderCreateCalls(3, 2, 2); got != 3*2*2+3*2 { // each process lists each parent once
+		t.Errorf("folderCreateCalls(3, 2, 2) = %d, want 18", got)
+	}
+	if got := folderCreateCalls(100, 0, 1); got != 0 { // no folders, no listings
+		t.Errorf("folderCreateCalls without folders = %d, want 0", got)
+	}
+	if got := folderDeleteCalls(500); got != 1500 {
+		t.Errorf("folderDeleteCalls(500) = %d, want 1500", got)
+	}
+	// 1100 calls of 20 ms on 10 chains: 2.2 s.
+	if got := folderCreateFloor(100, 5, 1, 10, 20*time.Millisecond); got != 2200*time.Millisecond {
+		t.Errorf("folderCreateFloor(100, 5) = %v, want 2.2s", got)
+	}
+	counts := map[string]int{
+		"POST /api/2.0/files/folder/{id}":     500,
+		"PUT /api/2.0/files/folder/{id}":      500,
+		"GET /api/2.0/files/{id}":             100,
+		"GET /api/2.0/files/folder/{id}/path": 2,
+		"POST /api/2.0/files/rooms":           100,
+		"GET /api/2.0/files/rooms/{id}":       300,
+		"GET /api/2.0/files/fileops":          7,
+		"DELETE /api/2.0/files/folder/{id}":   0,
+	}
+	if got := folderCalls(counts); got != 1102 {
+		t.Errorf("folderCalls = %d, want 1102 (rooms and file operations are not folder calls)", got)
 	}
 }
 
@@ -97,8 +155,8 @@ func TestUsageAndCPUAttribution(t *testing.T) {
 	if _, err := readUsage(strings.NewReader("not json\n")); err == nil {
 		t.Fatal("a malformed line must be an error")
 	}
-	if perRoom(time.Second, 4) != 250*time.Millisecond || perRoom(time.Second, 0) != 0 {
-		t.Fatal("perRoom")
+	if perObject(time.Second, 4) != 250*time.Millisecond || perObject(time.Second, 0) != 0 {
+		t.Fatal("perObject")
 	}
 }
 
@@ -111,7 +169,7 @@ func TestSortedEndpoints(t *testing.T) {
 
 func TestWriteConfig(t *testing.T) {
 	var b bytes.Buffer
-	if err := writeConfig(&b, 12); err != nil {
+	if err := writeConfig(&b, 12, 0); err != nil {
 		t.Fatal(err)
 	}
 	s := b.String()
@@ -125,6 +183,31 @@ func TestWriteConfig(t *testing.T) {
 	}
 	if !strings.Contains(s, `tags      = ["team-b", "legal", "estate"]`) {
 		t.Errorf("expected a room with three tags:\n%s", s)
+	}
+	if strings.Contains(s, "docspace_folder") {
+		t.Error("folders without -folders-per-room")
+	}
+}
+
+func TestWriteConfigFolders(t *testing.T) {
+	var b bytes.Buffer
+	if err := writeConfig(&b, 4, 3); err != nil {
+		t.Fatal(err)
+	}
+	s := b.String()
+	if n := strings.Count(s, `resource "docspace_room"`); n != 4 {
+		t.Fatalf("%d rooms, want 4", n)
+	}
+	if n := strings.Count(s, `resource "docspace_folder"`); n != 12 {
+		t.Fatalf("%d folders, want 12", n)
+	}
+	for _, want := range []string{
+		"resource \"docspace_folder\" \"r0003_f02\" {\n  room_id = docspace_room.r0003.id\n  title   = \"Folder 02\"\n}",
+		"room_id = docspace_room.r0000.id",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("no %q in:\n%s", want, s)
+		}
 	}
 }
 

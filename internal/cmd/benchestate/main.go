@@ -2,13 +2,16 @@
 // fake portal:
 //
 //	make bench-estate ROOMS=500 LATENCY=20ms PARALLELISM=10
+//	make bench-estate ROOMS=100 FOLDERS=5 LATENCY=20ms
 //
 // It builds the provider and the fake portal, starts the fake with the given latency, writes a
-// configuration of ROOMS docspace_room resources (mixed room types and tags) into a temporary
-// directory, and runs terraform apply, terraform plan (with refresh) and terraform destroy, each with
+// configuration of ROOMS docspace_room resources (mixed room types and tags), each with FOLDERS
+// docspace_folder resources in it (none by default; -folders-per-room), into a temporary directory, and runs terraform apply, terraform plan (with refresh) and terraform destroy, each with
 // -parallelism=PARALLELISM. For every phase it prints the wall time, the API calls per endpoint, the
-// CPU of Terraform and of the provider per room, the provider's peak RSS, and the ratio of the wall time
-// to the latency floor and (for destroy) to the physical floor; calc.go states both formulas.
+// CPU of Terraform and of the provider per object (rooms and folders), the provider's peak RSS, and the
+// ratio of the wall time to the latency floor and (for destroy) to the physical floor; with folders,
+// also the folder calls against the least they take and the floor of the folder creates alone. calc.go
+// states the formulas.
 //
 // It is a measurement, not a test: it never fails on numbers, only when a Terraform command fails.
 //
@@ -68,6 +71,7 @@ func main() {
 	}
 	var o options
 	flag.IntVar(&o.rooms, "rooms", 100, "number of docspace_room resources")
+	flag.IntVar(&o.folders, "folders-per-room", 0, "number of docspace_folder resources in each room")
 	flag.DurationVar(&o.latency, "latency", 20*time.Millisecond, "latency the fake portal adds to every request")
 	flag.IntVar(&o.parallelism, "parallelism", 10, "terraform -parallelism")
 	flag.DurationVar(&o.fileOp, "fileop-duration", 200*time.Millisecond, "how long the fake's file operations (deletions) run")
@@ -82,11 +86,14 @@ func main() {
 }
 
 type options struct {
-	rooms, parallelism int
-	latency, fileOp    time.Duration
-	terraform, backend string
-	keep               bool
+	rooms, folders, parallelism int
+	latency, fileOp             time.Duration
+	terraform, backend          string
+	keep                        bool
 }
+
+// objects is the number of managed objects: the rooms and their folders.
+func (o options) objects() int { return o.rooms * (1 + o.folders) }
 
 type phaseResult struct {
 	name          string
@@ -169,7 +176,7 @@ provider_installation {
 	if err != nil {
 		return err
 	}
-	if err := writeConfig(f, o.rooms); err != nil {
+	if err := writeConfig(f, o.rooms, o.folders); err != nil {
 		_ = f.Close()
 		return err
 	}
@@ -197,8 +204,8 @@ provider_installation {
 		"DOCSPACE_API_HOST="+portalURL, "DOCSPACE_API_KEY="+key,
 		wrapExecEnv+"="+provider, wrapOutEnv+"="+usageLog)
 
-	fmt.Printf("==> %s: %d rooms, latency %s, parallelism %d, file operations %s, %s backend, %s\n",
-		version(o.terraform), o.rooms, o.latency, o.parallelism, o.fileOp, o.backend, logEnvSummary())
+	fmt.Printf("==> %s: %d rooms with %d folders each, latency %s, parallelism %d, file operations %s, %s backend, %s\n",
+		version(o.terraform), o.rooms, o.folders, o.latency, o.parallelism, o.fileOp, o.backend, logEnvSummary())
 	if o.backend != "local" {
 		if err := terraformInit(o.terraform, config, env, filepath.Join(plugins, "terraform-provider-docspace")); err != nil {
 			return err
@@ -283,9 +290,10 @@ func runPhase(name string, o options, dir string, env []string, portalURL string
 func report(w io.Writer, r phaseResult, o options) {
 	calls := totalCalls(r.calls)
 	lf := latencyFloor(calls, o.latency, o.parallelism)
+	n := o.objects()
 	_, _ = fmt.Fprintf(w, "\n--- %s\n", r.name)
 	_, _ = fmt.Fprintf(w, "wall time            %v\n", r.wall.Round(time.Millisecond))
-	_, _ = fmt.Fprintf(w, "API calls            %d (%.2f per room)\n", calls, float64(calls)/float64(max(o.rooms, 1)))
+	_, _ = fmt.Fprintf(w, "API calls            %d (%.2f per object)\n", calls, float64(calls)/float64(max(n, 1)))
 	for _, k := range sortedEndpoints(r.calls) {
 		_, _ = fmt.Fprintf(w, "  %6d  %s\n", r.calls[k], k)
 	}
@@ -293,29 +301,49 @@ func report(w io.Writer, r phaseResult, o options) {
 	if !r.terraformOK {
 		note = " (clamped: a provider process was not waited for)"
 	}
-	_, _ = fmt.Fprintf(w, "terraform CPU        %v total, %v per room%s\n", r.terraformCPU.Round(time.Millisecond), perRoom(r.terraformCPU, o.rooms).Round(time.Microsecond), note)
-	_, _ = fmt.Fprintf(w, "provider CPU         %v total, %v per room (%d provider processes)\n", r.providerCPU.Round(time.Millisecond), perRoom(r.providerCPU, o.rooms).Round(time.Microsecond), r.providerProcs)
+	_, _ = fmt.Fprintf(w, "terraform CPU        %v total, %v per object%s\n", r.terraformCPU.Round(time.Millisecond), perObject(r.terraformCPU, n).Round(time.Microsecond), note)
+	_, _ = fmt.Fprintf(w, "provider CPU         %v total, %v per object (%d provider processes)\n", r.providerCPU.Round(time.Millisecond), perObject(r.providerCPU, n).Round(time.Microsecond), r.providerProcs)
 	_, _ = fmt.Fprintf(w, "provider peak RSS    %.1f MiB\n", float64(r.peakRSSKB)/1024)
-	_, _ = fmt.Fprintf(w, "fake portal CPU      %v total, %v per room (the same machine's cores)\n", r.portalCPU.Round(time.Millisecond), perRoom(r.portalCPU, o.rooms).Round(time.Microsecond))
+	_, _ = fmt.Fprintf(w, "fake portal CPU      %v total, %v per object (the same machine's cores)\n", r.portalCPU.Round(time.Millisecond), perObject(r.portalCPU, n).Round(time.Microsecond))
 	_, _ = fmt.Fprintf(w, "latency floor        %v = %d calls × %v / %d → wall is %s\n", lf.Round(time.Millisecond), calls, o.latency, o.parallelism, ratio(r.wall, lf))
+	if o.folders > 0 {
+		folders := o.rooms * o.folders
+		switch r.name {
+		case "apply":
+			// The creates run in the apply's own provider process: one marker listing per room.
+			least := folderCreateCalls(o.rooms, o.folders, 1)
+			ff := folderCreateFloor(o.rooms, o.folders, 1, o.parallelism, o.latency)
+			_, _ = fmt.Fprintf(w, "folder calls         %d of at least %d = %d folders × 2 + %d rooms × 1 listing\n", folderCalls(r.calls), least, folders, o.rooms)
+			_, _ = fmt.Fprintf(w, "folder create floor  %v = %d calls × %v / %d (the folders alone, once their rooms exist)\n", ff.Round(time.Millisecond), least, o.latency, o.parallelism)
+		case "destroy":
+			_, _ = fmt.Fprintf(w, "folder calls         %d of at least %d = %d folders × 3, plus one refresh read each\n", folderCalls(r.calls), folderDeleteCalls(folders)+folders, folders)
+		}
+	}
 	if r.name == "destroy" {
-		pf := physicalFloor(o.rooms, o.parallelism, o.latency, o.fileOp)
-		_, _ = fmt.Fprintf(w, "physical floor       %v = ceil(%d / %d) × (3 × %v + %v) → wall is %s\n", pf, o.rooms, o.parallelism, o.latency, o.fileOp, ratio(r.wall, pf))
+		pf := physicalFloor(o.rooms, o.folders, o.parallelism, o.latency, o.fileOp)
+		if o.folders > 0 {
+			_, _ = fmt.Fprintf(w, "physical floor       %v = ceil(%d / %d) × %v + ceil(%d / %d) × (3 × %v + %v) + ceil(%d / %d) × (2 × %v + %v) → wall is %s\n",
+				pf, n, o.parallelism, o.latency, o.rooms*o.folders, o.parallelism, o.latency, o.fileOp, o.rooms, o.parallelism, o.latency, o.fileOp, ratio(r.wall, pf))
+		} else {
+			_, _ = fmt.Fprintf(w, "physical floor       %v = ceil(%d / %d) × (3 × %v + %v) → wall is %s\n", pf, o.rooms, o.parallelism, o.latency, o.fileOp, ratio(r.wall, pf))
+		}
 	}
 }
 
 func summary(w io.Writer, rs []phaseResult, o options) {
-	_, _ = fmt.Fprintf(w, "\n%-8s %10s %7s %11s %12s %12s %13s %9s %9s %9s\n", "phase", "wall", "calls", "tf CPU/room", "prov CPU/room", "prov RSS MiB", "fake CPU/room", "lat.floor", "×lat", "×phys")
+	n := o.objects()
+	_, _ = fmt.Fprintf(w, "\n%d objects (%d rooms, %d folders); CPU per object\n", n, o.rooms, o.rooms*o.folders)
+	_, _ = fmt.Fprintf(w, "%-8s %10s %7s %11s %12s %12s %13s %9s %9s %9s\n", "phase", "wall", "calls", "tf CPU/obj", "prov CPU/obj", "prov RSS MiB", "fake CPU/obj", "lat.floor", "×lat", "×phys")
 	for _, r := range rs {
 		calls := totalCalls(r.calls)
 		lf := latencyFloor(calls, o.latency, o.parallelism)
 		phys := "n/a"
 		if r.name == "destroy" {
-			phys = ratio(r.wall, physicalFloor(o.rooms, o.parallelism, o.latency, o.fileOp))
+			phys = ratio(r.wall, physicalFloor(o.rooms, o.folders, o.parallelism, o.latency, o.fileOp))
 		}
 		_, _ = fmt.Fprintf(w, "%-8s %10v %7d %11v %12v %12.1f %13v %9v %9s %9s\n", r.name, r.wall.Round(time.Millisecond), calls,
-			perRoom(r.terraformCPU, o.rooms).Round(time.Microsecond), perRoom(r.providerCPU, o.rooms).Round(time.Microsecond),
-			float64(r.peakRSSKB)/1024, perRoom(r.portalCPU, o.rooms).Round(time.Microsecond), lf.Round(time.Millisecond), ratio(r.wall, lf), phys)
+			perObject(r.terraformCPU, n).Round(time.Microsecond), perObject(r.providerCPU, n).Round(time.Microsecond),
+			float64(r.peakRSSKB)/1024, perObject(r.portalCPU, n).Round(time.Microsecond), lf.Round(time.Millisecond), ratio(r.wall, lf), phys)
 	}
 }
 
