@@ -71,7 +71,7 @@ func (r *folderResource) Create(ctx context.Context, req resource.CreateRequest,
 		}
 	}
 	plan.fill(f, roomID)
-	recordFolderRights(ctx, resp.Private, f.Security, &resp.Diagnostics)
+	recordFolderRights(ctx, resp.Private, f, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -83,7 +83,7 @@ func (r *folderResource) modifyNewOrDestroyedPlan(ctx context.Context, req resou
 		var state folderModelV0
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 		if !resp.Diagnostics.HasError() && folderRefused(ctx, req.Private).Delete {
-			folderChangeRefusal(path.Root("id"), state.ID.ValueString(), "delete").warn(resp, false)
+			folderChangeRefusal(path.Root("id"), state.ID.ValueString(), "delete", folderRefused(ctx, req.Private)).warn(resp, false)
 		}
 		return
 	}
@@ -171,7 +171,7 @@ func (r *folderResource) Read(ctx context.Context, req resource.ReadRequest, res
 		}
 	}
 	state.fill(f, roomID)
-	recordFolderRights(ctx, resp.Private, f.Security, &resp.Diagnostics)
+	recordFolderRights(ctx, resp.Private, f, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -191,7 +191,7 @@ func (r *folderResource) Update(ctx context.Context, req resource.UpdateRequest,
 	plan.ID, plan.RoomID, plan.ParentID = state.ID, state.RoomID, state.ParentID
 	if !plan.Title.Equal(state.Title) {
 		if folderRefused(ctx, req.Private).Rename {
-			folderChangeRefusal(path.Root("title"), state.ID.ValueString(), "rename").refuse(&resp.Diagnostics) // warned of at plan time
+			folderChangeRefusal(path.Root("title"), state.ID.ValueString(), "rename", folderRefused(ctx, req.Private)).refuse(&resp.Diagnostics) // warned of at plan time
 			return
 		}
 		ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultFolderTimeout, &resp.Diagnostics)
@@ -202,7 +202,7 @@ func (r *folderResource) Update(ctx context.Context, req resource.UpdateRequest,
 			return
 		}
 		plan.fill(f, 0)
-		recordFolderRights(ctx, resp.Private, f.Security, &resp.Diagnostics)
+		recordFolderRights(ctx, resp.Private, f, &resp.Diagnostics)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
@@ -215,7 +215,7 @@ func (r *folderResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		return
 	}
 	if folderRefused(ctx, req.Private).Delete {
-		folderChangeRefusal(path.Root("id"), state.ID.ValueString(), "delete").refuse(&resp.Diagnostics) // warned of at plan time
+		folderChangeRefusal(path.Root("id"), state.ID.ValueString(), "delete", folderRefused(ctx, req.Private)).refuse(&resp.Diagnostics) // warned of at plan time
 		return
 	}
 	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, defaultFolderTimeout, &resp.Diagnostics)

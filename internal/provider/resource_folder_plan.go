@@ -8,6 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
 // ValidateConfig requires exactly one of room_id and parent_id: the place the folder is made in.
@@ -51,7 +53,7 @@ func (r *folderResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	var plan folderModelV0
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if !plan.Title.IsUnknown() && !plan.Title.Equal(state.Title) && folderRefused(ctx, req.Private).Rename {
-		folderChangeRefusal(path.Root("title"), state.ID.ValueString(), "rename").warn(resp, false)
+		folderChangeRefusal(path.Root("title"), state.ID.ValueString(), "rename", folderRefused(ctx, req.Private)).warn(resp, false)
 	}
 }
 
@@ -80,7 +82,12 @@ func folderCreateRefusal(attr string, parent int64) *refusal {
 
 // folderChangeRefusal is the refusal of what ("rename" or "delete") on folder id, which the API key's
 // user may not change.
-func folderChangeRefusal(at path.Path, id, what string) *refusal {
+func folderChangeRefusal(at path.Path, id, what string, refused folderRefusals) *refusal {
+	if refused.Archived {
+		return &refusal{at: at, summary: "The folder's room is archived", why: fmt.Sprintf("Folder %s is in an archived room, "+
+			"and the portal refuses to %s anything in an archived room. Restore the room first: set archived = false on its "+
+			"docspace_room and apply, then %s the folder in a later apply.", id, what, what)}
+	}
 	flag := map[string]string{"rename": "Rename", "delete": "Delete"}[what]
 	why := fmt.Sprintf("The portal would refuse to %s folder %s with 403 (its security flag %s is false for this key): %s. %s.",
 		what, id, flag, ruleFolderChange, waysOutFolder)
@@ -98,16 +105,19 @@ const privateFolderRefused = "folder_refused"
 type folderRefusals struct {
 	Rename bool `json:"rename,omitempty"`
 	Delete bool `json:"delete,omitempty"`
+	// Archived says why: the folder's room is archived (its section is the Archive).
+	Archived bool `json:"archived,omitempty"`
 }
 
-// recordFolderRights keeps what f's security flags refuse in private state; a folder read without flags
-// keeps what is known.
-func recordFolderRights(ctx context.Context, private privateWriter, security map[string]bool, diags *diag.Diagnostics) {
-	if security == nil {
+// recordFolderRights keeps what f's security flags refuse in private state, and whether f's room is
+// archived; a folder read without flags keeps what is known.
+func recordFolderRights(ctx context.Context, private privateWriter, f *docspace.Folder, diags *diag.Diagnostics) {
+	if f.Security == nil {
 		return
 	}
 	var value []byte
-	if refused := (folderRefusals{Rename: !security["Rename"], Delete: !security["Delete"]}); refused.Rename || refused.Delete {
+	refused := folderRefusals{Rename: !f.Security["Rename"], Delete: !f.Security["Delete"], Archived: f.RootFolderType == docspace.SectionArchive}
+	if refused.Rename || refused.Delete {
 		value, _ = json.Marshal(refused)
 	}
 	diags.Append(private.SetKey(ctx, privateFolderRefused, value)...)

@@ -388,3 +388,46 @@ func TestAccFolder_inAnotherUsersTrash(t *testing.T) {
 		},
 	})
 }
+
+// TestAccFolder_inArchivedRoom: a folder stays in state when its room is archived; a rename there is warned
+// of at plan time and refused by the apply with the reason (the room is archived) and the way out; after the
+// room is restored, the rename goes through.
+func TestAccFolder_inArchivedRoom(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	prefix := acctest.RandomName("folders")
+	config := func(archived bool, title string) string {
+		return env.ProviderConfig() + fmt.Sprintf(`
+resource "docspace_room" "r" {
+  title     = %q
+  room_type = "custom"
+  archived  = %t
+}
+`, prefix, archived) + folderBlock("top", "room_id = docspace_room.r.id", title, "")
+	}
+	same := statecheck.CompareValue(compare.ValuesSame())
+	env.Run(t, resource.TestCase{
+		CheckDestroy: resource.ComposeTestCheckFunc(checkFoldersDestroyed(env), env.CheckRoomsDestroyed("docspace_room")),
+		Steps: []resource.TestStep{
+			{Config: config(false, "Contracts"), ConfigStateChecks: []statecheck.StateCheck{same.AddStateValue("docspace_folder.top", tfjsonpath.New("id"))}},
+			{
+				// Archived: the folder stays, unchanged.
+				Config:            config(true, "Contracts"),
+				ConfigStateChecks: []statecheck.StateCheck{same.AddStateValue("docspace_folder.top", tfjsonpath.New("id"))},
+			},
+			{Config: config(true, "Contracts"), PlanOnly: true},
+			{
+				Config:      config(true, "Agreements"),
+				ExpectError: wrapped(`(?s)The folder's room is archived.*set archived = false on its docspace_room and apply.*Nothing was changed`),
+			},
+			{Config: config(false, "Contracts")},
+			{
+				Config: config(false, "Agreements"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					same.AddStateValue("docspace_folder.top", tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue("docspace_folder.top", tfjsonpath.New("title"), knownvalue.StringExact("Agreements")),
+				},
+			},
+		},
+	})
+}

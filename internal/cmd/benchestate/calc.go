@@ -76,11 +76,14 @@ func physicalFloor(rooms, foldersPerRoom, parallelism int, latency, opDuration t
 	if parallelism < 1 {
 		parallelism = 1
 	}
-	batches := func(n int) time.Duration { return time.Duration((n + parallelism - 1) / parallelism) }
+	// batchesOf is how long n requests of duration d take, parallelism at a time.
+	batchesOf := func(n int, d time.Duration) time.Duration {
+		return time.Duration(int64((n+parallelism-1)/parallelism) * int64(d))
+	}
 	folders := rooms * foldersPerRoom
-	return batches(rooms+folders)*latency +
-		batches(folders)*(3*latency+opDuration) +
-		batches(rooms)*(2*latency+opDuration)
+	return batchesOf(rooms+folders, latency) +
+		batchesOf(folders, 3*latency+opDuration) +
+		batchesOf(rooms, 2*latency+opDuration)
 }
 
 // folderCreateCalls is the least number of requests that creating rooms × foldersPerRoom folders takes
