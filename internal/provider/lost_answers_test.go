@@ -89,22 +89,26 @@ func sameTitles(got, want []string) bool {
 	return true
 }
 
+// lostAnswerFaults are the ways the answer to a creating POST gets lost or damaged after the portal acted:
+// a proxy's 502, no answer at all or none within the request timeout, an empty, truncated, null or
+// undecodable body.
+var lostAnswerFaults = map[string]fakeportal.Fault{
+	"502":         {Status: 502, AfterProcessing: true},
+	"dropped":     {Drop: true, AfterProcessing: true},
+	"hang":        {Reply: fakeportal.ReplyHang},
+	"empty":       {Reply: fakeportal.ReplyEmpty},
+	"truncated":   {Reply: fakeportal.ReplyTruncated},
+	"null":        {Reply: fakeportal.ReplyNull},
+	"undecodable": {Reply: fakeportal.ReplyUndecodable},
+}
+
 // TestAccCreate_lostAnswers: the portal creates the object, and then the answer to the creating POST is
 // lost or damaged (a proxy's 502, no answer within the request timeout, an empty, truncated, null or
 // undecodable body). Each of the three creating calls suffers it once. The provider never repeats the
 // POST, finds each object by its creation marker, and ends with exactly one of each and a clean plan.
 func TestAccCreate_lostAnswers(t *testing.T) {
 	t.Parallel()
-	faults := map[string]fakeportal.Fault{
-		"502":         {Status: 502, AfterProcessing: true},
-		"dropped":     {Drop: true, AfterProcessing: true},
-		"hang":        {Reply: fakeportal.ReplyHang},
-		"empty":       {Reply: fakeportal.ReplyEmpty},
-		"truncated":   {Reply: fakeportal.ReplyTruncated},
-		"null":        {Reply: fakeportal.ReplyNull},
-		"undecodable": {Reply: fakeportal.ReplyUndecodable},
-	}
-	for name, fault := range faults {
+	for name, fault := range lostAnswerFaults {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			env := acctest.New(t, fakeportal.Options{JobDuration: 100 * time.Millisecond})
@@ -399,16 +403,7 @@ func expectOneGroup(env *acctest.Env, name string) resource.TestCheckFunc {
 // among its parent's folders, and ends with exactly one folder of each title and a clean plan.
 func TestAccFolder_lostAnswers(t *testing.T) {
 	t.Parallel()
-	faults := map[string]fakeportal.Fault{
-		"502":         {Status: 502, AfterProcessing: true},
-		"dropped":     {Drop: true, AfterProcessing: true},
-		"hang":        {Reply: fakeportal.ReplyHang},
-		"empty":       {Reply: fakeportal.ReplyEmpty},
-		"truncated":   {Reply: fakeportal.ReplyTruncated},
-		"null":        {Reply: fakeportal.ReplyNull},
-		"undecodable": {Reply: fakeportal.ReplyUndecodable},
-	}
-	for name, fault := range faults {
+	for name, fault := range lostAnswerFaults {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			env := acctest.New(t, fakeportal.Options{})
