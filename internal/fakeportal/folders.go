@@ -137,17 +137,27 @@ func (p *Portal) folderDTO(f *folder, r *room, viewer *user) map[string]any {
 	return d
 }
 
+// existingFolder is the folder id (ok: the path held a number) and its room, or nil after answering 404.
+func (p *Portal) existingFolder(c *call, id int64, ok bool) (*folder, *room) {
+	f := p.folders[id]
+	if !ok || f == nil {
+		c.fail(http.StatusNotFound, folderNotFound)
+		return nil, nil
+	}
+	r := p.roomOf(f)
+	if r == nil {
+		c.fail(http.StatusNotFound, folderNotFound)
+		return nil, nil
+	}
+	return f, r
+}
+
 // readableFolder resolves {id} for a read: missing 404; in someone else's Trash, or in a room the caller
 // may not read, 403 (api-notes.md §36).
 func (p *Portal) readableFolder(c *call) (*folder, *room) {
 	id, ok := c.pathID()
-	f := p.folders[id]
-	var r *room
-	if ok && f != nil {
-		r = p.roomOf(f)
-	}
-	if r == nil {
-		c.fail(http.StatusNotFound, folderNotFound)
+	f, r := p.existingFolder(c, id, ok)
+	if f == nil {
 		return nil, nil
 	}
 	if u := p.trashOf(f); (u != nil && u != c.user) || (u == nil && !r.canRead(c.user)) {
@@ -273,13 +283,8 @@ func (p *Portal) deleteFolder(c *call) {
 		c.denied() // a room is deleted through the rooms endpoint
 		return
 	}
-	f := p.folders[id]
-	var r *room
-	if ok && f != nil {
-		r = p.roomOf(f)
-	}
-	if r == nil {
-		c.fail(http.StatusNotFound, folderNotFound)
+	f, r := p.existingFolder(c, id, ok)
+	if f == nil {
 		return
 	}
 	trash := p.trashOf(f)
