@@ -240,14 +240,9 @@ func (p *Portal) renameFolder(c *call) {
 		return
 	}
 	id, ok := c.pathID()
-	f := p.folders[id]
-	var r *room
-	if ok && f != nil {
-		r = p.roomOf(f)
-	}
+	f, r := p.existingFolder(c, id, ok)
 	switch {
-	case r == nil:
-		c.fail(http.StatusNotFound, folderNotFound)
+	case f == nil:
 		return
 	case p.trashOf(f) != nil:
 		c.fail(http.StatusForbidden, trashPreview)
