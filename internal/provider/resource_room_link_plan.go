@@ -14,6 +14,9 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
+// linkReplacedBy are the attributes whose change replaces a link (RequiresReplace in its schema).
+var linkReplacedBy = []path.Path{path.Root("room_id"), path.Root("link_type"), path.Root("primary")}
+
 // ModifyPlan warns that creating or changing a link will fail when its expiry has passed, or when the API
 // key's user may not manage its room (api-notes.md §34); Create and Update refuse both. It refuses to
 // remove, in the plan that imports a link, a password the link has on the portal: a configuration written
@@ -33,7 +36,7 @@ func (r *roomLinkResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		}
 		now := time.Now()
 		if refused := pastExpiry(expiry, now); refused != nil {
-			refused.warn(resp, replacesObject(ctx, req, path.Root("room_id"), path.Root("link_type"), path.Root("primary")))
+			refused.warn(resp, replacesObject(ctx, req, linkReplacedBy...))
 		}
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("expired"), plannedExpired(expiry, priorExpiry, priorExpired, now))...)
 	}
@@ -160,5 +163,5 @@ func checkLinkRoomManagement(ctx context.Context, client *docspace.Client, req r
 	if err != nil {
 		return
 	}
-	markManagement(ctx, resp, room, "link changes", replacesObject(ctx, req, path.Root("room_id"), path.Root("link_type"), path.Root("primary")))
+	markManagement(ctx, resp, room, "link changes", replacesObject(ctx, req, linkReplacedBy...))
 }

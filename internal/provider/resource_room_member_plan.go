@@ -23,6 +23,9 @@ func (r *roomMemberResource) ValidateConfig(ctx context.Context, req resource.Va
 	}
 }
 
+// memberReplacedBy are the attributes whose change replaces a member (RequiresReplace in its schema).
+var memberReplacedBy = []path.Path{path.Root("room_id"), path.Root("user_id"), path.Root("group_id")}
+
 // ModifyPlan refuses a room whose members a docspace_room_members resource manages too, and checks a new
 // or changed role against the room when the room is known at plan time (its type, its state and its
 // owner): a role the room does not allow is a warning, and checkGrant refuses it at apply.
@@ -55,12 +58,11 @@ func (r *roomMemberResource) ModifyPlan(ctx context.Context, req resource.Modify
 	if err != nil {
 		return // reported at apply, with the rest
 	}
-	if !markManagement(ctx, resp, room, "member changes",
-		replacesObject(ctx, req, path.Root("room_id"), path.Root("user_id"), path.Root("group_id"))) {
+	replacing := replacesObject(ctx, req, memberReplacedBy...)
+	if !markManagement(ctx, resp, room, "member changes", replacing) {
 		return
 	}
 	subject, group := plan.subject()
-	replacing := replacesObject(ctx, req, path.Root("room_id"), path.Root("user_id"), path.Root("group_id"))
 	if why := memberRoomViolation(room, group, subject, plan.Access.ValueString(), creating); why != "" {
 		// checkGrant refuses it at apply, before any change.
 		(&refusal{at: path.Root("access"), summary: "The room does not allow this member", why: why + "."}).warn(resp, replacing)

@@ -78,7 +78,8 @@ func (r *roomMembersResource) ModifyPlan(ctx context.Context, req resource.Modif
 	if err != nil {
 		return // reported at apply
 	}
-	if !markManagement(ctx, resp, room, "member changes", replacesObject(ctx, req, path.Root("room_id"))) {
+	replacing := replacesObject(ctx, req, path.Root("room_id"))
+	if !markManagement(ctx, resp, room, "member changes", replacing) {
 		return
 	}
 	entries := entriesOf(ctx, plan.Members, &resp.Diagnostics)
@@ -89,7 +90,7 @@ func (r *roomMembersResource) ModifyPlan(ctx context.Context, req resource.Modif
 		subject, group := e.subject()
 		if why := memberRoomViolation(room, group, subject, e.Access.ValueString(), !held[subject]); why != "" {
 			// checkGrant refuses it at apply, before any change.
-			(&refusal{at: path.Root("members"), summary: "The room does not allow this member", why: why + "."}).warn(resp, replacesObject(ctx, req, path.Root("room_id")))
+			(&refusal{at: path.Root("members"), summary: "The room does not allow this member", why: why + "."}).warn(resp, replacing)
 		}
 	}
 }
