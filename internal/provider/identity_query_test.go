@@ -404,15 +404,10 @@ func TestAccQuery_roomLinks(t *testing.T) {
 	})
 }
 
-// A generated configuration never holds a link's password; the plan that imports such a link must not
-// remove the password from the portal.
-func TestAccIdentity_importedLinkKeepsItsPassword(t *testing.T) {
-	t.Parallel()
-	env := acctest.New(t, fakeportal.Options{})
-	ctx := context.Background()
-	room, link := guardedLink(t, env)
-	config := func(password string) string {
-		return env.ProviderConfig() + fmt.Sprintf(`
+// importGuardedLink is the configuration that imports the guarded link (see guardedLink) of room by
+// identity, as terraform query writes it, with extra lines in its block.
+func importGuardedLink(env *acctest.Env, room int64, link, extra string) string {
+	return env.ProviderConfig() + fmt.Sprintf(`
 import {
   to       = docspace_room_link.guarded
   identity = { room_id = "%[1]d", link_id = %[2]q }
@@ -424,7 +419,18 @@ resource "docspace_room_link" "guarded" {
   access    = "viewer"
   title     = "Guarded"
 %[3]s}
-`, room.ID, link.Shared.ID, moreLines(password))
+`, room, link, moreLines(extra))
+}
+
+// A generated configuration never holds a link's password; the plan that imports such a link must not
+// remove the password from the portal.
+func TestAccIdentity_importedLinkKeepsItsPassword(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	ctx := context.Background()
+	room, link := guardedLink(t, env)
+	config := func(password string) string {
+		return importGuardedLink(env, room.ID, link.Shared.ID, password)
 	}
 	const addr = "docspace_room_link.guarded"
 	env.Run(t, resource.TestCase{
@@ -498,19 +504,7 @@ func TestAccIdentity_importedLinkWithWriteOnlyPassword(t *testing.T) {
 	env := acctest.New(t, fakeportal.Options{})
 	room, link := guardedLink(t, env)
 	config := func(extra string) string {
-		return env.ProviderConfig() + fmt.Sprintf(`
-import {
-  to       = docspace_room_link.guarded
-  identity = { room_id = "%[1]d", link_id = %[2]q }
-}
-
-resource "docspace_room_link" "guarded" {
-  room_id   = "%[1]d"
-  link_type = "external"
-  access    = "viewer"
-  title     = "Guarded"
-%[3]s}
-`, room.ID, link.Shared.ID, moreLines(extra))
+		return importGuardedLink(env, room.ID, link.Shared.ID, extra)
 	}
 	const addr = "docspace_room_link.guarded"
 	withPassword := config(`
