@@ -201,9 +201,9 @@ type uploadSession struct {
 	BytesTotal int64  `json:"bytesTotal"`
 }
 
-// chunkAnswer is the answer of the chunk that completes an upload (HTTP 201).
+// chunkAnswer is the answer of a chunk; the one that completes an upload (HTTP 201) says uploaded and
+// carries the file. Its other members (the file's id, or the session's before the end) are not read.
 type chunkAnswer struct {
-	ID       int64 `json:"id"`
 	Uploaded bool  `json:"uploaded"`
 	File     *File `json:"file"`
 }
