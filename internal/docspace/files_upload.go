@@ -224,7 +224,7 @@ func (c *Client) uploadChunked(ctx context.Context, folderID int64, title string
 		c.abortSession(ctx, base, s.ID)
 		return nil, fmt.Errorf("opening the content of %q: %w", up.Title, err)
 	}
-	defer rc.Close()
+	defer func() { _ = rc.Close() }()
 	ra, seekable := rc.(io.ReaderAt)
 	head, tail, contentType := multipartFrame("File", "chunk")
 	path := base + "/" + url.PathEscape(s.ID)

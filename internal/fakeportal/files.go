@@ -17,18 +17,17 @@ import (
 // file is a document or form. trashedBy is the user into whose Trash a delete moved it (a file inside a
 // trashed folder is in that Trash through its folder).
 type file struct {
-	id                   int64
-	title                string
-	parent               int64 // a room or a folder
-	versions             []*fileVersion
-	created              time.Time
-	createdBy            *user
-	form                 bool // an ONLYOFFICE PDF form (pdfform.Signed on the first 300 bytes)
-	lockedBy             *user
-	editing              bool // open in an editor
-	trashedBy            *user
-	origin               int64 // the parent it was trashed from
-	convertTo, converted string
+	id        int64
+	title     string
+	parent    int64 // a room or a folder
+	versions  []*fileVersion
+	created   time.Time
+	createdBy *user
+	form      bool // an ONLYOFFICE PDF form (pdfform.Signed on the first 300 bytes)
+	lockedBy  *user
+	editing   bool // open in an editor
+	trashedBy *user
+	origin    int64 // the parent it was trashed from
 }
 
 // fileVersion is one version's content.

@@ -16,17 +16,17 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/pdfform"
 )
 
-// send makes a request with a body of the given content type.
-func (c client) send(method, path, contentType string, body io.Reader) answer {
+// post makes a POST with a body of the given content type.
+func (c client) post(path, contentType string, body io.Reader) answer {
 	c.t.Helper()
-	req, _ := http.NewRequest(method, c.srv.URL+"/api/2.0/"+path, body)
+	req, _ := http.NewRequest("POST", c.srv.URL+"/api/2.0/"+path, body)
 	req.Header.Set("Authorization", "Bearer "+c.key)
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
 	resp, err := c.srv.Client().Do(req)
 	if err != nil {
-		c.t.Fatalf("%s %s: %v", method, path, err)
+		c.t.Fatalf("POST %s: %v", path, err)
 	}
 	defer resp.Body.Close()
 	raw, _ := io.ReadAll(resp.Body)
@@ -42,7 +42,7 @@ func (c client) insert(folder, title string, content []byte, query ...string) an
 	for i := 0; i+1 < len(query); i += 2 {
 		q.Set(query[i], query[i+1])
 	}
-	return c.send("POST", "files/"+folder+"/insert?"+q.Encode(), "application/octet-stream", bytes.NewReader(content))
+	return c.post("files/"+folder+"/insert?"+q.Encode(), "application/octet-stream", bytes.NewReader(content))
 }
 
 // multipartBody is a multipart body with the given fields first and a file part named field.
@@ -87,12 +87,12 @@ func TestFileUploadAndRead(t *testing.T) {
 
 	// A form is told by its first bytes; multipart takes the first file part and plain field names.
 	ct, body := multipartBody("file", "ignored.pdf", pdfform.Sample("f", 100), map[string]string{"Title": "Leave.pdf"})
-	a = owner.send("POST", "files/"+room+"/insert", ct, body)
+	a = owner.post("files/"+room+"/insert", ct, body)
 	if a.response()["title"] != "Leave.pdf" || a.response()["isForm"] != true {
 		t.Fatalf("multipart insert answered %s", a.raw)
 	}
 	ct, body = multipartBody("File", "Sheet.XLSX", []byte("x"), nil)
-	a = owner.send("POST", "files/"+room+"/upload", ct, body)
+	a = owner.post("files/"+room+"/upload", ct, body)
 	if len(a.list()) != 1 || a.list()[0].(map[string]any)["title"] != "Sheet.xlsx" {
 		t.Fatalf("upload answered %s", a.raw)
 	}
@@ -331,7 +331,7 @@ func TestFormFillingRoom(t *testing.T) {
 	}
 	s := owner.call("POST", "files/"+room+"/session", `{"fileName":"y.pdf","fileSize":9}`)
 	ct, body := multipartBody("File", "blob", []byte("%PDF-1.7\n"), nil)
-	if a := owner.send("POST", "files/"+room+"/session/"+s.response()["id"].(string), ct, body); a.status != http.StatusForbidden || a.message() != formsOnly {
+	if a := owner.post("files/"+room+"/session/"+s.response()["id"].(string), ct, body); a.status != http.StatusForbidden || a.message() != formsOnly {
 		t.Errorf("a non-form chunk answered %s", a.raw)
 	}
 	if a := owner.insert(room, "Leave.pdf", pdfform.Sample("Leave", 10)); a.status != http.StatusOK || a.response()["isForm"] != true {
@@ -378,7 +378,7 @@ func (c client) chunked(folder, title string, content []byte, n int) answer {
 	var a answer
 	for off := 0; off < len(content); off += n {
 		ct, body := multipartBody("File", "blob", content[off:min(off+n, len(content))], nil)
-		a = c.send("POST", "files/"+folder+"/session/"+id, ct, body)
+		a = c.post("files/"+folder+"/session/"+id, ct, body)
 		if a.status >= 300 {
 			return a
 		}
@@ -411,11 +411,11 @@ func TestChunkedUpload(t *testing.T) {
 	s := owner.call("POST", "files/"+room+"/session", `{"fileName":"c.bin","fileSize":3145728}`)
 	sid := s.response()["id"].(string)
 	ct, body := multipartBody("File", "blob", make([]byte, 1<<20+1), nil)
-	if a := owner.send("POST", "files/"+room+"/session/"+sid, ct, body); a.status != http.StatusPaymentRequired {
+	if a := owner.post("files/"+room+"/session/"+sid, ct, body); a.status != http.StatusPaymentRequired {
 		t.Errorf("a big chunk answered %s", a.raw)
 	}
 	ct, body = multipartBody("File", "blob", make([]byte, 1<<20), nil)
-	if a := owner.send("POST", "files/"+room+"/session/"+sid, ct, body); a.status != http.StatusOK || a.response()["bytesUploaded"] != float64(1<<20) {
+	if a := owner.post("files/"+room+"/session/"+sid, ct, body); a.status != http.StatusOK || a.response()["bytesUploaded"] != float64(1<<20) {
 		t.Errorf("a chunk after a refused one answered %s", a.raw)
 	}
 	if a := other.call("DELETE", "files/"+room+"/session/"+sid, ""); a.status != http.StatusNotFound {
@@ -425,7 +425,7 @@ func TestChunkedUpload(t *testing.T) {
 		t.Errorf("abort answered %s", a.raw)
 	}
 	ct, body = multipartBody("File", "blob", make([]byte, 10), nil)
-	if a := owner.send("POST", "files/"+room+"/session/"+sid, ct, body); a.status != http.StatusNotFound {
+	if a := owner.post("files/"+room+"/session/"+sid, ct, body); a.status != http.StatusNotFound {
 		t.Errorf("a chunk of an aborted session answered %s", a.raw)
 	}
 	if a := owner.call("POST", "files/999999/session", `{"fileName":"c.bin","fileSize":3}`); a.status != http.StatusNotFound {
@@ -499,5 +499,34 @@ func TestTemplatesCopyFiles(t *testing.T) {
 	}
 	if len(inner) != 1 || string(inner[0].Content) != "inner" {
 		t.Errorf("the new room's folder holds %+v", inner)
+	}
+}
+
+// TestFileRights: content creators upload and change their own files only; Editing members make new
+// versions but cannot upload new files; a guest's upload of a taken title makes a second file.
+func TestFileRights(t *testing.T) {
+	p, owner, other := newFake(t, Options{})
+	room := fileRoom(t, owner, typeCustom)
+	mine := owner.id(owner.insert(room, "owner.docx", []byte("x")))
+	p.AddMember(mustInt(room), "sk-user", accessContentCreator)
+	theirs := other.id(other.insert(room, "creator.docx", []byte("x")))
+	if a := other.call("PUT", "files/file/"+mine, `{"title":"x"}`); a.status != http.StatusForbidden {
+		t.Errorf("a content creator renames another's file: %s", a.raw)
+	}
+	if a := other.call("DELETE", "files/file/"+mine, `{"immediately":true}`); a.status != http.StatusForbidden {
+		t.Errorf("a content creator deletes another's file: %s", a.raw)
+	}
+	if a := other.call("PUT", "files/file/"+theirs, `{"title":"renamed"}`); a.status != http.StatusOK {
+		t.Errorf("a content creator renames their own file: %s", a.raw)
+	}
+	if a := other.insert(room, "owner.docx", []byte("v2")); other.id(a) != mine || a.response()["version"] != 2.0 {
+		t.Errorf("a content creator's upload of a taken title: %s", a.raw)
+	}
+	if a := other.call("GET", "files/file/"+mine, ""); a.response()["security"].(map[string]any)["Rename"] != false {
+		t.Errorf("security flags: %s", a.raw)
+	}
+	p.SetUserType(p.UserID("sk-user"), TypeGuest)
+	if a := other.insert(room, "owner.docx", []byte("v3")); a.status == http.StatusOK && other.id(a) == mine {
+		t.Errorf("a guest's upload became a version: %s", a.raw)
 	}
 }

@@ -70,7 +70,7 @@ func run(args []string, out io.Writer) error {
 		return err
 	}
 	took := time.Since(start)
-	fmt.Fprintf(out, "id=%d bytes=%d title=%q seconds=%.3f mib_per_second=%.1f\n", f.ID, f.PureContentLength, f.Title,
+	_, err = fmt.Fprintf(out, "id=%d bytes=%d title=%q seconds=%.3f mib_per_second=%.1f\n", f.ID, f.PureContentLength, f.Title,
 		took.Seconds(), float64(info.Size())/(1<<20)/took.Seconds())
-	return nil
+	return err
 }
