@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -485,5 +488,100 @@ func TestAbandonedFileMarker(t *testing.T) {
 	}
 	if _, err := c.CreateFile(context.Background(), bytesUpload(room, "Plan.xlsx", []byte("x"))); err != nil {
 		t.Errorf("another extension is another title: %v", err)
+	}
+}
+
+// sink is a portal that takes uploads and drops their content, counting it: whatever the test process
+// allocates during an upload to it is the client's doing.
+type sink struct {
+	received atomic.Int64
+	size     int64
+	marked   atomic.Value // the marked title of the upload
+}
+
+func (s *sink) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	answer := func(status int, response string) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		_, _ = fmt.Fprintf(w, `{"response":%s,"status":0,"statusCode":%d}`, response, status)
+	}
+	file := func(title string) string {
+		b, _ := json.Marshal(map[string]any{"id": 77, "title": title, "folderId": 5, "version": 1, "pureContentLength": s.size})
+		return string(b)
+	}
+	switch {
+	case strings.HasSuffix(r.URL.Path, "/upload/check"):
+		answer(200, `[]`)
+	case r.Method == "GET":
+		answer(200, `{"files":[],"folders":[],"total":0,"pathParts":[]}`)
+	case strings.HasSuffix(r.URL.Path, "/session"):
+		var body struct{ FileName string }
+		_ = json.NewDecoder(r.Body).Decode(&body)
+		s.marked.Store(body.FileName)
+		answer(200, `{"id":"s1","bytesTotal":`+fmt.Sprint(s.size)+`}`)
+	case strings.Contains(r.URL.Path, "/session/"):
+		mr, _ := r.MultipartReader()
+		part, _ := mr.NextPart()
+		n, _ := io.Copy(io.Discard, part)
+		if s.received.Add(n) < s.size {
+			answer(200, `{"uploaded":false}`)
+			return
+		}
+		answer(201, `{"uploaded":true,"file":`+file(s.marked.Load().(string))+`}`)
+	case strings.HasSuffix(r.URL.Path, "/insert"):
+		n, _ := io.Copy(io.Discard, r.Body)
+		s.received.Add(n)
+		answer(200, file(r.URL.Query().Get("title")))
+	case r.Method == "PUT":
+		var body struct{ Title string }
+		_ = json.NewDecoder(r.Body).Decode(&body)
+		answer(200, file(body.Title))
+	default:
+		answer(404, `null`)
+	}
+}
+
+// TestUploadMemoryIsFlat: uploading 100 MiB, in chunks, and 10 MiB in one request, allocates a small
+// fraction of the content in the whole process: no chunk and no body is ever held whole.
+func TestUploadMemoryIsFlat(t *testing.T) {
+	for _, size := range []int64{100 << 20, docspace.SimpleUploadMax} {
+		s := &sink{size: size}
+		srv := httptest.NewServer(s)
+		c, err := docspace.New(docspace.Config{Host: srv.URL, APIKey: key})
+		if err != nil {
+			t.Fatal(err)
+		}
+		content := &pattern{n: size}
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		f, err := c.CreateFile(context.Background(), content.upload(5, "big.bin"))
+		runtime.ReadMemStats(&after)
+		srv.Close()
+		if err != nil || f.Title != "big.bin" || s.received.Load() != size {
+			t.Fatalf("%d bytes: %+v, %v; received %d", size, f, err, s.received.Load())
+		}
+		if allocated := after.TotalAlloc - before.TotalAlloc; allocated > 4<<20 {
+			t.Errorf("uploading %d MiB allocated %d KiB", size>>20, allocated>>10)
+		} else {
+			t.Logf("uploading %d MiB allocated %d KiB", size>>20, allocated>>10)
+		}
+	}
+}
+
+// TestUploadThatCannotOpen: content that cannot be opened fails at once, without looking for a file.
+func TestUploadThatCannotOpen(t *testing.T) {
+	portal, c := newPortal(t, fakeportal.Options{})
+	room := folderRoom(t, c)
+	for _, size := range []int64{10, docspace.ChunkSize + 1} {
+		portal.ResetCounts()
+		up := docspace.Upload{FolderID: room, Title: "gone.docx", Size: size, Open: func() (io.ReadCloser, error) { return nil, os.ErrNotExist }}
+		start := time.Now()
+		if _, err := c.CreateFile(context.Background(), up); !errors.Is(err, os.ErrNotExist) {
+			t.Fatalf("%d bytes: %v", size, err)
+		}
+		if time.Since(start) > time.Second || portal.UploadSessions() != 0 || len(portal.AllFiles()) != 0 {
+			t.Errorf("%d bytes: took %s, %d sessions open", size, time.Since(start), portal.UploadSessions())
+		}
 	}
 }

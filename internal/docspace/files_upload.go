@@ -61,8 +61,8 @@ func (c *Client) CreateFile(ctx context.Context, up Upload) (*File, error) {
 		return nil, err
 	}
 	answer, err := c.upload(ctx, up.FolderID, cr.markedTitle(), up, true)
-	if errors.Is(err, ErrFormsOnly) {
-		return nil, err // the portal removed what it had saved (api-notes.md §37)
+	if errors.Is(err, ErrFormsOnly) || madeNoFile(err) {
+		return nil, err // the portal removed what it had saved, or cannot have saved anything (api-notes.md §37)
 	}
 	id, err := c.createdID(ctx, cr, "uploading "+strconv.Quote(cr.markedTitle()), fileObject(answer), err)
 	if err != nil {
@@ -104,7 +104,7 @@ func (c *Client) UploadFileVersion(ctx context.Context, id int64, up Upload) (*F
 	}
 	answer, err := c.upload(ctx, f.FolderID, f.Title, up, false)
 	if err != nil {
-		if refused(err) || errors.Is(err, ErrFormsOnly) {
+		if refused(err) || errors.Is(err, ErrFormsOnly) || madeNoFile(err) {
 			return nil, err
 		}
 		return c.settleVersion(ctx, f, before, err)
@@ -189,6 +189,19 @@ func (c *Client) insert(ctx context.Context, folderID int64, title string, up Up
 	return &f, nil
 }
 
+// noFileError is an upload that failed where it cannot have stored a file: its content could not be
+// opened, or its session failed before the last chunk. Its outcome is known, unlike a lost answer to
+// the request that completes an upload.
+type noFileError struct{ err error }
+
+func (e *noFileError) Error() string { return e.err.Error() }
+func (e *noFileError) Unwrap() error { return e.err }
+
+func madeNoFile(err error) bool {
+	var e *noFileError
+	return errors.As(err, &e)
+}
+
 // readCloser reads from one reader and closes another.
 type readCloser struct {
 	io.Reader
@@ -214,15 +227,15 @@ func (c *Client) uploadChunked(ctx context.Context, folderID int64, title string
 	base := "files/" + strconv.FormatInt(folderID, 10) + "/session"
 	var s uploadSession
 	if err := c.do(ctx, "POST", base, nil, map[string]any{"fileName": title, "fileSize": up.Size, "createNewIfExist": createNew}, &s); err != nil {
-		return nil, err
+		return nil, &noFileError{err} // a session left open, if any, expires
 	}
 	if s.ID == "" {
-		return nil, fmt.Errorf("POST /api/2.0/%s: the answer names no session: %w", base, ErrMissingObject)
+		return nil, &noFileError{fmt.Errorf("POST /api/2.0/%s: the answer names no session: %w", base, ErrMissingObject)}
 	}
 	rc, err := up.Open()
 	if err != nil {
 		c.abortSession(ctx, base, s.ID)
-		return nil, fmt.Errorf("opening the content of %q: %w", up.Title, err)
+		return nil, &noFileError{fmt.Errorf("opening the content of %q: %w", up.Title, err)}
 	}
 	defer func() { _ = rc.Close() }()
 	ra, seekable := rc.(io.ReaderAt)
@@ -251,9 +264,9 @@ func (c *Client) uploadChunked(ctx context.Context, folderID int64, title string
 		switch {
 		case err != nil && !last:
 			c.abortSession(ctx, base, s.ID)
-			return nil, err
+			return nil, &noFileError{err} // the file is incomplete: the portal stores nothing
 		case err != nil:
-			if refused(err) {
+			if refused(err) || madeNoFile(err) {
 				c.abortSession(ctx, base, s.ID)
 			}
 			return nil, err
@@ -299,11 +312,11 @@ func (c *Client) doStream(ctx context.Context, path string, query url.Values, co
 	}
 	req, err := http.NewRequestWithContext(ctx, "POST", target, nil)
 	if err != nil {
-		return err
+		return &noFileError{err}
 	}
 	body, err := open()
 	if err != nil {
-		return err
+		return &noFileError{err}
 	}
 	req.Body, req.GetBody, req.ContentLength = body, open, length
 	if length == 0 {
