@@ -52,7 +52,7 @@ type File struct {
 	ViewURL           string `json:"viewUrl"`
 	Created           Time   `json:"created"`
 	Updated           Time   `json:"updated"`
-	CreatedBy         *Employee
+	CreatedBy         *Employee       `json:"createdBy"`
 	Security          map[string]bool `json:"security"`
 	Comment           string          `json:"comment"`
 	OriginID          int64           `json:"originId"`
