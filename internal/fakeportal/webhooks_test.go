@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // receiver is a webhook receiver on 127.0.0.1 that records what it is sent and answers HEAD and POST
@@ -548,5 +549,41 @@ func TestWebhookServerSideChanges(t *testing.T) {
 	a := owner.call("GET", "settings/webhook", "")
 	if !strings.Contains(a.raw, `"status":503`) || !strings.Contains(a.raw, `"lastFailureOn"`) || strings.Count(a.raw, `"enabled":false`) != 1 {
 		t.Errorf("list after the server's changes: %s", a.raw)
+	}
+}
+
+// TestWebhookDeliveryRules: a failing delivery disables a webhook whose last success is more than three
+// days old (and only then); a delivery to a URL the validator now refuses deletes the webhook.
+func TestWebhookDeliveryRules(t *testing.T) {
+	p, owner, _ := newFake(t, Options{AllowLoopbackWebhooks: true})
+	rc := newReceiver(t)
+	mk := func(name string, triggers int64) int64 {
+		return mustInt(owner.id(owner.call("POST", "settings/webhook", hookBody(map[string]any{
+			"name": name, "uri": rc.url(), "secretKey": "Secret-123", "enabled": true, "triggers": triggers}))))
+	}
+	old, recent := mk("old", 1<<22), mk("recent", 1<<22)
+	p.set(func() {
+		p.webhooks[old].lastSuccess = p.now().Add(-73 * time.Hour)
+		p.webhooks[recent].lastSuccess = p.now().Add(-71 * time.Hour)
+	})
+	rc.set(http.StatusOK, http.StatusBadGateway)
+	owner.call("POST", "files/rooms", `{"title":"R","roomType":"CustomRoom"}`)
+	p.WaitWebhookDeliveries()
+	for _, h := range p.Webhooks() {
+		if want := h.ID == recent; h.Enabled != want || h.Status != http.StatusBadGateway {
+			t.Errorf("after a failed delivery: %+v (enabled should be %v)", h, want)
+		}
+	}
+
+	// Loopback receivers refused from now on: the next delivery deletes the webhook, and sends nothing.
+	_, before := rc.counts()
+	p.AllowLoopbackWebhooks(false)
+	owner.call("POST", "files/rooms", `{"title":"R2","roomType":"CustomRoom"}`)
+	p.WaitWebhookDeliveries()
+	if hooks := p.Webhooks(); len(hooks) != 1 || hooks[0].ID != old {
+		t.Errorf("after a delivery to a blacklisted URL: %+v; want only the disabled webhook left", hooks)
+	}
+	if _, after := rc.counts(); len(after) != len(before) {
+		t.Errorf("a blacklisted receiver was sent %d deliveries", len(after)-len(before))
 	}
 }
