@@ -142,8 +142,9 @@ type WebhookProblem int
 // Webhook problems (api-notes.md §38).
 const (
 	WebhookProblemOther WebhookProblem = iota
-	// WebhookReceiverUnreachable: the portal's HEAD request to the receiver did not connect or timed out,
-	// which the portal answers 500.
+	// WebhookReceiverUnreachable: the portal answered a webhook write with 500 in its own error envelope
+	// (not a proxy's page). The write's only step that fails that way is the HEAD request to the
+	// receiver: it could not connect or timed out (api-notes.md §38). Nothing was stored.
 	WebhookReceiverUnreachable
 	// WebhookReceiverRefused: the receiver answered the HEAD request with a status other than 2xx (400).
 	WebhookReceiverRefused
@@ -267,13 +268,16 @@ func (c *Client) CreateWebhook(ctx context.Context, cfg WebhookConfig) (*Webhook
 	if err != nil {
 		return nil, err
 	}
-	for _, w := range all {
+	objects := make([]object, 0, len(all))
+	for i, w := range all {
 		if w.Name == cfg.Name && w.URI == cfg.URI {
 			return nil, &WebhookError{Problem: WebhookDuplicate, Err: fmt.Errorf(
 				"webhook %d already has the name %q and the URL %s, and the portal refuses a second webhook with both", w.ID, w.Name, w.URI)}
 		}
+		objects = append(objects, *webhookObject(&all[i]))
 	}
 	cr := newCreation(creationWebhook, cfg.Name)
+	c.noteListing(cr, objects) // the first creation of a process needs no listing of its own
 	if err := c.checkAbandoned(ctx, cr); err != nil {
 		return nil, err
 	}
