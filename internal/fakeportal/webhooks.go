@@ -3,6 +3,7 @@ package fakeportal
 import (
 	"context"
 	"crypto/tls"
+	"fmt"
 	"net"
 	"net/http"
 	"net/netip"
@@ -67,9 +68,7 @@ const (
 	webhookURLInvalid         = "URL is not valid"
 	webhookHeadRefused        = "Webhook URL is not available. HEAD request is not response 200 http status."
 	webhookDuplicate          = "Webhook with the same name and payload URL already exists"
-	webhookSecretPolicy       = "The password does not meet the portal's password policy: from 8 to 30 characters, " +
-		"Latin letters, digits and symbols, no spaces"
-	webhookNotFound = "The webhook was not found"
+	webhookNotFound           = "The webhook was not found"
 )
 
 // webhookBlacklist is the URL validator's default blacklist; webhookLoopback the part of it that
@@ -232,8 +231,8 @@ func (p *Portal) checkWebhook(c *call, r webhookRequest, requireSecret bool) boo
 	case r.secret == "" && requireSecret:
 		c.fail(http.StatusBadRequest, "Value cannot be null. (Parameter 'SecretKey')")
 		return false
-	case r.secret != "" && !webhookSecretOK(r.secret):
-		c.fail(http.StatusBadRequest, webhookSecretPolicy)
+	case r.secret != "" && !p.passwordPolicy.allows(r.secret):
+		c.fail(http.StatusBadRequest, p.passwordPolicy.text())
 		return false
 	}
 	allowLoopback := p.opts.AllowLoopbackWebhooks
@@ -247,18 +246,56 @@ func (p *Portal) checkWebhook(c *call, r webhookRequest, requireSecret bool) boo
 	return true
 }
 
-// webhookSecretOK is the default password policy as it applies to webhook secrets: 8 to 30 printable
-// ASCII characters without spaces (api-notes.md §38).
-func webhookSecretOK(s string) bool {
-	if len(s) < 8 || len(s) > 30 {
+// PasswordPolicy is the portal's password policy as it applies to webhook secrets (api-notes.md §38):
+// printable ASCII without spaces, from MinLength (default 8) to 30 characters, with the kinds of
+// characters it demands.
+type PasswordPolicy struct {
+	MinLength                         int
+	UpperCase, Digits, SpecialSymbols bool
+}
+
+// allows reports whether s meets the policy.
+func (pp PasswordPolicy) allows(s string) bool {
+	if len(s) < pp.minLength() || len(s) > 30 {
 		return false
 	}
+	var upper, digit, special bool
 	for i := range len(s) {
-		if s[i] < 0x21 || s[i] > 0x7e {
+		ch := s[i]
+		switch {
+		case ch < 0x21 || ch > 0x7e:
 			return false
+		case ch >= 'A' && ch <= 'Z':
+			upper = true
+		case ch >= '0' && ch <= '9':
+			digit = true
+		case ch < 'a' || ch > 'z':
+			special = true
 		}
 	}
-	return true
+	return (upper || !pp.UpperCase) && (digit || !pp.Digits) && (special || !pp.SpecialSymbols)
+}
+
+func (pp PasswordPolicy) minLength() int {
+	if pp.MinLength <= 0 {
+		return 8
+	}
+	return pp.MinLength
+}
+
+// text is the refusal's message: the policy's help text.
+func (pp PasswordPolicy) text() string {
+	t := fmt.Sprintf("The password does not meet the portal's password policy: from %d to 30 characters, "+
+		"Latin letters, digits and symbols, no spaces", pp.minLength())
+	for _, demand := range []struct {
+		on   bool
+		text string
+	}{{pp.UpperCase, "at least one capital letter"}, {pp.Digits, "at least one digit"}, {pp.SpecialSymbols, "at least one special character"}} {
+		if demand.on {
+			t += ", " + demand.text
+		}
+	}
+	return t
 }
 
 // probeWebhook runs the URL validator and the HEAD request. It returns 0 when both pass, else the

@@ -79,3 +79,6 @@ func (p *Portal) LimitDeveloperToolsToAdmins(on bool) { p.set(func() { p.devTool
 // blacklist would: deliveries validate the URL again, so webhooks bound to loopback receivers are then
 // deleted at their next delivery (api-notes.md §38).
 func (p *Portal) AllowLoopbackWebhooks(on bool) { p.set(func() { p.opts.AllowLoopbackWebhooks = on }) }
+
+// SetPasswordPolicy changes the portal's password policy, which webhook secrets must meet.
+func (p *Portal) SetPasswordPolicy(pp PasswordPolicy) { p.set(func() { p.passwordPolicy = pp }) }

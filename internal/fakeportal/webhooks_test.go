@@ -115,16 +115,16 @@ func TestWebhookCreateRules(t *testing.T) {
 		{"no uri", with(map[string]any{"uri": nil}), 400, ""},
 		{"triggers not a number", with(map[string]any{"triggers": "x"}), 400, ""},
 		{"no secret", with(map[string]any{"secretKey": nil}), 400, "Value cannot be null. (Parameter 'SecretKey')"},
-		{"short secret", with(map[string]any{"secretKey": "Abc-123"}), 400, webhookSecretPolicy},
-		{"secret of 31", with(map[string]any{"secretKey": strings.Repeat("a", 31)}), 400, webhookSecretPolicy},
-		{"secret with a space", with(map[string]any{"secretKey": "Secret 123"}), 400, webhookSecretPolicy},
-		{"secret not ASCII", with(map[string]any{"secretKey": "Secret-123é"}), 400, webhookSecretPolicy},
+		{"short secret", with(map[string]any{"secretKey": "Abc-123"}), 400, defaultPolicy},
+		{"secret of 31", with(map[string]any{"secretKey": strings.Repeat("a", 31)}), 400, defaultPolicy},
+		{"secret with a space", with(map[string]any{"secretKey": "Secret 123"}), 400, defaultPolicy},
+		{"secret not ASCII", with(map[string]any{"secretKey": "Secret-123é"}), 400, defaultPolicy},
 		{"ssl with http", with(map[string]any{"ssl": true}), 400, webhookHTTPSRequired},
 		{"not http", with(map[string]any{"uri": "ftp://example.com/x"}), 400, webhookURLInvalid},
 		{"private address", with(map[string]any{"uri": "http://10.1.2.3/x"}), 400, webhookHostBlacklisted},
 		{"link-local address", with(map[string]any{"uri": "http://169.254.169.254/x"}), 400, webhookHostBlacklisted},
 		// Validation order: the trigger check comes before the secret, the secret before the URL.
-		{"bad secret and bad URL", with(map[string]any{"secretKey": "x", "uri": "http://10.0.0.1/"}), 400, webhookSecretPolicy},
+		{"bad secret and bad URL", with(map[string]any{"secretKey": "x", "uri": "http://10.0.0.1/"}), 400, defaultPolicy},
 	} {
 		a := owner.call("POST", "settings/webhook", tc.body)
 		if a.status != tc.status || (tc.message == "" && a.response()["errors"] == nil) || (tc.message != "" && a.message() != tc.message) {
@@ -337,7 +337,7 @@ func TestWebhookUpdateEnableDelete(t *testing.T) {
 
 	// Validation and the HEAD request come before the 404: an invalid body for a missing id is 400, a
 	// valid one 404 after a HEAD request.
-	if a := put(map[string]any{"id": 999, "name": "x", "uri": rc.url(), "secretKey": "bad"}); a.status != 400 || a.message() != webhookSecretPolicy {
+	if a := put(map[string]any{"id": 999, "name": "x", "uri": rc.url(), "secretKey": "bad"}); a.status != 400 || a.message() != defaultPolicy {
 		t.Errorf("invalid update of a missing id: %d %s", a.status, a.raw)
 	}
 	heads, _ := rc.counts()
@@ -587,3 +587,29 @@ func TestWebhookDeliveryRules(t *testing.T) {
 		t.Errorf("a blacklisted receiver was sent %d deliveries", len(after)-len(before))
 	}
 }
+
+// TestWebhookSecretPolicy: the portal's policy can demand more, and its text says what.
+func TestWebhookSecretPolicy(t *testing.T) {
+	p, owner, _ := newFake(t, Options{AllowLoopbackWebhooks: true})
+	rc := newReceiver(t)
+	strict := PasswordPolicy{MinLength: 10, UpperCase: true, Digits: true, SpecialSymbols: true}
+	p.SetPasswordPolicy(strict)
+	for secret, ok := range map[string]bool{
+		"Secret-123": true, "Secret-12": false, "secret-1234": false, "Secret-abcd": false, "Secret1234": false,
+		"Secret-123456789012345678901234": false, "Secret-12345678901234567890123": true,
+	} {
+		a := owner.call("POST", "settings/webhook", hookBody(map[string]any{"name": secret, "uri": rc.url(), "secretKey": secret}))
+		switch {
+		case ok && a.status != 200:
+			t.Errorf("%q refused: %s", secret, a.raw)
+		case !ok && (a.status != 400 || a.message() != strict.text()):
+			t.Errorf("%q: %d %s", secret, a.status, a.raw)
+		}
+	}
+	if want := "from 10 to 30 characters"; !strings.Contains(strict.text(), want) || !strings.Contains(strict.text(), "capital") {
+		t.Errorf("policy text %q", strict.text())
+	}
+}
+
+// defaultPolicy is the default policy's refusal text.
+var defaultPolicy = PasswordPolicy{}.text()
