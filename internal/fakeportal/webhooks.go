@@ -368,14 +368,23 @@ func blacklisted(ip netip.Addr, allowLoopback bool) bool {
 	return false
 }
 
-// receiverClient is the client of HEAD requests and deliveries: with ssl false, TLS errors are ignored.
-func receiverClient(ssl bool) *http.Client {
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	if !ssl {
-		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // the server ignores TLS errors when ssl is false (api-notes.md §38)
-	}
-	return &http.Client{Transport: tr, Timeout: 10 * time.Second,
+// receiverClients send HEAD requests and deliveries: the first checks certificates (ssl true), the
+// second ignores TLS errors, as the server does when ssl is false (api-notes.md §38). Neither follows
+// redirects.
+var receiverClients = [2]*http.Client{newReceiverClient(nil),
+	newReceiverClient(&tls.Config{InsecureSkipVerify: true})} //nolint:gosec // the server ignores TLS errors when ssl is false
+
+func newReceiverClient(tlsConfig *tls.Config) *http.Client {
+	return &http.Client{Transport: &http.Transport{TLSClientConfig: tlsConfig, MaxIdleConnsPerHost: 4, IdleConnTimeout: 30 * time.Second},
+		Timeout:       10 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+func receiverClient(ssl bool) *http.Client {
+	if ssl {
+		return receiverClients[0]
+	}
+	return receiverClients[1]
 }
 
 // createWebhook is POST /settings/webhook.
