@@ -319,10 +319,13 @@ func (c *Client) UpdateWebhook(ctx context.Context, id int64, cfg WebhookConfig)
 	return checkWebhookID(&w, id, "PUT /api/2.0/"+webhookPath)
 }
 
-// SetWebhookEnabled enables or disables w. The portal uses only the id and the switch, but requires the
-// name and URL too; enabling asks the receiver with the stored configuration, disabling does not, so a
+// SetWebhookEnabled enables or disables w, which must carry its ID, Name and URI (as a read returns
+// it). The portal uses only the id and the switch, but requires the name and URL too; enabling asks the receiver with the stored configuration, disabling does not, so a
 // webhook whose receiver is down can always be disabled (api-notes.md §38).
 func (c *Client) SetWebhookEnabled(ctx context.Context, w *Webhook, enabled bool) (*Webhook, error) {
+	if w == nil || w.ID == 0 || w.Name == "" || w.URI == "" {
+		return nil, errors.New("switching a webhook on or off needs its id, name and URL, which the portal requires")
+	}
 	var out Webhook
 	body := webhookRequest{ID: &w.ID, Name: w.Name, URI: w.URI, Enabled: enabled}
 	if err := c.do(ctx, "PUT", webhookPath+"/enable", nil, body, &out); err != nil {

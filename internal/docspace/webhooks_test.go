@@ -110,6 +110,10 @@ func TestWebhookLifecycle(t *testing.T) {
 		t.Fatalf("update with a secret: %v", err)
 	}
 
+	portal.ResetCounts()
+	if _, err := c.SetWebhookEnabled(ctx, &docspace.Webhook{ID: w.ID}, false); err == nil || len(portal.Counts()) != 0 {
+		t.Errorf("enable without name and URL: %v, calls %v; the portal would refuse it", err, portal.Counts())
+	}
 	if w, err = c.SetWebhookEnabled(ctx, w, false); err != nil || w.Enabled {
 		t.Fatalf("disable: %+v, %v", w, err)
 	}
