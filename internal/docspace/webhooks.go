@@ -148,7 +148,8 @@ const (
 	WebhookReceiverUnreachable
 	// WebhookReceiverRefused: the receiver answered the HEAD request with a status other than 2xx (400).
 	WebhookReceiverRefused
-	// WebhookSecretRefused: the secret does not meet the portal's password policy (400).
+	// WebhookSecretRefused: the secret is missing on create, or does not meet the portal's password
+	// policy (400).
 	WebhookSecretRefused
 	// WebhookTriggerUnavailable: a trigger is not available to the API key's user type (400).
 	WebhookTriggerUnavailable
@@ -200,7 +201,7 @@ func classifyWebhookError(err error) error {
 		problem = WebhookTriggerUnavailable
 	case strings.HasPrefix(e.Message, "Webhook with the same name"):
 		problem = WebhookDuplicate
-	case strings.Contains(strings.ToLower(e.Message), "password"):
+	case strings.Contains(strings.ToLower(e.Message), "password"), strings.Contains(strings.ToLower(e.Message), "secretkey"):
 		problem = WebhookSecretRefused
 	default:
 		for _, t := range webhookURLTexts {

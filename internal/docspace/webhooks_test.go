@@ -311,6 +311,7 @@ func TestWebhookRefusalsAreTyped(t *testing.T) {
 	}{
 		{"unreachable", c, docspace.WebhookConfig{Name: "x", URI: downURI, Secret: "Secret-123"}, docspace.WebhookReceiverUnreachable, 500},
 		{"HEAD answered 405", c, docspace.WebhookConfig{Name: "x", URI: refusing, Secret: "Secret-123"}, docspace.WebhookReceiverRefused, 400},
+		{"no secret", c, docspace.WebhookConfig{Name: "x", URI: uri}, docspace.WebhookSecretRefused, 400},
 		{"secret too short", c, docspace.WebhookConfig{Name: "x", URI: uri, Secret: "short"}, docspace.WebhookSecretRefused, 400},
 		{"trigger of admins", asUser, docspace.WebhookConfig{Name: "x", URI: uri, Secret: "Secret-123", Triggers: 1 << 22}, docspace.WebhookTriggerUnavailable, 400},
 		{"https required", c, docspace.WebhookConfig{Name: "x", URI: uri, Secret: "Secret-123", SSL: true}, docspace.WebhookURLRefused, 400},

@@ -9,6 +9,7 @@ import (
 	"net/netip"
 	"net/url"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -207,9 +208,9 @@ func readWebhookRequest(c *call, withID bool) (webhookRequest, bool) {
 	}
 	switch {
 	case b.failed:
-	case !hasName || r.name == "":
+	case !hasName || strings.TrimSpace(r.name) == "": // [Required] refuses blank strings too
 		b.fail("Name", "The Name field is required.")
-	case !hasURI || r.uri == "":
+	case !hasURI || strings.TrimSpace(r.uri) == "":
 		b.fail("Uri", "The Uri field is required.")
 	case withID && !r.hasID:
 		b.fail("$", "JSON deserialization for type 'ASC.Web.Api.ApiModels.RequestsDto.UpdateWebhooksConfigRequestsDto' was missing required properties, including the following: id")

@@ -113,6 +113,7 @@ func TestWebhookCreateRules(t *testing.T) {
 		{"no name", with(map[string]any{"name": nil}), 400, ""},
 		{"name of 51", with(map[string]any{"name": long}), 400, ""},
 		{"no uri", with(map[string]any{"uri": nil}), 400, ""},
+		{"blank name", with(map[string]any{"name": "  "}), 400, ""},
 		{"triggers not a number", with(map[string]any{"triggers": "x"}), 400, ""},
 		{"no secret", with(map[string]any{"secretKey": nil}), 400, "Value cannot be null. (Parameter 'SecretKey')"},
 		{"short secret", with(map[string]any{"secretKey": "Abc-123"}), 400, defaultPolicy},
