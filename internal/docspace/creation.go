@@ -27,7 +27,7 @@ import (
 // docs/guides/template-jobs.md.
 //
 // The protocol is the same for every kind of object; what differs is described by an objectKind, kept
-// with the kind's other calls (rooms.go, groups.go, folders.go). A creating call of a new kind:
+// with the kind's other calls (rooms.go, groups.go, folders.go, webhooks.go). A creating call of a new kind:
 //  1. newCreation, then checkAbandoned;
 //  2. the creating request, with the title cr.markedTitle(), never repeated (refused tells a refusal,
 //     which created nothing, from an unknown outcome);
@@ -46,6 +46,7 @@ const (
 	creationGroup            creationKind = 'g' // POST group
 	creationFolder           creationKind = 'd' // POST files/folder/{parentId}
 	creationFile             creationKind = 'u' // an upload into files/{folderId} (files.go)
+	creationWebhook          creationKind = 'w' // POST settings/webhook
 )
 
 // objectKind is what the creation protocol needs to know of the objects one creationKind makes.
@@ -79,6 +80,7 @@ var objectKinds = map[creationKind]*objectKind{
 	creationGroup:            &groupObjects,
 	creationFolder:           &folderObjects,
 	creationFile:             &fileObjects,
+	creationWebhook:          &webhookObjects,
 }
 
 func (k creationKind) objects() *objectKind { return objectKinds[k] }
@@ -263,6 +265,28 @@ func (c *Client) forgetMarkers(cr creation) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.done = false
+}
+
+// noteListing gives the marker scan of cr's kind and container, when it has not run yet, the objects of
+// a complete listing of that kind the caller has just read, so that the scan needs no listing of its
+// own. Only kinds whose listing never lags (without newest) may be given one.
+func (c *Client) noteListing(cr creation, all []object) {
+	if cr.kind.objects().newest != nil {
+		return
+	}
+	s := c.scanOf(cr)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.done {
+		return
+	}
+	var marked []object
+	for _, o := range all {
+		if strings.Contains(strings.ToLower(o.Title), markerPrefix) {
+			marked = append(marked, o)
+		}
+	}
+	s.marked, s.done = marked, true
 }
 
 // noteMarked adds o, which carries a creation marker, to the marked objects of cr's kind.
