@@ -360,7 +360,8 @@ func (p *Portal) storeUpload(c *call, r *room, parent int64, title string, conte
 		f.versions = append(f.versions, v)
 		f.form = form
 	}
-	if f == nil {
+	created := f == nil
+	if created {
 		f = &file{id: p.newID(), title: title, parent: parent, versions: []*fileVersion{v}, created: v.at, createdBy: c.user, form: form}
 		p.files[f.id] = f
 	}
@@ -368,6 +369,12 @@ func (p *Portal) storeUpload(c *call, r *room, parent int64, title string, conte
 		p.formSystemFolders(r, c.user)
 	}
 	p.scheduleConversion(f)
+	// An upload fires file.created for a new file and file.uploaded for every upload (api-notes.md §37).
+	about, id, answer := eventContext{by: c.user, mayRead: r.canRead}, strconv.FormatInt(f.id, 10), p.fileDTO(f, c.user)
+	if created {
+		p.publish("file.created", id, answer, about)
+	}
+	p.publish("file.uploaded", id, answer, about)
 	return f
 }
 

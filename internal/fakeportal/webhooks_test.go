@@ -614,3 +614,34 @@ func TestWebhookSecretPolicy(t *testing.T) {
 
 // defaultPolicy is the default policy's refusal text.
 var defaultPolicy = PasswordPolicy{}.text()
+
+// An upload fires file.created for a new file and file.uploaded for every upload, a new version
+// included (api-notes.md §37).
+func TestWebhookFileEvents(t *testing.T) {
+	p, owner, _ := newFake(t, Options{AllowLoopbackWebhooks: true})
+	rc := newReceiver(t)
+	owner.call("POST", "settings/webhook", hookBody(map[string]any{"name": "files", "uri": rc.url(), "secretKey": "Secret-123",
+		"enabled": true, "triggers": 1<<7 | 1<<8}))
+	room := fileRoom(t, owner, typeCustom)
+	fileID := owner.id(owner.insert(room, "a.txt", []byte("one")))
+	owner.insert(room, "a.txt", []byte("two")) // a new version of the same file
+	p.WaitWebhookDeliveries()
+	_, posts := rc.counts()
+	var triggers []string
+	for _, post := range posts {
+		if !verifySignature("Secret-123", post) {
+			t.Errorf("signature %q does not match the body %s", post.signature, post.body)
+		}
+		var event map[string]any
+		if err := json.Unmarshal(post.body, &event); err != nil {
+			t.Fatalf("delivery body %s: %v", post.body, err)
+		}
+		if id := jsonNumber(event["payload"].(map[string]any)["id"].(float64)); id != fileID {
+			t.Errorf("event about %s, want the file %s", id, fileID)
+		}
+		triggers = append(triggers, event["event"].(map[string]any)["trigger"].(string))
+	}
+	if got := strings.Join(triggers, " "); got != "file.created file.uploaded file.uploaded" {
+		t.Errorf("deliveries %q, want file.created file.uploaded file.uploaded", got)
+	}
+}
