@@ -51,6 +51,7 @@ var apiNotesSections = []string{
 	"Who may manage a room",
 	"Who may create rooms",
 	"Folders inside rooms",
+	"Files and forms",
 }
 
 var (

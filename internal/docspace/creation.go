@@ -45,6 +45,7 @@ const (
 	creationTemplate         creationKind = 't' // the template job
 	creationGroup            creationKind = 'g' // POST group
 	creationFolder           creationKind = 'd' // POST files/folder/{parentId}
+	creationFile             creationKind = 'u' // an upload into files/{folderId} (files.go)
 )
 
 // objectKind is what the creation protocol needs to know of the objects one creationKind makes.
@@ -54,6 +55,9 @@ type objectKind struct {
 	// the portal keeps for a title sent, within maxTitle.
 	maxTitle int
 	stored   func(title string) string
+	// keepsExtension is set for kinds whose title ends in an extension the portal keeps apart (files):
+	// the marker goes before the extension, so the object keeps its type while it carries the marker.
+	keepsExtension bool
 	// scope names the listing that shows objects of this kind: kinds with one scope share a marker scan,
 	// one per container (creation.in).
 	scope string
@@ -74,6 +78,7 @@ var objectKinds = map[creationKind]*objectKind{
 	creationTemplate:         &templateObjects,
 	creationGroup:            &groupObjects,
 	creationFolder:           &folderObjects,
+	creationFile:             &fileObjects,
 }
 
 func (k creationKind) objects() *objectKind { return objectKinds[k] }
@@ -88,8 +93,9 @@ type object struct {
 
 const markerPrefix = "tf-pending-"
 
-// markerPattern matches a marked title: the base, a space, and [tf-pending-<kind>-<12 hex digits>].
-var markerPattern = regexp.MustCompile(`^(.*) \[` + markerPrefix + `([a-z])-([0-9a-f]{12})\]$`)
+// markerPattern matches a marked title: the base, a space, and [tf-pending-<kind>-<12 hex digits>], then,
+// for kinds that keep an extension, the extension.
+var markerPattern = regexp.MustCompile(`^(.*) \[` + markerPrefix + `([a-z])-([0-9a-f]{12})\]((?:\.[^.]*)?)$`)
 
 // creation is one attempt to create an object titled title.
 type creation struct {
@@ -115,17 +121,27 @@ func newCreationIn(kind creationKind, in, title string) creation {
 // (sanitised, for rooms), shortened so the whole fits the portal's limit, then " [token]". It contains
 // none of the characters the portal rewrites, so the portal stores it unchanged.
 func (cr creation) markedTitle() string {
-	return cr.markedBase() + " [" + cr.token + "]"
+	return cr.markedBase() + " [" + cr.token + "]" + cr.markedExt()
 }
 
 // markedBase is the part of the title that fits before the marker.
 func (cr creation) markedBase() string {
 	k := cr.kind.objects()
-	units := utf16.Encode([]rune(k.stored(cr.title)))
-	if room := k.maxTitle - len(cr.token) - 3; len(units) > room {
-		units = units[:room]
+	ext := cr.markedExt()
+	units := utf16.Encode([]rune(strings.TrimSuffix(k.stored(cr.title), ext)))
+	if room := k.maxTitle - len(cr.token) - 3 - len(utf16.Encode([]rune(ext))); len(units) > room {
+		units = units[:max(room, 0)]
 	}
 	return string(utf16.Decode(units))
+}
+
+// markedExt is the extension that follows the marker: the stored title's, for kinds that keep one.
+func (cr creation) markedExt() string {
+	k := cr.kind.objects()
+	if !k.keepsExtension {
+		return ""
+	}
+	return FileExtension(k.stored(cr.title))
 }
 
 // owns reports whether o is the object this creation made: it carries the creation's token, which
@@ -141,7 +157,7 @@ func (cr creation) sameAs(t string) bool {
 	if m == nil || creationKind(m[2][0]) != cr.kind {
 		return false
 	}
-	return m[1] == cr.markedBase() && markerPrefix+m[2]+"-"+m[3] != cr.token
+	return m[1] == cr.markedBase() && m[4] == cr.markedExt() && markerPrefix+m[2]+"-"+m[3] != cr.token
 }
 
 // AbandonedError is an object left carrying its creation marker by a creation that never finished: its

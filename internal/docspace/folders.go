@@ -47,19 +47,13 @@ type Folder struct {
 // InTrash reports whether the folder is in the caller's Trash (no one else can read it there).
 func (f *Folder) InTrash() bool { return f.RootFolderType == SectionTrash }
 
-// FileEntry is a file as a content listing shows it.
-type FileEntry struct {
-	ID    int64  `json:"id"`
-	Title string `json:"title"`
-}
-
 // FolderContent is one page of what a room or folder holds directly (FolderContentDto). PathParts are the
 // listed room's or folder's breadcrumbs, as GET /files/folder/{id}/path answers them (api-notes.md §36).
 type FolderContent struct {
-	Folders   []Folder    `json:"folders"`
-	Files     []FileEntry `json:"files"`
-	Total     int         `json:"total"`
-	PathParts []Folder    `json:"pathParts"`
+	Folders   []Folder `json:"folders"`
+	Files     []File   `json:"files"`
+	Total     int      `json:"total"`
+	PathParts []Folder `json:"pathParts"`
 }
 
 // Content filters of GET /files/{folderId} (filterType, api-notes.md §36).

@@ -3,6 +3,7 @@ package docspace
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"regexp"
@@ -27,8 +28,8 @@ func (t *headerTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	req = req.Clone(req.Context())
 	req.Header.Set("Authorization", "Bearer "+t.apiKey)
 	req.Header.Set("Accept", "application/json")
-	if req.Body != nil {
-		req.Header.Set("Content-Type", "application/json")
+	if req.Body != nil && req.Header.Get("Content-Type") == "" {
+		req.Header.Set("Content-Type", "application/json") // uploads set their own (files_upload.go)
 	}
 	if t.userAgent != "" {
 		req.Header.Set("User-Agent", t.userAgent)
@@ -111,6 +112,14 @@ func MaskedContext(ctx context.Context, apiKey string) context.Context {
 	return ctx
 }
 
+// jsonBody reports whether a request's body is JSON, the only kind that is logged: the client's own
+// requests carry no content type yet (headerTransport, below this one, adds application/json), uploads
+// carry theirs.
+func jsonBody(req *http.Request) bool {
+	ct := req.Header.Get("Content-Type")
+	return ct == "" || strings.HasPrefix(ct, "application/json")
+}
+
 func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if !t.logs(levelDebug) {
 		return t.next.RoundTrip(req)
@@ -122,7 +131,11 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		fields["query"] = req.URL.RawQuery
 	}
 	if trace && req.GetBody != nil {
-		if body, err := req.GetBody(); err == nil {
+		if !jsonBody(req) {
+			// File content: never read here (it would be read twice, and held) and never logged.
+			tflog.SubsystemTrace(ctx, LogSubsystem, "request body", map[string]any{"path": req.URL.Path,
+				"body": fmt.Sprintf("(%d bytes of %s, not logged)", req.ContentLength, req.Header.Get("Content-Type"))})
+		} else if body, err := req.GetBody(); err == nil {
 			b, _ := io.ReadAll(body)
 			tflog.SubsystemTrace(ctx, LogSubsystem, "request body", map[string]any{"path": req.URL.Path, "body": string(b)})
 		}

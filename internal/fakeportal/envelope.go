@@ -15,6 +15,8 @@ type call struct {
 	args []string // path parameters
 	user *user
 	body json.RawMessage
+	// upload is an upload route's body (files_upload.go).
+	upload *uploadBody
 }
 
 // link is an entry of the envelope's `links` member.

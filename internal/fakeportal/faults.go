@@ -18,6 +18,9 @@ type Fault struct {
 	Drop bool
 	// Count is how many matching requests fail; 0 means use Rate.
 	Count int
+	// Skip lets the first Skip matching requests through before the fault strikes (the last chunk of
+	// an upload, not the first).
+	Skip int
 	// Rate is the fraction of matching requests that fail, when Count is 0.
 	Rate float64
 	// Method, PathPrefix and PathSuffix narrow which requests match; empty matches all. A suffix picks a
@@ -96,6 +99,10 @@ func (p *Portal) takeFault(r *http.Request) (hit *Fault) {
 		path := strings.ToLower(r.URL.Path)
 		if (f.Method != "" && !strings.EqualFold(f.Method, r.Method)) || !strings.HasPrefix(path, strings.ToLower(f.PathPrefix)) ||
 			!strings.HasSuffix(path, strings.ToLower(f.PathSuffix)) {
+			continue
+		}
+		if f.Skip > 0 {
+			f.Skip--
 			continue
 		}
 		if f.Count > 0 {

@@ -102,6 +102,7 @@ func (p *Portal) advance() {
 	}
 	p.ops = kept
 	p.advanceJobs(now)
+	p.advanceConversions(now)
 }
 
 // listFileOps returns the caller's operations, or only the one named by ?id=; a finished operation is

@@ -25,13 +25,9 @@ type folder struct {
 	createdBy, updatedBy *user
 	trashedBy            *user
 	origin               int64 // the parent it was trashed from
-	files                []contentFile
-}
-
-// contentFile stands in for a file put into a folder by a person (AddFile): it counts as content.
-type contentFile struct {
-	id    int64
-	title string
+	// system is the FolderType of a form-filling room's system folder: 25 "Complete", 26 "In process";
+	// 0 for an ordinary folder (api-notes.md §37).
+	system int
 }
 
 // Server texts of the folder calls (api-notes.md §36).
@@ -117,13 +113,17 @@ func (p *Portal) folderDTO(f *folder, r *room, viewer *user) map[string]any {
 			folders++
 		}
 	}
+	ordinary := f.system == 0
 	d := map[string]any{
 		"id": f.id, "title": f.title, "parentId": parent, "rootFolderId": root, "rootFolderType": section,
-		"fileEntryType": 1, "filesCount": len(f.files), "foldersCount": folders,
+		"fileEntryType": 1, "filesCount": len(p.filesIn(f.id)), "foldersCount": folders,
 		"created": p.apiTime(f.created), "updated": p.apiTime(f.updated),
 		"createdBy": f.createdBy.dto(), "updatedBy": f.updatedBy.dto(),
-		"security": map[string]bool{"Read": true, "Create": r.mayCreateIn(viewer) && p.trashOf(f) == nil,
-			"Rename": r.mayChange(viewer, f) && p.trashOf(f) == nil, "Delete": r.mayChange(viewer, f)},
+		"security": map[string]bool{"Read": true, "Create": r.mayCreateIn(viewer) && p.trashOf(f) == nil && ordinary,
+			"Rename": r.mayChange(viewer, f) && p.trashOf(f) == nil && ordinary, "Delete": r.mayChange(viewer, f) && ordinary},
+	}
+	if !ordinary {
+		d["type"] = f.system
 	}
 	if f.trashedBy != nil {
 		d["originId"] = f.origin
@@ -221,7 +221,7 @@ func (p *Portal) createFolder(c *call) {
 		c.fail(http.StatusForbidden, folderNotFound)
 		return
 	}
-	if !r.mayCreateIn(c.user) {
+	if !r.mayCreateIn(c.user) || (parent != nil && parent.system != 0) {
 		c.fail(http.StatusForbidden, cannotCreate)
 		return
 	}
@@ -247,7 +247,7 @@ func (p *Portal) renameFolder(c *call) {
 	case p.trashOf(f) != nil:
 		c.fail(http.StatusForbidden, trashPreview)
 		return
-	case !r.mayChange(c.user, f) || c.user.kind == TypeGuest:
+	case !r.mayChange(c.user, f) || c.user.kind == TypeGuest || f.system != 0:
 		c.fail(http.StatusForbidden, cannotRename)
 		return
 	}
@@ -283,7 +283,7 @@ func (p *Portal) deleteFolder(c *call) {
 		return
 	}
 	trash := p.trashOf(f)
-	if (trash != nil && trash != c.user) || (trash == nil && !r.mayChange(c.user, f)) {
+	if (trash != nil && trash != c.user) || (trash == nil && !r.mayChange(c.user, f)) || f.system != 0 {
 		c.denied()
 		return
 	}
@@ -306,6 +306,11 @@ func (p *Portal) deleteFolder(c *call) {
 // removeFolder deletes a folder and everything in it.
 func (p *Portal) removeFolder(id int64) {
 	delete(p.folders, id)
+	for _, f := range p.files {
+		if f.parent == id {
+			delete(p.files, f.id)
+		}
+	}
 	for _, g := range p.folders {
 		if g.parent == id {
 			p.removeFolder(g.id)
@@ -376,18 +381,26 @@ func (p *Portal) folderContent(c *call) {
 	}
 	sort.Slice(folders, func(i, j int) bool { return folders[i].id < folders[j].id })
 	var files []any
-	if filterType != 1 {
+	if filterType != 1 && filterType != 23 {
 		for _, f := range folders {
 			entries = append(entries, p.folderDTO(f, p.roomOf(f), c.user))
 		}
 	}
-	if filterType != 2 {
-		if f := p.folders[id]; f != nil && inTrash == nil {
-			for _, file := range f.files {
-				if strings.Contains(strings.ToLower(file.title), text) {
-					files = append(files, map[string]any{"id": file.id, "title": file.title, "folderId": f.id, "fileEntryType": 2})
-				}
+	var inFolder []*file
+	switch {
+	case inTrash != nil:
+		for _, f := range p.files {
+			if f.trashedBy == inTrash && p.fileRoom(f) != nil {
+				inFolder = append(inFolder, f)
 			}
+		}
+		sort.Slice(inFolder, func(i, j int) bool { return inFolder[i].id < inFolder[j].id })
+	default:
+		inFolder = p.filesIn(id)
+	}
+	for _, f := range inFolder {
+		if fileFilter(f, filterType) && strings.Contains(strings.ToLower(f.title), text) {
+			files = append(files, p.fileDTO(f, c.user))
 		}
 	}
 	total := len(entries) + len(files)
@@ -430,12 +443,19 @@ func (p *Portal) copyTree(from, to int64, u *user) {
 		}
 	}
 	sort.Slice(children, func(i, j int) bool { return children[i].id < children[j].id })
+	for _, f := range p.filesIn(from) {
+		now := p.now()
+		v := f.current()
+		c := &file{id: p.newID(), title: f.title, parent: to, created: now, createdBy: u, form: f.form,
+			versions: []*fileVersion{{content: v.content, at: now, by: u}}}
+		p.files[c.id] = c
+	}
 	for _, f := range children {
+		if f.system != 0 {
+			continue // a form room's system folders are the room's own, made with its first form
+		}
 		now := p.now()
 		c := &folder{id: p.newID(), title: f.title, parent: to, created: now, updated: now, createdBy: u, updatedBy: u}
-		for _, file := range f.files {
-			c.files = append(c.files, contentFile{id: p.newID(), title: file.title})
-		}
 		p.folders[c.id] = c
 		p.copyTree(f.id, c.id, u)
 	}

@@ -70,17 +70,35 @@ type Options struct {
 	// KeysWithoutAccountsScope are keys of APIKeys created without the accounts scopes: their people and
 	// group calls answer 403 with an empty body, as the server's scope check does (api-notes.md §2).
 	KeysWithoutAccountsScope []string
+	// SimpleUploadLimit is the largest file a simple upload (/insert, /upload) takes; larger ones answer
+	// 402 (api-notes.md §37). Default 100 MiB.
+	SimpleUploadLimit int64
+	// ChunkSize is the largest chunk of a chunked upload; larger chunks answer 402. Default 10 MiB.
+	ChunkSize int64
+	// MaxFileSize is the largest file any upload takes (the tariff's limit); 0 means unlimited.
+	MaxFileSize int64
+	// AutoConvert maps extensions (".doc") the portal converts after an upload to what they become
+	// (".docx"); ConversionDelay after the upload the same file gets a new version under the new title
+	// (api-notes.md §37). Default: none.
+	AutoConvert     map[string]string
+	ConversionDelay time.Duration
 }
 
 // Portal is the fake portal; it is an http.Handler and safe for concurrent use.
 type Portal struct {
-	mu         sync.Mutex
-	opts       Options
-	users      []*user
-	groups     []*group
-	byKey      map[string]*user
-	rooms      map[int64]*room
-	folders    map[int64]*folder
+	mu       sync.Mutex
+	opts     Options
+	users    []*user
+	groups   []*group
+	byKey    map[string]*user
+	rooms    map[int64]*room
+	folders  map[int64]*folder
+	files    map[int64]*file
+	sessions map[string]*uploadSession
+	// conversions are the automatic conversions still running (Options.AutoConvert).
+	conversions []conversion
+	// somebody is a person outside the API keys who edits files in the web interface (test controls).
+	somebody   *user
 	trashIDs   map[*user]int64
 	tagCatalog []string
 	nextID     int64
@@ -133,6 +151,12 @@ func New(opts Options) *Portal {
 	if opts.FullTextSearchCap == 0 {
 		opts.FullTextSearchCap = 1000
 	}
+	if opts.SimpleUploadLimit == 0 {
+		opts.SimpleUploadLimit = 100 << 20
+	}
+	if opts.ChunkSize == 0 {
+		opts.ChunkSize = 10 << 20
+	}
 	if opts.TimeZone == nil {
 		opts.TimeZone = time.FixedZone("+03:00", 3*60*60)
 	}
@@ -145,6 +169,8 @@ func New(opts Options) *Portal {
 		byKey:       map[string]*user{},
 		rooms:       map[int64]*room{},
 		folders:     map[int64]*folder{},
+		files:       map[int64]*file{},
+		sessions:    map[string]*uploadSession{},
 		trashIDs:    map[*user]int64{},
 		nextID:      1000,
 		jobs:        map[jobKind]*job{},
@@ -175,6 +201,8 @@ type route struct {
 	handle  func(*Portal, *call)
 	// anonymous marks the [AllowAnonymous] endpoints, which answer a missing login with a JSON 401.
 	anonymous bool
+	// upload marks the routes whose body is file content (readUpload), chunk the chunk route.
+	upload, chunk bool
 }
 
 var routeTable = routes()
@@ -185,6 +213,8 @@ func routes() []route {
 		return route{method: method, pattern: pattern, re: regexp.MustCompile("(?i)" + expr), handle: h}
 	}
 	anonymous := func(rt route) route { rt.anonymous = true; return rt }
+	upload := func(rt route) route { rt.upload = true; return rt }
+	chunk := func(rt route) route { rt.upload, rt.chunk = true, true; return rt }
 	return []route{
 		r("GET", "/api/2.0/people/@self", (*Portal).getSelf),
 		r("GET", "/api/2.0/people/email", (*Portal).userByEmail),
@@ -226,6 +256,15 @@ func routes() []route {
 		r("PUT", "/api/2.0/files/folder/{id}", (*Portal).renameFolder),
 		r("DELETE", "/api/2.0/files/folder/{id}", (*Portal).deleteFolder),
 		r("GET", "/api/2.0/files/folder/{id}/path", (*Portal).folderPath),
+		r("GET", "/api/2.0/files/file/{id}", (*Portal).getFile),
+		r("PUT", "/api/2.0/files/file/{id}", (*Portal).renameFile),
+		r("DELETE", "/api/2.0/files/file/{id}", (*Portal).deleteFile),
+		upload(r("POST", "/api/2.0/files/{id}/insert", (*Portal).insertFile)),
+		upload(r("POST", "/api/2.0/files/{id}/upload", (*Portal).uploadFile)),
+		r("POST", "/api/2.0/files/{id}/upload/check", (*Portal).checkUpload),
+		r("POST", "/api/2.0/files/{id}/session", (*Portal).createSession),
+		chunk(r("POST", "/api/2.0/files/{id}/session/{id}", (*Portal).uploadChunk)),
+		r("DELETE", "/api/2.0/files/{id}/session/{id}", (*Portal).abortSession),
 		// Last: it would take /files/rooms and /files/fileops for a folder id.
 		r("GET", "/api/2.0/files/{id}", (*Portal).folderContent),
 	}
@@ -256,6 +295,12 @@ func (p *Portal) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c := &call{p: p, w: w, r: r, args: args}
+	if rt != nil && rt.upload {
+		c.upload = p.readUpload(r, rt)
+		if s := c.upload.session; s != nil {
+			defer s.mu.Unlock()
+		}
+	}
 	var lost *recorder
 	if fault != nil {
 		lost = &recorder{header: http.Header{}} // the work is done, the answer is lost or damaged
@@ -303,7 +348,7 @@ func (p *Portal) serve(c *call, rt *route) {
 			}
 		}
 	}
-	if c.r.Body != nil && c.r.ContentLength != 0 {
+	if c.r.Body != nil && c.r.ContentLength != 0 && !rt.upload {
 		var raw json.RawMessage
 		if err := json.NewDecoder(c.r.Body).Decode(&raw); err != nil {
 			c.invalid("$", "The JSON value could not be converted.")

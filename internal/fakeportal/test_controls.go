@@ -141,17 +141,10 @@ func (p *Portal) AddMember(id int64, apiKey string, access int) {
 	})
 }
 
-// AddFile puts a file titled title into a folder, as a person uploading one would; it counts as the
-// folder's content. It returns the file's id, or 0 when there is no such folder.
+// AddFile puts an empty file titled title into a room or folder, as a person uploading one would; it
+// counts as the folder's content. It returns the file's id, or 0 when there is no such room or folder.
 func (p *Portal) AddFile(folderID int64, title string) int64 {
-	var id int64
-	p.set(func() {
-		if f := p.folders[folderID]; f != nil {
-			id = p.newID()
-			f.files = append(f.files, contentFile{id: id, title: title})
-		}
-	})
-	return id
+	return p.AddFileContent(folderID, title, []byte{})
 }
 
 // MoveFolder moves a folder into another room or folder, as a person would in the web interface.
@@ -183,16 +176,10 @@ func (p *Portal) FolderExists(id int64) bool {
 	return ok
 }
 
-// FileExists reports whether a file put there by AddFile still exists.
+// FileExists reports whether a file exists, in a room or in a Trash.
 func (p *Portal) FileExists(id int64) bool {
 	var ok bool
-	p.set(func() {
-		for _, f := range p.folders {
-			for _, file := range f.files {
-				ok = ok || file.id == id
-			}
-		}
-	})
+	p.set(func() { f := p.files[id]; ok = f != nil && p.fileRoom(f) != nil })
 	return ok
 }
 

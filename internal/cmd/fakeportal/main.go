@@ -50,6 +50,8 @@ func main() {
 		counters    = flag.Bool("debug-counters", false, "serve the request counters at "+countersPath+" (GET reads, DELETE resets)")
 		controls    = flag.Bool("controls", false, "serve POST "+usersPath+"{id}/block and /remove, which block or remove a user")
 		userKeys    userKeyList
+		uploadLimit = flag.Int64("simple-upload-limit", 0, "largest file a simple upload takes, in bytes; larger ones answer 402 (0: 100 MiB)")
+		chunkSize   = flag.Int64("chunk-size", 0, "largest chunk of a chunked upload, in bytes (0: 10 MiB)")
 		textIndex   = flag.Int("full-text-search-cap", 0, "answer room title filters as a portal with full-text search does: per word, "+
 			"from at most this many matching folders (0: substring match, as without full-text search)")
 	)
@@ -66,7 +68,7 @@ func main() {
 
 	portal := fakeportal.New(fakeportal.Options{APIKeys: keys, Latency: *latency, FileOpDuration: *fileOp,
 		JobDuration: *jobDuration, JobRetention: *retention, RoomLimit: *roomLimit,
-		FullTextSearch: *textIndex > 0, FullTextSearchCap: *textIndex})
+		FullTextSearch: *textIndex > 0, FullTextSearchCap: *textIndex, SimpleUploadLimit: *uploadLimit, ChunkSize: *chunkSize})
 	if *rate5xx > 0 {
 		for _, m := range []string{"GET", "PUT", "DELETE"} {
 			portal.InjectFault(fakeportal.Fault{Status: http.StatusServiceUnavailable, Rate: *rate5xx, Method: m})
