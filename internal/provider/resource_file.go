@@ -224,17 +224,17 @@ func (r *fileResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 				"DocSpace and import it: terraform import <address> %d.", id, f.Title, id))
 		return
 	}
+	rec := fileRecorded(ctx, req.Private)
 	var roomID int64
 	if state.RoomID.IsNull() || state.RoomID.IsUnknown() || state.FolderID.ValueString() != formatObjectID(f.FolderID) {
-		// Imported, or moved: learn the room again.
+		// Imported, or moved: learn the room and its type again (a room's type never changes).
 		place, err := r.readPlace(ctx, f.FolderID)
 		if err != nil {
 			addAPIError(&resp.Diagnostics, "Error reading the file's room", err)
 			return
 		}
-		roomID = place.RoomID
+		roomID, rec.RoomType = place.RoomID, place.RoomType
 	}
-	rec := fileRecorded(ctx, req.Private)
 	switch {
 	case state.ContentSHA256.IsNull():
 		state.ContentSHA256 = types.StringValue(contentImported)
@@ -250,7 +250,7 @@ func (r *fileResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		state.ContentSHA256 = types.StringValue(edited)
 	}
 	state.fill(f, roomID)
-	rec.RoomType, rec.BeingEdited = docspace.RoomType(f.ParentRoomType), beingEdited(f)
+	rec.BeingEdited = beingEdited(f)
 	recordFile(ctx, resp.Private, rec, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

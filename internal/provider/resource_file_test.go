@@ -389,7 +389,7 @@ func TestAccFile_forms(t *testing.T) {
 	env := acctest.New(t, fakeportal.Options{})
 	warnings := env.RecordWarnings()
 	prefix := acctest.RandomName("forms")
-	form := pdfform.Sample("Intake", 2000)
+	form, form2 := pdfform.Sample("Intake", 2000), pdfform.Sample("Intake, second edition", 2000)
 	formB64 := base64.StdEncoding.EncodeToString(form)
 	plainPDF := "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n"
 	var room, id int64
@@ -450,6 +450,21 @@ func TestAccFile_forms(t *testing.T) {
 			},
 			// The system folders the form made are the room's: nothing to do.
 			{Config: formConfig, PlanOnly: true},
+			{
+				// New content that is no form: refused before any upload.
+				Config:      fileRoomConfig(env, prefix, "form_filling", fileBlock("f", "Intake.pdf", fmt.Sprintf("  content_base64 = %q\n", base64.StdEncoding.EncodeToString([]byte(plainPDF))))),
+				ExpectError: wrapped(`(?s)Not an ONLYOFFICE PDF form.*Nothing was changed`),
+			},
+			{
+				// A new version of the form: uploaded, with a warning that a started filling stops.
+				PreConfig: warnings.Reset,
+				Config:    fileRoomConfig(env, prefix, "form_filling", fileBlock("f", "Intake.pdf", fmt.Sprintf("  content_base64 = %q\n", base64.StdEncoding.EncodeToString(form2)))),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("docspace_file.f", tfjsonpath.New("version"), knownvalue.Int64Exact(2)),
+					statecheck.ExpectKnownValue("docspace_file.f", tfjsonpath.New("is_form"), knownvalue.Bool(true)),
+				},
+				Check: resource.ComposeTestCheckFunc(onlyFile(&id), warnings.Check("A new version of a form", "stops any filling")),
+			},
 		},
 	})
 }
