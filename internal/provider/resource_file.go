@@ -282,16 +282,20 @@ func (r *fileResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		if !ok {
 			return
 		}
-		f, err := r.client.UploadFileVersion(ctx, id, up)
-		if err != nil {
-			addUploadError(&resp.Diagnostics, "Error uploading a new version of the file", err, up.Size)
-			return
+		// When the plan could not read the content (it came from another resource), it may be what was
+		// uploaded last: then there is nothing to upload.
+		if !m.ContentSHA256.Equal(state.ContentSHA256) {
+			f, err := r.client.UploadFileVersion(ctx, id, up)
+			if err != nil {
+				addUploadError(&resp.Diagnostics, "Error uploading a new version of the file", err, up.Size)
+				return
+			}
+			m.fill(f, 0)
+			rec.Uploaded, rec.BeingEdited = f.Version, beingEdited(f)
+			recordFile(ctx, resp.Private, rec, &resp.Diagnostics)
+			// Recorded before the rename, which may fail.
+			resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 		}
-		m.fill(f, 0)
-		rec.Uploaded, rec.BeingEdited = f.Version, beingEdited(f)
-		recordFile(ctx, resp.Private, rec, &resp.Diagnostics)
-		// Recorded before the rename, which may fail.
-		resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 	}
 	if !plan.Title.Equal(state.Title) {
 		f, err := r.client.RenameFile(ctx, id, plan.Title.ValueString())

@@ -48,7 +48,9 @@ func (r *fileResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"folder_id": schema.StringAttribute{
 				MarkdownDescription: "Id of the room or folder the file is in (a `docspace_room`'s or `docspace_folder`'s " +
 					"`id`). A new value replaces the file: the old one is destroyed (into the Trash unless " +
-					"`permanent_delete` is true) and the content uploaded into the new place.",
+					"`permanent_delete` is true) and the content uploaded into the new place. The provider moves no " +
+					"files: a file a person moved elsewhere is recorded where it is, and the plan replaces it the same " +
+					"way.",
 				Required:      true,
 				Validators:    []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric room or folder id")},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},

@@ -302,8 +302,8 @@ func TestAccFile_editedInDocSpace(t *testing.T) {
 	})
 }
 
-// TestAccFile_gone: a file moved into the Trash, or deleted, outside Terraform is removed from the state
-// with a warning, and uploaded again.
+// TestAccFile_gone: a file renamed outside Terraform is renamed back; one moved into the Trash, or
+// deleted, is removed from the state with a warning, and uploaded again.
 func TestAccFile_gone(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
@@ -315,6 +315,20 @@ func TestAccFile_gone(t *testing.T) {
 		CheckDestroy: resource.ComposeTestCheckFunc(checkFilesDestroyed(env), env.CheckRoomsDestroyed("docspace_room")),
 		Steps: []resource.TestStep{
 			{Config: config, Check: fileID("docspace_file.f", &id)},
+			{
+				// Renamed in DocSpace: renamed back in place, the content untouched.
+				PreConfig: func() {
+					if _, err := env.Client.RenameFile(t.Context(), id, "Renamed by a person.txt"); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config:           config,
+				ConfigPlanChecks: expectAction(plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("docspace_file.f", tfjsonpath.New("title"), knownvalue.StringExact("Notes.txt")),
+					statecheck.ExpectKnownValue("docspace_file.f", tfjsonpath.New("version"), knownvalue.Int64Exact(1)),
+				},
+			},
 			{
 				PreConfig: func() {
 					warnings.Reset()
@@ -684,6 +698,40 @@ func TestAccFile_largeSource(t *testing.T) {
 				},
 				Config: config,
 				Check:  checkPortalFile(env, &id, 2, []byte("but apply this")),
+			},
+		},
+	})
+}
+
+// TestAccFile_contentKnownOnlyAtApply: content that the plan cannot know (it names another resource that
+// is being replaced) is compared at apply time, and unchanged content is not uploaded again.
+func TestAccFile_contentKnownOnlyAtApply(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	prefix := acctest.RandomName("files")
+	config := fileRoomConfig(env, prefix, "custom", `
+resource "docspace_room" "o" {
+  title     = "`+prefix+` other"
+  room_type = "custom"
+}
+`, fileBlock("f", "Notes.txt", `  content   = "notes${substr(docspace_room.o.id, 0, 0)}"
+`))
+	var id int64
+	env.Run(t, resource.TestCase{
+		CheckDestroy: resource.ComposeTestCheckFunc(checkFilesDestroyed(env), env.CheckRoomsDestroyed("docspace_room")),
+		Steps: []resource.TestStep{
+			{Config: config, Check: resource.ComposeTestCheckFunc(fileID("docspace_file.f", &id), checkPortalFile(env, &id, 1, []byte("notes")))},
+			{
+				Config: config,
+				Taint:  []string{"docspace_room.o"},
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("docspace_file.f", plancheck.ResourceActionUpdate),
+					plancheck.ExpectUnknownValue("docspace_file.f", tfjsonpath.New("content_sha256")),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("docspace_file.f", tfjsonpath.New("content_sha256"), knownvalue.StringExact(sha([]byte("notes")))),
+				},
+				Check: checkPortalFile(env, &id, 1, []byte("notes")),
 			},
 		},
 	})

@@ -192,7 +192,7 @@ func splitExtension(title string) (base, ext string) {
 // upload: spreadsheets become .xlsx, presentations .pptx, everything else (text documents) .docx.
 func modernFormat(ext string) string {
 	switch strings.ToLower(ext) {
-	case ".xls", ".xlt", ".xlsm", ".xltm", ".xltx", ".ods", ".ots", ".fods", ".sxc", ".et", ".ett", ".csv":
+	case ".xls", ".xlt", ".xlsm", ".xltm", ".xltx", ".ods", ".ots", ".fods", ".sxc", ".et", ".ett":
 		return ".xlsx"
 	case ".ppt", ".pot", ".pps", ".potm", ".potx", ".ppsm", ".ppsx", ".pptm", ".odp", ".otp", ".fodp", ".sxi", ".dps", ".dpt":
 		return ".pptx"
