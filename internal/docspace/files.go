@@ -35,24 +35,24 @@ const FileStatusEditing = 1
 
 // File is a file's FileDto (api-notes.md §37).
 type File struct {
-	ID                int64  `json:"id"`
-	Title             string `json:"title"`
-	FolderID          int64  `json:"folderId"`
-	Version           int    `json:"version"`
-	VersionGroup      int    `json:"versionGroup"`
-	PureContentLength int64  `json:"pureContentLength"`
-	FileExst          string `json:"fileExst"`
-	IsForm            bool   `json:"isForm"`
-	Locked            bool   `json:"locked"`
-	LockedBy          string `json:"lockedBy"`
-	FileStatus        int    `json:"fileStatus"`
-	RootFolderType    int    `json:"rootFolderType"`
-	ParentRoomType    int    `json:"parentRoomType"`
-	WebURL            string `json:"webUrl"`
-	ViewURL           string `json:"viewUrl"`
-	Created           Time   `json:"created"`
-	Updated           Time   `json:"updated"`
-	CreatedBy         *Employee
+	ID                int64           `json:"id"`
+	Title             string          `json:"title"`
+	FolderID          int64           `json:"folderId"`
+	Version           int             `json:"version"`
+	VersionGroup      int             `json:"versionGroup"`
+	PureContentLength int64           `json:"pureContentLength"`
+	FileExst          string          `json:"fileExst"`
+	IsForm            bool            `json:"isForm"`
+	Locked            bool            `json:"locked"`
+	LockedBy          string          `json:"lockedBy"`
+	FileStatus        int             `json:"fileStatus"`
+	RootFolderType    int             `json:"rootFolderType"`
+	ParentRoomType    int             `json:"parentRoomType"`
+	WebURL            string          `json:"webUrl"`
+	ViewURL           string          `json:"viewUrl"`
+	Created           Time            `json:"created"`
+	Updated           Time            `json:"updated"`
+	CreatedBy         *Employee       `json:"createdBy"`
 	Security          map[string]bool `json:"security"`
 	Comment           string          `json:"comment"`
 	OriginID          int64           `json:"originId"`

@@ -585,3 +585,28 @@ func TestUploadThatCannotOpen(t *testing.T) {
 		}
 	}
 }
+
+// TestUploadFileVersionNeedsTheEditRight: a caller who may upload but not edit the file (a guest content
+// creator) would make a second file; the version upload is refused before any upload call.
+func TestUploadFileVersionNeedsTheEditRight(t *testing.T) {
+	ctx := context.Background()
+	portal := fakeportal.New(fakeportal.Options{APIKeys: []string{key, "sk-guest"}})
+	srv := httptest.NewServer(portal)
+	defer srv.Close()
+	owner, _ := docspace.New(docspace.Config{Host: srv.URL, APIKey: key})
+	guest, _ := docspace.New(docspace.Config{Host: srv.URL, APIKey: "sk-guest"})
+	room := folderRoom(t, owner)
+	f, err := owner.CreateFile(ctx, bytesUpload(room, "Plan.docx", []byte("v1")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	portal.AddMember(room, "sk-guest", int(docspace.FileShareContentCreator))
+	portal.SetUserType(portal.UserID("sk-guest"), fakeportal.TypeGuest)
+	portal.ResetCounts()
+	if _, err := guest.UploadFileVersion(ctx, f.ID, bytesUpload(0, "", []byte("v2"))); err == nil || !strings.Contains(err.Error(), "may not edit") {
+		t.Fatalf("got %v", err)
+	}
+	if n := portal.Counts()[insertRoute]; n != 0 || len(portal.AllFiles()) != 1 {
+		t.Errorf("%d uploads, %d files", n, len(portal.AllFiles()))
+	}
+}

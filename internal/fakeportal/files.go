@@ -446,7 +446,7 @@ func (p *Portal) insertFile(c *call) {
 	if title == "" {
 		title = up.filename
 	}
-	if f := p.storeUpload(c, r, parent, title, up.content, up.fields["createnewifexist"] == "true"); f != nil {
+	if f := p.storeUpload(c, r, parent, title, up.content, strings.EqualFold(up.fields["createnewifexist"], "true")); f != nil {
 		c.ok(p.fileDTO(f, c.user))
 	}
 }
@@ -471,7 +471,7 @@ func (p *Portal) uploadFile(c *call) {
 		c.fail(http.StatusPaymentRequired, fileTooLarge+" ("+humanSize(p.simpleLimit())+")")
 		return
 	}
-	if f := p.storeUpload(c, r, parent, up.filename, up.content, up.fields["createnewifexist"] == "true"); f != nil {
+	if f := p.storeUpload(c, r, parent, up.filename, up.content, strings.EqualFold(up.fields["createnewifexist"], "true")); f != nil {
 		c.list([]any{p.fileDTO(f, c.user)})
 	}
 }
