@@ -52,6 +52,7 @@ var apiNotesSections = []string{
 	"Who may create rooms",
 	"Folders inside rooms",
 	"Files and forms",
+	"What the file resource reads",
 }
 
 var (

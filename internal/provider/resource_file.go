@@ -173,7 +173,7 @@ func (r *fileResource) plannedPlace(ctx context.Context, folder types.String) *f
 }
 
 // readPlace reads where room or folder id is: its room and the room's type, from the breadcrumbs of a
-// one-entry content listing (the room is their second entry, api-notes.md §36; the listing works for
+// one-entry content listing (the room is their second entry, api-notes.md §38; the listing works for
 // rooms and folders alike), and from the room itself when the breadcrumbs do not carry its type.
 func (r *fileResource) readPlace(ctx context.Context, id int64) (*filePlace, error) {
 	page, err := r.client.ListFolderContent(ctx, id, docspace.FolderContentOptions{FilterType: docspace.ContentFoldersOnly, Count: 1})

@@ -37,7 +37,7 @@ type fileModelV0 struct {
 
 // fill copies the portal's file into m, with the id of its room (0 keeps the one m holds). What the
 // provider sent (source, content, content_sha256) is left alone: the portal keeps no checksum and a read
-// never downloads content (api-notes.md §37). Settings that only steer destroy keep their value, false
+// never downloads content (api-notes.md §37, §38). Settings that only steer destroy keep their value, false
 // when there is none (after an import).
 func (m *fileModelV0) fill(f *docspace.File, roomID int64) {
 	m.ID = types.StringValue(formatObjectID(f.ID))

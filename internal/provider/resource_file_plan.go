@@ -88,7 +88,7 @@ func (r *fileResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	newContent := state == nil || replacing || !plan.ContentSHA256.Equal(state.ContentSHA256)
 	if state != nil && !replacing {
 		if newContent {
-			// The address names the version (api-notes.md §37).
+			// The address names the version (api-notes.md §38).
 			plan.Version, plan.Size, plan.IsForm, plan.WebURL = types.Int64Unknown(), types.Int64Unknown(), types.BoolUnknown(), types.StringUnknown()
 		} else {
 			plan.Version, plan.Size, plan.IsForm, plan.WebURL = state.Version, state.Size, state.IsForm, state.WebURL
@@ -176,7 +176,7 @@ const privateFileRecorded = "file"
 type fileRecord struct {
 	// Uploaded is the version the provider uploaded last; 0 when unknown (imported).
 	Uploaded int `json:"uploaded,omitempty"`
-	// RoomType is the type of the file's room.
+	// RoomType is the type of the file's room, read when the file was created or imported (api-notes.md §38).
 	RoomType docspace.RoomType `json:"room_type,omitempty"`
 	// BeingEdited says why the file cannot take a new version ("locked by …", "open in an editor"), or "".
 	BeingEdited string `json:"being_edited,omitempty"`
