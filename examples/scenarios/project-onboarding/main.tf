@@ -111,3 +111,8 @@ resource "docspace_file" "intake_form" {
 output "rooms" {
   value = { for id, room in docspace_room.project : id => { room_id = room.id, title = room.title, type = room.room_type } }
 }
+
+# The intake room and its form, for example for a webhook bound to the form.
+output "intake" {
+  value = { room_id = docspace_room.intake.id, form_id = docspace_file.intake_form.id, is_form = docspace_file.intake_form.is_form }
+}
