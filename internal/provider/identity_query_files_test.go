@@ -2,6 +2,8 @@ package provider_test
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -56,4 +58,53 @@ func TestAccQuery_files(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestAccAdoption_files adopts a room's files as the guide "Adopting an existing portal" describes:
+// `terraform query -generate-config-out`, the content added to each generated block, an apply that
+// imports each file and uploads the content as its new version, and a plan that shows no changes.
+func TestAccAdoption_files(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t, "reads the files' versions from the fake")
+	cli := newTerraformCLI(t, "1.14.0")
+	room := outOfBandRoom(t, env, acctest.RandomName("files"))
+	a := uploadOutOfBand(t, env, room, "Agenda.md", []byte("agenda"))
+	b := uploadOutOfBand(t, env, room, "Budget.csv", []byte("a,b\n"))
+	cli.write("main.tf", `terraform {
+  required_providers {
+    docspace = { source = "docspace-community/docspace" }
+  }
+}
+
+`+env.ProviderConfig())
+	cli.write("adopt.tfquery.hcl", fmt.Sprintf(`list "docspace_file" "handmade" {
+  provider         = docspace
+  include_resource = true
+  config {
+    folder_id = "%d"
+  }
+}
+`, room))
+	cli.run([]string{"init", "-input=false"})
+	cli.run([]string{"query", "-generate-config-out=generated.tf"})
+	generated := cli.read("generated.tf")
+	blocks := regexp.MustCompile(`(?m)^\s*content\s+= null$`).FindAllStringIndex(generated, -1)
+	if len(blocks) != 2 {
+		t.Fatalf("want two generated blocks with content = null:\n%s", generated)
+	}
+	// What a person does: write the content each file should hold.
+	cli.write("generated.tf", regexp.MustCompile(`(?m)^(\s*)content\s+= null$`).ReplaceAllString(generated, `${1}content = "adopted"`))
+	_, out := cli.run([]string{"apply", "-auto-approve", "-input=false"})
+	if want := "Apply complete! Resources: 2 imported, 0 added, 2 changed, 0 destroyed."; !strings.Contains(out, want) {
+		t.Fatalf("apply did not import and update both files; want %q:\n%s", want, out)
+	}
+	for _, f := range []int64{a.ID, b.ID} {
+		if stored, _ := env.Fake.File(f); stored.Versions != 2 || string(stored.Content) != "adopted" {
+			t.Errorf("file %d after adoption: %d versions, content %q; want version 2 with the configured content", f, stored.Versions, stored.Content)
+		}
+	}
+	if code, out := cli.run([]string{"plan", "-detailed-exitcode", "-input=false"}, 0, 2); code != 0 {
+		t.Fatalf("the plan after adoption is not empty:\n%s", out)
+	}
 }
