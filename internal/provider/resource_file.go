@@ -101,7 +101,7 @@ func prepareUpload(m *fileModelV0, folder int64, title string, roomType docspace
 				"run terraform apply again to plan the new content.", s.ValueString(), content.describe(), digest.sum))
 		return docspace.Upload{}, false
 	}
-	if refused := fileFormRefusal(roomType, m.Title, digest.head, true); refused != nil {
+	if refused := fileFormRefusal(roomType, m.Title, digest.head, true, content.attr()); refused != nil {
 		refused.refuse(diags) // warned of at plan time when the room and the content were known
 		return docspace.Upload{}, false
 	}

@@ -105,7 +105,7 @@ func (r *fileResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if state == nil || replacing {
 		place := r.plannedPlace(ctx, plan.FolderID)
 		if place != nil {
-			if refused := fileFormRefusal(place.RoomType, plan.Title, head, known); refused != nil {
+			if refused := fileFormRefusal(place.RoomType, plan.Title, head, known, content.attr()); refused != nil {
 				refused.warn(resp, replacing)
 			}
 		}
@@ -119,7 +119,7 @@ func (r *fileResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		fileEditedRefusal(state.ID.ValueString(), recorded.BeingEdited).warn(resp, false)
 	}
 	if recorded.RoomType == docspace.RoomTypeFillingForms {
-		if refused := fileFormRefusal(recorded.RoomType, plan.Title, head, known); refused != nil {
+		if refused := fileFormRefusal(recorded.RoomType, plan.Title, head, known, content.attr()); refused != nil {
 			refused.warn(resp, false)
 			return
 		}
@@ -139,8 +139,9 @@ type filePlace struct {
 
 // fileFormRefusal is the refusal of a file for a room of type roomType that is a form-filling room: a
 // title without .pdf, or content (whose first bytes are head, when known) without the ONLYOFFICE form
-// signature (api-notes.md §37). Nil for other rooms, and for a form.
-func fileFormRefusal(roomType docspace.RoomType, title types.String, head []byte, known bool) *refusal {
+// signature (api-notes.md §37), reported on the attribute content that names the content. Nil for other
+// rooms, and for a form.
+func fileFormRefusal(roomType docspace.RoomType, title types.String, head []byte, known bool, content path.Path) *refusal {
 	if roomType != docspace.RoomTypeFillingForms {
 		return nil
 	}
@@ -151,7 +152,7 @@ func fileFormRefusal(roomType docspace.RoomType, title types.String, head []byte
 				"another type.", title.ValueString())}
 	}
 	if known && !pdfform.Signed(head) {
-		return &refusal{at: path.Root("content_sha256"), summary: "Not an ONLYOFFICE PDF form",
+		return &refusal{at: content, summary: "Not an ONLYOFFICE PDF form",
 			why: fmt.Sprintf("The destination is in a form-filling room, which accepts only ONLYOFFICE PDF forms, and the "+
 				"content is none: its first %d bytes lack the form signature (the portal would answer with an internal "+
 				"error). Save the form as a PDF form from the ONLYOFFICE editor and upload that, or put this file into a "+
