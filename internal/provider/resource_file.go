@@ -74,7 +74,7 @@ func (r *fileResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	plan.ID = r.recordCreated(ctx, resp, formatObjectID(f.ID))
 	plan.fill(f, place.RoomID)
-	recordFile(ctx, resp.Private, fileRecord{Uploaded: f.Version, RoomType: place.RoomType, BeingEdited: beingEdited(f)}, &resp.Diagnostics)
+	recordFile(ctx, resp.Private, fileRecord{Uploaded: f.Version, RoomType: place.RoomType, BeingEdited: beingEdited(f), Refused: fileRights(f)}, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -250,7 +250,7 @@ func (r *fileResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		state.ContentSHA256 = types.StringValue(edited)
 	}
 	state.fill(f, roomID)
-	rec.BeingEdited = beingEdited(f)
+	rec.BeingEdited, rec.Refused = beingEdited(f), fileRights(f)
 	recordFile(ctx, resp.Private, rec, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
@@ -271,9 +271,13 @@ func (r *fileResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	m := state
 	m.Source, m.Content, m.ContentBase64 = plan.Source, plan.Content, plan.ContentBase64
 	m.PermanentDelete, m.Timeouts = plan.PermanentDelete, plan.Timeouts
+	if !plan.Title.Equal(state.Title) && (rec.Refused.Rename || rec.Refused.Archived) {
+		fileChangeRefusal(path.Root("title"), state.ID.ValueString(), "rename", rec.Refused).refuse(&resp.Diagnostics) // warned of at plan time
+		return
+	}
 	if !plan.ContentSHA256.Equal(state.ContentSHA256) {
-		if rec.BeingEdited != "" {
-			fileEditedRefusal(state.ID.ValueString(), rec.BeingEdited).refuse(&resp.Diagnostics) // warned of at plan time
+		if refused := contentRefusal(&state, rec); refused != nil {
+			refused.refuse(&resp.Diagnostics) // warned of at plan time
 			return
 		}
 		m.ContentSHA256, m.Title = plan.ContentSHA256, plan.Title
@@ -291,7 +295,7 @@ func (r *fileResource) Update(ctx context.Context, req resource.UpdateRequest, r
 				return
 			}
 			m.fill(f, 0)
-			rec.Uploaded, rec.BeingEdited = f.Version, beingEdited(f)
+			rec.Uploaded, rec.BeingEdited, rec.Refused = f.Version, beingEdited(f), fileRights(f)
 			recordFile(ctx, resp.Private, rec, &resp.Diagnostics)
 			// Recorded before the rename, which may fail.
 			resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
@@ -304,6 +308,8 @@ func (r *fileResource) Update(ctx context.Context, req resource.UpdateRequest, r
 			return
 		}
 		m.fill(f, 0)
+		rec.Refused = fileRights(f)
+		recordFile(ctx, resp.Private, rec, &resp.Diagnostics)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
@@ -313,6 +319,10 @@ func (r *fileResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	id, _ := attributeID(state.ID, "id", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if rec := fileRecorded(ctx, req.Private); rec.Refused.Delete || rec.Refused.Archived {
+		fileChangeRefusal(path.Root("id"), state.ID.ValueString(), "delete", rec.Refused).refuse(&resp.Diagnostics) // warned of at plan time
 		return
 	}
 	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, defaultFileTimeout, &resp.Diagnostics)

@@ -56,7 +56,13 @@ func extensionChanges(before, after string) bool {
 // room, and new content for a file that is locked or open in an editor (api-notes.md §37).
 func (r *fileResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
-		return // destroy: nothing of the configuration matters
+		// Destroy: only whether the portal would refuse it.
+		if rec := fileRecorded(ctx, req.Private); rec.Refused.Delete || rec.Refused.Archived {
+			var id types.String
+			resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+			fileChangeRefusal(path.Root("id"), id.ValueString(), "delete", rec.Refused).warn(resp, false)
+		}
+		return
 	}
 	var config, plan fileModelV0
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
@@ -102,6 +108,11 @@ func (r *fileResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if known {
 		head = digest.head
 	}
+	recorded := fileRecorded(ctx, req.Private)
+	if replacing && (recorded.Refused.Delete || recorded.Refused.Archived) {
+		fileChangeRefusal(path.Root("id"), state.ID.ValueString(), "delete", recorded.Refused).warn(resp, true)
+		return
+	}
 	if state == nil || replacing {
 		place := r.plannedPlace(ctx, plan.FolderID)
 		if place != nil {
@@ -111,12 +122,14 @@ func (r *fileResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		}
 		return
 	}
+	if !plan.Title.IsUnknown() && !plan.Title.Equal(state.Title) && (recorded.Refused.Rename || recorded.Refused.Archived) {
+		fileChangeRefusal(path.Root("title"), state.ID.ValueString(), "rename", recorded.Refused).warn(resp, false)
+	}
 	if !newContent {
 		return
 	}
-	recorded := fileRecorded(ctx, req.Private)
-	if recorded.BeingEdited != "" {
-		fileEditedRefusal(state.ID.ValueString(), recorded.BeingEdited).warn(resp, false)
+	if refused := contentRefusal(state, recorded); refused != nil {
+		refused.warn(resp, false)
 	}
 	if recorded.RoomType == docspace.RoomTypeFillingForms {
 		if refused := fileFormRefusal(recorded.RoomType, plan.Title, head, known, content.attr()); refused != nil {
@@ -181,6 +194,72 @@ type fileRecord struct {
 	RoomType docspace.RoomType `json:"room_type,omitempty"`
 	// BeingEdited says why the file cannot take a new version ("locked by …", "open in an editor"), or "".
 	BeingEdited string `json:"being_edited,omitempty"`
+	// Refused is what the file's security flags refuse the API key's user (api-notes.md §37).
+	Refused fileRefusals `json:"refused,omitempty"`
+}
+
+// fileRefusals are the changes of a file its security flags refused the API key's user when it was last
+// read, and whether its room is archived (which is why, then).
+type fileRefusals struct {
+	Edit     bool `json:"edit,omitempty"`
+	Rename   bool `json:"rename,omitempty"`
+	Delete   bool `json:"delete,omitempty"`
+	Archived bool `json:"archived,omitempty"`
+}
+
+// fileRights is what f's security flags refuse; a file read without flags refuses nothing.
+func fileRights(f *docspace.File) fileRefusals {
+	if f.Security == nil {
+		return fileRefusals{}
+	}
+	return fileRefusals{Edit: !f.Security["Edit"], Rename: !f.Security["Rename"], Delete: !f.Security["Delete"],
+		Archived: f.RootFolderType == docspace.SectionArchive}
+}
+
+// Rule sentences of the file rights (api-notes.md §37), named in the diagnostics.
+const (
+	ruleFileEdit = "a new version takes the room's owner, a room manager, a content creator or an editor of the room, " +
+		"never a guest, and nothing is changed in an archived room"
+	ruleFileChange = "the room's owner and its room managers may rename and delete any file of the room, a content " +
+		"creator only the files it uploaded itself; nothing is changed in an archived room"
+	waysOutFile = "Ask the room's owner to make the API key's user a room manager of the room, or use an API key of " +
+		"the room's owner or of one of its room managers"
+)
+
+// fileChangeRefusal is the refusal of what ("upload", "rename" or "delete") on file id, which the API
+// key's user may not do.
+func fileChangeRefusal(at path.Path, id, what string, refused fileRefusals) *refusal {
+	verb := map[string]string{"upload": "upload a new version of", "rename": "rename", "delete": "delete"}[what]
+	if refused.Archived {
+		return &refusal{at: at, summary: "The file's room is archived", why: fmt.Sprintf("File %s is in an archived room, "+
+			"and the portal refuses to change anything in an archived room. Restore the room first: set archived = false on "+
+			"its docspace_room and apply, then %s the file in a later apply.", id, verb)}
+	}
+	if what == "upload" {
+		return &refusal{at: at, summary: "The API key cannot upload a new version of this file",
+			why: fmt.Sprintf("The portal would not take a new version of file %s from the API key's user (its security flag "+
+				"Edit is false for this key): %s. An upload of its title would make a second file instead. %s, or an "+
+				"editor or content creator of it.", id, ruleFileEdit, waysOutFile)}
+	}
+	flag := map[string]string{"rename": "Rename", "delete": "Delete"}[what]
+	why := fmt.Sprintf("The portal would refuse to %s file %s with 403 (its security flag %s is false for this key): %s. %s.",
+		what, id, flag, ruleFileChange, waysOutFile)
+	if what == "delete" {
+		why += " To stop managing the file without deleting it, remove it from the configuration with a removed block " +
+			"(lifecycle { destroy = false })."
+	}
+	return &refusal{at: at, summary: "The API key cannot " + what + " this file", why: why}
+}
+
+// contentRefusal is the refusal of new content for the file of state, as rec recorded it, or nil.
+func contentRefusal(state *fileModelV0, rec fileRecord) *refusal {
+	switch {
+	case rec.BeingEdited != "":
+		return fileEditedRefusal(state.ID.ValueString(), rec.BeingEdited)
+	case rec.Refused.Edit || rec.Refused.Archived:
+		return fileChangeRefusal(path.Root("content_sha256"), state.ID.ValueString(), "upload", rec.Refused)
+	}
+	return nil
 }
 
 func fileRecorded(ctx context.Context, private privateData) fileRecord {

@@ -38,7 +38,13 @@ func (r *fileResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"the title must end in `.pdf`.\n\n" +
 			"**Deleting.** By default a destroyed file moves into the Trash of the API key's user, from which it can " +
 			"be restored in DocSpace; `permanent_delete = true` deletes it for good. A file found in the Trash, or " +
-			"deleted, is removed from the state with a warning, and the next apply uploads it again.",
+			"deleted, is removed from the state with a warning, and the next apply uploads it again.\n\n" +
+			"**Who may change files.** Uploading takes the room's owner, a room manager or a content creator; a new " +
+			"version also an editor; renaming and deleting the owner or a room manager, or a content creator for the " +
+			"files it uploaded. Each read of a file keeps its security flags: a new version, a rename or a destroy " +
+			"they refuse, or one of a file that is locked or open in an editor, is warned of at plan time and refused " +
+			"by the apply before any call. These are warnings, not errors, so they never stop `terraform destroy`; a " +
+			"file the key may not delete can be let go with a `removed` block.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The file's numeric id, which is also the import ID.",
