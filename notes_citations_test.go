@@ -53,6 +53,7 @@ var apiNotesSections = []string{
 	"Folders inside rooms",
 	"Files and forms",
 	"Webhooks",
+	"What the file resource reads",
 }
 
 var (

@@ -72,6 +72,17 @@ for scenario in examples/quick-start examples/scenarios/project-onboarding; do
      [ "$checked" -gt 0 ] || { echo "$scenario: no room to check for the skeleton" >&2; exit 1; }
      echo "every project room holds the skeleton ($checked rooms): $scenario"
    fi
+   if grep -q 'resource "docspace_file" "intake_form"' ./*.tf; then
+     # The intake form is a form, and the first form gave the form-filling room its two system folders.
+     intake=$(terraform output -json intake)
+     grep -q '"is_form":true' <<<"$intake" || { echo "$scenario: the intake form is not a form: $intake" >&2; exit 1; }
+     room=$(grep -o '"room_id":"[0-9]*"' <<<"$intake" | grep -o '[0-9]*')
+     listing=$(curl -fsS -H "Authorization: Bearer $DOCSPACE_API_KEY" "$DOCSPACE_API_HOST/api/2.0/files/$room?filterType=2")
+     for title in "Complete" "In process"; do
+       grep -q "\"title\":\"$title\"" <<<"$listing" || { echo "$scenario: the intake room lacks the folder $title: $listing" >&2; exit 1; }
+     done
+     echo "the intake form is a form, and its room has its system folders: $scenario"
+   fi
    if grep -q 'variable "protect_rooms"' ./*.tf; then
      # Protected rooms: destroying must fail until the protection is switched off and applied.
      if terraform destroy -auto-approve -no-color >destroy.log 2>&1; then echo "$scenario: protected rooms were destroyed" >&2; exit 1; fi

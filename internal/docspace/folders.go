@@ -39,6 +39,9 @@ type Folder struct {
 	// Security says what the caller may do with the folder: Create (inside it), Rename, Delete
 	// (api-notes.md §36).
 	Security map[string]bool `json:"security"`
+	// RoomType is the room's type when the entry is a room, as in the breadcrumbs; 0 for a folder, and
+	// when the portal leaves it out (api-notes.md §36).
+	RoomType RoomType `json:"roomType"`
 }
 
 // InTrash reports whether the folder is in the caller's Trash (no one else can read it there).

@@ -63,6 +63,17 @@ func TestChaos(t *testing.T) {
 			portal.InjectFault(f)
 		}
 	}
+	// Uploads of files (their route ends in /insert, below the folder's id).
+	for _, f := range []fakeportal.Fault{
+		{Status: 502, AfterProcessing: true, Rate: 0.08},
+		{Drop: true, AfterProcessing: true, Rate: 0.06},
+		{Reply: fakeportal.ReplyTruncated, Rate: 0.06},
+		{Reply: fakeportal.ReplyNull, Rate: 0.06},
+		{Status: 502, Rate: 0.04},
+	} {
+		f.Method, f.PathSuffix = "POST", "/insert"
+		portal.InjectFault(f)
+	}
 	portal.InjectFault(fakeportal.Fault{Reply: fakeportal.ReplyNull, Method: "GET", PathPrefix: "/api/2.0/files/rooms/", Rate: 0.02})
 	portal.InjectFault(fakeportal.Fault{Status: 429, Rate: 0.05})
 	portal.InjectFault(fakeportal.Fault{Status: 503, Method: "GET", Rate: 0.05})
@@ -141,6 +152,18 @@ func TestChaos(t *testing.T) {
 	if len(folders) != inStates["docspace_folder"] {
 		t.Errorf("the portal holds %d folders; the states hold %d", len(folders), inStates["docspace_folder"])
 	}
+	files := portal.AllFiles()
+	for _, f := range files {
+		if _, ok := owned[strconv.FormatInt(f.ID, 10)]; !ok {
+			t.Errorf("orphan: file %d %q is on the portal but in no state", f.ID, f.Title)
+		}
+		if strings.Contains(f.Title, "[tf-pending-") {
+			t.Errorf("file %d still carries its creation marker: %q", f.ID, f.Title)
+		}
+	}
+	if len(files) != inStates["docspace_file"] {
+		t.Errorf("the portal holds %d files; the states hold %d", len(files), inStates["docspace_file"])
+	}
 	groups := portal.GroupNames()
 	for id, name := range groups {
 		if _, ok := owned[id]; !ok {
@@ -164,14 +187,14 @@ func TestChaos(t *testing.T) {
 		wg.Go(func() { w.converge(t, "destroy", false) })
 	}
 	wg.Wait()
-	if ids, groups, folders := portal.RoomIDs(), portal.GroupNames(), portal.Folders(); len(ids) > 0 || len(groups) > 0 || len(folders) > 0 {
-		t.Errorf("the portal still holds rooms %v, groups %v and folders %v after both workspaces were destroyed", ids, groups, folders)
+	if ids, groups, folders, files := portal.RoomIDs(), portal.GroupNames(), portal.Folders(), portal.AllFiles(); len(ids) > 0 || len(groups) > 0 || len(folders) > 0 || len(files) > 0 {
+		t.Errorf("the portal still holds rooms %v, groups %v, folders %v and files %+v after both workspaces were destroyed", ids, groups, folders, files)
 	}
 }
 
 // chaosEstate is what each workspace applies: rooms of several types, an archived one, templates, rooms
 // from templates, links, groups of manager and member, the groups and member as room members, and
-// folders in rooms and in folders.
+// folders in rooms and in folders, and files in folders.
 func chaosEstate(host, manager, member string) string {
 	return fmt.Sprintf(`
 terraform {
@@ -253,6 +276,14 @@ resource "docspace_folder" "sub" {
   count            = 2
   parent_id        = docspace_folder.top[count.index].id
   title            = "Signed ${count.index}"
+  permanent_delete = true
+}
+
+resource "docspace_file" "doc" {
+  count            = 2
+  folder_id        = docspace_folder.sub[count.index].id
+  title            = "Minutes ${count.index}.txt"
+  content          = "minutes ${count.index}"
   permanent_delete = true
 }
 `, host, acctest.FakeAPIKey, manager, member)
@@ -378,7 +409,7 @@ func exitCode(err error) int {
 }
 
 var (
-	abandonedObject = regexp.MustCompile(`DocSpace (?:room template|room|group) ([0-9a-f-]+), titled`)
+	abandonedObject = regexp.MustCompile(`DocSpace (?:room template|room|group|folder|file) ([0-9a-f-]+), titled`)
 	diagnosticOf    = regexp.MustCompile(`with (docspace_[a-z_]+\.[a-z_]+\[\d+\]),`)
 )
 

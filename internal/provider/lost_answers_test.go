@@ -442,3 +442,46 @@ func TestAccFolder_lostAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestAccFile_lostAnswers: the portal stores an uploaded file, and then the answer to the upload is lost
+// or damaged. The provider never uploads again: it finds the file by its creation marker, gives it its
+// title, and ends with exactly one file at version 1 and a clean plan.
+func TestAccFile_lostAnswers(t *testing.T) {
+	t.Parallel()
+	for name, fault := range lostAnswerFaults {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			env := acctest.New(t, fakeportal.Options{})
+			env.RequireFake(t, "loses or damages the answer to an upload")
+			room := outOfBandRoom(t, env, acctest.RandomName("lost"))
+			env.Run(t, resource.TestCase{
+				CheckDestroy: checkFilesDestroyed(env),
+				Steps: []resource.TestStep{{
+					PreConfig: func() {
+						f := fault
+						f.Method, f.PathSuffix, f.Count = "POST", "/insert", 1
+						env.Fake.InjectFault(f)
+					},
+					Config: providerConfig(env, `
+  request_timeout = "2s"`) + fmt.Sprintf(`
+resource "docspace_file" "f" {
+  folder_id = %q
+  title     = "Minutes.txt"
+  content   = "minutes of the kick-off"
+}
+`, sid(room)),
+					Check: func(*terraform.State) error {
+						files := env.Fake.FilesIn(room)
+						if len(files) != 1 || files[0].Title != "Minutes.txt" || files[0].Versions != 1 {
+							return fmt.Errorf("the room holds %+v; want one file Minutes.txt at version 1", files)
+						}
+						if n := env.Fake.Counts()["POST /api/2.0/files/{id}/insert"]; n != 1 {
+							return fmt.Errorf("the upload was sent %d times; an upload whose answer was lost must not be repeated", n)
+						}
+						return nil
+					},
+				}},
+			})
+		})
+	}
+}

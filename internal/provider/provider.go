@@ -134,6 +134,7 @@ func (p *docspaceProvider) Resources(_ context.Context) []func() resource.Resour
 		NewRoomMembersResource,
 		NewGroupResource,
 		NewFolderResource,
+		NewFileResource,
 	}
 }
 
@@ -147,6 +148,7 @@ func (p *docspaceProvider) ListResources(_ context.Context) []func() list.ListRe
 		NewRoomMembersListResource,
 		NewGroupListResource,
 		NewFolderListResource,
+		NewFileListResource,
 	}
 }
 
@@ -159,6 +161,7 @@ func (p *docspaceProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewRoomDataSource,
 		NewRoomsDataSource,
 		NewFolderDataSource,
+		NewFileDataSource,
 		NewFoldersDataSource,
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
 // maxTitleLength is the server's [StringLength(170)] on room and template titles (api-notes.md §7).
@@ -126,3 +128,74 @@ var emailAddress = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 
 // trimmedText has no white space at either end.
 var trimmedText = regexp.MustCompile(`^\S(.*\S)?$`)
+
+// maxFileTitleLength is the longest file title the portal takes on rename (api-notes.md §37); an upload
+// cuts longer ones silently, so they are refused.
+const maxFileTitleLength = docspace.MaxFileTitleLength
+
+// fileTitle validates file titles: what the portal would refuse or store differently (forbidden
+// characters, an upper-case extension) is an error whose message names the title to write, so no
+// plan shows a perpetual difference; an extension the portal converts after the upload, which changes
+// the title, is refused naming the format to convert to (api-notes.md §37).
+type fileTitle struct{}
+
+var _ validator.String = fileTitle{}
+
+func (fileTitle) Description(context.Context) string {
+	return fmt.Sprintf("must be 1 to %d characters with a lower-case extension, without leading or trailing white space, "+
+		"emoji or any of %s", maxFileTitleLength, describeRewrittenChars())
+}
+
+func (v fileTitle) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (fileTitle) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if problem := fileTitleProblem(req.ConfigValue.ValueString()); problem != "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid file title", problem)
+	}
+}
+
+// fileTitleProblem explains why the portal would refuse, rewrite or convert a file titled title, naming
+// the title to write instead when there is one, or returns "".
+func fileTitleProblem(title string) string {
+	if problem := titleProblem(title, maxFileTitleLength); problem != "" {
+		msg := fmt.Sprintf("The title %q %s.", title, problem)
+		if fixed := docspace.NormalizeFileTitle(title); fixed != title && fixed != "" && titleProblem(fixed, maxFileTitleLength) == "" {
+			msg += fmt.Sprintf(" The portal would store it as %q: write title = %q.", fixed, fixed)
+		}
+		return msg
+	}
+	base, ext := splitExtension(title)
+	if lower := strings.ToLower(ext); lower != ext {
+		return fmt.Sprintf("The portal stores a file's extension in lower case, so %q would read back as %q and show a "+
+			"change at every plan: write title = %q.", title, base+lower, base+lower)
+	}
+	if docspace.AutoConvertedExtension(ext) {
+		modern := modernFormat(ext)
+		return fmt.Sprintf("The portal converts %s files to %s after the upload and then changes the file's title (and, "+
+			"depending on the user's settings, makes a second file), which Terraform cannot follow. Convert the file to "+
+			"%s first and write title = %q.", ext, modern, modern, base+modern)
+	}
+	return ""
+}
+
+// splitExtension splits a file title into its name and its extension as the portal reads it, from the
+// last dot on (api-notes.md §37).
+func splitExtension(title string) (base, ext string) {
+	ext = docspace.FileExtension(title)
+	return strings.TrimSuffix(title, ext), ext
+}
+
+// modernFormat is the Office Open XML extension of the family of ext, a format the portal converts on
+// upload: spreadsheets become .xlsx, presentations .pptx, everything else (text documents) .docx.
+func modernFormat(ext string) string {
+	switch strings.ToLower(ext) {
+	case ".xls", ".xlt", ".xlsm", ".xltm", ".xltx", ".ods", ".ots", ".fods", ".sxc", ".et", ".ett":
+		return ".xlsx"
+	case ".ppt", ".pot", ".pps", ".potm", ".potx", ".ppsm", ".ppsx", ".pptm", ".odp", ".otp", ".fodp", ".sxi", ".dps", ".dpt":
+		return ".pptx"
+	}
+	return ".docx"
+}

@@ -1,5 +1,6 @@
 # Project onboarding: a project system hands over its projects; each gets a room created from the
-# template matching its type, with the template's folder skeleton, and an external link for the client.
+# template matching its type, with the template's folder skeleton, a welcome document and an external
+# link for the client; clients fill in the intake form in a form-filling room.
 terraform {
   required_providers {
     docspace = {
@@ -77,7 +78,41 @@ resource "docspace_room_link" "client" {
   title     = "Client access"
 }
 
+# Every project room starts with a welcome document for the client, written here. A change of the text
+# uploads a new version of the same file; an edit made in DocSpace shows in the next plan and is undone
+# by the next apply.
+resource "docspace_file" "welcome" {
+  for_each  = docspace_room.project
+  folder_id = each.value.id
+  title     = "Welcome.md"
+  content   = <<-EOT
+    # Welcome, ${var.projects[each.key].name}
+
+    This room holds everything about project ${each.key}: contracts, drafts and signed documents, in the
+    folders of the same names. Start with the intake form in the room "${docspace_room.intake.title}".
+  EOT
+}
+
+# A form-filling room where clients fill in the intake form. It accepts only ONLYOFFICE PDF forms (the
+# provider checks the form before uploading it); the first form makes the room's "Complete" and
+# "In process" folders, where filled-in forms collect.
+resource "docspace_room" "intake" {
+  title     = "Client intake"
+  room_type = "form_filling"
+}
+
+resource "docspace_file" "intake_form" {
+  folder_id = docspace_room.intake.id
+  title     = "Client intake form.pdf"
+  source    = "${path.module}/Client intake form.pdf"
+}
+
 # What the project system stores: room ids and titles (the links themselves are secrets).
 output "rooms" {
   value = { for id, room in docspace_room.project : id => { room_id = room.id, title = room.title, type = room.room_type } }
+}
+
+# The intake room and its form, for example for a webhook bound to the form.
+output "intake" {
+  value = { room_id = docspace_room.intake.id, form_id = docspace_file.intake_form.id, is_form = docspace_file.intake_form.is_form }
 }

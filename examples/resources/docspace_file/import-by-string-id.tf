@@ -1,0 +1,4 @@
+import {
+  to = docspace_file.handbook
+  id = "45678"
+}
