@@ -51,6 +51,8 @@ var apiNotesSections = []string{
 	"Who may manage a room",
 	"Who may create rooms",
 	"Folders inside rooms",
+	"Reserved",
+	"Webhooks",
 }
 
 var (

@@ -27,7 +27,7 @@ import (
 // docs/guides/template-jobs.md.
 //
 // The protocol is the same for every kind of object; what differs is described by an objectKind, kept
-// with the kind's other calls (rooms.go, groups.go, folders.go). A creating call of a new kind:
+// with the kind's other calls (rooms.go, groups.go, folders.go, webhooks.go). A creating call of a new kind:
 //  1. newCreation, then checkAbandoned;
 //  2. the creating request, with the title cr.markedTitle(), never repeated (refused tells a refusal,
 //     which created nothing, from an unknown outcome);
@@ -45,6 +45,7 @@ const (
 	creationTemplate         creationKind = 't' // the template job
 	creationGroup            creationKind = 'g' // POST group
 	creationFolder           creationKind = 'd' // POST files/folder/{parentId}
+	creationWebhook          creationKind = 'w' // POST settings/webhook
 )
 
 // objectKind is what the creation protocol needs to know of the objects one creationKind makes.
@@ -74,6 +75,7 @@ var objectKinds = map[creationKind]*objectKind{
 	creationTemplate:         &templateObjects,
 	creationGroup:            &groupObjects,
 	creationFolder:           &folderObjects,
+	creationWebhook:          &webhookObjects,
 }
 
 func (k creationKind) objects() *objectKind { return objectKinds[k] }

@@ -36,9 +36,9 @@ func (t *headerTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return t.next.RoundTrip(req)
 }
 
-// secretFields matches JSON members whose values are secrets: link passwords, and share links and
-// request tokens, which grant access to a room.
-var secretFields = regexp.MustCompile(`"(?:password|shareLink|requestToken|sharedLink\.password)"\s*:\s*"(?:[^"\\]|\\.)*"`)
+// secretFields matches JSON members whose values are secrets: link passwords, share links and request
+// tokens, which grant access to a room, and webhook secrets, which sign deliveries.
+var secretFields = regexp.MustCompile(`"(?:password|shareLink|requestToken|sharedLink\.password|secretKey)"\s*:\s*"(?:[^"\\]|\\.)*"`)
 
 // loggingTransport logs each attempt: method, path, status and duration, with secrets masked.
 type loggingTransport struct {

@@ -228,7 +228,9 @@ func (p *Portal) createFolder(c *call) {
 	f := &folder{id: p.newID(), title: sanitizeTitle(title), parent: id, created: p.now(), createdBy: c.user}
 	f.updated, f.updatedBy = f.created, c.user
 	p.folders[f.id] = f
-	c.ok(p.folderDTO(f, r, c.user))
+	answer := p.folderDTO(f, r, c.user)
+	p.publishBy(c.user, "folder.created", strconv.FormatInt(f.id, 10), answer, r.canRead)
+	c.ok(answer)
 }
 
 // renameFolder is PUT /files/folder/{id} {title}: missing 404; the raw title equal to the stored one

@@ -70,6 +70,10 @@ type Options struct {
 	// KeysWithoutAccountsScope are keys of APIKeys created without the accounts scopes: their people and
 	// group calls answer 403 with an empty body, as the server's scope check does (api-notes.md §2).
 	KeysWithoutAccountsScope []string
+	// AllowLoopbackWebhooks lifts 127.0.0.0/8 and ::1 from the webhook URL validator's blacklist, as a
+	// portal whose blacklist is configured without them does, so that tests can run a receiver on
+	// 127.0.0.1 (api-notes.md §38). Off, loopback receivers are refused as on a default portal.
+	AllowLoopbackWebhooks bool
 }
 
 // Portal is the fake portal; it is an http.Handler and safe for concurrent use.
@@ -98,6 +102,16 @@ type Portal struct {
 	faultsFired         map[string]int
 	jobLags             []time.Duration
 	now                 func() time.Time
+	// webhooks is the webhook store (webhooks.go); ids come from their own sequence.
+	webhooks           map[int64]*webhook
+	nextWebhookID      int64
+	devToolsAdminsOnly bool
+	// deliveries are queued webhook events, sent by one goroutine while delivering
+	// (webhooks_delivery.go); deliveryIdle is signalled when the queue runs empty.
+	deliveries     []webhookDelivery
+	delivering     bool
+	deliveryIdle   *sync.Cond
+	webhookEventID int64
 }
 
 // System folder ids, used as parentId / rootFolderId.
@@ -154,7 +168,9 @@ func New(opts Options) *Portal {
 		agents:      map[string]bool{},
 		faultsFired: map[string]int{},
 		now:         time.Now,
+		webhooks:    map[int64]*webhook{},
 	}
+	p.deliveryIdle = sync.NewCond(&p.mu)
 	for i, key := range opts.APIKeys {
 		// The first key is the portal owner's, a DocSpace admin; the others belong to room admins.
 		u := p.newUser(fmt.Sprintf("User %d", i+1), fmt.Sprintf("user%d@portal.example", i+1), TypeRoomAdmin)
@@ -226,6 +242,12 @@ func routes() []route {
 		r("PUT", "/api/2.0/files/folder/{id}", (*Portal).renameFolder),
 		r("DELETE", "/api/2.0/files/folder/{id}", (*Portal).deleteFolder),
 		r("GET", "/api/2.0/files/folder/{id}/path", (*Portal).folderPath),
+		r("GET", "/api/2.0/settings/webhook", (*Portal).listWebhooks),
+		r("POST", "/api/2.0/settings/webhook", (*Portal).createWebhook),
+		r("PUT", "/api/2.0/settings/webhook", (*Portal).updateWebhook),
+		r("PUT", "/api/2.0/settings/webhook/enable", (*Portal).enableWebhook),
+		r("GET", "/api/2.0/settings/webhook/triggers", (*Portal).webhookTriggerList),
+		r("DELETE", "/api/2.0/settings/webhook/{id}", (*Portal).deleteWebhook),
 		// Last: it would take /files/rooms and /files/fileops for a folder id.
 		r("GET", "/api/2.0/files/{id}", (*Portal).folderContent),
 	}

@@ -264,7 +264,9 @@ func (p *Portal) createRoom(c *call) {
 		return
 	}
 	p.addRoom(r)
-	c.ok(p.dto(r, c.user, false)) // the create answer omits quotaLimit (api-notes.md §7)
+	answer := p.dto(r, c.user, false) // the create answer omits quotaLimit (api-notes.md §7)
+	p.publishBy(c.user, "room.created", strconv.FormatInt(r.id, 10), answer, r.canRead)
+	c.ok(answer)
 }
 
 // addRoom stores a new room and gives public and form-filling rooms their primary link.

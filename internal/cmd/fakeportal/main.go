@@ -6,6 +6,13 @@
 // -user-key TYPE=KEY it makes a user of that type whose requests carry KEY, and with -controls it lets a
 // script block or remove users (controls.go), so that the rules for each type of caller can be tried
 // from outside the Go tests.
+//
+// It also runs a demo webhook receiver on a listener of its own (receiver.go) and prints its URL, so
+// that a docspace_webhook can point at it on a machine that has no other receiver. Because that
+// receiver, like the portal, is on a loopback address, the program's portal accepts loopback webhook
+// receivers unless -allow-loopback-webhooks=false, as a self-hosted portal configured without them on
+// its blacklist does (api-notes.md §38); a default portal refuses them, and so does the fake in tests
+// unless they ask.
 package main
 
 import (
@@ -50,7 +57,11 @@ func main() {
 		counters    = flag.Bool("debug-counters", false, "serve the request counters at "+countersPath+" (GET reads, DELETE resets)")
 		controls    = flag.Bool("controls", false, "serve POST "+usersPath+"{id}/block and /remove, which block or remove a user")
 		userKeys    userKeyList
-		textIndex   = flag.Int("full-text-search-cap", 0, "answer room title filters as a portal with full-text search does: per word, "+
+		loopback    = flag.Bool("allow-loopback-webhooks", true, "accept webhook receivers on loopback addresses, as a portal "+
+			"configured without them on its blacklist does (false: refuse them, as a default portal does)")
+		receiverAddr = flag.String("demo-receiver-addr", "127.0.0.1:0", "address of the demo webhook receiver (empty: none)")
+		receiverKey  = flag.String("demo-receiver-secret", "demo-Webhook-Secret1", "the webhook secret the demo receiver checks signatures with")
+		textIndex    = flag.Int("full-text-search-cap", 0, "answer room title filters as a portal with full-text search does: per word, "+
 			"from at most this many matching folders (0: substring match, as without full-text search)")
 	)
 	flag.Var(&keys, "api-key", "a valid API key, one user per key: the first is the portal owner's, the others room admins' (repeatable; default: $API_KEY or sk-fake-portal-key)")
@@ -66,7 +77,7 @@ func main() {
 
 	portal := fakeportal.New(fakeportal.Options{APIKeys: keys, Latency: *latency, FileOpDuration: *fileOp,
 		JobDuration: *jobDuration, JobRetention: *retention, RoomLimit: *roomLimit,
-		FullTextSearch: *textIndex > 0, FullTextSearchCap: *textIndex})
+		FullTextSearch: *textIndex > 0, FullTextSearchCap: *textIndex, AllowLoopbackWebhooks: *loopback})
 	if *rate5xx > 0 {
 		for _, m := range []string{"GET", "PUT", "DELETE"} {
 			portal.InjectFault(fakeportal.Fault{Status: http.StatusServiceUnavailable, Rate: *rate5xx, Method: m})
@@ -112,6 +123,14 @@ func main() {
 	// Scripts read the URL from the first line (.ci/lib.sh, benchestate): keep its start as it is.
 	fmt.Printf("DocSpace fake portal listening on http://%s (API keys: %d)\n", ln.Addr(), len(keys)+len(userKeys))
 	cast.print(os.Stdout, *controls)
+	if *receiverAddr != "" {
+		url, stopReceiver, err := startReceiver(*receiverAddr, *receiverKey, os.Stdout)
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer stopReceiver()
+		fmt.Printf("Demo webhook receiver: %s (secret %s; GET lists what it received)\n", url, *receiverKey)
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -1,0 +1,164 @@
+package fakeportal
+
+import (
+	"bytes"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/http"
+	"sort"
+	"time"
+)
+
+// Deliveries (api-notes.md §38): an event is queued for every enabled webhook that listens to it and
+// POSTed by one delivery goroutine per portal, in order, with the store lock released while the receiver
+// answers. WaitWebhookDeliveries lets a test wait until the queue is empty.
+
+// WebhookSignatureHeader carries the HMAC-SHA256 of the body under the webhook's secret, as
+// "sha256=<hex>".
+const WebhookSignatureHeader = "x-docspace-signature-256"
+
+// webhookTrustedDays is how long a webhook may fail since its last success before the server disables it.
+const webhookTrustedDays = 3
+
+type webhookDelivery struct {
+	hookID int64
+	body   []byte
+}
+
+// publish queues the event trigger (a trigger name of api-notes.md §38) about the entity entityID, with
+// payload as the event's payload, for every enabled webhook that listens to it: its triggers are 0 (all)
+// or include the trigger, and its targetId is empty or equal to entityID. Handlers call it with the
+// store lock held.
+func (p *Portal) publish(trigger, entityID string, payload any) {
+	p.publishBy(nil, trigger, entityID, payload, nil)
+}
+
+// publishBy is publish for an event caused by by (nil: nobody in particular). mayRead, when not nil,
+// says whether a user may read the entity: a webhook of a user who is not a DocSpace admin gets only the
+// events of entities its creator may read.
+func (p *Portal) publishBy(by *user, trigger, entityID string, payload any, mayRead func(*user) bool) {
+	t, ok := triggerByName(trigger)
+	if !ok {
+		return
+	}
+	ids := make([]int64, 0, len(p.webhooks))
+	for id := range p.webhooks {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	now := p.now()
+	for _, id := range ids {
+		h := p.webhooks[id]
+		switch {
+		case !h.enabled, h.triggers != 0 && h.triggers&t.bit == 0, h.targetID != "" && h.targetID != entityID:
+			continue
+		case mayRead != nil && h.createdBy != nil && !h.createdBy.admin && !mayRead(h.createdBy):
+			continue
+		}
+		p.webhookEventID++
+		event := map[string]any{"id": p.webhookEventID, "createOn": p.webhookTime(now), "trigger": trigger, "triggerId": t.bit}
+		if by != nil {
+			event["createBy"] = by.id
+		}
+		body, err := json.Marshal(map[string]any{
+			"event":   event,
+			"payload": payload,
+			"webhook": map[string]any{"id": h.id, "name": h.name, "url": h.uri, "triggers": h.triggers, "target": h.targetID},
+		})
+		if err != nil {
+			continue
+		}
+		p.deliveries = append(p.deliveries, webhookDelivery{hookID: h.id, body: body})
+	}
+	if len(p.deliveries) > 0 && !p.delivering {
+		p.delivering = true
+		go p.deliverWebhooks()
+	}
+}
+
+// deliverWebhooks sends the queued deliveries one by one until the queue is empty.
+func (p *Portal) deliverWebhooks() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for len(p.deliveries) > 0 {
+		d := p.deliveries[0]
+		p.deliveries = p.deliveries[1:]
+		h := p.webhooks[d.hookID]
+		if h == nil || !h.enabled {
+			continue
+		}
+		uri, secret, ssl, allowLoopback := h.uri, h.secret, h.ssl, p.opts.AllowLoopbackWebhooks
+		p.mu.Unlock()
+		status, content, refused := sendWebhook(uri, secret, ssl, allowLoopback, d.body)
+		p.mu.Lock()
+		if h = p.webhooks[d.hookID]; h != nil {
+			p.recordDelivery(h, status, content, refused)
+		}
+	}
+	p.delivering = false
+	p.deliveryIdle.Broadcast()
+}
+
+// sendWebhook POSTs body to the receiver. The URL is validated again first: a blacklisted one is
+// refused ("blacklisted"), another invalid one answered as a failure with status 0.
+func sendWebhook(uri, secret string, ssl, allowLoopback bool, body []byte) (status int, content string, blacklist bool) {
+	if code, msg := validateWebhookURL(uri, ssl, allowLoopback); code != 0 {
+		return 0, msg, msg == webhookHostBlacklisted || msg == webhookAddressBlacklisted
+	}
+	req, err := http.NewRequest(http.MethodPost, uri, bytes.NewReader(body))
+	if err != nil {
+		return 0, err.Error(), false
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(WebhookSignatureHeader, WebhookSignature(secret, body))
+	resp, err := receiverClient(ssl).Do(req)
+	if err != nil {
+		return 0, err.Error(), false
+	}
+	defer func() { _ = resp.Body.Close() }()
+	b, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
+	return resp.StatusCode, string(b), false
+}
+
+// WebhookSignature is the value of the signature header for body under secret: "sha256=" and the
+// HMAC-SHA256 in lower-case hex.
+func WebhookSignature(secret string, body []byte) string {
+	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write(body)
+	return "sha256=" + hex.EncodeToString(mac.Sum(nil))
+}
+
+// recordDelivery applies the outcome of a delivery to h (api-notes.md §38): a 2xx is a success; 410
+// deletes the webhook, as does a URL now blacklisted; any other outcome is a failure, and a webhook
+// failing for more than three days since its last success (or its creation) is disabled.
+func (p *Portal) recordDelivery(h *webhook, status int, content string, blacklisted bool) {
+	now := p.now()
+	switch {
+	case blacklisted || status == http.StatusGone:
+		delete(p.webhooks, h.id)
+		return
+	case status >= 200 && status <= 299:
+		h.lastSuccess, h.status = now, status
+		return
+	}
+	h.lastFailure, h.lastFailureContent, h.status = now, content, status
+	since := h.lastSuccess
+	if since.IsZero() {
+		since = h.created
+	}
+	if now.Sub(since) > webhookTrustedDays*24*time.Hour {
+		h.enabled = false
+	}
+}
+
+// WaitWebhookDeliveries returns once every queued delivery has been sent and recorded.
+func (p *Portal) WaitWebhookDeliveries() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for p.delivering || len(p.deliveries) > 0 {
+		p.deliveryIdle.Wait()
+	}
+}
