@@ -134,6 +134,7 @@ func (p *docspaceProvider) Resources(_ context.Context) []func() resource.Resour
 		NewRoomMembersResource,
 		NewGroupResource,
 		NewFolderResource,
+		NewWebhookResource,
 	}
 }
 
@@ -147,6 +148,7 @@ func (p *docspaceProvider) ListResources(_ context.Context) []func() list.ListRe
 		NewRoomMembersListResource,
 		NewGroupListResource,
 		NewFolderListResource,
+		NewWebhookListResource,
 	}
 }
 
@@ -160,6 +162,7 @@ func (p *docspaceProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewRoomsDataSource,
 		NewFolderDataSource,
 		NewFoldersDataSource,
+		NewWebhookDataSource,
 	}
 }
 
