@@ -36,7 +36,7 @@ const webhookAddr = "docspace_webhook.w"
 const webhookReceiverVariable = "DOCSPACE_TEST_WEBHOOK_URL"
 
 // testReceiver is a webhook receiver on 127.0.0.1. It answers HEAD with headStatus and POST with
-// postStatus, records every delivery, and while down drops every connection unanswered, as an unreachable
+// postStatus and the text postAnswer, records every delivery, and while down drops every connection unanswered, as an unreachable
 // receiver does.
 type testReceiver struct {
 	server *httptest.Server
@@ -44,6 +44,7 @@ type testReceiver struct {
 	mu         sync.Mutex
 	headStatus int
 	postStatus int
+	postAnswer string
 	down       bool
 	heads      int
 	deliveries []delivery
@@ -60,7 +61,7 @@ func newTestReceiver(t *testing.T) *testReceiver {
 	r := &testReceiver{headStatus: http.StatusOK, postStatus: http.StatusOK}
 	r.server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		r.mu.Lock()
-		down, head, post := r.down, r.headStatus, r.postStatus
+		down, head, post, answer := r.down, r.headStatus, r.postStatus, r.postAnswer
 		r.mu.Unlock()
 		if down {
 			if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
@@ -80,6 +81,7 @@ func newTestReceiver(t *testing.T) *testReceiver {
 		r.deliveries = append(r.deliveries, delivery{signature: req.Header.Get(fakeportal.WebhookSignatureHeader), body: body})
 		r.mu.Unlock()
 		w.WriteHeader(post)
+		_, _ = io.WriteString(w, answer)
 	}))
 	t.Cleanup(r.server.Close)
 	return r
