@@ -290,26 +290,26 @@ func explainWebhookError(err error, receiver string, existing bool) error {
 			"from the portal, not only from where Terraform runs (its DNS name, firewalls; a cloud portal reaches only "+
 			"public addresses); that it answers a HEAD request to this very URL with a 2xx status; and that its address "+
 			"is not private or loopback (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 127.0.0.0/8, localhost), which "+
-			"portals with default settings refuse.", err, receiver)
+			"portals with default settings refuse", err, receiver)
 	case docspace.WebhookReceiverRefused:
 		err = fmt.Errorf("%w\n\nThe receiver %s answered the portal's HEAD request with a status other than 2xx. Make it "+
-			"answer HEAD requests to this URL with 200: many web frameworks answer 405 to HEAD unless it is routed like GET.", err, receiver)
+			"answer HEAD requests to this URL with 200: many web frameworks answer 405 to HEAD unless it is routed like GET", err, receiver)
 	case docspace.WebhookURLRefused:
 		return fmt.Errorf("%w\n\nThe portal refuses this receiver URL. Portals with default settings (DocSpace 3.7 and "+
 			"later) refuse receivers on private or loopback addresses (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, "+
 			"127.0.0.0/8, localhost and the like), and every name that resolves to one: use an address the portal may "+
 			"reach, or have the portal's administrator change its webhooks:blacklist setting. With ssl = true the URL "+
-			"must be https.", err)
+			"must be https", err)
 	case docspace.WebhookSecretRefused:
 		return fmt.Errorf("%w\n\nThe portal's password policy is stricter than the default the plan checks (8 to 30 "+
 			"printable ASCII characters): choose a secret that meets the rules the portal names, and send it (raise "+
-			"secret_wo_version, or change secret).", err)
+			"secret_wo_version, or change secret)", err)
 	case docspace.WebhookTriggerUnavailable:
 		return fmt.Errorf("%w\n\nA trigger is not available to the API key's user type; the table of triggers in the "+
-			"docspace_webhook documentation says who may use each. Remove it, or use an API key of a DocSpace admin.", err)
+			"docspace_webhook documentation says who may use each. Remove it, or use an API key of a DocSpace admin", err)
 	case docspace.WebhookDuplicate:
 		return fmt.Errorf("%w. To manage that webhook with this resource, import it (terraform import with its id, or "+
-			"an import block), or give this one another name.", err)
+			"an import block), or give this one another name", err)
 	default:
 		return err
 	}

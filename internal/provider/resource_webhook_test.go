@@ -46,8 +46,11 @@ type testReceiver struct {
 	postStatus int
 	postAnswer string
 	down       bool
-	heads      int
-	deliveries []delivery
+	// headAnswers, while not empty, answer the next HEAD requests in turn instead of headStatus: a status,
+	// or 0 to drop the connection.
+	headAnswers []int
+	heads       int
+	deliveries  []delivery
 }
 
 // delivery is an event the receiver got: the signature header and the body.
@@ -62,6 +65,10 @@ func newTestReceiver(t *testing.T) *testReceiver {
 	r.server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		r.mu.Lock()
 		down, head, post, answer := r.down, r.headStatus, r.postStatus, r.postAnswer
+		if req.Method == http.MethodHead && len(r.headAnswers) > 0 {
+			head, r.headAnswers = r.headAnswers[0], r.headAnswers[1:]
+			down = head == 0
+		}
 		r.mu.Unlock()
 		if down {
 			if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
@@ -500,7 +507,7 @@ func TestAccWebhook_receiverDown(t *testing.T) {
 			{
 				PreConfig:   down(true),
 				Config:      block(name, ""),
-				ExpectError: regexp.MustCompile(`(?s)could not reach the receiver.*reachable\s+from\s+the\s+portal.*HEAD.*2xx.*private\s+or\s+loopback`),
+				ExpectError: regexp.MustCompile(`(?s)could\s+not\s+reach\s+the\s+receiver.*reachable\s+from\s+the\s+portal.*HEAD.*2xx.*private\s+or\s+loopback`),
 			},
 			{
 				PreConfig: func() {
@@ -522,13 +529,13 @@ func TestAccWebhook_receiverDown(t *testing.T) {
 				// Down: a rename waits for the receiver, and the message says how to disable the webhook.
 				PreConfig:   down(true),
 				Config:      block(name+"-renamed", ""),
-				ExpectError: regexp.MustCompile(`(?s)could not reach the receiver.*cannot\s+be\s+changed,\s+except\s+to\s+disable\s+it.*enabled\s+=\s+false`),
+				ExpectError: regexp.MustCompile(`(?s)could\s+not\s+reach\s+the\s+receiver.*cannot\s+be\s+changed,\s+except\s+to\s+disable\s+it.*enabled\s+=\s+false`),
 			},
 			{
 				// Disabling and renaming at once: the disable needs no answer from the receiver and is kept, the
 				// rename fails.
 				Config:      block(name+"-renamed", "\n  enabled = false"),
-				ExpectError: regexp.MustCompile(`could not reach the receiver`),
+				ExpectError: regexp.MustCompile(`could\s+not\s+reach\s+the\s+receiver`),
 			},
 			{
 				PreConfig: func() {
