@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -733,5 +734,53 @@ func captureID(addr string, id *int64) func(*terraform.State) error {
 		v, err := strconv.ParseInt(rs.Primary.ID, 10, 64)
 		*id = v
 		return err
+	}
+}
+
+// TestAccWebhook_secretStaysOutOfLogs runs a create and a rotation of the secret with TF_LOG=TRACE and checks
+// that neither secret appears in the logs, though the provider logs its API calls with their bodies. The
+// secrets reach Terraform through a sensitive variable, as users pass them. It sets environment variables,
+// so it does not run in parallel.
+func TestAccWebhook_secretStaysOutOfLogs(t *testing.T) {
+	logFile := filepath.Join(t.TempDir(), "trace.log")
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_LOG_PROVIDER_DOCSPACE_API", "TRACE")
+	t.Setenv("TF_ACC_LOG_PATH", logFile)
+	env, recv := webhookEnv(t)
+	const first, second = "Log-secret-first-1", "Log-secret-second-2"
+	config := env.ProviderConfig() + `
+variable "webhook_secret" {
+  type      = string
+  sensitive = true
+}
+` + webhookBlock(acctest.RandomName("hook"), recv.URL(), `
+  secret = var.webhook_secret`)
+	env.Run(t, resource.TestCase{
+		CheckDestroy: checkWebhooksDestroyed(env),
+		Steps: []resource.TestStep{
+			{PreConfig: func() { t.Setenv("TF_VAR_webhook_secret", first) }, Config: config},
+			{
+				PreConfig: func() { t.Setenv("TF_VAR_webhook_secret", second) },
+				Config:    config,
+				Check: func(s *terraform.State) error {
+					if h := portalWebhook(t, env, s, webhookAddr); h.Secret != second {
+						return fmt.Errorf("the rotation did not reach the portal")
+					}
+					return nil
+				},
+			},
+		},
+	})
+	logs, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatalf("reading the trace log: %v", err)
+	}
+	if !regexp.MustCompile(`request body.*/api/2.0/settings/webhook`).Match(logs) {
+		t.Fatalf("the trace log (%d bytes) does not show the request bodies of the webhook calls; the test would prove nothing", len(logs))
+	}
+	for _, secret := range []string{first, second} {
+		if strings.Contains(string(logs), secret) {
+			t.Errorf("the TRACE log contains the secret %q", secret)
+		}
 	}
 }
