@@ -6,11 +6,14 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
 // ModifyPlan warns of triggers the API key's user may not use, in a plan that sends the webhook's
@@ -35,7 +38,7 @@ func (r *webhookResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	}
 }
 
-// ValidateConfig requires a secret and an https receiver unless ssl is false.
+// ValidateConfig requires a secret, a name the portal can store and an https receiver unless ssl is false.
 func (r *webhookResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m webhookModelV0
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
@@ -48,6 +51,15 @@ func (r *webhookResource) ValidateConfig(ctx context.Context, req resource.Valid
 				"with secret_wo_version = 1 (Terraform 1.11 or later; the secret is then never stored in the state), or "+
 				"secret = \"<secret>\", best from a sensitive variable. The portal never returns the secret, so an imported "+
 				"webhook needs it too: the first apply after the import sends it.")
+	}
+	// The portal counts UTF-16 units (api-notes.md §38): a character outside the Basic Multilingual Plane
+	// counts twice.
+	if name := m.Name.ValueString(); !m.Name.IsUnknown() && len(utf16.Encode([]rune(name))) > docspace.MaxWebhookNameLength &&
+		utf8.RuneCountInString(name) <= docspace.MaxWebhookNameLength {
+		resp.Diagnostics.AddAttributeError(path.Root("name"), "Webhook name too long",
+			fmt.Sprintf("The name is %d UTF-16 units long, as the portal counts (emoji and other characters outside the "+
+				"Basic Multilingual Plane count twice); the portal allows at most %d. Shorten it.",
+				len(utf16.Encode([]rune(name))), docspace.MaxWebhookNameLength))
 	}
 	if m.URI.IsUnknown() || m.URI.IsNull() || m.SSL.IsUnknown() {
 		return

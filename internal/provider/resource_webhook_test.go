@@ -599,6 +599,7 @@ resource "docspace_webhook" "w" {
 		step(name, "ftp://hooks.example.com/docspace", ok, `(?s)uses the scheme "ftp"`),
 		step(strings.Repeat("n", 51), https, ok, `string length must be between 1 and 50`),
 		step(" "+name, https, ok, `must not be blank or start or end with white space`),
+		step(strings.Repeat("\U0001F514", 26), https, ok, `(?s)Webhook name too long.*52 UTF-16 units`),
 	}})
 }
 
