@@ -91,7 +91,7 @@ import {
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 				plancheck.ExpectResourceAction(webhookAddr, plancheck.ResourceActionUpdate)}},
 			Check: func(s *terraform.State) error {
-				h := portalWebhook(t, env, s, webhookAddr)
+				h := portalWebhook(t, env, s)
 				if h.ID != made.ID || h.Secret != "Adopted-secret-2" || len(env.Fake.Webhooks()) != 1 {
 					return fmt.Errorf("portal webhooks %+v; want webhook %d alone, with the configured secret", env.Fake.Webhooks(), made.ID)
 				}

@@ -150,9 +150,11 @@ resource "docspace_webhook" "w" {
 `, name, uri, sslFor(uri), moreLines(extra))
 }
 
-// portalWebhook reads the webhook at addr from the portal, as a test sees it on the fake (secret included).
-func portalWebhook(t *testing.T, env *acctest.Env, s *terraform.State, addr string) fakeportal.WebhookRecord {
+// portalWebhook reads the webhook at webhookAddr from the portal, as a test sees it on the fake (secret
+// included).
+func portalWebhook(t *testing.T, env *acctest.Env, s *terraform.State) fakeportal.WebhookRecord {
 	t.Helper()
+	addr := webhookAddr
 	id, err := strconv.ParseInt(s.RootModule().Resources[addr].Primary.ID, 10, 64)
 	if err != nil {
 		t.Fatalf("%s: %v", addr, err)
@@ -199,7 +201,7 @@ func TestAccWebhook_lifecycle(t *testing.T) {
 	}
 	expectUpdate := resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(webhookAddr, plancheck.ResourceActionUpdate)}}
 	portal := func(check func(h fakeportal.WebhookRecord) error) func(*terraform.State) error {
-		return func(s *terraform.State) error { return check(portalWebhook(t, env, s, webhookAddr)) }
+		return func(s *terraform.State) error { return check(portalWebhook(t, env, s)) }
 	}
 	env.Run(t, resource.TestCase{
 		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
@@ -337,7 +339,7 @@ func TestAccWebhook_plainSecret(t *testing.T) {
 	}
 	secretIs := func(want string) func(*terraform.State) error {
 		return func(s *terraform.State) error {
-			if got := portalWebhook(t, env, s, webhookAddr).Secret; got != want {
+			if got := portalWebhook(t, env, s).Secret; got != want {
 				return fmt.Errorf("the portal's secret is not the configured one")
 			}
 			return nil
@@ -431,7 +433,7 @@ func TestAccWebhook_disabledByServer(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					warnings.Check("Webhook disabled on the portal", "failed for three days", "next apply enables it again"),
 					func(s *terraform.State) error {
-						if h := portalWebhook(t, env, s, webhookAddr); !h.Enabled {
+						if h := portalWebhook(t, env, s); !h.Enabled {
 							return fmt.Errorf("the apply did not enable the webhook again")
 						}
 						return nil
@@ -553,7 +555,7 @@ func TestAccWebhook_receiverDown(t *testing.T) {
 				PreConfig: down(false),
 				Config:    block(name+"-renamed", ""),
 				Check: func(s *terraform.State) error {
-					if h := portalWebhook(t, env, s, webhookAddr); !h.Enabled || h.Name != name+"-renamed" {
+					if h := portalWebhook(t, env, s); !h.Enabled || h.Name != name+"-renamed" {
 						return fmt.Errorf("portal webhook %+v; want it enabled and renamed", h)
 					}
 					return nil
@@ -764,7 +766,7 @@ variable "webhook_secret" {
 				PreConfig: func() { t.Setenv("TF_VAR_webhook_secret", second) },
 				Config:    config,
 				Check: func(s *terraform.State) error {
-					if h := portalWebhook(t, env, s, webhookAddr); h.Secret != second {
+					if h := portalWebhook(t, env, s); h.Secret != second {
 						return fmt.Errorf("the rotation did not reach the portal")
 					}
 					return nil
