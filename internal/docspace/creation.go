@@ -251,6 +251,28 @@ func (c *Client) forgetMarkers(cr creation) {
 	s.done = false
 }
 
+// noteListing gives the marker scan of cr's kind and container, when it has not run yet, the objects of
+// a complete listing of that kind the caller has just read, so that the scan needs no listing of its
+// own. Only kinds whose listing never lags (without newest) may be given one.
+func (c *Client) noteListing(cr creation, all []object) {
+	if cr.kind.objects().newest != nil {
+		return
+	}
+	s := c.scanOf(cr)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.done {
+		return
+	}
+	var marked []object
+	for _, o := range all {
+		if strings.Contains(strings.ToLower(o.Title), markerPrefix) {
+			marked = append(marked, o)
+		}
+	}
+	s.marked, s.done = marked, true
+}
+
 // noteMarked adds o, which carries a creation marker, to the marked objects of cr's kind.
 func (c *Client) noteMarked(ctx context.Context, cr creation, o object) error {
 	if _, err := c.markedObjects(ctx, cr); err != nil {

@@ -142,12 +142,14 @@ type WebhookProblem int
 // Webhook problems (api-notes.md §38).
 const (
 	WebhookProblemOther WebhookProblem = iota
-	// WebhookReceiverUnreachable: the portal's HEAD request to the receiver did not connect or timed out,
-	// which the portal answers 500.
+	// WebhookReceiverUnreachable: the portal answered a webhook write with 500 in its own error envelope
+	// (not a proxy's page). The write's only step that fails that way is the HEAD request to the
+	// receiver: it could not connect or timed out (api-notes.md §38). Nothing was stored.
 	WebhookReceiverUnreachable
 	// WebhookReceiverRefused: the receiver answered the HEAD request with a status other than 2xx (400).
 	WebhookReceiverRefused
-	// WebhookSecretRefused: the secret does not meet the portal's password policy (400).
+	// WebhookSecretRefused: the secret is missing on create, or does not meet the portal's password
+	// policy (400).
 	WebhookSecretRefused
 	// WebhookTriggerUnavailable: a trigger is not available to the API key's user type (400).
 	WebhookTriggerUnavailable
@@ -199,7 +201,7 @@ func classifyWebhookError(err error) error {
 		problem = WebhookTriggerUnavailable
 	case strings.HasPrefix(e.Message, "Webhook with the same name"):
 		problem = WebhookDuplicate
-	case strings.Contains(strings.ToLower(e.Message), "password"):
+	case strings.Contains(strings.ToLower(e.Message), "password"), strings.Contains(strings.ToLower(e.Message), "secretkey"):
 		problem = WebhookSecretRefused
 	default:
 		for _, t := range webhookURLTexts {
@@ -267,13 +269,16 @@ func (c *Client) CreateWebhook(ctx context.Context, cfg WebhookConfig) (*Webhook
 	if err != nil {
 		return nil, err
 	}
-	for _, w := range all {
+	objects := make([]object, 0, len(all))
+	for i, w := range all {
 		if w.Name == cfg.Name && w.URI == cfg.URI {
 			return nil, &WebhookError{Problem: WebhookDuplicate, Err: fmt.Errorf(
 				"webhook %d already has the name %q and the URL %s, and the portal refuses a second webhook with both", w.ID, w.Name, w.URI)}
 		}
+		objects = append(objects, *webhookObject(&all[i]))
 	}
 	cr := newCreation(creationWebhook, cfg.Name)
+	c.noteListing(cr, objects) // the first creation of a process needs no listing of its own
 	if err := c.checkAbandoned(ctx, cr); err != nil {
 		return nil, err
 	}
@@ -315,10 +320,13 @@ func (c *Client) UpdateWebhook(ctx context.Context, id int64, cfg WebhookConfig)
 	return checkWebhookID(&w, id, "PUT /api/2.0/"+webhookPath)
 }
 
-// SetWebhookEnabled enables or disables w. The portal uses only the id and the switch, but requires the
-// name and URL too; enabling asks the receiver with the stored configuration, disabling does not, so a
+// SetWebhookEnabled enables or disables w, which must carry its ID, Name and URI (as a read returns
+// it). The portal uses only the id and the switch, but requires the name and URL too; enabling asks the receiver with the stored configuration, disabling does not, so a
 // webhook whose receiver is down can always be disabled (api-notes.md §38).
 func (c *Client) SetWebhookEnabled(ctx context.Context, w *Webhook, enabled bool) (*Webhook, error) {
+	if w == nil || w.ID == 0 || w.Name == "" || w.URI == "" {
+		return nil, errors.New("switching a webhook on or off needs its id, name and URL, which the portal requires")
+	}
 	var out Webhook
 	body := webhookRequest{ID: &w.ID, Name: w.Name, URI: w.URI, Enabled: enabled}
 	if err := c.do(ctx, "PUT", webhookPath+"/enable", nil, body, &out); err != nil {

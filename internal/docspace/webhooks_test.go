@@ -10,11 +10,13 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 	"github.com/docspace-community/terraform-provider-docspace/internal/fakeportal"
+	"github.com/docspace-community/terraform-provider-docspace/internal/poll"
 )
 
 // hookReceiver answers HEAD with the statuses in heads, one per request (the last one repeats), and
@@ -46,30 +48,36 @@ func webhookPortal(t *testing.T) (*fakeportal.Portal, *docspace.Client) {
 // and enable, delete, and a delete of what is gone.
 func TestWebhookLifecycle(t *testing.T) {
 	ctx := context.Background()
-	portal, c := webhookPortal(t)
+	portal, client := webhookPortal(t)
 	uri, heads := hookReceiver(t)
 	cfg := docspace.WebhookConfig{Name: "CRM intake", URI: uri, Secret: "Secret-123", Enabled: true,
 		Triggers: 1<<28 | 1<<35, TargetID: "77"}
-	// A second create in the same process skips the marker scan: count the calls of that one.
-	first, err := c.CreateWebhook(ctx, docspace.WebhookConfig{Name: "first", URI: uri, Secret: "Secret-123"})
+	// The first create of a client lists once: the listing of the duplicate check serves the marker
+	// scan too. So does every later one.
+	for i, name := range []string{"first", cfg.Name} {
+		portal.ResetCounts()
+		heads.Store(0)
+		c := cfg
+		c.Name = name
+		w, err := client.CreateWebhook(ctx, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w.Name != name || !w.Enabled || w.Triggers != cfg.Triggers || w.TargetID != "77" || w.SSL || w.ID != int64(i+1) {
+			t.Fatalf("created %+v", w)
+		}
+		want := map[string]int{"GET /api/2.0/settings/webhook": 1, "POST /api/2.0/settings/webhook": 1, "PUT /api/2.0/settings/webhook": 1}
+		if got := portal.Counts(); !equalCounts(got, want) {
+			t.Errorf("calls of create %d: %v, want %v", i+1, got, want)
+		}
+		if n := heads.Load(); n != 2 {
+			t.Errorf("HEAD requests of create %d: %d, want 2 (the POST and the renaming PUT)", i+1, n)
+		}
+	}
+	c := client
+	w, err := c.GetWebhook(ctx, 2)
 	if err != nil {
 		t.Fatal(err)
-	}
-	portal.ResetCounts()
-	heads.Store(0)
-	w, err := c.CreateWebhook(ctx, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if w.Name != cfg.Name || !w.Enabled || w.Triggers != cfg.Triggers || w.TargetID != "77" || w.SSL || w.ID == first.ID {
-		t.Fatalf("created %+v", w)
-	}
-	want := map[string]int{"GET /api/2.0/settings/webhook": 1, "POST /api/2.0/settings/webhook": 1, "PUT /api/2.0/settings/webhook": 1}
-	if got := portal.Counts(); !equalCounts(got, want) {
-		t.Errorf("calls of a create: %v, want %v", got, want)
-	}
-	if n := heads.Load(); n != 2 {
-		t.Errorf("HEAD requests of a create: %d, want 2 (the POST and the renaming PUT)", n)
 	}
 	stored := hookByID(t, portal, w.ID)
 	if stored.Secret != "Secret-123" || stored.Name != cfg.Name {
@@ -102,6 +110,10 @@ func TestWebhookLifecycle(t *testing.T) {
 		t.Fatalf("update with a secret: %v", err)
 	}
 
+	portal.ResetCounts()
+	if _, err := c.SetWebhookEnabled(ctx, &docspace.Webhook{ID: w.ID}, false); err == nil || len(portal.Counts()) != 0 {
+		t.Errorf("enable without name and URL: %v, calls %v; the portal would refuse it", err, portal.Counts())
+	}
 	if w, err = c.SetWebhookEnabled(ctx, w, false); err != nil || w.Enabled {
 		t.Fatalf("disable: %+v, %v", w, err)
 	}
@@ -299,6 +311,7 @@ func TestWebhookRefusalsAreTyped(t *testing.T) {
 	}{
 		{"unreachable", c, docspace.WebhookConfig{Name: "x", URI: downURI, Secret: "Secret-123"}, docspace.WebhookReceiverUnreachable, 500},
 		{"HEAD answered 405", c, docspace.WebhookConfig{Name: "x", URI: refusing, Secret: "Secret-123"}, docspace.WebhookReceiverRefused, 400},
+		{"no secret", c, docspace.WebhookConfig{Name: "x", URI: uri}, docspace.WebhookSecretRefused, 400},
 		{"secret too short", c, docspace.WebhookConfig{Name: "x", URI: uri, Secret: "short"}, docspace.WebhookSecretRefused, 400},
 		{"trigger of admins", asUser, docspace.WebhookConfig{Name: "x", URI: uri, Secret: "Secret-123", Triggers: 1 << 22}, docspace.WebhookTriggerUnavailable, 400},
 		{"https required", c, docspace.WebhookConfig{Name: "x", URI: uri, Secret: "Secret-123", SSL: true}, docspace.WebhookURLRefused, 400},
@@ -344,5 +357,42 @@ func TestWebhookSecretsStayOutOfLogs(t *testing.T) {
 		if strings.Contains(logs, secret) {
 			t.Errorf("the logs contain the secret %q", secret)
 		}
+	}
+}
+
+// TestWebhookLeftBehindIsNamed: a webhook still carrying the marker of a creation of the same name that
+// never finished stops the next process's creation, which names it instead of making a second one; a
+// marked webhook of another name does not.
+func TestWebhookLeftBehindIsNamed(t *testing.T) {
+	ctx := context.Background()
+	portal, c := webhookPortal(t)
+	uri, _ := hookReceiver(t)
+	mark := func(name, marked string) int64 {
+		w, err := c.CreateWebhook(ctx, docspace.WebhookConfig{Name: name, URI: uri, Secret: "Secret-123"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.UpdateWebhook(ctx, w.ID, docspace.WebhookConfig{Name: marked, URI: uri}); err != nil {
+			t.Fatal(err)
+		}
+		return w.ID
+	}
+	left := mark("a", "intake [tf-pending-w-0123456789ab]")
+	mark("b", "other [tf-pending-w-ba9876543210]")
+
+	next, err := docspace.New(docspace.Config{Host: c.Host(), APIKey: key, PollBackoff: poll.Backoff{Initial: 10 * time.Millisecond, Max: 50 * time.Millisecond, Factor: 1.5}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = next.CreateWebhook(ctx, docspace.WebhookConfig{Name: "intake", URI: uri, Secret: "Secret-123"})
+	var abandoned *docspace.AbandonedError
+	if !errors.As(err, &abandoned) || abandoned.ID != strconv.FormatInt(left, 10) || abandoned.Noun != "webhook" {
+		t.Fatalf("got %v, want the webhook %d named as left behind", err, left)
+	}
+	if n := len(portal.Webhooks()); n != 2 {
+		t.Errorf("the refused creation changed the number of webhooks to %d", n)
+	}
+	if _, err := next.CreateWebhook(ctx, docspace.WebhookConfig{Name: "fresh", URI: uri, Secret: "Secret-123"}); err != nil {
+		t.Errorf("a creation of another name: %v", err)
 	}
 }

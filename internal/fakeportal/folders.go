@@ -229,7 +229,7 @@ func (p *Portal) createFolder(c *call) {
 	f.updated, f.updatedBy = f.created, c.user
 	p.folders[f.id] = f
 	answer := p.folderDTO(f, r, c.user)
-	p.publishBy(c.user, "folder.created", strconv.FormatInt(f.id, 10), answer, r.canRead)
+	p.publish("folder.created", strconv.FormatInt(f.id, 10), answer, eventContext{by: c.user, mayRead: r.canRead})
 	c.ok(answer)
 }
 

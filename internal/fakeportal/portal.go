@@ -106,6 +106,7 @@ type Portal struct {
 	webhooks           map[int64]*webhook
 	nextWebhookID      int64
 	devToolsAdminsOnly bool
+	passwordPolicy     PasswordPolicy
 	// deliveries are queued webhook events, sent by one goroutine while delivering
 	// (webhooks_delivery.go); deliveryIdle is signalled when the queue runs empty.
 	deliveries     []webhookDelivery

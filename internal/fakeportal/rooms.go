@@ -265,7 +265,7 @@ func (p *Portal) createRoom(c *call) {
 	}
 	p.addRoom(r)
 	answer := p.dto(r, c.user, false) // the create answer omits quotaLimit (api-notes.md §7)
-	p.publishBy(c.user, "room.created", strconv.FormatInt(r.id, 10), answer, r.canRead)
+	p.publish("room.created", strconv.FormatInt(r.id, 10), answer, eventContext{by: c.user, mayRead: r.canRead})
 	c.ok(answer)
 }
 

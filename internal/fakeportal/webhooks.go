@@ -3,11 +3,13 @@ package fakeportal
 import (
 	"context"
 	"crypto/tls"
+	"fmt"
 	"net"
 	"net/http"
 	"net/netip"
 	"net/url"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -67,9 +69,7 @@ const (
 	webhookURLInvalid         = "URL is not valid"
 	webhookHeadRefused        = "Webhook URL is not available. HEAD request is not response 200 http status."
 	webhookDuplicate          = "Webhook with the same name and payload URL already exists"
-	webhookSecretPolicy       = "The password does not meet the portal's password policy: from 8 to 30 characters, " +
-		"Latin letters, digits and symbols, no spaces"
-	webhookNotFound = "The webhook was not found"
+	webhookNotFound           = "The webhook was not found"
 )
 
 // webhookBlacklist is the URL validator's default blacklist; webhookLoopback the part of it that
@@ -208,9 +208,9 @@ func readWebhookRequest(c *call, withID bool) (webhookRequest, bool) {
 	}
 	switch {
 	case b.failed:
-	case !hasName || r.name == "":
+	case !hasName || strings.TrimSpace(r.name) == "": // [Required] refuses blank strings too
 		b.fail("Name", "The Name field is required.")
-	case !hasURI || r.uri == "":
+	case !hasURI || strings.TrimSpace(r.uri) == "":
 		b.fail("Uri", "The Uri field is required.")
 	case withID && !r.hasID:
 		b.fail("$", "JSON deserialization for type 'ASC.Web.Api.ApiModels.RequestsDto.UpdateWebhooksConfigRequestsDto' was missing required properties, including the following: id")
@@ -232,8 +232,8 @@ func (p *Portal) checkWebhook(c *call, r webhookRequest, requireSecret bool) boo
 	case r.secret == "" && requireSecret:
 		c.fail(http.StatusBadRequest, "Value cannot be null. (Parameter 'SecretKey')")
 		return false
-	case r.secret != "" && !webhookSecretOK(r.secret):
-		c.fail(http.StatusBadRequest, webhookSecretPolicy)
+	case r.secret != "" && !p.passwordPolicy.allows(r.secret):
+		c.fail(http.StatusBadRequest, p.passwordPolicy.text())
 		return false
 	}
 	allowLoopback := p.opts.AllowLoopbackWebhooks
@@ -247,18 +247,56 @@ func (p *Portal) checkWebhook(c *call, r webhookRequest, requireSecret bool) boo
 	return true
 }
 
-// webhookSecretOK is the default password policy as it applies to webhook secrets: 8 to 30 printable
-// ASCII characters without spaces (api-notes.md §38).
-func webhookSecretOK(s string) bool {
-	if len(s) < 8 || len(s) > 30 {
+// PasswordPolicy is the portal's password policy as it applies to webhook secrets (api-notes.md §38):
+// printable ASCII without spaces, from MinLength (default 8) to 30 characters, with the kinds of
+// characters it demands.
+type PasswordPolicy struct {
+	MinLength                         int
+	UpperCase, Digits, SpecialSymbols bool
+}
+
+// allows reports whether s meets the policy.
+func (pp PasswordPolicy) allows(s string) bool {
+	if len(s) < pp.minLength() || len(s) > 30 {
 		return false
 	}
+	var upper, digit, special bool
 	for i := range len(s) {
-		if s[i] < 0x21 || s[i] > 0x7e {
+		ch := s[i]
+		switch {
+		case ch < 0x21 || ch > 0x7e:
 			return false
+		case ch >= 'A' && ch <= 'Z':
+			upper = true
+		case ch >= '0' && ch <= '9':
+			digit = true
+		case ch < 'a' || ch > 'z':
+			special = true
 		}
 	}
-	return true
+	return (upper || !pp.UpperCase) && (digit || !pp.Digits) && (special || !pp.SpecialSymbols)
+}
+
+func (pp PasswordPolicy) minLength() int {
+	if pp.MinLength <= 0 {
+		return 8
+	}
+	return pp.MinLength
+}
+
+// text is the refusal's message: the policy's help text.
+func (pp PasswordPolicy) text() string {
+	t := fmt.Sprintf("The password does not meet the portal's password policy: from %d to 30 characters, "+
+		"Latin letters, digits and symbols, no spaces", pp.minLength())
+	for _, demand := range []struct {
+		on   bool
+		text string
+	}{{pp.UpperCase, "at least one capital letter"}, {pp.Digits, "at least one digit"}, {pp.SpecialSymbols, "at least one special character"}} {
+		if demand.on {
+			t += ", " + demand.text
+		}
+	}
+	return t
 }
 
 // probeWebhook runs the URL validator and the HEAD request. It returns 0 when both pass, else the
@@ -331,14 +369,23 @@ func blacklisted(ip netip.Addr, allowLoopback bool) bool {
 	return false
 }
 
-// receiverClient is the client of HEAD requests and deliveries: with ssl false, TLS errors are ignored.
-func receiverClient(ssl bool) *http.Client {
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	if !ssl {
-		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // the server ignores TLS errors when ssl is false (api-notes.md §38)
-	}
-	return &http.Client{Transport: tr, Timeout: 10 * time.Second,
+// receiverClients send HEAD requests and deliveries: the first checks certificates (ssl true), the
+// second ignores TLS errors, as the server does when ssl is false (api-notes.md §38). Neither follows
+// redirects.
+var receiverClients = [2]*http.Client{newReceiverClient(nil),
+	newReceiverClient(&tls.Config{InsecureSkipVerify: true})} //nolint:gosec // the server ignores TLS errors when ssl is false
+
+func newReceiverClient(tlsConfig *tls.Config) *http.Client {
+	return &http.Client{Transport: &http.Transport{TLSClientConfig: tlsConfig, MaxIdleConnsPerHost: 4, IdleConnTimeout: 30 * time.Second},
+		Timeout:       10 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+func receiverClient(ssl bool) *http.Client {
+	if ssl {
+		return receiverClients[0]
+	}
+	return receiverClients[1]
 }
 
 // createWebhook is POST /settings/webhook.

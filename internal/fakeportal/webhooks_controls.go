@@ -74,3 +74,11 @@ func (p *Portal) WebhookFailingForDays(id int64, days int) bool {
 // LimitDeveloperToolsToAdmins sets the portal's developer tools access setting: on, users who are not
 // DocSpace admins get 403 from every webhook call (api-notes.md §38).
 func (p *Portal) LimitDeveloperToolsToAdmins(on bool) { p.set(func() { p.devToolsAdminsOnly = on }) }
+
+// AllowLoopbackWebhooks changes Options.AllowLoopbackWebhooks, as a portal's administrator changing its
+// blacklist would: deliveries validate the URL again, so webhooks bound to loopback receivers are then
+// deleted at their next delivery (api-notes.md §38).
+func (p *Portal) AllowLoopbackWebhooks(on bool) { p.set(func() { p.opts.AllowLoopbackWebhooks = on }) }
+
+// SetPasswordPolicy changes the portal's password policy, which webhook secrets must meet.
+func (p *Portal) SetPasswordPolicy(pp PasswordPolicy) { p.set(func() { p.passwordPolicy = pp }) }

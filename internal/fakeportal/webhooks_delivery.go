@@ -23,6 +23,15 @@ const WebhookSignatureHeader = "x-docspace-signature-256"
 // webhookTrustedDays is how long a webhook may fail since its last success before the server disables it.
 const webhookTrustedDays = 3
 
+// eventContext is what publish may know of an event besides its entity.
+type eventContext struct {
+	// by is who caused the event (the event's createBy), nil for nobody in particular.
+	by *user
+	// mayRead says whether a user may read the entity: a webhook of a user who is not a DocSpace admin
+	// gets only the events of entities its creator may read. nil: everyone may.
+	mayRead func(*user) bool
+}
+
 type webhookDelivery struct {
 	hookID int64
 	body   []byte
@@ -31,15 +40,14 @@ type webhookDelivery struct {
 // publish queues the event trigger (a trigger name of api-notes.md §38) about the entity entityID, with
 // payload as the event's payload, for every enabled webhook that listens to it: its triggers are 0 (all)
 // or include the trigger, and its targetId is empty or equal to entityID. Handlers call it with the
-// store lock held.
-func (p *Portal) publish(trigger, entityID string, payload any) {
-	p.publishBy(nil, trigger, entityID, payload, nil)
-}
-
-// publishBy is publish for an event caused by by (nil: nobody in particular). mayRead, when not nil,
-// says whether a user may read the entity: a webhook of a user who is not a DocSpace admin gets only the
-// events of entities its creator may read.
-func (p *Portal) publishBy(by *user, trigger, entityID string, payload any, mayRead func(*user) bool) {
+// store lock held, after the change; the deliveries go out once the handler has answered. about, when
+// given, says who caused the event and who may read the entity.
+func (p *Portal) publish(trigger, entityID string, payload any, about ...eventContext) {
+	var ctx eventContext
+	if len(about) > 0 {
+		ctx = about[0]
+	}
+	by, mayRead := ctx.by, ctx.mayRead
 	t, ok := triggerByName(trigger)
 	if !ok {
 		return

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // receiver is a webhook receiver on 127.0.0.1 that records what it is sent and answers HEAD and POST
@@ -112,18 +113,19 @@ func TestWebhookCreateRules(t *testing.T) {
 		{"no name", with(map[string]any{"name": nil}), 400, ""},
 		{"name of 51", with(map[string]any{"name": long}), 400, ""},
 		{"no uri", with(map[string]any{"uri": nil}), 400, ""},
+		{"blank name", with(map[string]any{"name": "  "}), 400, ""},
 		{"triggers not a number", with(map[string]any{"triggers": "x"}), 400, ""},
 		{"no secret", with(map[string]any{"secretKey": nil}), 400, "Value cannot be null. (Parameter 'SecretKey')"},
-		{"short secret", with(map[string]any{"secretKey": "Abc-123"}), 400, webhookSecretPolicy},
-		{"secret of 31", with(map[string]any{"secretKey": strings.Repeat("a", 31)}), 400, webhookSecretPolicy},
-		{"secret with a space", with(map[string]any{"secretKey": "Secret 123"}), 400, webhookSecretPolicy},
-		{"secret not ASCII", with(map[string]any{"secretKey": "Secret-123é"}), 400, webhookSecretPolicy},
+		{"short secret", with(map[string]any{"secretKey": "Abc-123"}), 400, defaultPolicy},
+		{"secret of 31", with(map[string]any{"secretKey": strings.Repeat("a", 31)}), 400, defaultPolicy},
+		{"secret with a space", with(map[string]any{"secretKey": "Secret 123"}), 400, defaultPolicy},
+		{"secret not ASCII", with(map[string]any{"secretKey": "Secret-123é"}), 400, defaultPolicy},
 		{"ssl with http", with(map[string]any{"ssl": true}), 400, webhookHTTPSRequired},
 		{"not http", with(map[string]any{"uri": "ftp://example.com/x"}), 400, webhookURLInvalid},
 		{"private address", with(map[string]any{"uri": "http://10.1.2.3/x"}), 400, webhookHostBlacklisted},
 		{"link-local address", with(map[string]any{"uri": "http://169.254.169.254/x"}), 400, webhookHostBlacklisted},
 		// Validation order: the trigger check comes before the secret, the secret before the URL.
-		{"bad secret and bad URL", with(map[string]any{"secretKey": "x", "uri": "http://10.0.0.1/"}), 400, webhookSecretPolicy},
+		{"bad secret and bad URL", with(map[string]any{"secretKey": "x", "uri": "http://10.0.0.1/"}), 400, defaultPolicy},
 	} {
 		a := owner.call("POST", "settings/webhook", tc.body)
 		if a.status != tc.status || (tc.message == "" && a.response()["errors"] == nil) || (tc.message != "" && a.message() != tc.message) {
@@ -336,7 +338,7 @@ func TestWebhookUpdateEnableDelete(t *testing.T) {
 
 	// Validation and the HEAD request come before the 404: an invalid body for a missing id is 400, a
 	// valid one 404 after a HEAD request.
-	if a := put(map[string]any{"id": 999, "name": "x", "uri": rc.url(), "secretKey": "bad"}); a.status != 400 || a.message() != webhookSecretPolicy {
+	if a := put(map[string]any{"id": 999, "name": "x", "uri": rc.url(), "secretKey": "bad"}); a.status != 400 || a.message() != defaultPolicy {
 		t.Errorf("invalid update of a missing id: %d %s", a.status, a.raw)
 	}
 	heads, _ := rc.counts()
@@ -550,3 +552,65 @@ func TestWebhookServerSideChanges(t *testing.T) {
 		t.Errorf("list after the server's changes: %s", a.raw)
 	}
 }
+
+// TestWebhookDeliveryRules: a failing delivery disables a webhook whose last success is more than three
+// days old (and only then); a delivery to a URL the validator now refuses deletes the webhook.
+func TestWebhookDeliveryRules(t *testing.T) {
+	p, owner, _ := newFake(t, Options{AllowLoopbackWebhooks: true})
+	rc := newReceiver(t)
+	mk := func(name string, triggers int64) int64 {
+		return mustInt(owner.id(owner.call("POST", "settings/webhook", hookBody(map[string]any{
+			"name": name, "uri": rc.url(), "secretKey": "Secret-123", "enabled": true, "triggers": triggers}))))
+	}
+	old, recent := mk("old", 1<<22), mk("recent", 1<<22)
+	p.set(func() {
+		p.webhooks[old].lastSuccess = p.now().Add(-73 * time.Hour)
+		p.webhooks[recent].lastSuccess = p.now().Add(-71 * time.Hour)
+	})
+	rc.set(http.StatusOK, http.StatusBadGateway)
+	owner.call("POST", "files/rooms", `{"title":"R","roomType":"CustomRoom"}`)
+	p.WaitWebhookDeliveries()
+	for _, h := range p.Webhooks() {
+		if want := h.ID == recent; h.Enabled != want || h.Status != http.StatusBadGateway {
+			t.Errorf("after a failed delivery: %+v (enabled should be %v)", h, want)
+		}
+	}
+
+	// Loopback receivers refused from now on: the next delivery deletes the webhook, and sends nothing.
+	_, before := rc.counts()
+	p.AllowLoopbackWebhooks(false)
+	owner.call("POST", "files/rooms", `{"title":"R2","roomType":"CustomRoom"}`)
+	p.WaitWebhookDeliveries()
+	if hooks := p.Webhooks(); len(hooks) != 1 || hooks[0].ID != old {
+		t.Errorf("after a delivery to a blacklisted URL: %+v; want only the disabled webhook left", hooks)
+	}
+	if _, after := rc.counts(); len(after) != len(before) {
+		t.Errorf("a blacklisted receiver was sent %d deliveries", len(after)-len(before))
+	}
+}
+
+// TestWebhookSecretPolicy: the portal's policy can demand more, and its text says what.
+func TestWebhookSecretPolicy(t *testing.T) {
+	p, owner, _ := newFake(t, Options{AllowLoopbackWebhooks: true})
+	rc := newReceiver(t)
+	strict := PasswordPolicy{MinLength: 10, UpperCase: true, Digits: true, SpecialSymbols: true}
+	p.SetPasswordPolicy(strict)
+	for secret, ok := range map[string]bool{
+		"Secret-123": true, "Secret-12": false, "secret-1234": false, "Secret-abcd": false, "Secret1234": false,
+		"Secret-123456789012345678901234": false, "Secret-12345678901234567890123": true,
+	} {
+		a := owner.call("POST", "settings/webhook", hookBody(map[string]any{"name": secret, "uri": rc.url(), "secretKey": secret}))
+		switch {
+		case ok && a.status != 200:
+			t.Errorf("%q refused: %s", secret, a.raw)
+		case !ok && (a.status != 400 || a.message() != strict.text()):
+			t.Errorf("%q: %d %s", secret, a.status, a.raw)
+		}
+	}
+	if want := "from 10 to 30 characters"; !strings.Contains(strict.text(), want) || !strings.Contains(strict.text(), "capital") {
+		t.Errorf("policy text %q", strict.text())
+	}
+}
+
+// defaultPolicy is the default policy's refusal text.
+var defaultPolicy = PasswordPolicy{}.text()

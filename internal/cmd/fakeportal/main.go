@@ -87,8 +87,9 @@ func main() {
 		portal.InjectFault(fakeportal.Fault{Drop: true, Rate: *rateDrop, Method: "GET"})
 	}
 	if *rateLost > 0 {
-		// Every creating POST: files/rooms, files/rooms/fromtemplate and files/roomtemplate.
+		// Every creating POST: files/rooms, files/rooms/fromtemplate, files/roomtemplate and settings/webhook.
 		portal.InjectFault(fakeportal.Fault{Status: http.StatusBadGateway, AfterProcessing: true, Rate: *rateLost, Method: "POST", PathPrefix: "/api/2.0/files/room"})
+		portal.InjectFault(fakeportal.Fault{Status: http.StatusBadGateway, AfterProcessing: true, Rate: *rateLost, Method: "POST", PathPrefix: "/api/2.0/settings/webhook"})
 	}
 	cast := newCast(portal, keys)
 	if err := cast.addCallers(userKeys); err != nil {
