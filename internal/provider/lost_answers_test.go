@@ -507,6 +507,7 @@ func TestAccWebhook_unfinishedCreationTaints(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
+					recv.set(func(r *testReceiver) { r.down = false })
 					all := env.Fake.Webhooks()
 					if len(all) != 1 || all[0].Enabled || !strings.Contains(all[0].Name, "[tf-pending-") {
 						t.Fatalf("the portal holds %+v; want one disabled webhook under its creation marker", all)

@@ -31,14 +31,14 @@ func TestAccWebhook_apiCallBudget(t *testing.T) {
 		CheckDestroy: checkWebhooksDestroyed(env),
 		Steps: []resource.TestStep{
 			{
-				// Create: 1 read of the key's user (which triggers may it use? once per provider process), 2
-				// listings of the webhooks (the duplicate (name, uri) check, and the marked webhooks of unfinished
-				// creations, once per provider process), 1 POST under the creation marker and 1 PUT that gives the
-				// webhook its name and configuration. The portal asks the receiver twice.
+				// Create: 1 read of the key's user (which triggers may it use? once per provider process), 1
+				// listing of the webhooks (the duplicate (name, uri) check, which also finds the marked webhooks of
+				// unfinished creations), 1 POST under the creation marker and 1 PUT that gives the webhook its name
+				// and configuration. The portal asks the receiver twice.
 				Config:           block(name, ""),
 				ConfigPlanChecks: reset,
 				Check: expectCounts(t, env.Fake, "create", map[string]int{
-					routeSelf: 1, routeWebhooks: 2, routeWebhookCreate: 1, routeWebhookUpdate: 1}),
+					routeSelf: 1, routeWebhooks: 1, routeWebhookCreate: 1, routeWebhookUpdate: 1}),
 			},
 			{
 				// Refresh: 1 listing (there is no read by id).

@@ -48,7 +48,7 @@ type testReceiver struct {
 	postAnswer string
 	down       bool
 	// headAnswers, while not empty, answer the next HEAD requests in turn instead of headStatus: a status,
-	// or 0 to drop the connection.
+	// or 0 to go down.
 	headAnswers []int
 	heads       int
 	deliveries  []delivery
@@ -68,7 +68,9 @@ func newTestReceiver(t *testing.T) *testReceiver {
 		down, head, post, answer := r.down, r.headStatus, r.postStatus, r.postAnswer
 		if req.Method == http.MethodHead && len(r.headAnswers) > 0 {
 			head, r.headAnswers = r.headAnswers[0], r.headAnswers[1:]
-			down = head == 0
+			// Down stays down: a client retries a HEAD whose reused connection was dropped.
+			r.down = r.down || head == 0
+			down = r.down
 		}
 		r.mu.Unlock()
 		if down {
