@@ -789,3 +789,25 @@ variable "webhook_secret" {
 		}
 	}
 }
+
+// TestAccWebhook_stricterPasswordPolicy: a portal whose password policy demands more than the default that
+// the plan checks refuses the secret at apply time, with the policy's text and what to do.
+func TestAccWebhook_stricterPasswordPolicy(t *testing.T) {
+	t.Parallel()
+	env, recv := webhookEnv(t)
+	env.Fake.SetPasswordPolicy(fakeportal.PasswordPolicy{MinLength: 12, UpperCase: true, Digits: true, SpecialSymbols: true})
+	block := func(secret string) string {
+		return env.ProviderConfig() + webhookBlock(acctest.RandomName("hook"), recv.URL(), fmt.Sprintf(`
+  secret = %q`, secret))
+	}
+	env.Run(t, resource.TestCase{
+		CheckDestroy: checkWebhooksDestroyed(env),
+		Steps: []resource.TestStep{
+			{
+				Config:      block("lowercase-secret"),
+				ExpectError: regexp.MustCompile(`(?s)password\s+policy\s+is\s+stricter\s+than\s+the\s+default.*raise\s+secret_wo_version,\s+or\s+change\s+secret`),
+			},
+			{Config: block("Strong-Secret-42")},
+		},
+	})
+}
