@@ -811,3 +811,48 @@ func TestAccWebhook_stricterPasswordPolicy(t *testing.T) {
 		},
 	})
 }
+
+// TestAccWebhook_invisibleToTheKeysUser: the portal lists to a user who is not a DocSpace admin only that
+// user's own webhooks. A webhook of another user is not treated as deleted when the key changes to such a
+// user: the refresh fails and keeps it. A user's own webhook deleted elsewhere is removed with a warning.
+func TestAccWebhook_invisibleToTheKeysUser(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{AllowLoopbackWebhooks: true})
+	uri := receiverURL(t, env)
+	user := env.Account(t, acctest.User)
+	warnings := env.RecordWarnings()
+	hook := webhookBlock(acctest.RandomName("hook"), uri, `
+  triggers = ["form.submit"]
+  secret   = "Visible-secret-1"`)
+	var id int64
+	env.Run(t, resource.TestCase{
+		CheckDestroy: checkWebhooksDestroyed(env),
+		Steps: []resource.TestStep{
+			{Config: env.ProviderConfig() + hook},
+			{
+				// The admin's webhook, read with the user's key.
+				Config:      env.ProviderConfigAs(t, user) + hook,
+				ExpectError: regexp.MustCompile(`(?s)Cannot tell whether the webhook still exists.*shows\s+such\s+users\s+only\s+the\s+webhooks\s+they\s+created.*kept\s+in\s+the\s+Terraform\s+state`),
+			},
+			{
+				Config:           env.ProviderConfig() + hook,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			// The user's own webhook, deleted by an admin: gone.
+			{Config: env.ProviderConfig()},
+			{Config: env.ProviderConfigAs(t, user) + hook, Check: captureID(webhookAddr, &id)},
+			{
+				PreConfig: func() {
+					warnings.Reset()
+					if err := env.Client.DeleteWebhook(t.Context(), id); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: env.ProviderConfigAs(t, user) + hook,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(webhookAddr, plancheck.ResourceActionCreate)}},
+				Check: warnings.Check("Webhook not found", "removed from the Terraform state"),
+			},
+		},
+	})
+}
