@@ -856,3 +856,35 @@ func TestAccWebhook_invisibleToTheKeysUser(t *testing.T) {
 		},
 	})
 }
+
+// TestAccWebhook_developerToolsLimitedToAdmins: once the portal limits the developer tools to admins, a
+// user's key gets 403 from every webhook call. The refresh fails, says why, and keeps the webhook.
+func TestAccWebhook_developerToolsLimitedToAdmins(t *testing.T) {
+	t.Parallel()
+	env, recv := webhookEnv(t)
+	user := env.Account(t, acctest.User)
+	config := env.ProviderConfigAs(t, user) + webhookBlock(acctest.RandomName("hook"), recv.URL(), `
+  triggers = ["form.submit"]
+  secret   = "Limited-secret-1"`)
+	env.Run(t, resource.TestCase{
+		CheckDestroy: checkWebhooksDestroyed(env),
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig:   func() { env.Fake.LimitDeveloperToolsToAdmins(true) },
+				Config:      config,
+				ExpectError: regexp.MustCompile(`(?s)403.*refused\s+the\s+webhook\s+call.*limit\s+the\s+developer\s+tools\s+to\s+admins`),
+			},
+			{
+				PreConfig: func() {
+					if len(env.Fake.Webhooks()) != 1 {
+						t.Fatalf("the webhook is gone: %+v", env.Fake.Webhooks())
+					}
+					env.Fake.LimitDeveloperToolsToAdmins(false)
+				},
+				Config:           config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+		},
+	})
+}
