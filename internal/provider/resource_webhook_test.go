@@ -170,7 +170,8 @@ func portalWebhook(t *testing.T, env *acctest.Env, s *terraform.State) fakeporta
 	return fakeportal.WebhookRecord{}
 }
 
-// checkWebhooksDestroyed confirms that no webhook of the final state is left on the portal.
+// checkWebhooksDestroyed confirms that no webhook of the final state is left on the portal, and on the fake
+// that none is left at all (no orphan, no marked leftover).
 func checkWebhooksDestroyed(env *acctest.Env) func(*terraform.State) error {
 	return func(s *terraform.State) error {
 		all, err := env.Client.ListWebhooks(context.Background())
@@ -186,6 +187,9 @@ func checkWebhooksDestroyed(env *acctest.Env) func(*terraform.State) error {
 					return fmt.Errorf("webhook %d (%q) still exists after destroy", h.ID, h.Name)
 				}
 			}
+		}
+		if env.Fake != nil && len(all) > 0 {
+			return fmt.Errorf("the fake portal still holds webhooks after destroy: %+v", all)
 		}
 		return nil
 	}
