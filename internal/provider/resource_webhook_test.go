@@ -423,7 +423,7 @@ func TestAccWebhook_disabledByServer(t *testing.T) {
 	env.Run(t, resource.TestCase{
 		CheckDestroy: checkWebhooksDestroyed(env),
 		Steps: []resource.TestStep{
-			{Config: config, Check: captureID(webhookAddr, &id)},
+			{Config: config, Check: env.CaptureRoomID(webhookAddr, &id)},
 			{
 				PreConfig: func() {
 					warnings.Reset()
@@ -463,7 +463,7 @@ func TestAccWebhook_deletedByServer(t *testing.T) {
 	env.Run(t, resource.TestCase{
 		CheckDestroy: checkWebhooksDestroyed(env),
 		Steps: []resource.TestStep{
-			{Config: config, Check: captureID(webhookAddr, &first)},
+			{Config: config, Check: env.CaptureRoomID(webhookAddr, &first)},
 			{
 				PreConfig: func() {
 					warnings.Reset()
@@ -480,7 +480,7 @@ func TestAccWebhook_deletedByServer(t *testing.T) {
 					plancheck.ExpectResourceAction(webhookAddr, plancheck.ResourceActionCreate)}},
 				Check: resource.ComposeTestCheckFunc(
 					warnings.Check("Webhook not found", "removed from the Terraform state", "410 Gone"),
-					captureID(webhookAddr, &second),
+					env.CaptureRoomID(webhookAddr, &second),
 					func(*terraform.State) error {
 						if second == first {
 							return fmt.Errorf("the webhook kept its id %d", first)
@@ -733,19 +733,6 @@ resource "docspace_folder" "f" {
 	})
 }
 
-// captureID stores the numeric id of the resource at addr.
-func captureID(addr string, id *int64) func(*terraform.State) error {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[addr]
-		if !ok {
-			return fmt.Errorf("%s is not in the state", addr)
-		}
-		v, err := strconv.ParseInt(rs.Primary.ID, 10, 64)
-		*id = v
-		return err
-	}
-}
-
 // TestAccWebhook_secretStaysOutOfLogs runs a create and a rotation of the secret with TF_LOG=TRACE and checks
 // that neither secret appears in the logs, though the provider logs its API calls with their bodies. The
 // secrets reach Terraform through a sensitive variable, as users pass them. It sets environment variables,
@@ -844,7 +831,7 @@ func TestAccWebhook_invisibleToTheKeysUser(t *testing.T) {
 			},
 			// The user's own webhook, deleted by an admin: gone.
 			{Config: env.ProviderConfig()},
-			{Config: env.ProviderConfigAs(t, user) + hook, Check: captureID(webhookAddr, &id)},
+			{Config: env.ProviderConfigAs(t, user) + hook, Check: env.CaptureRoomID(webhookAddr, &id)},
 			{
 				PreConfig: func() {
 					warnings.Reset()
