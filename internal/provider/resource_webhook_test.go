@@ -879,3 +879,30 @@ func TestAccWebhook_developerToolsLimitedToAdmins(t *testing.T) {
 		},
 	})
 }
+
+// TestAccWebhook_triggerOfANewerPortal: a trigger this provider does not know by name is written as its
+// flag's decimal value; the portal stores it with the others, and reads give it back the same way.
+func TestAccWebhook_triggerOfANewerPortal(t *testing.T) {
+	t.Parallel()
+	env, recv := webhookEnv(t)
+	const bit36 = int64(1) << 36
+	env.Run(t, resource.TestCase{
+		CheckDestroy: checkWebhooksDestroyed(env),
+		Steps: []resource.TestStep{
+			{
+				Config: env.ProviderConfig() + webhookBlock(acctest.RandomName("hook"), recv.URL(), fmt.Sprintf(`
+  triggers = ["room.created", "%d"]
+  secret   = "Newer-secret-1"`, bit36)),
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(webhookAddr, tfjsonpath.New("triggers"),
+					knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("room.created"), knownvalue.StringExact(strconv.FormatInt(bit36, 10))}))},
+				Check: func(s *terraform.State) error {
+					if h := portalWebhook(t, env, s); h.Triggers != 1<<22|bit36 {
+						return fmt.Errorf("the portal stores triggers %d, want %d", h.Triggers, 1<<22|bit36)
+					}
+					return nil
+				},
+			},
+			{ResourceName: webhookAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"secret"}},
+		},
+	})
+}
