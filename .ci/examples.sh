@@ -25,8 +25,9 @@ while IFS= read -r dir; do
   find "$dir" -maxdepth 1 \( -name '*.tf' -o -name '*.tfquery.hcl' \) -exec cp {} "$work/validate/$count/" \;
   if ! $write_only && cat "$work/validate/$count"/*.tf 2>/dev/null | grep -q '_wo '; then
     # Write-only attributes need Terraform 1.11; validate the rest of the example without them.
-    sed -i '/_wo\(_version\)\? *=/d' "$work/validate/$count"/*.tf
-    echo "note: $dir uses write-only attributes, which Terraform $tf_version cannot check; validated without them"
+    # A write-only secret becomes its stored, sensitive variant, so that the resource keeps a secret.
+    sed -i -e '/_wo_version *=/d' -e 's/^\( *[a-z_]*\)_wo\( *\)=/\1\2   =/' "$work/validate/$count"/*.tf
+    echo "note: $dir uses write-only attributes, which Terraform $tf_version cannot check; validated with their stored variants"
   fi
   # Resource examples use the registry source implicitly; give them the provider requirement.
   if ! cat "$work/validate/$count"/*.tf 2>/dev/null | grep -q required_providers; then
@@ -55,6 +56,10 @@ echo "all $count example directories are formatted and valid"
 $apply || exit 0
 start_fake_portal "$work" "sk-examples-$RANDOM"
 export TF_VAR_colleague_email=colleague@portal.example # the quick start's colleague: one of the fake portal's sample people
+# The onboarding scenario's webhook goes to the fake portal program's demo receiver (plain http on loopback).
+receiver=$(sed -n 's/^Demo webhook receiver: \(http:[^ ]*\) (secret \([^;]*\);.*/\1 \2/p' "$work/portal.log")
+[ -n "$receiver" ] || { cat "$work/portal.log" >&2; echo "the fake portal printed no demo webhook receiver" >&2; exit 1; }
+export TF_VAR_intake_webhook_url=${receiver% *} TF_VAR_intake_webhook_secret=${receiver#* } TF_VAR_intake_webhook_ssl=false
 for scenario in examples/quick-start examples/scenarios/project-onboarding; do
   rm -rf "$work/run" && cp -r "$scenario" "$work/run"
   (cd "$work/run" && terraform apply -auto-approve -no-color >apply.log 2>&1 || { cat apply.log; exit 1; }
@@ -82,6 +87,14 @@ for scenario in examples/quick-start examples/scenarios/project-onboarding; do
        grep -q "\"title\":\"$title\"" <<<"$listing" || { echo "$scenario: the intake room lacks the folder $title: $listing" >&2; exit 1; }
      done
      echo "the intake form is a form, and its room has its system folders: $scenario"
+     # The intake webhook is on the portal, enabled and bound to the form.
+     form=$(grep -o '"form_id":"[0-9]*"' <<<"$intake" | grep -o '[0-9]*')
+     hook=$(curl -fsS -H "Authorization: Bearer $DOCSPACE_API_KEY" "$DOCSPACE_API_HOST/api/2.0/settings/webhook" |
+       sed 's/{"configs":/\n/g' | grep '"name":"Client intake submitted"')
+     for want in '"enabled":true' "\"targetId\":\"$form\"" '"triggers":268435456'; do
+       grep -qF "$want" <<<"$hook" || { echo "$scenario: the intake webhook lacks $want: $hook" >&2; exit 1; }
+     done
+     echo "the intake webhook is enabled and bound to the form: $scenario"
    fi
    if grep -q 'variable "protect_rooms"' ./*.tf; then
      # Protected rooms: destroying must fail until the protection is switched off and applied.

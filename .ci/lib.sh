@@ -213,11 +213,14 @@ stop_fake_portal() {
   return 0
 }
 
-# expect_empty_portal fails unless the fake portal holds no rooms (active, archived) and no templates.
+# expect_empty_portal fails unless the fake portal holds no rooms (active, archived), no templates and no
+# webhooks.
 expect_empty_portal() {
-  local area total
+  local area total hooks
   for area in 2 4; do
     total=$(curl -fsS -H "Authorization: Bearer $DOCSPACE_API_KEY" "$DOCSPACE_API_HOST/api/2.0/files/rooms?searchArea=$area" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
     [ "$total" = 0 ] || { echo "the portal still holds $total objects in search area $area" >&2; return 1; }
   done
+  hooks=$(curl -fsS -H "Authorization: Bearer $DOCSPACE_API_KEY" "$DOCSPACE_API_HOST/api/2.0/settings/webhook")
+  grep -q '"response":\[\]' <<<"$hooks" || { echo "the portal still holds webhooks: $hooks" >&2; return 1; }
 }

@@ -73,3 +73,28 @@ func SweepGroups(_ string) error {
 	}
 	return errors.Join(errs...)
 }
+
+// SweepWebhooks deletes the webhooks whose names start with NamePrefix, and those left under a creation
+// marker by an interrupted test (their names start with the prefix too). It is registered as a sweeper like
+// SweepRooms.
+func SweepWebhooks(_ string) error {
+	client, err := sweepClient()
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	hooks, err := client.ListWebhooks(ctx)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, h := range hooks {
+		if !strings.HasPrefix(h.Name, NamePrefix) {
+			continue
+		}
+		if err := client.DeleteWebhook(ctx, h.ID); err != nil {
+			errs = append(errs, fmt.Errorf("deleting the webhook %q (%d): %w", h.Name, h.ID, err))
+		}
+	}
+	return errors.Join(errs...)
+}

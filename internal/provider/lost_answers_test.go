@@ -485,3 +485,89 @@ resource "docspace_file" "f" {
 		})
 	}
 }
+
+// TestAccWebhook_lostAnswers: the portal creates a webhook, and the answer to the creating POST is lost or
+// damaged. The provider never repeats the POST, finds the webhook by its marker, and ends with exactly one
+// webhook, named as configured, enabled, and a clean plan.
+func TestAccWebhook_lostAnswers(t *testing.T) {
+	t.Parallel()
+	for name, fault := range lostAnswerFaults {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			env, recv := webhookEnv(t)
+			env.RequireFake(t, "loses or damages the answers to creating calls")
+			hook := acctest.RandomName("lost")
+			config := providerConfig(env, `
+  request_timeout = "2s"`) + webhookBlock(hook, recv.URL(), `
+  triggers = ["room.created"]
+  secret   = "Lost-secret-1"`)
+			env.Run(t, resource.TestCase{
+				CheckDestroy: checkWebhooksDestroyed(env),
+				Steps: []resource.TestStep{{
+					PreConfig: func() {
+						f := fault
+						f.Method, f.PathPrefix, f.Count = "POST", "/api/2.0/settings/webhook", 1
+						env.Fake.InjectFault(f)
+					},
+					Config: config,
+					Check: func(s *terraform.State) error {
+						all := env.Fake.Webhooks()
+						if len(all) != 1 || all[0].Name != hook || !all[0].Enabled || all[0].Secret != "Lost-secret-1" {
+							return fmt.Errorf("the portal holds %+v, want one enabled webhook named %q with the secret", all, hook)
+						}
+						if id := s.RootModule().Resources[webhookAddr].Primary.ID; id != sid(all[0].ID) {
+							return fmt.Errorf("the state records webhook %s, the portal holds %d", id, all[0].ID)
+						}
+						if n := env.Fake.Counts()["POST /api/2.0/settings/webhook"]; n != 1 {
+							return fmt.Errorf("%d POSTs for one webhook; a creation whose answer was lost must not be repeated", n)
+						}
+						return nil
+					},
+				}},
+			})
+		})
+	}
+}
+
+// TestAccWebhook_unfinishedCreationTaints: the receiver answers the HEAD request of the creating POST and
+// then goes down, so the PUT that gives the webhook its name fails. The webhook exists, disabled and
+// marked: its id goes into the state and Terraform taints it; the next apply replaces it, and the portal
+// ends with one webhook.
+func TestAccWebhook_unfinishedCreationTaints(t *testing.T) {
+	t.Parallel()
+	env, recv := webhookEnv(t)
+	hook := acctest.RandomName("taint")
+	config := env.ProviderConfig() + webhookBlock(hook, recv.URL(), `
+  secret = "Taint-secret-1"`)
+	var first int64
+	env.Run(t, resource.TestCase{
+		CheckDestroy: checkWebhooksDestroyed(env),
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   func() { recv.set(func(r *testReceiver) { r.headAnswers = []int{200, 0} }) },
+				Config:      config,
+				ExpectError: regexp.MustCompile(`(?s)could not reach the\s+receiver.*recorded\s+in\s+the\s+state\s+and\s+marked\s+tainted`),
+			},
+			{
+				PreConfig: func() {
+					recv.set(func(r *testReceiver) { r.down = false })
+					all := env.Fake.Webhooks()
+					if len(all) != 1 || all[0].Enabled || !strings.Contains(all[0].Name, "[tf-pending-") {
+						t.Fatalf("the portal holds %+v; want one disabled webhook under its creation marker", all)
+					}
+					first = all[0].ID
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(webhookAddr, plancheck.ResourceActionDestroyBeforeCreate)}},
+				Check: func(*terraform.State) error {
+					all := env.Fake.Webhooks()
+					if len(all) != 1 || all[0].ID == first || all[0].Name != hook || !all[0].Enabled {
+						return fmt.Errorf("the portal holds %+v; want one enabled webhook named %q, not %d", all, hook, first)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}

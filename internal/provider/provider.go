@@ -135,6 +135,7 @@ func (p *docspaceProvider) Resources(_ context.Context) []func() resource.Resour
 		NewGroupResource,
 		NewFolderResource,
 		NewFileResource,
+		NewWebhookResource,
 	}
 }
 
@@ -149,6 +150,7 @@ func (p *docspaceProvider) ListResources(_ context.Context) []func() list.ListRe
 		NewGroupListResource,
 		NewFolderListResource,
 		NewFileListResource,
+		NewWebhookListResource,
 	}
 }
 
@@ -163,6 +165,7 @@ func (p *docspaceProvider) DataSources(_ context.Context) []func() datasource.Da
 		NewFolderDataSource,
 		NewFileDataSource,
 		NewFoldersDataSource,
+		NewWebhookDataSource,
 	}
 }
 

@@ -27,6 +27,10 @@ func init() {
 		Name: "docspace_group",
 		F:    acctest.SweepGroups,
 	})
+	resource.AddTestSweepers("docspace_webhook", &resource.Sweeper{
+		Name: "docspace_webhook",
+		F:    acctest.SweepWebhooks,
+	})
 }
 
 // blockLines are lines of a block as a test writes them, indented as they stand in the file, in a raw

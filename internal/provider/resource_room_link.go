@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
@@ -38,7 +37,7 @@ func (r *roomLinkResource) Metadata(_ context.Context, req resource.MetadataRequ
 func (r *roomLinkResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan roomLinkModelV0
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	password := writeOnlyPassword(ctx, req.Config, &plan, &resp.Diagnostics)
+	password := secretToSend(ctx, req.Config, "password", plan.Password, &resp.Diagnostics)
 	roomID, _ := attributeID(plan.RoomID, "room_id", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
@@ -129,7 +128,7 @@ func (r *roomLinkResource) Update(ctx context.Context, req resource.UpdateReques
 	var plan, state roomLinkModelV0
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	password := writeOnlyPassword(ctx, req.Config, &plan, &resp.Diagnostics)
+	password := secretToSend(ctx, req.Config, "password", plan.Password, &resp.Diagnostics)
 	roomID, _ := attributeID(state.RoomID, "room_id", &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
@@ -352,16 +351,6 @@ func skippedChanges(m *roomLinkModelV0, password string, link *docspace.Link) st
 	}
 	return "The portal answered with success but " + strings.Join(problems, "; ") +
 		". It skips changes the API key's user may not make on this link, and forces some values per room type."
-}
-
-// writeOnlyPassword returns the password to send: the plain one, or the write-only one from the configuration.
-func writeOnlyPassword(ctx context.Context, config tfsdk.Config, m *roomLinkModelV0, diags *diag.Diagnostics) string {
-	if !m.Password.IsNull() {
-		return m.Password.ValueString()
-	}
-	var wo types.String
-	diags.Append(config.GetAttribute(ctx, path.Root("password_wo"), &wo)...)
-	return wo.ValueString()
 }
 
 func newLinkID() string {

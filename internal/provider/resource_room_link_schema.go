@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -83,27 +82,6 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 				Optional:   true,
 				CustomType: timetypes.RFC3339Type{},
 			},
-			"password": schema.StringAttribute{
-				MarkdownDescription: "Password that external-link visitors must enter, at most 255 characters, checked " +
-					"against the portal's password policy. It is stored in the state; with Terraform 1.11 or later prefer " +
-					"`password_wo`.",
-				Optional:   true,
-				Sensitive:  true,
-				Validators: []validator.String{stringvalidator.LengthBetween(1, 255), stringvalidator.ConflictsWith(path.MatchRoot("password_wo"))},
-			},
-			"password_wo": schema.StringAttribute{
-				MarkdownDescription: "Write-only password for external links (Terraform 1.11 or later): sent to the portal, " +
-					"never stored. Change `password_wo_version` to send a new value.",
-				Optional:   true,
-				Sensitive:  true,
-				WriteOnly:  true,
-				Validators: []validator.String{stringvalidator.LengthBetween(1, 255)},
-			},
-			"password_wo_version": schema.Int64Attribute{
-				MarkdownDescription: "Any number; changing it sends `password_wo` again.",
-				Optional:            true,
-				Validators:          []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("password_wo"))},
-			},
 			"deny_download": schema.BoolAttribute{
 				MarkdownDescription: "Forbid visitors of an external link to download, print or copy files. External links " +
 					"only; defaults to `false` (and is always `false` for invitation links).",
@@ -136,6 +114,11 @@ func (r *roomLinkResource) Schema(_ context.Context, _ resource.SchemaRequest, r
 			},
 		},
 	}
+	addSecretAttributes(resp.Schema.Attributes, "password", secretDocs{
+		plain: "Password that external-link visitors must enter, at most 255 characters, checked against the portal's " +
+			"password policy.",
+		writeOnly: "password for external links",
+	}, stringvalidator.LengthBetween(1, 255))
 }
 
 func linkRulesTable() string {

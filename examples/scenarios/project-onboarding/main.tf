@@ -107,6 +107,38 @@ resource "docspace_file" "intake_form" {
   source    = "${path.module}/Client intake form.pdf"
 }
 
+variable "intake_webhook_url" {
+  description = "Receiver of submitted intake forms: the webhook URL of your CRM or automation platform (n8n, Pipedream…). The portal must reach it, and it must answer HEAD requests with 200. Null: no webhook."
+  type        = string
+  default     = null
+}
+
+variable "intake_webhook_ssl" {
+  description = "Require https and verify the receiver's certificate; false for a plain-http receiver."
+  type        = bool
+  default     = true
+}
+
+variable "intake_webhook_secret" {
+  description = "Signs each delivery (header x-docspace-signature-256: sha256=<HMAC-SHA256 of the body>); the receiver checks it. 8 to 30 printable ASCII characters, no spaces. Take it from your secret store."
+  type        = string
+  sensitive   = true
+  default     = null
+}
+
+# Every submitted intake form goes to the receiver. target_id is the form itself: form.submit events carry
+# the original form's id (the room's id would match no form event).
+resource "docspace_webhook" "intake_submitted" {
+  count             = var.intake_webhook_url == null ? 0 : 1
+  name              = "Client intake submitted"
+  uri               = var.intake_webhook_url
+  ssl               = var.intake_webhook_ssl
+  triggers          = ["form.submit"]
+  target_id         = docspace_file.intake_form.id
+  secret_wo         = var.intake_webhook_secret
+  secret_wo_version = 1
+}
+
 # What the project system stores: room ids and titles (the links themselves are secrets).
 output "rooms" {
   value = { for id, room in docspace_room.project : id => { room_id = room.id, title = room.title, type = room.room_type } }
@@ -114,5 +146,10 @@ output "rooms" {
 
 # The intake room and its form, for example for a webhook bound to the form.
 output "intake" {
-  value = { room_id = docspace_room.intake.id, form_id = docspace_file.intake_form.id, is_form = docspace_file.intake_form.is_form }
+  value = {
+    room_id    = docspace_room.intake.id
+    form_id    = docspace_file.intake_form.id
+    is_form    = docspace_file.intake_form.is_form
+    webhook_id = one(docspace_webhook.intake_submitted[*].id)
+  }
 }

@@ -1,0 +1,4 @@
+import {
+  to = docspace_webhook.intake_submitted
+  id = "12"
+}
