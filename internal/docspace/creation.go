@@ -446,3 +446,28 @@ func finishCreation[T any](ctx context.Context, cr creation, id string, rename f
 	}
 	return obj, nil
 }
+
+// viewAll turns a typed listing into what the creation protocol sees, for an objectKind's list: view
+// gives each item's object.
+func viewAll[T any](view func(*T) *object) func([]T, error) ([]object, error) {
+	return func(items []T, err error) ([]object, error) {
+		if err != nil {
+			return nil, err
+		}
+		objects := make([]object, len(items))
+		for i := range items {
+			objects[i] = *view(&items[i])
+		}
+		return objects, nil
+	}
+}
+
+// viewOne turns a typed read into what the creation protocol sees, for an objectKind's get.
+func viewOne[T any](view func(*T) *object) func(*T, error) (*object, error) {
+	return func(item *T, err error) (*object, error) {
+		if err != nil {
+			return nil, err
+		}
+		return view(item), nil
+	}
+}

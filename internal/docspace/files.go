@@ -318,22 +318,10 @@ var fileObjects = objectKind{
 	keepsExtension: true,
 	scope:          "files/file",
 	list: func(ctx context.Context, c *Client, in, text string) ([]object, error) {
-		files, err := c.ListFiles(ctx, parseRoomID(in), text)
-		if err != nil {
-			return nil, err
-		}
-		objects := make([]object, len(files))
-		for i := range files {
-			objects[i] = *fileObject(&files[i])
-		}
-		return objects, nil
+		return viewAll(fileObject)(c.ListFiles(ctx, parseRoomID(in), text))
 	},
 	get: func(ctx context.Context, c *Client, id string) (*object, error) {
-		f, err := c.GetFile(ctx, parseRoomID(id))
-		if err != nil {
-			return nil, err
-		}
-		return fileObject(f), nil
+		return viewOne(fileObject)(c.GetFile(ctx, parseRoomID(id)))
 	},
 }
 

@@ -245,22 +245,10 @@ var folderObjects = objectKind{
 	stored:   SanitizeTitle,
 	scope:    "files/folder",
 	list: func(ctx context.Context, c *Client, in, text string) ([]object, error) {
-		folders, err := c.ListFolders(ctx, parseRoomID(in), text)
-		if err != nil {
-			return nil, err
-		}
-		objects := make([]object, len(folders))
-		for i := range folders {
-			objects[i] = *folderObject(&folders[i])
-		}
-		return objects, nil
+		return viewAll(folderObject)(c.ListFolders(ctx, parseRoomID(in), text))
 	},
 	get: func(ctx context.Context, c *Client, id string) (*object, error) {
-		f, err := c.GetFolder(ctx, parseRoomID(id))
-		if err != nil {
-			return nil, err
-		}
-		return folderObject(f), nil
+		return viewOne(folderObject)(c.GetFolder(ctx, parseRoomID(id)))
 	},
 }
 

@@ -112,24 +112,15 @@ var groupObjects = objectKind{
 	stored:   func(name string) string { return name },
 	scope:    "group",
 	list: func(ctx context.Context, c *Client, _, text string) ([]object, error) {
-		groups, err := c.ListGroups(ctx, text)
-		if err != nil {
-			return nil, err
-		}
-		objects := make([]object, len(groups))
-		for i, g := range groups {
-			objects[i] = object{ID: g.ID, Title: g.Name}
-		}
-		return objects, nil
+		return viewAll(groupObject)(c.ListGroups(ctx, text))
 	},
 	get: func(ctx context.Context, c *Client, id string) (*object, error) {
-		g, err := c.GetGroup(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		return &object{ID: g.ID, Title: g.Name}, nil
+		return viewOne(groupObject)(c.GetGroup(ctx, id))
 	},
 }
+
+// groupObject is g as the creation protocol sees it.
+func groupObject(g *Group) *object { return &object{ID: g.ID, Title: g.Name} }
 
 // UpdateGroupRequest is the body of PUT /group/{id}. An empty Name keeps the name; an empty Manager
 // keeps the manager. Invalid members and managers are skipped by the portal without an error, so

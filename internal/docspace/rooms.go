@@ -226,11 +226,7 @@ func roomKind(noun string, area SearchArea, templates bool) objectKind {
 			return ofKind(c.ListRooms(ctx, ListRoomsOptions{SearchArea: area, FilterValue: text}))
 		},
 		get: func(ctx context.Context, c *Client, id string) (*object, error) {
-			r, err := c.GetRoom(ctx, parseRoomID(id))
-			if err != nil {
-				return nil, err
-			}
-			return roomObject(r), nil
+			return viewOne(roomObject)(c.GetRoom(ctx, parseRoomID(id)))
 		},
 		newest: func(ctx context.Context, c *Client, _ string) ([]object, error) {
 			return ofKind(c.newestRooms(ctx, area))

@@ -413,10 +413,6 @@ var webhookObjects = objectKind{
 		if err != nil {
 			return nil, fmt.Errorf("webhook id %q is not a number", id)
 		}
-		w, err := c.GetWebhook(ctx, n)
-		if err != nil {
-			return nil, err
-		}
-		return webhookObject(w), nil
+		return viewOne(webhookObject)(c.GetWebhook(ctx, n))
 	},
 }

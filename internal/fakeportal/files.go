@@ -157,13 +157,7 @@ func (p *Portal) fileDTO(f *file, viewer *user) map[string]any {
 		d["editingBy"] = []any{}
 	}
 	if f.trashedBy != nil {
-		d["originId"] = f.origin
-		if o, ok := p.folders[f.origin]; ok {
-			d["originTitle"] = o.title
-		} else {
-			d["originTitle"] = r.title
-		}
-		d["originRoomId"], d["originRoomTitle"] = r.id, r.title
+		p.addOrigin(d, f.origin, r)
 	}
 	return d
 }

@@ -126,15 +126,21 @@ func (p *Portal) folderDTO(f *folder, r *room, viewer *user) map[string]any {
 		d["type"] = f.system
 	}
 	if f.trashedBy != nil {
-		d["originId"] = f.origin
-		if o, ok := p.folders[f.origin]; ok {
-			d["originTitle"] = o.title
-		} else {
-			d["originTitle"] = r.title
-		}
-		d["originRoomId"], d["originRoomTitle"] = r.id, r.title
+		p.addOrigin(d, f.origin, r)
 	}
 	return d
+}
+
+// addOrigin adds to the DTO d of an entry in a Trash where it came from: its folder (or room) origin in room
+// r.
+func (p *Portal) addOrigin(d map[string]any, origin int64, r *room) {
+	d["originId"] = origin
+	if o, ok := p.folders[origin]; ok {
+		d["originTitle"] = o.title
+	} else {
+		d["originTitle"] = r.title
+	}
+	d["originRoomId"], d["originRoomTitle"] = r.id, r.title
 }
 
 // existingFolder is the folder id (ok: the path held a number) and its room, or nil after answering 404.

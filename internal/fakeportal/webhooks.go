@@ -414,6 +414,21 @@ func (h *webhook) apply(r webhookRequest) {
 	}
 }
 
+// touchedWebhook is webhook id for a change by the caller, or nil after answering 404 (none) or 403
+// (another user's, for a non-admin).
+func (p *Portal) touchedWebhook(c *call, id int64) *webhook {
+	h := p.webhooks[id]
+	switch {
+	case h == nil:
+		c.fail(http.StatusNotFound, webhookNotFound)
+		return nil
+	case !c.user.mayTouchWebhook(h):
+		c.denied()
+		return nil
+	}
+	return h
+}
+
 // updateWebhook is PUT /settings/webhook: the checks and the HEAD request come before the id is looked
 // up; the configuration is replaced whole, an empty secret keeps the stored one (api-notes.md §38).
 func (p *Portal) updateWebhook(c *call) {
@@ -421,13 +436,8 @@ func (p *Portal) updateWebhook(c *call) {
 	if !ok || !p.mayUseWebhooks(c) || !p.checkWebhook(c, r, false) {
 		return
 	}
-	h := p.webhooks[r.id]
-	switch {
-	case h == nil:
-		c.fail(http.StatusNotFound, webhookNotFound)
-		return
-	case !c.user.mayTouchWebhook(h):
-		c.denied()
+	h := p.touchedWebhook(c, r.id)
+	if h == nil {
 		return
 	}
 	h.apply(r)
@@ -442,13 +452,8 @@ func (p *Portal) enableWebhook(c *call) {
 	if !ok || !p.mayUseWebhooks(c) {
 		return
 	}
-	h := p.webhooks[r.id]
-	switch {
-	case h == nil:
-		c.fail(http.StatusNotFound, webhookNotFound)
-		return
-	case !c.user.mayTouchWebhook(h):
-		c.denied()
+	h := p.touchedWebhook(c, r.id)
+	if h == nil {
 		return
 	}
 	if r.enabled {
@@ -471,14 +476,9 @@ func (p *Portal) deleteWebhook(c *call) {
 	if !p.mayUseWebhooks(c) {
 		return
 	}
-	id, ok := c.pathID()
-	h := p.webhooks[id]
-	switch {
-	case !ok || h == nil:
-		c.fail(http.StatusNotFound, webhookNotFound)
-		return
-	case !c.user.mayTouchWebhook(h):
-		c.denied()
+	id, _ := c.pathID() // not a number: no webhook has it
+	h := p.touchedWebhook(c, id)
+	if h == nil {
 		return
 	}
 	delete(p.webhooks, id)

@@ -131,6 +131,35 @@ func removeGone(ctx context.Context, resp *resource.ReadResponse, summary, detai
 	resp.State.RemoveResource(ctx)
 }
 
+// inRoom is a file or folder being read, for readFailed: its noun, its id, what may have removed it and
+// what the next apply does then.
+type inRoom struct {
+	noun, nounTitle string
+	id              int64
+	removedBy, next string
+}
+
+// readFailed reports the failed read of an object in a room, and whether it failed: a 404 removes the
+// resource from the state with a warning; a 403 (another user's Trash, or a room the key's user left) is
+// an error that keeps it.
+func readFailed(ctx context.Context, resp *resource.ReadResponse, o inRoom, err error) bool {
+	switch {
+	case err == nil:
+		return false
+	case docspace.IsNotFound(err):
+		removeGone(ctx, resp, o.nounTitle+" not found",
+			fmt.Sprintf("%s %d no longer exists (%s) and was removed from the Terraform state; the next apply %s.",
+				o.nounTitle, o.id, o.removedBy, o.next))
+	case docspace.IsForbidden(err):
+		addAPIError(&resp.Diagnostics, "Error reading the "+o.noun, fmt.Errorf("%w\n\nThe portal refuses to show %s %d to "+
+			"the API key's user: it is in another user's Trash, or the user lost access to its room. The %s was kept "+
+			"in the Terraform state", err, o.noun, o.id, o.noun))
+	default:
+		addAPIError(&resp.Diagnostics, "Error reading the "+o.noun, err)
+	}
+	return true
+}
+
 // withTimeout bounds ctx by the timeout the configuration sets (a method of the timeouts attribute,
 // such as plan.Timeouts.Create), or by def when it sets none.
 func withTimeout(ctx context.Context, configured func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {

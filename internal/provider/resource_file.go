@@ -204,18 +204,8 @@ func (r *fileResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	}
 	f, err := r.client.GetFile(ctx, id)
 	switch {
-	case docspace.IsNotFound(err):
-		removeGone(ctx, resp, "File not found",
-			fmt.Sprintf("File %d no longer exists (it, or its room or folder, was deleted, or the room's lifetime setting "+
-				"removed it) and was removed from the Terraform state; the next apply uploads it again.", id))
-		return
-	case docspace.IsForbidden(err):
-		addAPIError(&resp.Diagnostics, "Error reading the file", fmt.Errorf("%w\n\nThe portal refuses to show file %d to "+
-			"the API key's user: it is in another user's Trash, or the user lost access to its room. The file was kept "+
-			"in the Terraform state", err, id))
-		return
-	case err != nil:
-		addAPIError(&resp.Diagnostics, "Error reading the file", err)
+	case readFailed(ctx, resp, inRoom{noun: "file", nounTitle: "File", id: id, next: "uploads it again",
+		removedBy: "it, or its room or folder, was deleted, or the room's lifetime setting removed it"}, err):
 		return
 	case f.InTrash():
 		removeGone(ctx, resp, "File is in the Trash",

@@ -141,18 +141,8 @@ func (r *folderResource) Read(ctx context.Context, req resource.ReadRequest, res
 	}
 	f, err := r.client.GetFolder(ctx, id)
 	switch {
-	case docspace.IsNotFound(err):
-		removeGone(ctx, resp, "Folder not found",
-			fmt.Sprintf("Folder %d no longer exists (it, or its room, was deleted) and was removed from the Terraform state; "+
-				"the next apply creates it again.", id))
-		return
-	case docspace.IsForbidden(err):
-		addAPIError(&resp.Diagnostics, "Error reading the folder", fmt.Errorf("%w\n\nThe portal refuses to show folder %d to "+
-			"the API key's user: it is in another user's Trash, or the user lost access to its room. The folder was kept "+
-			"in the Terraform state", err, id))
-		return
-	case err != nil:
-		addAPIError(&resp.Diagnostics, "Error reading the folder", err)
+	case readFailed(ctx, resp, inRoom{noun: "folder", nounTitle: "Folder", id: id, next: "creates it again",
+		removedBy: "it, or its room, was deleted"}, err):
 		return
 	case f.InTrash():
 		removeGone(ctx, resp, "Folder is in the Trash",
