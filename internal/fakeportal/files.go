@@ -231,14 +231,8 @@ func (p *Portal) renameFile(c *call) {
 // moves the file into the caller's Trash or, with immediately (or when it is in the caller's Trash
 // already), deletes it for good (api-notes.md §37).
 func (p *Portal) deleteFile(c *call) {
-	if len(c.body) == 0 {
-		c.invalid("", "A non-empty request body is required.")
-		return
-	}
-	b := c.object()
-	deleteAfter, _ := b.boolean("deleteAfter")
-	immediately, _ := b.boolean("immediately")
-	if b.failed {
+	deleteAfter, immediately, ok := c.deleteBody()
+	if !ok {
 		return
 	}
 	f, r := p.existingFile(c)

@@ -266,19 +266,26 @@ func (p *Portal) renameFolder(c *call) {
 	c.ok(p.folderDTO(f, r, c.user))
 }
 
+// deleteBody reads the body a DELETE of a file or folder requires, {deleteAfter, immediately}; ok false
+// after answering 400.
+func (c *call) deleteBody() (deleteAfter, immediately, ok bool) {
+	if len(c.body) == 0 {
+		c.invalid("", "A non-empty request body is required.")
+		return false, false, false
+	}
+	b := c.object()
+	deleteAfter, _ = b.boolean("deleteAfter")
+	immediately, _ = b.boolean("immediately")
+	return deleteAfter, immediately, !b.failed
+}
+
 // deleteFolder is DELETE /files/folder/{id} {deleteAfter, immediately}: a required body, a synchronous
 // check (missing 404, no right 403), then a Delete operation on the caller's queue that moves the folder
 // with its content into the caller's Trash, or, with immediately (or when it is in the caller's Trash
 // already), deletes it for good. The answer is the caller's delete queue (api-notes.md §36).
 func (p *Portal) deleteFolder(c *call) {
-	if len(c.body) == 0 {
-		c.invalid("", "A non-empty request body is required.")
-		return
-	}
-	b := c.object()
-	deleteAfter, _ := b.boolean("deleteAfter")
-	immediately, _ := b.boolean("immediately")
-	if b.failed {
+	deleteAfter, immediately, ok := c.deleteBody()
+	if !ok {
 		return
 	}
 	id, ok := c.pathID()
