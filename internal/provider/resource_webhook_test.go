@@ -666,15 +666,15 @@ func TestAccWebhook_guestKey(t *testing.T) {
 	}}})
 }
 
-// TestAccWebhook_endToEnd is the whole chain: a webhook made by Terraform listens to rooms and folders made
-// by Terraform in the next step, and the test's receiver gets each event, signed with the webhook's secret,
-// naming that room and that folder.
+// TestAccWebhook_endToEnd is the whole chain: a webhook made by Terraform listens to rooms, folders and
+// uploads made by Terraform in the next step, and the test's receiver gets each event, signed with the
+// webhook's secret, naming that room, that folder and that file.
 func TestAccWebhook_endToEnd(t *testing.T) {
 	t.Parallel()
 	env, recv := webhookEnv(t)
 	const secret = "End-to-end-secret-7"
 	hook := webhookBlock(acctest.RandomName("hook"), recv.URL(), fmt.Sprintf(`
-  triggers = ["room.created", "folder.created"]
+  triggers = ["room.created", "folder.created", "file.uploaded"]
   secret   = %q`, secret))
 	title := acctest.RandomName("e2e")
 	objects := fmt.Sprintf(`
@@ -687,6 +687,12 @@ resource "docspace_folder" "f" {
   room_id = docspace_room.r.id
   title   = "Intake"
 }
+
+resource "docspace_file" "welcome" {
+  folder_id = docspace_folder.f.id
+  title     = "Welcome.txt"
+  content   = "Welcome to the intake folder."
+}
 `, title)
 	env.Run(t, resource.TestCase{
 		CheckDestroy: checkWebhooksDestroyed(env),
@@ -698,6 +704,7 @@ resource "docspace_folder" "f" {
 					env.Fake.WaitWebhookDeliveries()
 					room := s.RootModule().Resources["docspace_room.r"].Primary.ID
 					folder := s.RootModule().Resources["docspace_folder.f"].Primary.ID
+					file := s.RootModule().Resources["docspace_file.welcome"].Primary.ID
 					got := map[string]string{} // trigger → entity id
 					for _, d := range recv.received() {
 						mac := hmac.New(sha256.New, []byte(secret))
@@ -723,8 +730,9 @@ resource "docspace_folder" "f" {
 							return fmt.Errorf("room.created names the room %q, want a title starting with %q", event.Payload.Title, title)
 						}
 					}
-					if got["room.created"] != room || got["folder.created"] != folder {
-						return fmt.Errorf("events received: %v; want room.created of room %s and folder.created of folder %s", got, room, folder)
+					if got["room.created"] != room || got["folder.created"] != folder || got["file.uploaded"] != file {
+						return fmt.Errorf("events received: %v; want room.created of room %s, folder.created of folder %s and "+
+							"file.uploaded of file %s", got, room, folder, file)
 					}
 					return nil
 				},
