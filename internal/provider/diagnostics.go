@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
@@ -91,10 +92,10 @@ func unknownAttributeErrors(diags *diag.Diagnostics, unknown map[string]bool) {
 // addCreateError reports a failed creation. An object that exists although its creation did not finish
 // has its id recorded, so Terraform taints it rather than losing it. An object abandoned by an earlier,
 // killed creation is named, with the command that adopts it.
-func (b *resourceBase) addCreateError(ctx context.Context, resp *resource.CreateResponse, resourceType, summary string, err error) {
+func (b *resourceBase) addCreateError(ctx context.Context, plan tfsdk.Plan, resp *resource.CreateResponse, resourceType, summary string, err error) {
 	diags := &resp.Diagnostics
 	if id := docspace.CreatedID(err); id != "" {
-		b.recordCreated(ctx, resp, id)
+		b.recordCreated(ctx, plan, resp, id)
 		diags.AddError(summary, err.Error()+". The object is recorded in the state and marked tainted: "+
 			"the next apply replaces it, or run terraform untaint to keep it.")
 		return
@@ -115,12 +116,33 @@ func (b *resourceBase) addCreateError(ctx context.Context, resp *resource.Create
 	addAPIError(diags, summary, err)
 }
 
+// destroySettings are the attributes that only say how an object is destroyed. A tainted object is
+// destroyed by the next apply with what its state holds, so they go into the state with its id.
+var destroySettings = []string{"permanent_delete", "force_destroy"}
+
+// keepDestroySettings copies the planned destroy settings of the resource, when it has them, into the
+// state of an object whose creation did not finish.
+func keepDestroySettings(ctx context.Context, plan tfsdk.Plan, resp *resource.CreateResponse) {
+	for _, name := range destroySettings {
+		if _, ok := plan.Schema.GetAttributes()[name]; !ok {
+			continue
+		}
+		var v types.Bool
+		if plan.GetAttribute(ctx, path.Root(name), &v).HasError() || v.IsUnknown() {
+			continue
+		}
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
+	}
+}
+
 // recordCreated puts the id of an object that now exists into the state and the identity, before
-// anything else can fail: an error after this taints the object instead of orphaning it.
-func (b *resourceBase) recordCreated(ctx context.Context, resp *resource.CreateResponse, id string) types.String {
+// anything else can fail: an error after this taints the object instead of orphaning it, and its destroy
+// settings with it, so that the replacement destroys it as configured.
+func (b *resourceBase) recordCreated(ctx context.Context, plan tfsdk.Plan, resp *resource.CreateResponse, id string) types.String {
 	s := types.StringValue(id)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), s)...)
 	b.setObjectIdentity(ctx, resp.Identity, s.ValueString(), &resp.Diagnostics)
+	keepDestroySettings(ctx, plan, resp)
 	return s
 }
 

@@ -377,6 +377,54 @@ func TestAccGroup_unfinishedCreationTaints(t *testing.T) {
 	})
 }
 
+// TestAccFolder_unfinishedCreationKeepsDestroySettings: the folder exists, but the rename that finishes
+// its creation fails, so it is recorded tainted. Its state carries the configured permanent_delete, so the
+// replacement deletes it for good instead of leaving it, still marked, in the Trash.
+func TestAccFolder_unfinishedCreationKeepsDestroySettings(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t, "makes the rename that finishes a folder's creation fail")
+	room := outOfBandRoom(t, env, acctest.RandomName("taint"))
+	config := env.ProviderConfig() + folderBlock("f", fmt.Sprintf("room_id = %q", fmt.Sprint(room)), "Contracts", `
+  permanent_delete = true
+`)
+	var first int64
+	env.Run(t, resource.TestCase{
+		CheckDestroy: checkFoldersDestroyed(env),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					env.Fake.InjectFault(fakeportal.Fault{Status: 500, Method: "PUT", PathPrefix: "/api/2.0/files/folder/", Count: 1})
+				},
+				Config:      config,
+				ExpectError: regexp.MustCompile(`(?s)Error creating the folder.*renaming the new folder.*recorded in the state and marked\s+tainted`),
+			},
+			{
+				PreConfig: func() {
+					for id, title := range env.Fake.FolderTitles(room) {
+						if strings.Contains(title, "[tf-pending-") {
+							first = id
+						}
+					}
+					if first == 0 {
+						t.Fatalf("no marked folder in room %d: %v", room, env.Fake.FolderTitles(room))
+					}
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("docspace_folder.f", plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				Check: func(*terraform.State) error {
+					if env.Fake.FolderExists(first) {
+						return fmt.Errorf("the tainted folder %d still exists (in the Trash?); permanent_delete = true asked for it to be deleted for good", first)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
 // expectOneGroup checks that the portal holds exactly one group named name, that it is the group in the
 // state, and that no group still carries a creation marker.
 func expectOneGroup(env *acctest.Env, name string) resource.TestCheckFunc {

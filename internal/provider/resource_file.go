@@ -66,13 +66,13 @@ func (r *fileResource) Create(ctx context.Context, req resource.CreateRequest, r
 			return
 		}
 		if docspace.CreatedID(err) != "" {
-			r.addCreateError(ctx, resp, "docspace_file", "Error uploading the file", err)
+			r.addCreateError(ctx, req.Plan, resp, "docspace_file", "Error uploading the file", err)
 			return
 		}
 		addUploadError(&resp.Diagnostics, "Error uploading the file", err, up.Size)
 		return
 	}
-	plan.ID = r.recordCreated(ctx, resp, formatObjectID(f.ID))
+	plan.ID = r.recordCreated(ctx, req.Plan, resp, formatObjectID(f.ID))
 	plan.fill(f, place.RoomID)
 	recordFile(ctx, resp.Private, fileRecord{Uploaded: f.Version, RoomType: place.RoomType, BeingEdited: beingEdited(f), Refused: fileRights(f)}, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)

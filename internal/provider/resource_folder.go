@@ -56,10 +56,10 @@ func (r *folderResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	f, err := r.client.CreateFolder(ctx, parentID, plan.Title.ValueString())
 	if err != nil {
-		r.addCreateError(ctx, resp, "docspace_folder", "Error creating the folder", err)
+		r.addCreateError(ctx, req.Plan, resp, "docspace_folder", "Error creating the folder", err)
 		return
 	}
-	plan.ID = r.recordCreated(ctx, resp, formatObjectID(f.ID))
+	plan.ID = r.recordCreated(ctx, req.Plan, resp, formatObjectID(f.ID))
 	ctx, done := afterCreation(ctx)
 	defer done()
 	var roomID int64

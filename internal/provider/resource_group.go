@@ -47,10 +47,10 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 				return
 			}
 		}
-		r.addCreateError(ctx, resp, "docspace_group", "Error creating the group", err)
+		r.addCreateError(ctx, req.Plan, resp, "docspace_group", "Error creating the group", err)
 		return
 	}
-	plan.ID = r.recordCreated(ctx, resp, g.ID)
+	plan.ID = r.recordCreated(ctx, req.Plan, resp, g.ID)
 	plan.fill(g, plan.MemberIDs)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }

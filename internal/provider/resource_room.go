@@ -51,13 +51,13 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 	room, err := r.createRoom(ctx, &plan, &resp.Diagnostics)
 	if err != nil {
-		r.addCreateError(ctx, resp, "docspace_room", "Error creating room", err)
+		r.addCreateError(ctx, req.Plan, resp, "docspace_room", "Error creating room", err)
 		return
 	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	plan.ID = r.recordCreated(ctx, resp, formatObjectID(room.ID))
+	plan.ID = r.recordCreated(ctx, req.Plan, resp, formatObjectID(room.ID))
 	ctx, cancelRest := afterCreation(ctx)
 	defer cancelRest()
 	if plan.Archived.ValueBool() {

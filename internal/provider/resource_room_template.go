@@ -72,10 +72,10 @@ func (r *roomTemplateResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	tpl, err := r.client.CreateTemplate(ctx, body)
 	if err != nil {
-		r.addCreateError(ctx, resp, "docspace_room_template", "Error creating room template", err)
+		r.addCreateError(ctx, req.Plan, resp, "docspace_room_template", "Error creating room template", err)
 		return
 	}
-	plan.ID = r.recordCreated(ctx, resp, formatObjectID(tpl.ID))
+	plan.ID = r.recordCreated(ctx, req.Plan, resp, formatObjectID(tpl.ID))
 	ctx, cancelRest := afterCreation(ctx)
 	defer cancelRest()
 	if !isRoomObjectKind(tpl, true, &resp.Diagnostics) {

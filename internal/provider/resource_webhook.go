@@ -45,10 +45,10 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 	}
 	h, err := r.client.CreateWebhook(ctx, plan.config(ctx, secret, &resp.Diagnostics))
 	if err != nil {
-		r.addCreateError(ctx, resp, "docspace_webhook", "Error creating the webhook", explainWebhookError(err, plan.URI.ValueString(), false))
+		r.addCreateError(ctx, req.Plan, resp, "docspace_webhook", "Error creating the webhook", explainWebhookError(err, plan.URI.ValueString(), false))
 		return
 	}
-	plan.ID = r.recordCreated(ctx, resp, formatObjectID(h.ID))
+	plan.ID = r.recordCreated(ctx, req.Plan, resp, formatObjectID(h.ID))
 	plan.fill(h, &resp.Diagnostics)
 	recordWebhookCreator(ctx, resp.Private, h, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
