@@ -221,6 +221,7 @@ func (p *Portal) renameFile(c *call) {
 		if t := sanitizeTitle(title); t != f.title {
 			f.title = t
 			f.current().at = p.now()
+			p.publish("file.updated", strconv.FormatInt(f.id, 10), p.fileDTO(f, c.user), eventContext{by: c.user, mayRead: r.canRead})
 		}
 	}
 	c.ok(p.fileDTO(f, c.user))
@@ -251,11 +252,15 @@ func (p *Portal) deleteFile(c *call) {
 		if cur == nil {
 			return fileNotFound
 		}
+		about := eventContext{by: u, mayRead: r.canRead}
 		if immediately || p.trashOfFile(cur) != nil {
+			answer := p.fileDTO(cur, u)
 			delete(p.files, id)
+			p.publish("file.deleted", strconv.FormatInt(id, 10), answer, about)
 			return ""
 		}
 		cur.trashedBy, cur.origin = u, cur.parent
+		p.publish("file.trashed", strconv.FormatInt(id, 10), p.fileDTO(cur, u), about)
 		return ""
 	})
 	single, _ := strconv.ParseBool(c.r.URL.Query().Get("returnSingleOperation"))

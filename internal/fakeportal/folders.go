@@ -259,11 +259,14 @@ func (p *Portal) renameFolder(c *call) {
 		c.fail(http.StatusForbidden, cannotRename)
 		return
 	}
+	answer := p.folderDTO(f, r, c.user)
 	if title != f.title {
 		f.title = sanitizeTitle(title)
 		f.updated, f.updatedBy = p.now(), c.user
+		answer = p.folderDTO(f, r, c.user)
+		p.publish("folder.updated", strconv.FormatInt(f.id, 10), answer, eventContext{by: c.user, mayRead: r.canRead})
 	}
-	c.ok(p.folderDTO(f, r, c.user))
+	c.ok(answer)
 }
 
 // deleteBody reads the body a DELETE of a file or folder requires, {deleteAfter, immediately}; ok false
@@ -308,11 +311,15 @@ func (p *Portal) deleteFolder(c *call) {
 		if cur == nil {
 			return folderNotFound
 		}
+		about := eventContext{by: u, mayRead: r.canRead}
 		if immediately || p.trashOf(cur) != nil {
+			answer := p.folderDTO(cur, r, u)
 			p.removeFolder(id)
+			p.publish("folder.deleted", strconv.FormatInt(id, 10), answer, about)
 			return ""
 		}
 		cur.trashedBy, cur.origin = u, cur.parent
+		p.publish("folder.trashed", strconv.FormatInt(id, 10), p.folderDTO(cur, r, u), about)
 		return ""
 	})
 	c.list(p.takeOps(c, func(o *fileOp) bool { return o.kind == opDelete }))

@@ -615,19 +615,36 @@ func TestWebhookSecretPolicy(t *testing.T) {
 // defaultPolicy is the default policy's refusal text.
 var defaultPolicy = PasswordPolicy{}.text()
 
-// An upload fires file.created for a new file and file.uploaded for every upload, a new version
-// included (api-notes.md §37).
-func TestWebhookFileEvents(t *testing.T) {
+// Files and folders fire their events: an upload file.created for a new file and file.uploaded for
+// every upload, a new version included; a rename *.updated; a delete into the Trash *.trashed and a delete
+// for good *.deleted (api-notes.md §37, §38).
+func TestWebhookFileAndFolderEvents(t *testing.T) {
 	p, owner, _ := newFake(t, Options{AllowLoopbackWebhooks: true})
 	rc := newReceiver(t)
+	fileAndFolderTriggers := 1<<7 | 1<<8 | 1<<9 | 1<<10 | 1<<11 | 1<<15 | 1<<16 | 1<<17 | 1<<18
 	owner.call("POST", "settings/webhook", hookBody(map[string]any{"name": "files", "uri": rc.url(), "secretKey": "Secret-123",
-		"enabled": true, "triggers": 1<<7 | 1<<8}))
+		"enabled": true, "triggers": fileAndFolderTriggers}))
 	room := fileRoom(t, owner, typeCustom)
+	settle := func() { // a delete is an operation that ends a moment later, seen by the next request
+		time.Sleep(60 * time.Millisecond)
+		owner.call("GET", "files/fileops", "")
+	}
 	fileID := owner.id(owner.insert(room, "a.txt", []byte("one")))
 	owner.insert(room, "a.txt", []byte("two")) // a new version of the same file
+	owner.call("PUT", "files/file/"+fileID, `{"title":"b"}`)
+	owner.call("DELETE", "files/file/"+fileID, `{"immediately":false}`)
+	settle()
+	owner.call("DELETE", "files/file/"+fileID, `{"immediately":false}`) // in the Trash already: for good
+	settle()
+	folderID := owner.id(owner.call("POST", "files/folder/"+room, `{"title":"F"}`))
+	owner.call("PUT", "files/folder/"+folderID, `{"title":"G"}`)
+	owner.call("DELETE", "files/folder/"+folderID, `{"immediately":false}`)
+	settle()
+	owner.call("DELETE", "files/folder/"+folderID, `{"immediately":true}`)
+	settle()
 	p.WaitWebhookDeliveries()
 	_, posts := rc.counts()
-	var triggers []string
+	var got []string
 	for _, post := range posts {
 		if !verifySignature("Secret-123", post) {
 			t.Errorf("signature %q does not match the body %s", post.signature, post.body)
@@ -636,12 +653,13 @@ func TestWebhookFileEvents(t *testing.T) {
 		if err := json.Unmarshal(post.body, &event); err != nil {
 			t.Fatalf("delivery body %s: %v", post.body, err)
 		}
-		if id := jsonNumber(event["payload"].(map[string]any)["id"].(float64)); id != fileID {
-			t.Errorf("event about %s, want the file %s", id, fileID)
-		}
-		triggers = append(triggers, event["event"].(map[string]any)["trigger"].(string))
+		id := jsonNumber(event["payload"].(map[string]any)["id"].(float64))
+		got = append(got, event["event"].(map[string]any)["trigger"].(string)+" "+id)
 	}
-	if got := strings.Join(triggers, " "); got != "file.created file.uploaded file.uploaded" {
-		t.Errorf("deliveries %q, want file.created file.uploaded file.uploaded", got)
+	want := []string{"file.created " + fileID, "file.uploaded " + fileID, "file.uploaded " + fileID, "file.updated " + fileID,
+		"file.trashed " + fileID, "file.deleted " + fileID, "folder.created " + folderID, "folder.updated " + folderID,
+		"folder.trashed " + folderID, "folder.deleted " + folderID}
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("deliveries:\n%s\nwant:\n%s", strings.Join(got, ", "), strings.Join(want, ", "))
 	}
 }
