@@ -195,12 +195,13 @@ func (b *resourceBase) importIDFromIdentity(ctx context.Context, req *resource.I
 	return true
 }
 
-// importObject imports a room or template by its string id or by its identity.
-func (b *resourceBase) importObject(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+// importObject imports a room, template, folder, file or webhook by its numeric id or by its identity;
+// hint says where to find the id, for an import ID that is not one.
+func (b *resourceBase) importObject(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, hint string) {
 	if !b.importIDFromIdentity(ctx, &req, &objectIdentityModel{}, &resp.Diagnostics) {
 		return
 	}
-	importNumericID(ctx, req, resp)
+	importNumericID(ctx, req, resp, hint)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -80,11 +80,10 @@ func (b *resourceBase) idRestoringIdentity(ctx context.Context, id types.String,
 }
 
 // importNumericID imports a resource whose import ID is its numeric DocSpace id.
-func importNumericID(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+func importNumericID(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, hint string) {
 	id, err := parseID(req.ID)
 	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", err.Error()+". Find the id in the room's URL (…/rooms/shared/<id>/…) "+
-			"or with the docspace_templates data source.")
+		resp.Diagnostics.AddError("Invalid import ID", err.Error()+". "+hint)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), formatObjectID(id))...)

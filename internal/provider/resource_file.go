@@ -326,5 +326,5 @@ func (r *fileResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 // content on the portal is not downloaded, so content_sha256 reads back as unknown to Terraform, and the
 // first apply uploads the configured content as a new version.
 func (r *fileResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	r.importObject(ctx, req, resp)
+	r.importObject(ctx, req, resp, "Find the id in the file's address in DocSpace (fileid=<id>) or with the docspace_file data source.")
 }

@@ -264,5 +264,5 @@ func joinNames(names []string) string {
 
 // ImportState imports a folder by its id or by its identity; the next read fills in its place.
 func (r *folderResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	r.importObject(ctx, req, resp)
+	r.importObject(ctx, req, resp, "Find the id in the folder's URL (…/rooms/shared/<id>/…) or with the docspace_folder data source.")
 }

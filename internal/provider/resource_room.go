@@ -189,5 +189,5 @@ func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 }
 
 func (r *roomResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	r.importObject(ctx, req, resp)
+	r.importObject(ctx, req, resp, "Find the id in the room's URL (…/rooms/shared/<id>/…) or with the docspace_room data source.")
 }

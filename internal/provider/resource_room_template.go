@@ -279,5 +279,5 @@ func (r *roomTemplateResource) Delete(ctx context.Context, req resource.DeleteRe
 }
 
 func (r *roomTemplateResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	r.importObject(ctx, req, resp)
+	r.importObject(ctx, req, resp, "Find the id with the docspace_templates data source.")
 }

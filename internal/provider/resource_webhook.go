@@ -190,17 +190,8 @@ func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest
 // ImportState imports a webhook by its id or by its identity; the next read fills in the rest, but for the
 // secret, which the portal never returns.
 func (r *webhookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !r.importIDFromIdentity(ctx, &req, &objectIdentityModel{}, &resp.Diagnostics) {
-		return
-	}
-	id, err := parseID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", err.Error()+". Find the webhook's id with the docspace_webhook list "+
-			"resource (terraform query), or in GET /api/2.0/settings/webhook (response[].configs.id).")
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), formatObjectID(id))...)
-	r.setObjectIdentity(ctx, resp.Identity, formatObjectID(id), &resp.Diagnostics)
+	r.importObject(ctx, req, resp, "Find the webhook's id with the docspace_webhook list resource (terraform query), "+
+		"or in GET /api/2.0/settings/webhook (response[].configs.id).")
 }
 
 // triggerRefusal refuses every webhook call of a guest's key, and, when the call sends the triggers (sends),
