@@ -65,11 +65,12 @@ func (r *fileResource) Create(ctx context.Context, req resource.CreateRequest, r
 			resp.Diagnostics.AddAttributeError(path.Root("title"), "A file with this title exists", fileExistsDetail(exists))
 			return
 		}
-		if docspace.CreatedID(err) != "" {
-			r.addCreateError(ctx, req.Plan, resp, "docspace_file", "Error uploading the file", err)
+		if detail, ok := uploadErrorDetail(err, up.Size); ok {
+			resp.Diagnostics.AddError("Error uploading the file", detail)
 			return
 		}
-		addUploadError(&resp.Diagnostics, "Error uploading the file", err, up.Size)
+		// A file left by this creation is recorded; one left by an earlier, killed creation is named.
+		r.addCreateError(ctx, req.Plan, resp, "docspace_file", "Error uploading the file", err)
 		return
 	}
 	plan.ID = r.recordCreated(ctx, req.Plan, resp, formatObjectID(f.ID))
@@ -125,24 +126,22 @@ func fileExistsDetail(e *docspace.FileExistsError) string {
 		"title.", e.FolderID, e.ID, e.Title, e.ID, e.ID)
 }
 
-// addUploadError reports a failed upload of size bytes, explaining the refusals a person can act on
-// (api-notes.md §37).
-func addUploadError(diags *diag.Diagnostics, summary string, err error, size int64) {
+// uploadErrorDetail explains a failed upload of size bytes that a person can act on (api-notes.md §37);
+// false for any other failure.
+func uploadErrorDetail(err error, size int64) (string, bool) {
 	switch {
 	case errors.Is(err, docspace.ErrFormsOnly):
-		diags.AddError(summary, err.Error()+"\n\nThe file goes into a form-filling room, which accepts only ONLYOFFICE PDF "+
-			"forms. Save the form as a PDF form from the ONLYOFFICE editor and upload that, or put this file into a room "+
-			"of another type.")
+		return err.Error() + "\n\nThe file goes into a form-filling room, which accepts only ONLYOFFICE PDF forms. Save " +
+			"the form as a PDF form from the ONLYOFFICE editor and upload that, or put this file into a room of another type.", true
 	case errors.Is(err, docspace.ErrFileTooLarge):
-		diags.AddError(summary, fmt.Sprintf("%s\n\nThe portal does not accept a file of %d bytes here: the file is larger "+
-			"than the portal's plan allows, or than the free space of the portal or of the room's quota. Free space, raise "+
-			"the room's quota, or upload a smaller file.", err, size))
+		return fmt.Sprintf("%s\n\nThe portal does not accept a file of %d bytes here: the file is larger than the portal's "+
+			"plan allows, or than the free space of the portal or of the room's quota. Free space, raise the room's quota, "+
+			"or upload a smaller file.", err, size), true
 	case errors.Is(err, docspace.ErrBeingEdited):
-		diags.AddError(summary, err.Error()+"\n\nNothing was uploaded: the portal would have made a second file with the "+
-			"same title instead of a new version. Wait until the file is closed and unlocked in DocSpace, then apply again.")
-	default:
-		addAPIError(diags, summary, err)
+		return err.Error() + "\n\nNothing was uploaded: the portal would have made a second file with the same title " +
+			"instead of a new version. Wait until the file is closed and unlocked in DocSpace, then apply again.", true
 	}
+	return "", false
 }
 
 // beingEdited says why file f cannot take a new version now, or "" (api-notes.md §37).
@@ -280,8 +279,12 @@ func (r *fileResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		// uploaded last: then there is nothing to upload.
 		if !m.ContentSHA256.Equal(state.ContentSHA256) {
 			f, err := r.client.UploadFileVersion(ctx, id, up)
+			if detail, ok := uploadErrorDetail(err, up.Size); ok {
+				resp.Diagnostics.AddError("Error uploading a new version of the file", detail)
+				return
+			}
 			if err != nil {
-				addUploadError(&resp.Diagnostics, "Error uploading a new version of the file", err, up.Size)
+				addAPIError(&resp.Diagnostics, "Error uploading a new version of the file", err)
 				return
 			}
 			m.fill(f, 0)

@@ -396,6 +396,40 @@ resource "docspace_file" "f" {
 	})
 }
 
+// TestAccFile_abandonedCreation: a file still carries the creation marker of an earlier creation of the
+// same title whose process was killed before it renamed the file. The apply uploads nothing: it names the
+// file and the import command, as for the other kinds.
+func TestAccFile_abandonedCreation(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	env.RequireFake(t, "leaves a file with another creation's marker on the portal")
+	room := outOfBandRoom(t, env, acctest.RandomName("files"))
+	left := env.Fake.AddFileContent(room, "Notes [tf-pending-u-0123456789ab].txt", []byte("left behind"))
+	env.Run(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config:      env.ProviderConfig() + fileBlockIn(room, "Notes.txt", "ours"),
+			ExpectError: wrapped(fmt.Sprintf(`(?s)Unfinished earlier creation.*DocSpace file %d, titled.*terraform import docspace_file.<name> %d`, left, left)),
+		}},
+		CheckDestroy: func(*terraform.State) error {
+			if files := env.Fake.FilesIn(room); len(files) != 1 || files[0].ID != left {
+				return fmt.Errorf("the room holds %+v; want only the abandoned file %d", files, left)
+			}
+			return nil
+		},
+	})
+}
+
+// fileBlockIn is the docspace_file "f" titled title in folder with the inline content.
+func fileBlockIn(folder int64, title, content string) string {
+	return fmt.Sprintf(`
+resource "docspace_file" "f" {
+  folder_id = %q
+  title     = %q
+  content   = %q
+}
+`, sid(folder), title, content)
+}
+
 // TestAccFile_forms: a form-filling room refuses what is not a PDF form before anything is uploaded; a
 // form goes in, the room gains its two system folders, and the plan after it is empty.
 func TestAccFile_forms(t *testing.T) {
