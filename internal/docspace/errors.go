@@ -148,3 +148,12 @@ func AccountsScopeRefused(err error) string {
 	}
 	return "accounts:write"
 }
+
+// answerAbout returns v, the answer to request about the noun with id want, or an error wrapping
+// ErrMissingObject when the answer describes another one (got is the id it carries).
+func answerAbout[T any](v *T, got, want int64, noun, request string) (*T, error) {
+	if got != want {
+		return nil, fmt.Errorf("%s: the answer describes %s %d, not %d: %w", request, noun, got, want, ErrMissingObject)
+	}
+	return v, nil
+}

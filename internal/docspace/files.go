@@ -195,7 +195,7 @@ func (c *Client) GetFile(ctx context.Context, id int64) (*File, error) {
 	if err := c.do(ctx, "GET", filePath(id), nil, nil, &f); err != nil {
 		return nil, err
 	}
-	return checkFileID(&f, id, "GET")
+	return answerAbout(&f, f.ID, id, "file", "GET /api/2.0/"+filePath(id))
 }
 
 // RenameFile gives a file a new title. The portal keeps the extension whatever the title says (a title
@@ -205,14 +205,7 @@ func (c *Client) RenameFile(ctx context.Context, id int64, title string) (*File,
 	if err := c.do(ctx, "PUT", filePath(id), nil, map[string]string{"title": title}, &f); err != nil {
 		return nil, err
 	}
-	return checkFileID(&f, id, "PUT")
-}
-
-func checkFileID(f *File, id int64, method string) (*File, error) {
-	if f.ID != id {
-		return nil, fmt.Errorf("%s /api/2.0/%s: the answer describes file %d: %w", method, filePath(id), f.ID, ErrMissingObject)
-	}
-	return f, nil
+	return answerAbout(&f, f.ID, id, "file", "PUT /api/2.0/"+filePath(id))
 }
 
 // DeleteFile deletes a file and returns once the portal shows it deleted: moved into the Trash of the API

@@ -103,7 +103,7 @@ func (c *Client) GetFolder(ctx context.Context, id int64) (*Folder, error) {
 	if err := c.do(ctx, "GET", folderPath(id), nil, nil, &f); err != nil {
 		return nil, err
 	}
-	return checkFolderID(&f, id, "GET")
+	return answerAbout(&f, f.ID, id, "folder", "GET /api/2.0/"+folderPath(id))
 }
 
 // RenameFolder gives a folder a new title and returns it. The portal stores the title normalised, and
@@ -113,7 +113,7 @@ func (c *Client) RenameFolder(ctx context.Context, id int64, title string) (*Fol
 	if err := c.do(ctx, "PUT", folderPath(id), nil, map[string]string{"title": title}, &f); err != nil {
 		return nil, err
 	}
-	return checkFolderID(&f, id, "PUT")
+	return answerAbout(&f, f.ID, id, "folder", "PUT /api/2.0/"+folderPath(id))
 }
 
 // FolderRoom returns the id of the room a folder is in, from its breadcrumbs: the section's root, the room,
@@ -140,13 +140,6 @@ func (c *Client) FolderBreadcrumbs(ctx context.Context, id int64) ([]Folder, err
 		return nil, fmt.Errorf("GET /api/2.0/%s/path: the breadcrumbs do not lead from a room to %d: %w", folderPath(id), id, ErrMissingObject)
 	}
 	return path, nil
-}
-
-func checkFolderID(f *Folder, id int64, method string) (*Folder, error) {
-	if f.ID != id {
-		return nil, fmt.Errorf("%s /api/2.0/%s: the answer describes folder %d: %w", method, folderPath(id), f.ID, ErrMissingObject)
-	}
-	return f, nil
 }
 
 // ListFolderContent returns one page of what the room or folder id holds directly.

@@ -3,7 +3,6 @@ package docspace
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/url"
 	"strconv"
 )
@@ -262,7 +261,7 @@ func (c *Client) GetRoom(ctx context.Context, id int64) (*Room, error) {
 	if err := c.do(ctx, "GET", roomPath(id), nil, nil, &room); err != nil {
 		return nil, err
 	}
-	return checkRoomID(&room, id, "GET")
+	return answerAbout(&room, room.ID, id, "room", "GET /api/2.0/"+roomPath(id))
 }
 
 // UpdateRoom changes a room's settings and returns the room.
@@ -271,15 +270,7 @@ func (c *Client) UpdateRoom(ctx context.Context, id int64, req UpdateRoomRequest
 	if err := c.do(ctx, "PUT", roomPath(id), nil, req, &room); err != nil {
 		return nil, err
 	}
-	return checkRoomID(&room, id, "PUT")
-}
-
-// checkRoomID refuses an answer that describes no room, or another one than asked for.
-func checkRoomID(room *Room, id int64, method string) (*Room, error) {
-	if room.ID != id {
-		return nil, fmt.Errorf("%s /api/2.0/%s: the answer describes room %d: %w", method, roomPath(id), room.ID, ErrMissingObject)
-	}
-	return room, nil
+	return answerAbout(&room, room.ID, id, "room", "PUT /api/2.0/"+roomPath(id))
 }
 
 // ListRoomsOptions filters a room listing (api-notes.md §5).

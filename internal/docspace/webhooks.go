@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -317,7 +318,7 @@ func (c *Client) UpdateWebhook(ctx context.Context, id int64, cfg WebhookConfig)
 	if err := c.do(ctx, "PUT", webhookPath, nil, cfg.request(&id), &w); err != nil {
 		return nil, classifyWebhookError(err)
 	}
-	return checkWebhookID(&w, id, "PUT /api/2.0/"+webhookPath)
+	return answerAbout(&w, w.ID, id, "webhook", "PUT /api/2.0/"+webhookPath)
 }
 
 // SetWebhookEnabled enables or disables w, which must carry its ID, Name and URI (as a read returns
@@ -332,7 +333,7 @@ func (c *Client) SetWebhookEnabled(ctx context.Context, w *Webhook, enabled bool
 	if err := c.do(ctx, "PUT", webhookPath+"/enable", nil, body, &out); err != nil {
 		return nil, classifyWebhookError(err)
 	}
-	return checkWebhookID(&out, w.ID, "PUT /api/2.0/"+webhookPath+"/enable")
+	return answerAbout(&out, out.ID, w.ID, "webhook", "PUT /api/2.0/"+webhookPath+"/enable")
 }
 
 // DeleteWebhook deletes webhook id. A webhook that is already gone (the portal deletes some by itself)
@@ -346,15 +347,8 @@ func (c *Client) DeleteWebhook(ctx context.Context, id int64) error {
 	if err != nil {
 		return err
 	}
-	_, err = checkWebhookID(&w, id, "DELETE /api/2.0/"+webhookPath+"/"+strconv.FormatInt(id, 10))
+	_, err = answerAbout(&w, w.ID, id, "webhook", "DELETE /api/2.0/"+webhookPath+"/"+strconv.FormatInt(id, 10))
 	return err
-}
-
-func checkWebhookID(w *Webhook, id int64, request string) (*Webhook, error) {
-	if w.ID != id {
-		return nil, fmt.Errorf("%s: the answer describes webhook %d, not %d: %w", request, w.ID, id, ErrMissingObject)
-	}
-	return w, nil
 }
 
 // WebhookTrigger is an entry of the portal's trigger list: whether the API key's user type may use it.
@@ -380,12 +374,14 @@ func (c *Client) WebhookTriggers(ctx context.Context) ([]WebhookTrigger, error) 
 	return list, nil
 }
 
-// webhookObject is a webhook as the creation protocol sees it; nil when the answer lacks one.
+// webhookObject is a webhook as the creation protocol sees it; an answer without an id has none there
+// either.
 func webhookObject(w *Webhook) *object {
-	if w == nil || w.ID == 0 {
-		return nil
+	o := &object{Title: w.Name}
+	if w.ID > 0 {
+		o.ID = strconv.FormatInt(w.ID, 10)
 	}
-	return &object{ID: strconv.FormatInt(w.ID, 10), Title: w.Name}
+	return o
 }
 
 // webhookObjects describes webhooks to the creation protocol (creation.go). The list is read from the
@@ -396,17 +392,10 @@ var webhookObjects = objectKind{
 	stored:   func(name string) string { return name },
 	scope:    webhookPath,
 	list: func(ctx context.Context, c *Client, _, text string) ([]object, error) {
-		all, err := c.ListWebhooks(ctx)
-		if err != nil {
-			return nil, err
-		}
-		var out []object
-		for i := range all {
-			if strings.Contains(strings.ToLower(all[i].Name), strings.ToLower(text)) {
-				out = append(out, *webhookObject(&all[i]))
-			}
-		}
-		return out, nil
+		all, err := viewAll(webhookObject)(c.ListWebhooks(ctx))
+		return slices.DeleteFunc(all, func(o object) bool {
+			return !strings.Contains(strings.ToLower(o.Title), strings.ToLower(text))
+		}), err
 	},
 	get: func(ctx context.Context, c *Client, id string) (*object, error) {
 		n, err := strconv.ParseInt(id, 10, 64)

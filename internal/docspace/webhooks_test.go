@@ -227,6 +227,7 @@ func TestWebhookCreateLostAnswers(t *testing.T) {
 		{Drop: true, AfterProcessing: true},
 		{Reply: fakeportal.ReplyTruncated},
 		{Reply: fakeportal.ReplyNull},
+		{Reply: fakeportal.ReplyWithoutID},
 	} {
 		portal, c := webhookPortal(t)
 		uri, _ := hookReceiver(t)

@@ -1,6 +1,7 @@
 package fakeportal
 
 import (
+	"encoding/json"
 	"maps"
 	"net/http"
 	"strconv"
@@ -43,6 +44,7 @@ const (
 	ReplyTruncated   Reply = "truncated"   // 200 with the first half of the body
 	ReplyNull        Reply = "null"        // 200, the envelope without its response, as for a null payload
 	ReplyUndecodable Reply = "undecodable" // 200, a response whose members have the wrong types
+	ReplyWithoutID   Reply = "without-id"  // 200, the real response without its id, as a broken proxy or version might
 )
 
 // InjectFault adds a fault; faults are checked in the order they were added.
@@ -133,6 +135,14 @@ func (f *Fault) damage(w http.ResponseWriter, r *http.Request, answer []byte) {
 		answer = []byte(`{"count":0,"links":[],"status":0,"statusCode":200}`)
 	case ReplyUndecodable:
 		answer = []byte(`{"response":{"id":"not a number","title":["not","a","string"]},"count":1,"status":0,"statusCode":200}`)
+	case ReplyWithoutID:
+		var envelope map[string]any
+		if json.Unmarshal(answer, &envelope) == nil {
+			if response, ok := envelope["response"].(map[string]any); ok {
+				delete(response, "id")
+				answer, _ = json.Marshal(envelope)
+			}
+		}
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(http.StatusOK)

@@ -100,11 +100,12 @@ var lostAnswerFaults = map[string]fakeportal.Fault{
 	"truncated":   {Reply: fakeportal.ReplyTruncated},
 	"null":        {Reply: fakeportal.ReplyNull},
 	"undecodable": {Reply: fakeportal.ReplyUndecodable},
+	"without id":  {Reply: fakeportal.ReplyWithoutID},
 }
 
 // TestAccCreate_lostAnswers: the portal creates the object, and then the answer to the creating POST is
 // lost or damaged (a proxy's 502, no answer within the request timeout, an empty, truncated, null or
-// undecodable body). Each of the three creating calls suffers it once. The provider never repeats the
+// undecodable body, or an object without its id). Each of the three creating calls suffers it once. The provider never repeats the
 // POST, finds each object by its creation marker, and ends with exactly one of each and a clean plan.
 func TestAccCreate_lostAnswers(t *testing.T) {
 	t.Parallel()
