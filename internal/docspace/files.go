@@ -169,7 +169,7 @@ func classifyUpload(err error) error {
 		return err
 	case strings.HasPrefix(e.Message, formsOnlyMessage):
 		return &kindError{kind: ErrFormsOnly, err: err}
-	case e.StatusCode == http.StatusPaymentRequired:
+	case IsPaymentRequired(err):
 		return &kindError{kind: ErrFileTooLarge, err: err}
 	}
 	return err
@@ -244,17 +244,8 @@ func (c *Client) DeleteFile(ctx context.Context, id int64, permanent bool) error
 // ListFiles returns every file directly in the room or folder id whose title contains text, case
 // ignored, page by page.
 func (c *Client) ListFiles(ctx context.Context, folderID int64, text string) ([]File, error) {
-	var all []File
-	for {
-		page, err := c.ListFolderContent(ctx, folderID, FolderContentOptions{FilterType: ContentFilesOnly, FilterValue: text, StartIndex: len(all)})
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, page.Files...)
-		if len(page.Files) == 0 || len(all) >= page.Total {
-			return all, nil
-		}
-	}
+	all, _, err := listContent(ctx, c, folderID, ContentFilesOnly, text, func(p *FolderContent) []File { return p.Files })
+	return all, err
 }
 
 // FindFile returns the file directly in the room or folder folderID whose title is title as an upload

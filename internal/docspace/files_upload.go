@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/textproto"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -127,7 +128,7 @@ func (c *Client) settleVersion(ctx context.Context, f *File, before []File, caus
 		return nil, fmt.Errorf("%w; looking for what the upload did failed too: %w", cause, err)
 	}
 	for _, g := range sameTitled(after, f.Title) {
-		if g.ID != f.ID && !containsFile(before, g.ID) {
+		if g.ID != f.ID && !slices.ContainsFunc(before, func(b File) bool { return b.ID == g.ID }) {
 			return nil, errors.Join(cause, c.dropDuplicate(ctx, f, g.ID))
 		}
 	}
@@ -139,15 +140,6 @@ func (c *Client) settleVersion(ctx context.Context, f *File, before []File, caus
 		return now, nil
 	}
 	return nil, cause
-}
-
-func containsFile(files []File, id int64) bool {
-	for _, f := range files {
-		if f.ID == id {
-			return true
-		}
-	}
-	return false
 }
 
 // dropDuplicate deletes for good the file dup that a version upload of f made beside it, and returns the
@@ -212,8 +204,7 @@ type readCloser struct {
 
 // uploadSession is the answer of POST /files/{folderId}/session.
 type uploadSession struct {
-	ID         string `json:"id"`
-	BytesTotal int64  `json:"bytesTotal"`
+	ID string `json:"id"`
 }
 
 // chunkAnswer is the answer of a chunk; the one that completes an upload (HTTP 201) says uploaded and

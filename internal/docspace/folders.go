@@ -185,16 +185,23 @@ func (c *Client) FolderChildren(ctx context.Context, id int64) (folders, breadcr
 }
 
 func (c *Client) listFolders(ctx context.Context, id int64, text string) (all, breadcrumbs []Folder, err error) {
+	return listContent(ctx, c, id, ContentFoldersOnly, text, func(p *FolderContent) []Folder { return p.Folders })
+}
+
+// listContent reads every page of what the room or folder id holds directly, of filterType and with
+// text, and returns the entries entries picks from each page, and the breadcrumbs of id (api-notes.md §36).
+func listContent[T any](ctx context.Context, c *Client, id int64, filterType int, text string, entries func(*FolderContent) []T) (all []T, breadcrumbs []Folder, err error) {
 	for {
-		page, err := c.ListFolderContent(ctx, id, FolderContentOptions{FilterType: ContentFoldersOnly, FilterValue: text, StartIndex: len(all)})
+		page, err := c.ListFolderContent(ctx, id, FolderContentOptions{FilterType: filterType, FilterValue: text, StartIndex: len(all)})
 		if err != nil {
 			return nil, nil, err
 		}
 		if breadcrumbs == nil {
 			breadcrumbs = page.PathParts
 		}
-		all = append(all, page.Folders...)
-		if len(page.Folders) == 0 || len(all) >= page.Total {
+		got := entries(page)
+		all = append(all, got...)
+		if len(got) == 0 || len(all) >= page.Total {
 			return all, breadcrumbs, nil
 		}
 	}
