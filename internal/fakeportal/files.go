@@ -509,9 +509,10 @@ func (p *Portal) checkUpload(c *call) {
 	c.list(taken)
 }
 
-// formHead applies the form rule to the first bytes of content.
-func formHead(content []byte) bool {
-	return pdfform.Signed(content[:min(len(content), pdfform.HeadSize)])
+// isForm reports whether content stored under title is an ONLYOFFICE PDF form: a .pdf whose first bytes
+// carry the form signature (api-notes.md §37).
+func isForm(title string, content []byte) bool {
+	return strings.EqualFold(fileExt(title), ".pdf") && pdfform.Signed(content)
 }
 
 // fileFilter reports whether f passes a content listing's filterType: 0 all, 1 files only, 23 PDF forms

@@ -3,8 +3,6 @@ package fakeportal
 import (
 	"bytes"
 	"sort"
-	"strings"
-	"time"
 )
 
 // Test controls of files (api-notes.md §37): what people do in the web interface, and what tests read
@@ -73,15 +71,6 @@ func (p *Portal) EditFile(id int64, content []byte) {
 	})
 }
 
-// RenameFileNow renames a file as a person in the web interface does.
-func (p *Portal) RenameFileNow(id int64, title string) {
-	p.set(func() {
-		if f := p.files[id]; f != nil {
-			f.title = sanitizeTitle(title)
-		}
-	})
-}
-
 // TrashFileNow moves a file into the Trash of the user of apiKey at once, as that user's delete would.
 func (p *Portal) TrashFileNow(id int64, apiKey string) {
 	p.set(func() {
@@ -91,16 +80,8 @@ func (p *Portal) TrashFileNow(id int64, apiKey string) {
 	})
 }
 
-// DeleteFileNow deletes a file for good at once.
-func (p *Portal) DeleteFileNow(id int64) { p.set(func() { delete(p.files, id) }) }
-
 // SetSimpleUploadLimit changes Options.SimpleUploadLimit.
 func (p *Portal) SetSimpleUploadLimit(n int64) { p.set(func() { p.opts.SimpleUploadLimit = n }) }
-
-// SetAutoConvert changes Options.AutoConvert and Options.ConversionDelay.
-func (p *Portal) SetAutoConvert(conversions map[string]string, delay time.Duration) {
-	p.set(func() { p.opts.AutoConvert, p.opts.ConversionDelay = conversions, delay })
-}
 
 // StoredFile is a file as the fake holds it, for tests.
 type StoredFile struct {
@@ -177,9 +158,4 @@ func (p *Portal) SystemFolders(roomID int64) map[int64]string {
 		}
 	})
 	return out
-}
-
-// isForm reports whether content stored under title is an ONLYOFFICE PDF form.
-func isForm(title string, content []byte) bool {
-	return strings.EqualFold(fileExt(title), ".pdf") && formHead(content)
 }

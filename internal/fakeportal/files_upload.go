@@ -215,8 +215,7 @@ func (p *Portal) uploadChunk(c *call) {
 	s.expires = p.now().Add(sessionTTL)
 	if !s.checked && s.buf.Len() > 0 {
 		s.checked = true
-		head := s.buf.Bytes()[:min(s.buf.Len(), pdfform.HeadSize)]
-		if r.roomType == typeFillingForms && strings.EqualFold(fileExt(uploadTitle(s.title)), ".pdf") && !pdfform.Signed(head) {
+		if r.roomType == typeFillingForms && fileExt(uploadTitle(s.title)) == ".pdf" && !pdfform.Signed(s.buf.Bytes()) {
 			delete(p.sessions, s.id)
 			c.fail(http.StatusForbidden, formsOnly)
 			return

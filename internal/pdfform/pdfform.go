@@ -11,9 +11,6 @@ import (
 // HeadSize is how many leading bytes of a file the portal looks at to tell a form (api-notes.md §37).
 const HeadSize = 300
 
-// HeadLen returns HeadSize.
-func HeadLen() int { return HeadSize }
-
 // Signature is the name of the form's metadata entry.
 const Signature = "ONLYOFFICEFORM"
 
