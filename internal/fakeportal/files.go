@@ -98,12 +98,6 @@ func (r *room) mayEditFile(u *user, f *file) bool {
 	return r.canEdit(u) || role == accessContentCreator || role == accessEditing
 }
 
-// mayChangeFile is the rename and delete right: the room's managers, and content creators on files they
-// uploaded.
-func (r *room) mayChangeFile(u *user, f *file) bool {
-	return r.folder == folderRooms && (r.canEdit(u) || (r.roleOf(u) == accessContentCreator && f.createdBy == u))
-}
-
 // humanSize renders a byte count as contentLength does: "12.3 KB".
 func humanSize(n int64) string {
 	units := []string{"bytes", "KB", "MB", "GB", "TB"}
@@ -145,7 +139,7 @@ func (p *Portal) fileDTO(f *file, viewer *user) map[string]any {
 		"created": p.apiTime(f.created), "updated": p.apiTime(v.at),
 		"createdBy": f.createdBy.dto(), "updatedBy": v.by.dto(),
 		"security": map[string]bool{"Read": true, "Edit": r.mayEditFile(viewer, f) && trash == nil,
-			"Rename": r.mayChangeFile(viewer, f) && trash == nil, "Delete": r.mayChangeFile(viewer, f), "Download": true},
+			"Rename": r.mayChange(viewer, f.createdBy) && trash == nil, "Delete": r.mayChange(viewer, f.createdBy), "Download": true},
 	}
 	if t, ok := roomFolderTypes[r.roomType]; ok {
 		d["parentRoomType"] = t
@@ -204,7 +198,7 @@ func (p *Portal) renameFile(c *call) {
 	case p.trashOfFile(f) != nil:
 		c.fail(http.StatusForbidden, trashPreview)
 		return
-	case !r.mayChangeFile(c.user, f) || c.user.kind == TypeGuest:
+	case !r.mayChange(c.user, f.createdBy) || c.user.kind == TypeGuest:
 		c.fail(http.StatusForbidden, "You don't have enough permission to rename the file")
 		return
 	case hasLast && lastVersion == int64(len(f.versions)):
@@ -241,7 +235,7 @@ func (p *Portal) deleteFile(c *call) {
 		return
 	}
 	trash := p.trashOfFile(f)
-	if (trash != nil && trash != c.user) || (trash == nil && !r.mayChangeFile(c.user, f)) || f.editing ||
+	if (trash != nil && trash != c.user) || (trash == nil && !r.mayChange(c.user, f.createdBy)) || f.editing ||
 		(f.lockedBy != nil && f.lockedBy != c.user) {
 		c.denied()
 		return

@@ -92,10 +92,11 @@ func (r *room) mayCreateIn(u *user) bool {
 	return r.folder == folderRooms && (r.canEdit(u) || r.roleOf(u) == accessContentCreator)
 }
 
-// mayChange is the rename and delete right on f in r: the room's managers, and content creators on the
-// folders they created; nothing in an archived room or a template.
-func (r *room) mayChange(u *user, f *folder) bool {
-	return r.folder == folderRooms && (r.canEdit(u) || (r.roleOf(u) == accessContentCreator && f.createdBy == u))
+// mayChange is the rename and delete right on a folder or file in r made by createdBy: the room's
+// managers, and content creators on what they made themselves; nothing in an archived room or a template
+// (api-notes.md §36, §37).
+func (r *room) mayChange(u, createdBy *user) bool {
+	return r.folder == folderRooms && (r.canEdit(u) || (r.roleOf(u) == accessContentCreator && createdBy == u))
 }
 
 // folderDTO is f in r as viewer sees it; security holds viewer's rights on it (api-notes.md §36).
@@ -120,7 +121,7 @@ func (p *Portal) folderDTO(f *folder, r *room, viewer *user) map[string]any {
 		"created": p.apiTime(f.created), "updated": p.apiTime(f.updated),
 		"createdBy": f.createdBy.dto(), "updatedBy": f.updatedBy.dto(),
 		"security": map[string]bool{"Read": true, "Create": r.mayCreateIn(viewer) && p.trashOf(f) == nil && ordinary,
-			"Rename": r.mayChange(viewer, f) && p.trashOf(f) == nil && ordinary, "Delete": r.mayChange(viewer, f) && ordinary},
+			"Rename": r.mayChange(viewer, f.createdBy) && p.trashOf(f) == nil && ordinary, "Delete": r.mayChange(viewer, f.createdBy) && ordinary},
 	}
 	if !ordinary {
 		d["type"] = f.system
@@ -255,7 +256,7 @@ func (p *Portal) renameFolder(c *call) {
 	case p.trashOf(f) != nil:
 		c.fail(http.StatusForbidden, trashPreview)
 		return
-	case !r.mayChange(c.user, f) || c.user.kind == TypeGuest || f.system != 0:
+	case !r.mayChange(c.user, f.createdBy) || c.user.kind == TypeGuest || f.system != 0:
 		c.fail(http.StatusForbidden, cannotRename)
 		return
 	}
@@ -301,7 +302,7 @@ func (p *Portal) deleteFolder(c *call) {
 		return
 	}
 	trash := p.trashOf(f)
-	if (trash != nil && trash != c.user) || (trash == nil && !r.mayChange(c.user, f)) || f.system != 0 {
+	if (trash != nil && trash != c.user) || (trash == nil && !r.mayChange(c.user, f.createdBy)) || f.system != 0 {
 		c.denied()
 		return
 	}
