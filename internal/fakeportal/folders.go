@@ -114,10 +114,16 @@ func (p *Portal) folderDTO(f *folder, r *room, viewer *user) map[string]any {
 			folders++
 		}
 	}
+	files := 0
+	for _, g := range p.files {
+		if g.parent == f.id && g.trashedBy == nil {
+			files++
+		}
+	}
 	ordinary := f.system == 0
 	d := map[string]any{
 		"id": f.id, "title": f.title, "parentId": parent, "rootFolderId": root, "rootFolderType": section,
-		"fileEntryType": 1, "filesCount": len(p.filesIn(f.id)), "foldersCount": folders,
+		"fileEntryType": 1, "filesCount": files, "foldersCount": folders,
 		"created": p.apiTime(f.created), "updated": p.apiTime(f.updated),
 		"createdBy": f.createdBy.dto(), "updatedBy": f.updatedBy.dto(),
 		"security": map[string]bool{"Read": true, "Create": r.mayCreateIn(viewer) && p.trashOf(f) == nil && ordinary,
