@@ -266,11 +266,13 @@ func (p *Portal) renameFolder(c *call) {
 		c.fail(http.StatusForbidden, cannotRename)
 		return
 	}
-	answer := p.folderDTO(f, r, c.user)
-	if title != f.title {
+	renamed := title != f.title
+	if renamed {
 		f.title = sanitizeTitle(title)
 		f.updated, f.updatedBy = p.now(), c.user
-		answer = p.folderDTO(f, r, c.user)
+	}
+	answer := p.folderDTO(f, r, c.user)
+	if renamed {
 		p.publish("folder.updated", strconv.FormatInt(f.id, 10), answer, eventContext{by: c.user, mayRead: r.canRead})
 	}
 	c.ok(answer)

@@ -40,14 +40,10 @@ type webhookDelivery struct {
 // publish queues the event trigger (a trigger name of api-notes.md §38) about the entity entityID, with
 // payload as the event's payload, for every enabled webhook that listens to it: its triggers are 0 (all)
 // or include the trigger, and its targetId is empty or equal to entityID. Handlers call it with the
-// store lock held, after the change; the deliveries go out once the handler has answered. about, when
-// given, says who caused the event and who may read the entity.
-func (p *Portal) publish(trigger, entityID string, payload any, about ...eventContext) {
-	var ctx eventContext
-	if len(about) > 0 {
-		ctx = about[0]
-	}
-	by, mayRead := ctx.by, ctx.mayRead
+// store lock held, after the change; the deliveries go out once the handler has answered. about says who
+// caused the event and who may read the entity.
+func (p *Portal) publish(trigger, entityID string, payload any, about eventContext) {
+	by, mayRead := about.by, about.mayRead
 	t, ok := triggerByName(trigger)
 	if !ok {
 		return
