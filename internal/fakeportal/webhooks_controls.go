@@ -47,7 +47,7 @@ func (p *Portal) WebhookReceiverGone(id int64) bool {
 	p.set(func() {
 		if h := p.webhooks[id]; h != nil {
 			found = true
-			p.recordDelivery(h, http.StatusGone, "", false)
+			p.recordDelivery(h, http.StatusGone, "", urlValid)
 		}
 	})
 	return found
@@ -65,7 +65,7 @@ func (p *Portal) WebhookFailingForDays(id int64, days int) bool {
 			if h.created.After(h.lastSuccess) {
 				h.created = h.lastSuccess
 			}
-			p.recordDelivery(h, http.StatusServiceUnavailable, "Service Unavailable", false)
+			p.recordDelivery(h, http.StatusServiceUnavailable, "Service Unavailable", urlValid)
 		}
 	})
 	return found

@@ -96,35 +96,47 @@ func (p *Portal) deliverWebhooks() {
 		}
 		uri, secret, ssl, allowLoopback := h.uri, h.secret, h.ssl, p.opts.AllowLoopbackWebhooks
 		p.mu.Unlock()
-		status, content, refused := sendWebhook(uri, secret, ssl, allowLoopback, d.body)
+		status, content, url := sendWebhook(uri, secret, ssl, allowLoopback, d.body)
 		p.mu.Lock()
 		if h = p.webhooks[d.hookID]; h != nil {
-			p.recordDelivery(h, status, content, refused)
+			p.recordDelivery(h, status, content, url)
 		}
 	}
 	p.delivering = false
 	p.deliveryIdle.Broadcast()
 }
 
-// sendWebhook POSTs body to the receiver. The URL is validated again first: a blacklisted one is
-// refused ("blacklisted"), another invalid one answered as a failure with status 0.
-func sendWebhook(uri, secret string, ssl, allowLoopback bool, body []byte) (status int, content string, blacklist bool) {
+// urlVerdict is what the validation of a webhook's URL at delivery found (api-notes.md §38).
+type urlVerdict int
+
+const (
+	urlValid       urlVerdict = iota
+	urlBlacklisted            // the webhook is deleted
+	urlInvalid                // the webhook is disabled
+)
+
+// sendWebhook POSTs body to the receiver. The URL is validated again first: an invalid one is not sent
+// to, and its verdict says why.
+func sendWebhook(uri, secret string, ssl, allowLoopback bool, body []byte) (status int, content string, url urlVerdict) {
 	if code, msg := validateWebhookURL(uri, ssl, allowLoopback); code != 0 {
-		return 0, msg, msg == webhookHostBlacklisted || msg == webhookAddressBlacklisted
+		if msg == webhookHostBlacklisted || msg == webhookAddressBlacklisted {
+			return 0, msg, urlBlacklisted
+		}
+		return 0, msg, urlInvalid
 	}
 	req, err := http.NewRequest(http.MethodPost, uri, bytes.NewReader(body))
 	if err != nil {
-		return 0, err.Error(), false
+		return 0, err.Error(), urlInvalid
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set(WebhookSignatureHeader, WebhookSignature(secret, body))
 	resp, err := receiverClient(ssl).Do(req)
 	if err != nil {
-		return 0, err.Error(), false
+		return 0, err.Error(), urlValid
 	}
 	defer func() { _ = resp.Body.Close() }()
 	b, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
-	return resp.StatusCode, string(b), false
+	return resp.StatusCode, string(b), urlValid
 }
 
 // WebhookSignature is the value of the signature header for body under secret: "sha256=" and the
@@ -137,11 +149,12 @@ func WebhookSignature(secret string, body []byte) string {
 
 // recordDelivery applies the outcome of a delivery to h (api-notes.md §38): a 2xx is a success; 410
 // deletes the webhook, as does a URL now blacklisted; any other outcome is a failure, and a webhook
-// failing for more than three days since its last success (or its creation) is disabled.
-func (p *Portal) recordDelivery(h *webhook, status int, content string, blacklisted bool) {
+// whose URL is now otherwise invalid, or failing for more than three days since its last success (or its
+// creation), is disabled.
+func (p *Portal) recordDelivery(h *webhook, status int, content string, url urlVerdict) {
 	now := p.now()
 	switch {
-	case blacklisted || status == http.StatusGone:
+	case url == urlBlacklisted || status == http.StatusGone:
 		delete(p.webhooks, h.id)
 		return
 	case status >= 200 && status <= 299:
@@ -149,6 +162,10 @@ func (p *Portal) recordDelivery(h *webhook, status int, content string, blacklis
 		return
 	}
 	h.lastFailure, h.lastFailureContent, h.status = now, content, status
+	if url == urlInvalid {
+		h.enabled = false
+		return
+	}
 	since := h.lastSuccess
 	if since.IsZero() {
 		since = h.created

@@ -589,6 +589,25 @@ func TestWebhookDeliveryRules(t *testing.T) {
 	}
 }
 
+// TestWebhookInvalidURLAtDelivery: a delivery validates the URL again; one that is now invalid, but not
+// blacklisted, is not sent to, and its webhook is disabled, not deleted (api-notes.md §38).
+func TestWebhookInvalidURLAtDelivery(t *testing.T) {
+	p, owner, _ := newFake(t, Options{AllowLoopbackWebhooks: true})
+	rc := newReceiver(t)
+	id := mustInt(owner.id(owner.call("POST", "settings/webhook", hookBody(map[string]any{
+		"name": "plain", "uri": rc.url(), "secretKey": "Secret-123", "enabled": true, "ssl": false}))))
+	p.set(func() { p.webhooks[id].ssl = true }) // an http URL that https is now required of
+	owner.call("POST", "files/rooms", `{"title":"R","roomType":"CustomRoom"}`)
+	p.WaitWebhookDeliveries()
+	hooks := p.Webhooks()
+	if len(hooks) != 1 || hooks[0].Enabled || hooks[0].LastFailureContent != webhookHTTPSRequired {
+		t.Errorf("after a delivery to an invalid URL: %+v; want the webhook kept, disabled, with the refusal", hooks)
+	}
+	if _, posts := rc.counts(); len(posts) != 0 {
+		t.Errorf("an invalid receiver URL was sent %d deliveries", len(posts))
+	}
+}
+
 // TestWebhookSecretPolicy: the portal's policy can demand more, and its text says what.
 func TestWebhookSecretPolicy(t *testing.T) {
 	p, owner, _ := newFake(t, Options{AllowLoopbackWebhooks: true})
