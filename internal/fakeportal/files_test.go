@@ -530,3 +530,41 @@ func TestFileRights(t *testing.T) {
 		t.Errorf("a guest's upload became a version: %s", a.raw)
 	}
 }
+
+// TestFolderDeleteMeetsAnEditedFile: a folder's delete job fails when a file inside it, however deep, is
+// open in an editor; nothing is deleted. Once the file is closed, the same delete succeeds (api-notes.md
+// §36, §37).
+func TestFolderDeleteMeetsAnEditedFile(t *testing.T) {
+	p, owner, _ := newFake(t, Options{})
+	room := fileRoom(t, owner, typeCustom)
+	top := owner.id(owner.call("POST", "files/folder/"+room, `{"title":"top"}`))
+	sub := owner.id(owner.call("POST", "files/folder/"+top, `{"title":"sub"}`))
+	file := owner.id(owner.insert(sub, "open.docx", []byte("x")))
+	p.SetFileEditing(mustInt(file), true)
+	finished := func() map[string]any {
+		t.Helper()
+		time.Sleep(60 * time.Millisecond)
+		for _, o := range owner.call("GET", "files/fileops", "").list() {
+			if op := o.(map[string]any); op["finished"] == true {
+				return op
+			}
+		}
+		t.Fatal("the delete operation did not finish")
+		return nil
+	}
+	owner.call("DELETE", "files/folder/"+top, `{"immediately":true}`)
+	if op := finished(); !strings.Contains(op["error"].(string), `"open.docx" is being edited`) {
+		t.Errorf("the delete of a folder holding a file being edited ended with %v", op)
+	}
+	if !p.FolderExists(mustInt(top)) || !p.FileExists(mustInt(file)) {
+		t.Error("a failed delete job deleted something")
+	}
+	p.SetFileEditing(mustInt(file), false)
+	owner.call("DELETE", "files/folder/"+top, `{"immediately":true}`)
+	if op := finished(); op["error"] != "" {
+		t.Errorf("the delete after the file was closed ended with %v", op)
+	}
+	if p.FolderExists(mustInt(top)) || p.FileExists(mustInt(file)) {
+		t.Error("the folder or its file survived the delete")
+	}
+}

@@ -1,6 +1,7 @@
 package fakeportal
 
 import (
+	"fmt"
 	"net/http"
 	"sort"
 	"strconv"
@@ -320,6 +321,9 @@ func (p *Portal) deleteFolder(c *call) {
 		if cur == nil {
 			return folderNotFound
 		}
+		if f := p.editedIn(id, u); f != nil {
+			return fmt.Sprintf(deleteEditedFile, f.title) // the job fails; nothing is deleted
+		}
 		about := eventContext{by: u, mayRead: r.canRead}
 		if immediately || p.trashOf(cur) != nil {
 			answer := p.folderDTO(cur, r, u)
@@ -332,6 +336,28 @@ func (p *Portal) deleteFolder(c *call) {
 		return ""
 	})
 	c.list(p.takeOps(c, func(o *fileOp) bool { return o.kind == opDelete }))
+}
+
+// deleteEditedFile is the error of a delete job that meets a file being edited inside the folder (the
+// text is the fake's own, api-notes.md §37).
+const deleteEditedFile = "The file %q is being edited and cannot be deleted"
+
+// editedIn returns a file in folder id or below it that is open in an editor, or locked by someone other
+// than u, or nil: such a file stops a folder's delete job (api-notes.md §36, §37).
+func (p *Portal) editedIn(id int64, u *user) *file {
+	for _, f := range p.files {
+		if f.parent == id && f.trashedBy == nil && (f.editing || (f.lockedBy != nil && f.lockedBy != u)) {
+			return f
+		}
+	}
+	for _, g := range p.folders {
+		if g.parent == id {
+			if f := p.editedIn(g.id, u); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
 }
 
 // removeFolder deletes a folder and everything in it.
