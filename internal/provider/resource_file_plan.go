@@ -263,11 +263,7 @@ func contentRefusal(state *fileModelV0, rec fileRecord) *refusal {
 }
 
 func fileRecorded(ctx context.Context, private privateData) fileRecord {
-	var rec fileRecord
-	if raw, _ := private.GetKey(ctx, privateFileRecorded); len(raw) > 0 {
-		_ = json.Unmarshal(raw, &rec)
-	}
-	return rec
+	return privateValue[fileRecord](ctx, private, privateFileRecorded)
 }
 
 func recordFile(ctx context.Context, private privateWriter, rec fileRecord, diags *diag.Diagnostics) {

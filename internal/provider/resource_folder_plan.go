@@ -125,11 +125,7 @@ func recordFolderRights(ctx context.Context, private privateWriter, f *docspace.
 
 // folderRefused reads what the last read of the folder found refused.
 func folderRefused(ctx context.Context, private privateData) folderRefusals {
-	var refused folderRefusals
-	if raw, _ := private.GetKey(ctx, privateFolderRefused); len(raw) > 0 {
-		_ = json.Unmarshal(raw, &refused)
-	}
-	return refused
+	return privateValue[folderRefusals](ctx, private, privateFolderRefused)
 }
 
 // folderMove is the refusal of a folder whose parent on the portal (state) is not the one the

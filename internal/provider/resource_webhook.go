@@ -252,10 +252,7 @@ func (r *webhookResource) whyWebhookIsInvisible(ctx context.Context, private pri
 	if me.Type() == docspace.EmployeeTypeDocSpaceAdmin {
 		return ""
 	}
-	var creator string
-	if raw, _ := private.GetKey(ctx, privateWebhookCreator); len(raw) > 0 {
-		_ = json.Unmarshal(raw, &creator)
-	}
+	creator := privateValue[string](ctx, private, privateWebhookCreator)
 	if creator != "" && creator == me.ID {
 		return ""
 	}

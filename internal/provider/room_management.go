@@ -8,6 +8,7 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -38,6 +39,16 @@ type privateData interface {
 
 type privateWriter interface {
 	SetKey(context.Context, string, []byte) diag.Diagnostics
+}
+
+// privateValue is the JSON value private holds under key, or the zero T when it holds none (or one
+// that does not decode, as a state from another version might).
+func privateValue[T any](ctx context.Context, private privateData, key string) T {
+	var v T
+	if raw, _ := private.GetKey(ctx, key); len(raw) > 0 {
+		_ = json.Unmarshal(raw, &v)
+	}
+	return v
 }
 
 // unmanagedRoomDetail explains why changes to room id are refused, and the ways out.
@@ -80,8 +91,7 @@ func markManagement(ctx context.Context, resp *resource.ModifyPlanResponse, room
 
 // isUnmanaged reports what recordManagement or a plan recorded.
 func isUnmanaged(ctx context.Context, private privateData) bool {
-	raw, _ := private.GetKey(ctx, privateUnmanaged)
-	return string(raw) == "true"
+	return privateValue[bool](ctx, private, privateUnmanaged)
 }
 
 // roomCreationRefusal refuses a new room when the API key's user is of a type that may not create rooms
