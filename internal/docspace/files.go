@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -212,33 +211,10 @@ func (c *Client) RenameFile(ctx context.Context, id int64, title string) (*File,
 // key's user, or, with permanent, deleted for good. A file that is already gone is not an error. The
 // start call asks for this operation alone (returnSingleOperation).
 func (c *Client) DeleteFile(ctx context.Context, id int64, permanent bool) error {
-	var ops []FileOperation
-	q := url.Values{"returnSingleOperation": {"true"}}
-	_, err := c.doOptional(ctx, "DELETE", filePath(id), q, map[string]bool{"deleteAfter": false, "immediately": permanent}, &ops)
-	if IsNotFound(err) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	c.ops.record(ops)
-	w := fileOpWait{
-		verb: "delete file", id: id, kind: fileOpDelete, startNamesOther: len(ops) != 1,
-		reached: func(ctx context.Context) (bool, error) {
-			f, err := c.GetFile(ctx, id)
-			switch {
-			case IsNotFound(err):
-				return true, nil
-			case err != nil:
-				return false, err
-			}
-			return !permanent && f.InTrash(), nil
-		},
-	}
-	if len(ops) == 1 {
-		w.start = ops[0]
-	}
-	return c.waitFileOperation(ctx, w)
+	return c.deleteEntry(ctx, "file", filePath(id), id, permanent, true, func(ctx context.Context) (bool, error) {
+		f, err := c.GetFile(ctx, id)
+		return err == nil && f.InTrash(), err
+	})
 }
 
 // ListFiles returns every file directly in the room or folder id whose title contains text, case

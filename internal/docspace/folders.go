@@ -212,8 +212,24 @@ func listContent[T any](ctx context.Context, c *Client, id int64, filterType int
 // for good (api-notes.md §36). A folder that is already gone is not an error. The start call answers
 // with the caller's delete queue, which may name other operations: only the folder is watched.
 func (c *Client) DeleteFolder(ctx context.Context, id int64, permanent bool) error {
+	return c.deleteEntry(ctx, "folder", folderPath(id), id, permanent, false, func(ctx context.Context) (bool, error) {
+		f, err := c.GetFolder(ctx, id)
+		return err == nil && f.InTrash(), err
+	})
+}
+
+// deleteEntry deletes the file or folder (noun) id at path and waits for its Delete operation: until
+// the entry is gone, or, unless permanent, in the Trash of the API key's user, as inTrash reads it. A
+// file's start call can ask for its own operation alone (single, returnSingleOperation); a folder's
+// answers with the caller's whole delete queue, which may name other operations (api-notes.md §36, §37).
+// An entry that is already gone is not an error.
+func (c *Client) deleteEntry(ctx context.Context, noun, path string, id int64, permanent, single bool, inTrash func(context.Context) (bool, error)) error {
+	var q url.Values
+	if single {
+		q = url.Values{"returnSingleOperation": {"true"}}
+	}
 	var ops []FileOperation
-	_, err := c.doOptional(ctx, "DELETE", folderPath(id), nil, map[string]bool{"deleteAfter": false, "immediately": permanent}, &ops)
+	_, err := c.doOptional(ctx, "DELETE", path, q, map[string]bool{"deleteAfter": false, "immediately": permanent}, &ops)
 	if IsNotFound(err) {
 		return nil
 	}
@@ -221,19 +237,23 @@ func (c *Client) DeleteFolder(ctx context.Context, id int64, permanent bool) err
 		return err
 	}
 	c.ops.record(ops)
-	return c.waitFileOperation(ctx, fileOpWait{
-		verb: "delete folder", id: id, kind: fileOpDelete, startNamesOther: true,
+	w := fileOpWait{
+		verb: "delete " + noun, id: id, kind: fileOpDelete, startNamesOther: !single || len(ops) != 1,
 		reached: func(ctx context.Context) (bool, error) {
-			f, err := c.GetFolder(ctx, id)
+			trashed, err := inTrash(ctx)
 			switch {
 			case IsNotFound(err):
 				return true, nil
 			case err != nil:
 				return false, err
 			}
-			return !permanent && f.InTrash(), nil
+			return !permanent && trashed, nil
 		},
-	})
+	}
+	if single && len(ops) == 1 {
+		w.start = ops[0]
+	}
+	return c.waitFileOperation(ctx, w)
 }
 
 // folderObjects describes folders to the creation protocol (creation.go). A folder is made in a parent,
