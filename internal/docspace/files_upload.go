@@ -28,8 +28,6 @@ func (up Upload) check() error {
 		return errors.New("an upload needs its content")
 	case up.Size < 0:
 		return fmt.Errorf("an upload's size cannot be negative (%d)", up.Size)
-	case strings.TrimSpace(up.Title) == "":
-		return errors.New("an upload needs a title")
 	}
 	return nil
 }
@@ -42,6 +40,9 @@ func (up Upload) check() error {
 // this creation's file. Files up to SimpleUploadMax go in one request, larger ones in chunks. A
 // form-filling room's refusal of a non-form is ErrFormsOnly, a size refusal ErrFileTooLarge.
 func (c *Client) CreateFile(ctx context.Context, up Upload) (*File, error) {
+	if strings.TrimSpace(up.Title) == "" {
+		return nil, errors.New("an upload needs a title")
+	}
 	if err := up.check(); err != nil {
 		return nil, err
 	}
@@ -82,7 +83,6 @@ func (c *Client) CreateFile(ctx context.Context, up Upload) (*File, error) {
 // used). Should the portal make a second file after all, that file is deleted for good and the
 // result is an error.
 func (c *Client) UploadFileVersion(ctx context.Context, id int64, up Upload) (*File, error) {
-	up.Title = "-" // check() wants one; the file's own title is used
 	if err := up.check(); err != nil {
 		return nil, err
 	}
