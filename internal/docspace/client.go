@@ -125,6 +125,11 @@ type validationProblem struct {
 // returns an object must never yield an empty one.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, body, out any) error {
 	present, err := c.doOptional(ctx, method, path, query, body, out)
+	return required(present, err, method, path, out)
+}
+
+// required is err, or, for a call that returns an object into out, an error when the answer lacked it.
+func required(present bool, err error, method, path string, out any) error {
 	if err == nil && out != nil && !present {
 		return fmt.Errorf("%s /api/2.0/%s: %w", method, strings.TrimLeft(path, "/"), ErrMissingObject)
 	}
@@ -143,10 +148,6 @@ func (c *Client) doOptional(ctx context.Context, method, path string, query url.
 
 // send makes one request to /api/2.0/<path> and returns the status, the URL path and the body.
 func (c *Client) send(ctx context.Context, method, path string, query url.Values, body any) (int, string, []byte, error) {
-	target := c.host + "/api/2.0/" + strings.TrimLeft(path, "/")
-	if len(query) > 0 {
-		target += "?" + query.Encode()
-	}
 	var reader io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
@@ -155,10 +156,25 @@ func (c *Client) send(ctx context.Context, method, path string, query url.Values
 		}
 		reader = bytes.NewReader(b)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, target, reader)
+	req, err := http.NewRequestWithContext(ctx, method, c.apiURL(path, query), reader)
 	if err != nil {
 		return 0, "", nil, err
 	}
+	return c.exchange(req, method, path)
+}
+
+// apiURL is the address of /api/2.0/<path> with query.
+func (c *Client) apiURL(path string, query url.Values) string {
+	target := c.host + "/api/2.0/" + strings.TrimLeft(path, "/")
+	if len(query) > 0 {
+		target += "?" + query.Encode()
+	}
+	return target
+}
+
+// exchange sends req, a method request to /api/2.0/<path>, and returns the status, the URL path and the
+// body of the answer.
+func (c *Client) exchange(req *http.Request, method, path string) (int, string, []byte, error) {
 	resp, err := c.http.Do(req)
 	if err != nil {
 		return 0, "", nil, fmt.Errorf("%s %s: %w", method, "/api/2.0/"+strings.TrimLeft(path, "/"), unwrapURLError(err))

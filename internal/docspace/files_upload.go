@@ -299,11 +299,7 @@ func multipartFrame(field, filename string) (head, tail []byte, contentType stri
 // out. The body is read while the request is written, never held; open is called again only when the
 // transport retries a request that did not reach the portal (retry.go).
 func (c *Client) doStream(ctx context.Context, path string, query url.Values, contentType string, length int64, open func() (io.ReadCloser, error), out any) error {
-	target := c.host + "/api/2.0/" + path
-	if len(query) > 0 {
-		target += "?" + query.Encode()
-	}
-	req, err := http.NewRequestWithContext(ctx, "POST", target, nil)
+	req, err := http.NewRequestWithContext(ctx, "POST", c.apiURL(path, query), nil)
 	if err != nil {
 		return &noFileError{err}
 	}
@@ -317,18 +313,10 @@ func (c *Client) doStream(ctx context.Context, path string, query url.Values, co
 		req.Body, req.GetBody = http.NoBody, func() (io.ReadCloser, error) { return http.NoBody, nil }
 	}
 	req.Header.Set("Content-Type", contentType)
-	resp, err := c.http.Do(req)
+	status, urlPath, raw, err := c.exchange(req, "POST", path)
 	if err != nil {
-		return fmt.Errorf("POST /api/2.0/%s: %w", path, unwrapURLError(err))
+		return err
 	}
-	raw, err := io.ReadAll(resp.Body)
-	_ = resp.Body.Close()
-	if err != nil {
-		return fmt.Errorf("POST %s: reading the response: %w", req.URL.Path, err)
-	}
-	present, err := decode(resp.StatusCode, "POST", req.URL.Path, raw, out)
-	if err == nil && !present {
-		return fmt.Errorf("POST %s: %w", req.URL.Path, ErrMissingObject)
-	}
-	return err
+	present, err := decode(status, "POST", urlPath, raw, out)
+	return required(present, err, "POST", path, out)
 }
