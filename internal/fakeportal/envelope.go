@@ -34,8 +34,12 @@ func (c *call) links() []envLink {
 }
 
 // ok writes the success envelope (api-notes.md §3). A nil payload is omitted, with count 0.
-func (c *call) ok(payload any) {
-	env := map[string]any{"links": c.links(), "status": 0, "statusCode": http.StatusOK}
+func (c *call) ok(payload any) { c.okWith(http.StatusOK, payload) }
+
+// okWith writes the success envelope with another success status, such as the 201 of the chunk that
+// completes an upload (api-notes.md §37).
+func (c *call) okWith(status int, payload any) {
+	env := map[string]any{"links": c.links(), "status": 0, "statusCode": status}
 	switch v := payload.(type) {
 	case nil:
 		env["count"] = 0
@@ -44,7 +48,7 @@ func (c *call) ok(payload any) {
 	default:
 		env["response"], env["count"] = v, 1
 	}
-	c.writeJSON(http.StatusOK, env)
+	c.writeJSON(status, env)
 }
 
 // list writes a list payload; count is its length.

@@ -98,6 +98,14 @@ func (r *room) mayEditFile(u *user, f *file) bool {
 	return r.canEdit(u) || role == accessContentCreator || role == accessEditing
 }
 
+// tooLarge answers 402, the size refusal naming the limit (api-notes.md §37).
+func (c *call) tooLarge(limit int64) {
+	c.fail(http.StatusPaymentRequired, fileTooLarge+" ("+humanSize(limit)+")")
+}
+
+// sessionNotFound is the answer to a chunk or an abort of an unknown or expired upload session.
+const sessionNotFound = "The upload session was not found"
+
 // humanSize renders a byte count as contentLength does: "12.3 KB".
 func humanSize(n int64) string {
 	units := []string{"bytes", "KB", "MB", "GB", "TB"}
@@ -433,7 +441,7 @@ func (p *Portal) insertFile(c *call) {
 		return
 	}
 	if up.tooLarge {
-		c.fail(http.StatusPaymentRequired, fileTooLarge+" ("+humanSize(p.simpleLimit())+")")
+		c.tooLarge(p.simpleLimit())
 		return
 	}
 	title := up.fields["title"]
@@ -462,7 +470,7 @@ func (p *Portal) uploadFile(c *call) {
 		return
 	}
 	if up.tooLarge {
-		c.fail(http.StatusPaymentRequired, fileTooLarge+" ("+humanSize(p.simpleLimit())+")")
+		c.tooLarge(p.simpleLimit())
 		return
 	}
 	if f := p.storeUpload(c, r, parent, up.filename, up.content, strings.EqualFold(up.fields["createnewifexist"], "true")); f != nil {

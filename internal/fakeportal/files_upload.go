@@ -52,7 +52,7 @@ func (p *Portal) readUpload(r *http.Request, rt *route) *uploadBody {
 	if rt.chunk {
 		if s == nil {
 			_, _ = io.Copy(io.Discard, r.Body)
-			up.status, up.err = http.StatusNotFound, "The upload session was not found"
+			up.status, up.err = http.StatusNotFound, sessionNotFound
 			return up
 		}
 		s.mu.Lock() // chunks of one session are taken one at a time; ServeHTTP unlocks once answered
@@ -168,7 +168,7 @@ func (p *Portal) createSession(c *call) {
 		return
 	}
 	if size < 0 || (p.opts.MaxFileSize > 0 && size > p.opts.MaxFileSize) {
-		c.fail(http.StatusPaymentRequired, fileTooLarge+" ("+humanSize(p.opts.MaxFileSize)+")")
+		c.tooLarge(p.opts.MaxFileSize)
 		return
 	}
 	s := &uploadSession{id: p.guid(), owner: c.user, parent: parent, title: name, size: size, createNew: createNew,
@@ -194,7 +194,7 @@ func (p *Portal) uploadChunk(c *call) {
 	}
 	s := up.session
 	if p.sessions[s.id] != s || s.owner != c.user || strconv.FormatInt(s.parent, 10) != c.args[0] || p.now().After(s.expires) {
-		c.fail(http.StatusNotFound, "The upload session was not found")
+		c.fail(http.StatusNotFound, sessionNotFound)
 		return
 	}
 	r, _ := p.container(s.parent)
@@ -204,7 +204,7 @@ func (p *Portal) uploadChunk(c *call) {
 		return
 	}
 	if up.tooLarge {
-		c.fail(http.StatusPaymentRequired, fileTooLarge+" ("+humanSize(p.opts.ChunkSize)+")")
+		c.tooLarge(p.opts.ChunkSize)
 		return
 	}
 	if int64(s.buf.Len()) > s.size {
@@ -230,7 +230,7 @@ func (p *Portal) uploadChunk(c *call) {
 	if f == nil {
 		return
 	}
-	c.writeCreated(map[string]any{"id": f.id, "folderId": f.parent, "version": len(f.versions), "title": f.title,
+	c.okWith(http.StatusCreated, map[string]any{"id": f.id, "folderId": f.parent, "version": len(f.versions), "title": f.title,
 		"uploaded": true, "file": p.fileDTO(f, c.user)})
 }
 
@@ -238,15 +238,9 @@ func (p *Portal) uploadChunk(c *call) {
 func (p *Portal) abortSession(c *call) {
 	s := p.sessions[c.args[1]]
 	if s == nil || s.owner != c.user {
-		c.fail(http.StatusNotFound, "The upload session was not found")
+		c.fail(http.StatusNotFound, sessionNotFound)
 		return
 	}
 	delete(p.sessions, s.id)
 	c.empty()
-}
-
-// writeCreated writes the success envelope with HTTP 201, as the last chunk's answer has it.
-func (c *call) writeCreated(payload any) {
-	c.writeJSON(http.StatusCreated, map[string]any{"links": c.links(), "status": 0, "statusCode": http.StatusCreated,
-		"response": payload, "count": 1})
 }
