@@ -4,11 +4,12 @@ import (
 	"context"
 	"crypto/tls"
 	"fmt"
+	"maps"
 	"net"
 	"net/http"
 	"net/netip"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 )
@@ -154,17 +155,11 @@ func (p *Portal) listWebhooks(c *call) {
 	if !p.mayUseWebhooks(c) {
 		return
 	}
-	ids := make([]int64, 0, len(p.webhooks))
-	for id, h := range p.webhooks {
-		if c.user.mayTouchWebhook(h) {
-			ids = append(ids, id)
+	var items []any
+	for _, id := range slices.Sorted(maps.Keys(p.webhooks)) {
+		if h := p.webhooks[id]; c.user.mayTouchWebhook(h) {
+			items = append(items, map[string]any{"configs": p.webhookDTO(h), "status": h.status})
 		}
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	items := make([]any, 0, len(ids))
-	for _, id := range ids {
-		h := p.webhooks[id]
-		items = append(items, map[string]any{"configs": p.webhookDTO(h), "status": h.status})
 	}
 	c.list(items)
 }

@@ -7,8 +7,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
-	"sort"
+	"slices"
 	"time"
 )
 
@@ -48,13 +49,8 @@ func (p *Portal) publish(trigger, entityID string, payload any, about eventConte
 	if !ok {
 		return
 	}
-	ids := make([]int64, 0, len(p.webhooks))
-	for id := range p.webhooks {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	now := p.now()
-	for _, id := range ids {
+	for _, id := range slices.Sorted(maps.Keys(p.webhooks)) {
 		h := p.webhooks[id]
 		switch {
 		case !h.enabled, h.triggers != 0 && h.triggers&t.bit == 0, h.targetID != "" && h.targetID != entityID:
