@@ -194,7 +194,11 @@ func (p *Portal) getFile(c *call) {
 // (api-notes.md §37).
 func (p *Portal) renameFile(c *call) {
 	b := c.object()
-	title, _ := b.maxLength("title", 165)
+	title, _ := b.str("title")
+	if utf16Len(title) > 165 {
+		// The server reports this refusal under the key File.Title (api-notes.md §37).
+		b.fail("File.Title", "The field Title must be a string with a maximum length of 165.")
+	}
 	lastVersion, hasLast := b.int64("lastVersion")
 	if b.failed {
 		return

@@ -228,7 +228,7 @@ func TestFileRenameAndDelete(t *testing.T) {
 			t.Errorf("rename %s answered %s", tc.body, a.raw)
 		}
 	}
-	if a := owner.call("PUT", "files/file/"+id, `{"title":"`+strings.Repeat("a", 166)+`"}`); a.status != http.StatusBadRequest || a.response()["errors"].(map[string]any)["Title"] == nil {
+	if a := owner.call("PUT", "files/file/"+id, `{"title":"`+strings.Repeat("a", 166)+`"}`); a.status != http.StatusBadRequest || a.response()["errors"].(map[string]any)["File.Title"] == nil {
 		t.Errorf("a 166-character rename answered %s", a.raw)
 	}
 	if a := owner.call("PUT", "files/file/999999", `{"title":"x"}`); a.status != http.StatusNotFound {
