@@ -115,17 +115,22 @@ func NormalizeFileTitle(title string) string {
 	return strings.TrimSuffix(t, ext) + strings.ToLower(ext)
 }
 
-// autoConverted are the extensions portals commonly convert after an upload: legacy binary and
-// OpenDocument formats (api-notes.md §37; the list is the portal's configuration, UNCONFIRMED).
-var autoConverted = map[string]bool{
-	".doc": true, ".dot": true, ".rtf": true, ".odt": true, ".ott": true, ".fodt": true, ".mht": true, ".mhtml": true,
-	".xls": true, ".xlt": true, ".ods": true, ".ots": true, ".fods": true,
-	".ppt": true, ".pot": true, ".pps": true, ".odp": true, ".otp": true, ".fodp": true,
+// autoConverted are the extensions portals commonly convert after an upload, legacy binary and
+// OpenDocument formats, with the Office Open XML format each becomes (api-notes.md §37; the list is the
+// portal's configuration, UNCONFIRMED).
+var autoConverted = map[string]string{
+	".doc": ".docx", ".dot": ".docx", ".rtf": ".docx", ".odt": ".docx", ".ott": ".docx", ".fodt": ".docx", ".mht": ".docx", ".mhtml": ".docx",
+	".xls": ".xlsx", ".xlt": ".xlsx", ".ods": ".xlsx", ".ots": ".xlsx", ".fods": ".xlsx",
+	".ppt": ".pptx", ".pot": ".pptx", ".pps": ".pptx", ".odp": ".pptx", ".otp": ".pptx", ".fodp": ".pptx",
 }
 
-// AutoConvertedExtension reports whether the portal is likely to convert a file with extension ext (".doc")
-// asynchronously after its upload, changing its title and content under the same id (api-notes.md §37).
-func AutoConvertedExtension(ext string) bool { return autoConverted[strings.ToLower(ext)] }
+// AutoConvertedTo returns the extension the portal is likely to convert a file with extension ext (".doc")
+// to, asynchronously after its upload, changing its title and content under the same id (api-notes.md
+// §37); false when it keeps ext.
+func AutoConvertedTo(ext string) (string, bool) {
+	to, ok := autoConverted[strings.ToLower(ext)]
+	return to, ok
+}
 
 // Upload is content to send. Open returns a fresh reader at offset 0; it is called once per upload (or
 // again for a retry of a request that never reached the portal). When the reader is an io.ReaderAt (an

@@ -24,10 +24,11 @@ func TestNormalizeFileTitle(t *testing.T) {
 	}
 }
 
-func TestAutoConvertedExtension(t *testing.T) {
-	for ext, want := range map[string]bool{".doc": true, ".DOC": true, ".xls": true, ".odt": true, ".docx": false, ".pdf": false, "": false} {
-		if got := AutoConvertedExtension(ext); got != want {
-			t.Errorf("AutoConvertedExtension(%q) = %v", ext, got)
+func TestAutoConvertedTo(t *testing.T) {
+	for ext, want := range map[string]string{".doc": ".docx", ".DOC": ".docx", ".xls": ".xlsx", ".odt": ".docx", ".odp": ".pptx",
+		".docx": "", ".pdf": "", "": ""} {
+		if got, ok := AutoConvertedTo(ext); got != want || ok != (want != "") {
+			t.Errorf("AutoConvertedTo(%q) = %q, %v; want %q", ext, got, ok, want)
 		}
 	}
 }

@@ -172,8 +172,7 @@ func fileTitleProblem(title string) string {
 		return fmt.Sprintf("The portal stores a file's extension in lower case, so %q would read back as %q and show a "+
 			"change at every plan: write title = %q.", title, base+lower, base+lower)
 	}
-	if docspace.AutoConvertedExtension(ext) {
-		modern := modernFormat(ext)
+	if modern, ok := docspace.AutoConvertedTo(ext); ok {
 		return fmt.Sprintf("The portal converts %s files to %s after the upload and then changes the file's title (and, "+
 			"depending on the user's settings, makes a second file), which Terraform cannot follow. Convert the file to "+
 			"%s first and write title = %q.", ext, modern, modern, base+modern)
@@ -186,16 +185,4 @@ func fileTitleProblem(title string) string {
 func splitExtension(title string) (base, ext string) {
 	ext = docspace.FileExtension(title)
 	return strings.TrimSuffix(title, ext), ext
-}
-
-// modernFormat is the Office Open XML extension of the family of ext, a format the portal converts on
-// upload: spreadsheets become .xlsx, presentations .pptx, everything else (text documents) .docx.
-func modernFormat(ext string) string {
-	switch strings.ToLower(ext) {
-	case ".xls", ".xlt", ".xlsm", ".xltm", ".xltx", ".ods", ".ots", ".fods", ".sxc", ".et", ".ett":
-		return ".xlsx"
-	case ".ppt", ".pot", ".pps", ".potm", ".potx", ".ppsm", ".ppsx", ".pptm", ".odp", ".otp", ".fodp", ".sxi", ".dps", ".dpt":
-		return ".pptx"
-	}
-	return ".docx"
 }
