@@ -255,6 +255,10 @@ func (r *fileResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultFileTimeout, &resp.Diagnostics)
 	defer cancel()
+	if refused := fileReplacementRefusal(&plan, &state); refused != nil {
+		refused.refuse(&resp.Diagnostics) // warned of at plan time
+		return
+	}
 	rec := fileRecorded(ctx, req.Private)
 	// The file as it is, with what only the configuration says.
 	m := state

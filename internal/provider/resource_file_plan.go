@@ -10,8 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
@@ -31,22 +29,33 @@ func (r *fileResource) ValidateConfig(ctx context.Context, req resource.Validate
 	}
 }
 
-// newExtensionReplaces replaces the file when the title's extension changes: the portal keeps a file's
-// extension on rename, so "Plan.pdf" renamed to "Plan.docx" would become "Plan.docx.pdf" (api-notes.md §37).
-func newExtensionReplaces() planmodifier.String {
-	return stringplanmodifier.RequiresReplaceIf(func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-		if req.PlanValue.IsUnknown() || req.StateValue.IsNull() {
-			return
-		}
-		resp.RequiresReplace = extensionChanges(req.StateValue.ValueString(), req.PlanValue.ValueString())
-	}, "A new extension replaces the file: the portal keeps a file's extension when it is renamed.",
-		"A new extension replaces the file: the portal keeps a file's extension when it is renamed.")
-}
-
-func extensionChanges(before, after string) bool {
-	_, a := splitExtension(before)
-	_, b := splitExtension(after)
-	return !strings.EqualFold(a, b)
+// fileReplacementRefusal is the refusal of a change only a new file could make, or nil: another place
+// than where the file is on the portal (state), whether the configuration changed or a person moved it,
+// or another extension, which the portal keeps on rename ("Plan.pdf" renamed to "Plan.docx" becomes
+// "Plan.docx.pdf", api-notes.md §37). The provider replaces no file on its own: a replacement deletes it
+// with its version history, and a form's filling with it.
+func fileReplacementRefusal(plan, state *fileModelV0) *refusal {
+	id := state.ID.ValueString()
+	const replace = "To upload a new file instead, run terraform apply -replace on this resource, which deletes this " +
+		"one first (into the Trash of the API key's user unless permanent_delete is true), with its version history."
+	if !plan.FolderID.IsUnknown() && !plan.FolderID.Equal(state.FolderID) {
+		return &refusal{at: path.Root("folder_id"), summary: "File is not where the configuration puts it",
+			why: fmt.Sprintf("File %s is in room or folder %s on the portal, but the configuration puts it in %s. The provider "+
+				"does not move files, and does not replace one on its own. Move the file back in DocSpace, or set folder_id = %q "+
+				"to keep it where it is. %s", id, state.FolderID.ValueString(), plan.FolderID.ValueString(),
+				state.FolderID.ValueString(), replace)}
+	}
+	if plan.Title.IsUnknown() {
+		return nil
+	}
+	_, before := splitExtension(state.Title.ValueString())
+	if _, after := splitExtension(plan.Title.ValueString()); !strings.EqualFold(before, after) {
+		return &refusal{at: path.Root("title"), summary: "A file's extension cannot change",
+			why: fmt.Sprintf("File %s is a %s file, and the portal keeps a file's extension when it is renamed: %q would "+
+				"become %q. Keep the extension %s in the title. %s", id, before, plan.Title.ValueString(),
+				plan.Title.ValueString()+before, before, replace)}
+	}
+	return nil
 }
 
 // ModifyPlan computes content_sha256 from the configured content (streaming source from disk), so new
@@ -90,9 +99,8 @@ func (r *fileResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if known {
 		plan.ContentSHA256 = types.StringValue(digest.sum)
 	}
-	replacing := state != nil && (!plan.FolderID.Equal(state.FolderID) || (!plan.Title.IsUnknown() && extensionChanges(state.Title.ValueString(), plan.Title.ValueString())))
-	newContent := state == nil || replacing || !plan.ContentSHA256.Equal(state.ContentSHA256)
-	if state != nil && !replacing {
+	newContent := state == nil || !plan.ContentSHA256.Equal(state.ContentSHA256)
+	if state != nil {
 		if newContent {
 			// The address names the version (api-notes.md §39).
 			plan.Version, plan.Size, plan.IsForm, plan.WebURL = types.Int64Unknown(), types.Int64Unknown(), types.BoolUnknown(), types.StringUnknown()
@@ -108,20 +116,18 @@ func (r *fileResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if known {
 		head = digest.head
 	}
-	recorded := fileRecorded(ctx, req.Private)
-	if replacing && (recorded.Refused.Delete || recorded.Refused.Archived) {
-		fileChangeRefusal(path.Root("id"), state.ID.ValueString(), "delete", recorded.Refused).warn(resp, true)
-		return
-	}
-	if state == nil || replacing {
-		place := r.plannedPlace(ctx, plan.FolderID)
-		if place != nil {
+	if state == nil {
+		if place := r.plannedPlace(ctx, plan.FolderID); place != nil {
 			if refused := fileFormRefusal(place.RoomType, plan.Title, head, known, content.attr()); refused != nil {
-				refused.warn(resp, replacing)
+				refused.warn(resp, false)
 			}
 		}
 		return
 	}
+	if refused := fileReplacementRefusal(&plan, state); refused != nil {
+		refused.warn(resp, false)
+	}
+	recorded := fileRecorded(ctx, req.Private)
 	if !plan.Title.IsUnknown() && !plan.Title.Equal(state.Title) && (recorded.Refused.Rename || recorded.Refused.Archived) {
 		fileChangeRefusal(path.Root("title"), state.ID.ValueString(), "rename", recorded.Refused).warn(resp, false)
 	}

@@ -53,24 +53,24 @@ func (r *fileResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			},
 			"folder_id": schema.StringAttribute{
 				MarkdownDescription: "Id of the room or folder the file is in (a `docspace_room`'s or `docspace_folder`'s " +
-					"`id`). A new value replaces the file: the old one is destroyed (into the Trash unless " +
-					"`permanent_delete` is true) and the content uploaded into the new place. The provider moves no " +
-					"files: a file a person moved elsewhere is recorded where it is, and the plan replaces it the same " +
-					"way.",
-				Required:      true,
-				Validators:    []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric room or folder id")},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+					"`id`). The provider does not move files, and never replaces one on its own: a new value, or a file a " +
+					"person moved elsewhere, is warned of at plan time and refused by the apply. Move the file back in " +
+					"DocSpace, or set `folder_id` to where it is; to upload a new file in the configured place instead, " +
+					"run `terraform apply -replace` on the resource, which deletes this one first (into the Trash unless " +
+					"`permanent_delete` is true).",
+				Required:   true,
+				Validators: []validator.String{stringvalidator.RegexMatches(numericID, "must be a numeric room or folder id")},
 			},
 			"title": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("The file's title with its extension, such as `Welcome.docx`: 1 to %d "+
 					"characters, without leading or trailing white space, emoji or any of `%s`, and with the extension in "+
 					"lower case, as the portal stores it. Formats the portal converts after the upload (such as `.doc`) "+
-					"are refused: convert the file and name the modern format. Renamed in place, unless the extension "+
-					"changes: the portal keeps a file's extension on rename, so a new extension replaces the file.",
+					"are refused: convert the file and name the modern format. Renamed in place. The portal keeps a "+
+					"file's extension on rename, so a new extension, a new format, is warned of at plan time and refused "+
+					"by the apply: run `terraform apply -replace` on the resource to upload a new file instead.",
 					maxFileTitleLength, strings.ReplaceAll(titleRewrittenChars[1:], "|", "\\|")),
-				Required:      true,
-				Validators:    []validator.String{fileTitle{}},
-				PlanModifiers: []planmodifier.String{newExtensionReplaces()},
+				Required:   true,
+				Validators: []validator.String{fileTitle{}},
 			},
 			"source": schema.StringAttribute{
 				MarkdownDescription: "Path of a local file to upload, such as `\"${path.module}/files/Welcome.docx\"`; " +

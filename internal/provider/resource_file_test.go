@@ -177,8 +177,16 @@ func TestAccFile_lifecycle(t *testing.T) {
 			},
 			{Config: fileRoomConfig(env, prefix, "custom", fileBlock("f", "Welcome.md", inline(v1))), PlanOnly: true},
 			{
-				// A new extension: the portal keeps extensions on rename, so it is a new file; the old one is in the Trash.
+				// A new extension: the portal keeps extensions on rename, so only a new file could have it. The provider
+				// replaces nothing on its own: the apply refuses it before any call, naming -replace.
 				Config:           fileRoomConfig(env, prefix, "custom", fileBlock("f", "Welcome.txt", inline(v1))),
+				ConfigPlanChecks: expectAction(plancheck.ResourceActionUpdate),
+				ExpectError:      wrapped(`(?s)A file's extension cannot change.*a .md file.*"Welcome.txt" would become "Welcome.txt.md".*terraform apply -replace`),
+			},
+			{
+				// Replaced on purpose (as -replace does): a new file, and the old one is in the Trash.
+				Config:           fileRoomConfig(env, prefix, "custom", fileBlock("f", "Welcome.txt", inline(v1))),
+				Taint:            []string{"docspace_file.f"},
 				ConfigPlanChecks: expectAction(plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("docspace_file.f", tfjsonpath.New("title"), knownvalue.StringExact("Welcome.txt")),
@@ -191,6 +199,55 @@ func TestAccFile_lifecycle(t *testing.T) {
 					}
 					return nil
 				},
+			},
+		},
+	})
+}
+
+// TestAccFile_newPlaceIsRefused: a new folder_id is never a replacement. The apply refuses it before any
+// call, naming -replace, the file stays where it is, and the pending change does not stop a destroy.
+func TestAccFile_newPlaceIsRefused(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t, fakeportal.Options{})
+	prefix := acctest.RandomName("files")
+	other := fmt.Sprintf(`
+resource "docspace_room" "o" {
+  title     = "%s other"
+  room_type = "custom"
+}
+`, prefix)
+	in := func(folder string) string {
+		return fmt.Sprintf(`
+resource "docspace_file" "f" {
+  folder_id = %s
+  title     = "Notes.txt"
+  content   = "notes"
+}
+`, folder)
+	}
+	var id, room int64
+	env.Run(t, resource.TestCase{
+		CheckDestroy: resource.ComposeTestCheckFunc(checkFilesDestroyed(env), env.CheckRoomsDestroyed("docspace_room")),
+		Steps: []resource.TestStep{
+			{
+				Config: fileRoomConfig(env, prefix, "custom", other, in("docspace_room.r.id")),
+				Check:  resource.ComposeTestCheckFunc(fileID("docspace_file.f", &id), fileID("docspace_room.r", &room)),
+			},
+			{
+				Config:           fileRoomConfig(env, prefix, "custom", other, in("docspace_room.o.id")),
+				ConfigPlanChecks: expectAction(plancheck.ResourceActionUpdate),
+				ExpectError:      wrapped(`(?s)File is not where the configuration puts it.*does not move files.*terraform apply -replace`),
+			},
+			{
+				// The file was neither moved nor replaced, and the pending change does not stop a destroy.
+				PreConfig: func() {
+					f, err := env.Client.GetFile(context.Background(), id)
+					if err != nil || f.FolderID != room {
+						t.Fatalf("file %d after the refused apply: %+v, %v; want it unchanged in room %d", id, f, err, room)
+					}
+				},
+				Config:  fileRoomConfig(env, prefix, "custom", other, in("docspace_room.o.id")),
+				Destroy: true,
 			},
 		},
 	})
