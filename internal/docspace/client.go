@@ -44,6 +44,7 @@ type Config struct {
 type Client struct {
 	host        string
 	http        *http.Client
+	retry       *retryTransport // also http's transport; it decides which damaged answers are read again
 	pollBackoff poll.Backoff
 	ops         finishedOps
 	// jobLocks serialise jobs; every client of a process shares one set (see jobs.go).
@@ -83,7 +84,7 @@ func New(cfg Config) (*Client, error) {
 	if backoff == (poll.Backoff{}) {
 		backoff = poll.DefaultBackoff
 	}
-	transport := &retryTransport{
+	retry := &retryTransport{
 		next:       &loggingTransport{next: &headerTransport{next: base, apiKey: cfg.APIKey, userAgent: cfg.UserAgent}, apiKey: cfg.APIKey, level: apiLogLevel(os.Getenv)},
 		maxRetries: cfg.MaxRetries,
 		timeout:    timeout,
@@ -92,7 +93,8 @@ func New(cfg Config) (*Client, error) {
 	}
 	return &Client{
 		host:        strings.TrimRight(cfg.Host, "/"),
-		http:        &http.Client{Transport: transport},
+		http:        &http.Client{Transport: retry},
+		retry:       retry,
 		pollBackoff: backoff,
 		ops:         finishedOps{seen: map[string]FileOperation{}},
 		scans:       map[string]*markerScan{},
@@ -124,8 +126,8 @@ type validationProblem struct {
 // An answer that lacks the response, or carries null, is an error when out is not nil: a call that
 // returns an object must never yield an empty one.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, body, out any) error {
-	present, err := c.doOptional(ctx, method, path, query, body, out)
-	return required(present, err, method, path, out)
+	_, err := c.call(ctx, method, path, query, body, out, true)
+	return err
 }
 
 // required is err, or, for a call that returns an object into out, an error when the answer lacked it.
@@ -139,11 +141,24 @@ func required(present bool, err error, method, path string, out any) error {
 // doOptional is do for the calls whose answer may legitimately lack a response (a job slot without a
 // record, a removed link). It reports whether the response was present and not null.
 func (c *Client) doOptional(ctx context.Context, method, path string, query url.Values, body, out any) (bool, error) {
-	status, urlPath, raw, err := c.send(ctx, method, path, query, body)
-	if err != nil {
-		return false, err
+	return c.call(ctx, method, path, query, body, out, false)
+}
+
+// call is do (needed) or doOptional. A GET whose answer arrived damaged may be sent again (readAgain).
+func (c *Client) call(ctx context.Context, method, path string, query url.Values, body, out any, needed bool) (bool, error) {
+	for attempt := 0; ; attempt++ {
+		status, urlPath, raw, err := c.send(ctx, method, path, query, body)
+		present := false
+		if err == nil {
+			present, err = decode(status, method, urlPath, raw, out)
+		}
+		if needed {
+			err = required(present, err, method, path, out)
+		}
+		if !c.retry.readAgain(ctx, method, urlPath, attempt, err) {
+			return present, err
+		}
 	}
-	return decode(status, method, urlPath, raw, out)
 }
 
 // send makes one request to /api/2.0/<path> and returns the status, the URL path and the body.

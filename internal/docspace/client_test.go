@@ -171,6 +171,62 @@ func TestAnswerWithoutTheObjectIsAnError(t *testing.T) {
 	}
 }
 
+// A read whose answer arrives damaged is sent again, with backoff, up to damagedReadRetries times; a
+// write is not (chaos: one null answer in fifty made a refresh of thirty rooms fail half the time).
+func TestDamagedReadsAreReadAgain(t *testing.T) {
+	for name, body := range map[string]string{
+		"null":        `{"response":null,"statusCode":200}`,
+		"undecodable": `{"response":{"id":"seven"},"statusCode":200}`,
+		"truncated":   `{"response":{"id":7,"ti`,
+	} {
+		var calls atomic.Int32
+		srv := serve(t, func(w http.ResponseWriter, _ *http.Request) {
+			if calls.Add(1) <= 2 {
+				io.WriteString(w, body)
+				return
+			}
+			io.WriteString(w, `{"response":{"id":7,"title":"ok"},"statusCode":200}`)
+		})
+		c, waits := testClient(t, srv, 8)
+		if room, err := c.GetRoom(t.Context(), 7); err != nil || room.Title != "ok" {
+			t.Fatalf("%s: got %+v, %v; want the room on the third reading", name, room, err)
+		}
+		if calls.Load() != 3 || len(*waits) != 2 || (*waits)[1] < retryBase/2 {
+			t.Errorf("%s: %d calls, waits %v; want 3 calls after 2 growing waits", name, calls.Load(), *waits)
+		}
+
+		calls.Store(-100) // damaged from now on
+		if _, err := c.GetRoom(t.Context(), 7); !errors.Is(err, ErrMissingObject) && !errors.Is(err, ErrUnreadableAnswer) {
+			t.Errorf("%s: an answer damaged every time: got %v", name, err)
+		}
+		if n := calls.Load() + 100; n != 1+damagedReadRetries {
+			t.Errorf("%s: an answer damaged every time was read %d times; want %d", name, n, 1+damagedReadRetries)
+		}
+
+		// The pages of a list, too.
+		calls.Store(0)
+		pages := serve(t, func(w http.ResponseWriter, _ *http.Request) {
+			if calls.Add(1) <= 2 {
+				io.WriteString(w, body)
+				return
+			}
+			io.WriteString(w, `{"response":[{"id":"g1","name":"Team"}],"count":1,"total":1,"statusCode":200}`)
+		})
+		lists, _ := testClient(t, pages, 8)
+		if groups, err := lists.ListGroups(t.Context(), ""); err != nil || len(groups) != 1 || calls.Load() != 3 {
+			t.Errorf("%s: a list page: got %+v, %v after %d calls; want the group on the third reading", name, groups, err, calls.Load())
+		}
+
+		calls.Store(-100)
+		if _, err := c.RenameFile(t.Context(), 7, "x.docx"); err == nil {
+			t.Errorf("%s: a damaged answer to a PUT passed", name)
+		}
+		if n := calls.Load() + 100; n != 1 {
+			t.Errorf("%s: a PUT with a damaged answer was sent %d times; the client repeats only reads", name, n)
+		}
+	}
+}
+
 // flaky answers with the given statuses first, then succeeds.
 func flaky(calls *atomic.Int32, statuses []int, header http.Header) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {

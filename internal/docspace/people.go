@@ -147,7 +147,8 @@ func (c *Client) ListUsers(ctx context.Context, f UserFilter) ([]User, error) {
 const pageSize = 100
 
 // eachPage reads a paged list (count and total in the envelope, api-notes.md §3) until startIndex
-// reaches total, handing each page's response to read, which returns how many items it held.
+// reaches total, handing each page's response to read, which returns how many items it held. A page whose
+// answer arrives damaged is read again (readAgain).
 func (c *Client) eachPage(ctx context.Context, path string, query url.Values, read func(json.RawMessage) (int, error)) error {
 	for start := 0; ; {
 		q := url.Values{}
@@ -156,34 +157,52 @@ func (c *Client) eachPage(ctx context.Context, path string, query url.Values, re
 		}
 		q.Set("startIndex", strconv.Itoa(start))
 		q.Set("count", strconv.Itoa(pageSize))
-		status, urlPath, raw, err := c.send(ctx, "GET", path, q, nil)
-		if err != nil {
-			return err
-		}
-		var response json.RawMessage
-		present, err := decode(status, "GET", urlPath, raw, &response)
-		if err != nil {
-			return err
-		}
-		if !present {
-			return fmt.Errorf("GET %s: %w", urlPath, ErrMissingObject)
-		}
-		var env struct {
-			Total *int `json:"total"`
-		}
-		if err := json.Unmarshal(raw, &env); err != nil || env.Total == nil {
-			return fmt.Errorf("GET %s: the answer has no total: %w", urlPath, ErrMissingObject)
-		}
-		n, err := read(response)
-		if errors.Is(err, ErrMissingObject) {
-			return fmt.Errorf("GET %s: %w", urlPath, err)
-		}
-		if err != nil {
-			return fmt.Errorf("GET %s: decoding the response: %v: %w", urlPath, err, ErrUnreadableAnswer)
+		var n, total int
+		for attempt := 0; ; attempt++ {
+			var urlPath string
+			var err error
+			urlPath, n, total, err = c.readPage(ctx, path, q, read)
+			if err == nil {
+				break
+			}
+			if !c.retry.readAgain(ctx, "GET", urlPath, attempt, err) {
+				return err
+			}
 		}
 		start += n
-		if n == 0 || start >= *env.Total {
+		if n == 0 || start >= total {
 			return nil
 		}
 	}
+}
+
+// readPage reads one page of eachPage's list and hands its response to read. It returns the URL path,
+// how many items the page held and the list's total.
+func (c *Client) readPage(ctx context.Context, path string, q url.Values, read func(json.RawMessage) (int, error)) (string, int, int, error) {
+	status, urlPath, raw, err := c.send(ctx, "GET", path, q, nil)
+	if err != nil {
+		return urlPath, 0, 0, err
+	}
+	var response json.RawMessage
+	present, err := decode(status, "GET", urlPath, raw, &response)
+	if err != nil {
+		return urlPath, 0, 0, err
+	}
+	if !present {
+		return urlPath, 0, 0, fmt.Errorf("GET %s: %w", urlPath, ErrMissingObject)
+	}
+	var env struct {
+		Total *int `json:"total"`
+	}
+	if err := json.Unmarshal(raw, &env); err != nil || env.Total == nil {
+		return urlPath, 0, 0, fmt.Errorf("GET %s: the answer has no total: %w", urlPath, ErrMissingObject)
+	}
+	n, err := read(response)
+	if errors.Is(err, ErrMissingObject) {
+		return urlPath, 0, 0, fmt.Errorf("GET %s: %w", urlPath, err)
+	}
+	if err != nil {
+		return urlPath, 0, 0, fmt.Errorf("GET %s: decoding the response: %v: %w", urlPath, err, ErrUnreadableAnswer)
+	}
+	return urlPath, n, *env.Total, nil
 }

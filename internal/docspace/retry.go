@@ -88,6 +88,25 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 }
 
+// damagedReadRetries bounds how many times a GET whose answer arrived damaged is sent again, within
+// maxRetries.
+const damagedReadRetries = 3
+
+// readAgain reports, after waiting, whether a request that ended with err may be sent again because its
+// answer arrived but was damaged: not JSON, not the shape the call reads, or without the object it
+// returns. Only a GET is: it changes nothing, and a proxy or a restarting portal damages an answer now
+// and then (api-notes.md §4). attempt counts the attempts already made, from 0.
+func (t *retryTransport) readAgain(ctx context.Context, method, path string, attempt int, err error) bool {
+	if method != http.MethodGet || attempt >= min(t.maxRetries, damagedReadRetries) || ctx.Err() != nil ||
+		!(errors.Is(err, ErrUnreadableAnswer) || errors.Is(err, ErrMissingObject)) {
+		return false
+	}
+	wait, _ := retryWait(nil, attempt)
+	tflog.SubsystemWarn(MaskedContext(ctx, ""), LogSubsystem, "reading again after a damaged answer",
+		map[string]any{"path": path, "attempt": attempt + 1, "wait_ms": wait.Milliseconds(), "error": err.Error()})
+	return t.sleep(ctx, wait) == nil
+}
+
 func (t *retryTransport) attempt(req *http.Request, n int) (*http.Response, error) {
 	ctx, cancel := context.WithTimeout(req.Context(), t.timeout)
 	defer cancel()

@@ -23,16 +23,17 @@ import (
 )
 
 // TestChaos applies one mixed estate from two workspaces at once, with the same API key and the same
-// titles and group names, against a fake portal that loses and damages answers after acting, fails jobs
-// and file operations, rate-limits and drops connections; the first apply of one workspace is
-// interrupted with SIGINT mid-way. Each workspace re-applies as a user would (and imports what an error
-// tells it to) until it succeeds. Then, with the faults gone: both plans are empty, no object is in both
+// titles and group names, against a fake portal that loses and damages answers after acting, damages
+// answers to reads, fails jobs and file operations, rate-limits and drops connections; the first apply
+// of one workspace is interrupted with SIGINT mid-way. Each workspace re-applies as a user would (and
+// imports what an error tells it to) until it succeeds. Then, with the faults gone: both plans are empty, no object is in both
 // states, the portal holds exactly the rooms, templates, groups and room members of the two states (no
 // orphan, no duplicate, no creation marker left), and destroying both leaves the portal empty.
 //
 // Each workspace runs the real provider binary in a process of its own, as two Terraform runs would.
 // The seed (CHAOS_SEED, default fixed) makes the portal's random choices repeatable; the interleaving of
-// the two workspaces is not.
+// the two workspaces is not. CHAOS_DUMP names a directory that receives the whole output of every
+// failed attempt.
 func TestChaos(t *testing.T) {
 	t.Parallel()
 	seed := uint64(20261202)
@@ -75,6 +76,8 @@ func TestChaos(t *testing.T) {
 		portal.InjectFault(f)
 	}
 	portal.InjectFault(fakeportal.Fault{Reply: fakeportal.ReplyNull, Method: "GET", PathPrefix: "/api/2.0/files/rooms/", Rate: 0.02})
+	portal.InjectFault(fakeportal.Fault{Reply: fakeportal.ReplyTruncated, Method: "GET", Rate: 0.02})
+	portal.InjectFault(fakeportal.Fault{Reply: fakeportal.ReplyUndecodable, Method: "GET", Rate: 0.02})
 	portal.InjectFault(fakeportal.Fault{Status: 429, Rate: 0.05})
 	portal.InjectFault(fakeportal.Fault{Status: 503, Method: "GET", Rate: 0.05})
 	portal.InjectFault(fakeportal.Fault{Drop: true, Method: "GET", Rate: 0.02})
@@ -428,6 +431,9 @@ func (w *workspace) converge(t *testing.T, verb string, interruptFirst bool) {
 			return
 		}
 		t.Logf("workspace %s: %s attempt %d failed (exit %d, interrupted %t): %s", w.name, verb, attempt, code, interrupted, summarise(out))
+		if d := os.Getenv("CHAOS_DUMP"); d != "" {
+			_ = os.WriteFile(filepath.Join(d, fmt.Sprintf("%s-%s-%d.txt", w.name, verb, attempt)), []byte(out), 0o600)
+		}
 		for _, block := range strings.Split(out, "Error: Unfinished earlier creation")[1:] {
 			id, addr := abandonedObject.FindStringSubmatch(block), diagnosticOf.FindStringSubmatch(block)
 			if id == nil || addr == nil {
