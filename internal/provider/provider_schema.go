@@ -37,7 +37,8 @@ func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: "How many times a request is retried after a rate limit (429) or a transient server error " +
 					"(502, 503, 504, dropped connection). Waits honour `Retry-After` and grow exponentially up to 30s each. " +
-					"Only idempotent requests are retried after server errors; creations are retried only after a 429. Defaults to `8`.",
+					"Only idempotent requests are retried after server errors; creations are retried only after a 429. A read whose " +
+					"answer arrives damaged (not JSON, or without its object) is read again up to 3 times within this budget. Defaults to `8`.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
 			},
