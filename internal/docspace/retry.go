@@ -97,8 +97,8 @@ const damagedReadRetries = 3
 // returns. Only a GET is: it changes nothing, and a proxy or a restarting portal damages an answer now
 // and then (api-notes.md §4). attempt counts the attempts already made, from 0.
 func (t *retryTransport) readAgain(ctx context.Context, method, path string, attempt int, err error) bool {
-	if method != http.MethodGet || attempt >= min(t.maxRetries, damagedReadRetries) || ctx.Err() != nil ||
-		!(errors.Is(err, ErrUnreadableAnswer) || errors.Is(err, ErrMissingObject)) {
+	damaged := errors.Is(err, ErrUnreadableAnswer) || errors.Is(err, ErrMissingObject)
+	if !damaged || method != http.MethodGet || attempt >= min(t.maxRetries, damagedReadRetries) || ctx.Err() != nil {
 		return false
 	}
 	wait, _ := retryWait(nil, attempt)
