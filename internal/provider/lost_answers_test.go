@@ -145,8 +145,9 @@ func TestAccCreate_lostAnswers(t *testing.T) {
 	}
 }
 
-// TestAccRoom_nullRefresh: a refresh answered 200 without the room is an error, and the state keeps
-// the room as it was; it never becomes an empty room that the next plan would replace.
+// TestAccRoom_nullRefresh: a refresh answered 200 without the room, or with an unreadable one, reads it
+// again; an answer damaged every time is an error, and the state keeps the room as it was. It never
+// becomes an empty room that the next plan would replace.
 func TestAccRoom_nullRefresh(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{})
@@ -165,15 +166,17 @@ func TestAccRoom_nullRefresh(t *testing.T) {
 						Config:            config,
 						ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(roomAddr, tfjsonpath.New("id"))},
 					},
+					damagedOnce(env, fakeportal.Fault{Reply: reply, Method: "GET", PathPrefix: "/api/2.0/files/rooms/"}, config),
 					{
 						PreConfig: func() {
-							env.Fake.InjectFault(fakeportal.Fault{Reply: reply, Method: "GET", PathPrefix: "/api/2.0/files/rooms/", Count: 1})
+							env.Fake.InjectFault(fakeportal.Fault{Reply: reply, Method: "GET", PathPrefix: "/api/2.0/files/rooms/", Count: 1000})
 						},
 						Config:      config,
 						ExpectError: regexp.MustCompile(`Error reading room`),
 					},
 					{
-						Config: config,
+						PreConfig: env.Fake.ClearFaults,
+						Config:    config,
 						ConfigPlanChecks: resource.ConfigPlanChecks{
 							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(roomAddr, plancheck.ResourceActionNoop)},
 						},
@@ -228,8 +231,8 @@ func TestAccRoom_fileOperationFinishedBeforeTheAnswer(t *testing.T) {
 }
 
 // TestAccTemplateAndLink_nullRefresh: templates and links read through the same strict decoding. A
-// refresh answered without the template, or with an unreadable list of links, is an error; the state
-// keeps both, and the next plan is empty.
+// refresh answered once without the template, or with an unreadable list of links, reads again; answered
+// so every time, it is an error. The state keeps both, and the next plan is empty.
 func TestAccTemplateAndLink_nullRefresh(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t, fakeportal.Options{JobDuration: 50 * time.Millisecond})
@@ -263,18 +266,20 @@ resource "docspace_room_link" "share" {
 					env.CaptureRoomID("docspace_room.source", &roomID),
 				),
 			},
+			damagedOnce(env, fakeportal.Fault{Reply: fakeportal.ReplyTruncated, Method: "GET", PathPrefix: "/api/2.0/files/rooms/", PathSuffix: "/links"}, config),
 			{
 				PreConfig: func() {
 					env.Fake.InjectFault(fakeportal.Fault{Reply: fakeportal.ReplyNull, Method: "GET",
-						PathPrefix: fmt.Sprintf("/api/2.0/files/rooms/%d", templateID), Count: 1})
+						PathPrefix: fmt.Sprintf("/api/2.0/files/rooms/%d", templateID), Count: 1000})
 				},
 				Config:      config,
 				ExpectError: regexp.MustCompile(`Error reading room template`),
 			},
 			{
 				PreConfig: func() {
+					env.Fake.ClearFaults()
 					env.Fake.InjectFault(fakeportal.Fault{Reply: fakeportal.ReplyTruncated, Method: "GET",
-						PathPrefix: fmt.Sprintf("/api/2.0/files/rooms/%d/links", roomID), Count: 1})
+						PathPrefix: fmt.Sprintf("/api/2.0/files/rooms/%d/links", roomID), Count: 1000})
 				},
 				Config:      config,
 				ExpectError: regexp.MustCompile(`Error reading room link`),
@@ -288,6 +293,26 @@ resource "docspace_room_link" "share" {
 			},
 		},
 	})
+}
+
+// damagedOnce is a step whose refresh meets fault once: the read is made again, and the plan is empty.
+func damagedOnce(env *acctest.Env, fault fakeportal.Fault, config string) resource.TestStep {
+	fault.Count = 1
+	var before int
+	return resource.TestStep{
+		PreConfig: func() {
+			before = env.Fake.FaultsFired()[fault.String()]
+			env.Fake.InjectFault(fault)
+		},
+		Config:           config,
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+		Check: func(*terraform.State) error {
+			if n := env.Fake.FaultsFired()[fault.String()] - before; n != 1 {
+				return fmt.Errorf("the fault %s struck %d times; want once", fault.String(), n)
+			}
+			return nil
+		},
+	}
 }
 
 // TestAccGroup_lostAnswers: the portal creates the group, and then the answer to POST /group is lost or
