@@ -2,6 +2,7 @@ package fakeportal
 
 import (
 	"net/http"
+	"strconv"
 	"time"
 )
 
@@ -162,9 +163,15 @@ func (p *Portal) moveRoom(c *call, to int) {
 	if !ok {
 		return
 	}
-	op := p.startOp(c.user, opMove, !deleteAfter, func() string {
+	u := c.user
+	op := p.startOp(u, opMove, !deleteAfter, func() string {
 		if cur := p.rooms[id]; cur != nil {
 			cur.folder = to
+			trigger := "room.archived"
+			if to == folderRooms {
+				trigger = "room.restored"
+			}
+			p.publish(trigger, strconv.FormatInt(id, 10), p.dto(cur, u, false), eventContext{by: u, mayRead: cur.canRead})
 		}
 		return ""
 	})
@@ -184,7 +191,12 @@ func (p *Portal) deleteRoom(c *call) {
 	if !ok {
 		return
 	}
-	p.startOp(c.user, opDelete, !deleteAfter, func() string {
+	u := c.user
+	p.startOp(u, opDelete, !deleteAfter, func() string {
+		if cur := p.rooms[id]; cur != nil && cur.folder != folderTemplates {
+			// What a template's deletion publishes is not known; rooms publish room.deleted (api-notes.md §38).
+			p.publish("room.deleted", strconv.FormatInt(id, 10), p.dto(cur, u, false), eventContext{by: u, mayRead: cur.canRead})
+		}
 		delete(p.rooms, id)
 		return ""
 	})

@@ -496,8 +496,13 @@ func (p *Portal) updateRoom(c *call) {
 		return
 	}
 	next.updated, next.updatedBy = p.now(), c.user
+	renamed := next.title != r.title
 	*r = next
-	c.ok(p.dto(r, c.user, true))
+	answer := p.dto(r, c.user, true)
+	if renamed { // the server publishes room.updated from its rename only (api-notes.md §38)
+		p.publish("room.updated", strconv.FormatInt(r.id, 10), answer, eventContext{by: c.user, mayRead: r.canRead})
+	}
+	c.ok(answer)
 }
 
 func (p *Portal) addTags(c *call)    { p.changeTags(c, true) }

@@ -661,11 +661,47 @@ func TestWebhookFileAndFolderEvents(t *testing.T) {
 	settle()
 	owner.call("DELETE", "files/folder/"+folderID, `{"immediately":true}`)
 	settle()
+	want := []string{"file.created " + fileID, "file.uploaded " + fileID, "file.uploaded " + fileID, "file.updated " + fileID,
+		"file.trashed " + fileID, "file.deleted " + fileID, "folder.created " + folderID, "folder.updated " + folderID,
+		"folder.trashed " + folderID, "folder.deleted " + folderID}
+	expectDeliveries(t, p, rc, "Secret-123", want)
+}
+
+// TestWebhookRoomEvents: a room publishes room.created, room.updated when renamed (and only then),
+// room.archived, room.restored and room.deleted.
+func TestWebhookRoomEvents(t *testing.T) {
+	p, owner, _ := newFake(t, Options{AllowLoopbackWebhooks: true, FileOpDuration: time.Millisecond})
+	rc := newReceiver(t)
+	owner.call("POST", "settings/webhook", hookBody(map[string]any{"name": "rooms", "uri": rc.url(), "secretKey": "Secret-123",
+		"enabled": true, "triggers": 1<<22 | 1<<23 | 1<<24 | 1<<25 | 1<<26}))
+	room := fileRoom(t, owner, typeCustom)
+	settle := func() { // an archive or a delete is an operation that ends a moment later, seen by the next request
+		time.Sleep(20 * time.Millisecond)
+		owner.call("GET", "files/fileops", "")
+	}
+	owner.call("PUT", "files/rooms/"+room, `{"title":"renamed"}`)
+	if a := owner.call("PUT", "files/rooms/"+room, `{"title":"renamed","color":"FF0000"}`); a.status != http.StatusOK { // no new title: no event
+		t.Fatalf("an update without a new title: %d %s", a.status, a.raw)
+	}
+	owner.call("PUT", "files/rooms/"+room+"/archive", `{"deleteAfter":true}`)
+	settle()
+	owner.call("PUT", "files/rooms/"+room+"/unarchive", `{"deleteAfter":true}`)
+	settle()
+	owner.call("DELETE", "files/rooms/"+room, `{"deleteAfter":true}`)
+	settle()
+	expectDeliveries(t, p, rc, "Secret-123", []string{"room.created " + room, "room.updated " + room,
+		"room.archived " + room, "room.restored " + room, "room.deleted " + room})
+}
+
+// expectDeliveries waits for the portal's deliveries and checks that rc received the events want
+// ("<trigger> <payload id>", in order), each signed with secret.
+func expectDeliveries(t *testing.T, p *Portal, rc *receiver, secret string, want []string) {
+	t.Helper()
 	p.WaitWebhookDeliveries()
 	_, posts := rc.counts()
 	var got []string
 	for _, post := range posts {
-		if !verifySignature("Secret-123", post) {
+		if !verifySignature(secret, post) {
 			t.Errorf("signature %q does not match the body %s", post.signature, post.body)
 		}
 		var event map[string]any
@@ -675,9 +711,6 @@ func TestWebhookFileAndFolderEvents(t *testing.T) {
 		id := jsonNumber(event["payload"].(map[string]any)["id"].(float64))
 		got = append(got, event["event"].(map[string]any)["trigger"].(string)+" "+id)
 	}
-	want := []string{"file.created " + fileID, "file.uploaded " + fileID, "file.uploaded " + fileID, "file.updated " + fileID,
-		"file.trashed " + fileID, "file.deleted " + fileID, "folder.created " + folderID, "folder.updated " + folderID,
-		"folder.trashed " + folderID, "folder.deleted " + folderID}
 	if strings.Join(got, ", ") != strings.Join(want, ", ") {
 		t.Errorf("deliveries:\n%s\nwant:\n%s", strings.Join(got, ", "), strings.Join(want, ", "))
 	}
