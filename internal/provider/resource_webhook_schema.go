@@ -36,9 +36,10 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"are available only to some user types, and the webhook's creator must be of such a type: the plan warns of " +
 			"a trigger the API key's user may not use, and the apply refuses it before any call.\n\n" +
 			webhookTriggersTable() +
-			"\nObjects made by Terraform (rooms, folders, webhooks) are created under their title followed by a creation " +
-			"marker and renamed at once, so their `*.created` events carry the marked title, such as " +
-			"`Intake [tf-pending-r-3fa9c2d1e0b7]`: receivers should identify objects by id.\n" +
+			"\nObjects made by Terraform (rooms, folders, files, webhooks) are created under their title followed by a " +
+			"creation marker and renamed at once, so their `*.created` events carry the marked title, such as " +
+			"`Intake [tf-pending-r-3fa9c2d1e0b7]`, and the rename that follows publishes `room.updated`, `folder.updated` " +
+			"or `file.updated` with the real title: receivers should identify objects by id.\n" +
 			"\n**Changes made by the portal.** The portal deletes a webhook whose receiver answers a delivery with " +
 			"`410 Gone`: the next refresh removes it from the state with a warning, and the next apply creates it again. " +
 			"It disables a webhook whose deliveries have failed for three days: the refresh shows `enabled = false` with " +

@@ -668,13 +668,14 @@ func TestAccWebhook_guestKey(t *testing.T) {
 
 // TestAccWebhook_endToEnd is the whole chain: a webhook made by Terraform listens to rooms, folders and
 // uploads made by Terraform in the next step, and the test's receiver gets each event, signed with the
-// webhook's secret, naming that room, that folder and that file.
+// webhook's secret, naming that room, that folder and that file. The room's creation under its marker is
+// followed by room.updated with its real title.
 func TestAccWebhook_endToEnd(t *testing.T) {
 	t.Parallel()
 	env, recv := webhookEnv(t)
 	const secret = "End-to-end-secret-7"
 	hook := webhookBlock(acctest.RandomName("hook"), recv.URL(), fmt.Sprintf(`
-  triggers = ["room.created", "folder.created", "file.uploaded"]
+  triggers = ["room.created", "room.updated", "folder.created", "file.uploaded"]
   secret   = %q`, secret))
 	title := acctest.RandomName("e2e")
 	objects := fmt.Sprintf(`
@@ -706,6 +707,7 @@ resource "docspace_file" "welcome" {
 					folder := s.RootModule().Resources["docspace_folder.f"].Primary.ID
 					file := s.RootModule().Resources["docspace_file.welcome"].Primary.ID
 					got := map[string]string{} // trigger → entity id
+					renamedTo := ""            // the title room.updated carries
 					for _, d := range recv.received() {
 						mac := hmac.New(sha256.New, []byte(secret))
 						mac.Write(d.body)
@@ -725,6 +727,9 @@ resource "docspace_file" "welcome" {
 							return fmt.Errorf("delivery %s: %v", d.body, err)
 						}
 						got[event.Event.Trigger] = event.Payload.ID.String()
+						if event.Event.Trigger == "room.updated" {
+							renamedTo = event.Payload.Title
+						}
 						// Terraform creates under a marked title and renames at once: the event carries the marked one.
 						if event.Event.Trigger == "room.created" && !strings.HasPrefix(event.Payload.Title, title) {
 							return fmt.Errorf("room.created names the room %q, want a title starting with %q", event.Payload.Title, title)
@@ -733,6 +738,9 @@ resource "docspace_file" "welcome" {
 					if got["room.created"] != room || got["folder.created"] != folder || got["file.uploaded"] != file {
 						return fmt.Errorf("events received: %v; want room.created of room %s, folder.created of folder %s and "+
 							"file.uploaded of file %s", got, room, folder, file)
+					}
+					if got["room.updated"] != room || renamedTo != title {
+						return fmt.Errorf("room.updated of room %s: got room %s titled %q; want the rename to %q", room, got["room.updated"], renamedTo, title)
 					}
 					return nil
 				},
