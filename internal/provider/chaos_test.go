@@ -23,12 +23,14 @@ import (
 )
 
 // TestChaos applies one mixed estate from two workspaces at once, with the same API key and the same
-// titles and group names, against a fake portal that loses and damages answers after acting, damages
-// answers to reads, fails jobs and file operations, rate-limits and drops connections; the first apply
-// of one workspace is interrupted with SIGINT mid-way. Each workspace re-applies as a user would (and
-// imports what an error tells it to) until it succeeds. Then, with the faults gone: both plans are empty, no object is in both
-// states, the portal holds exactly the rooms, templates, groups and room members of the two states (no
-// orphan, no duplicate, no creation marker left), and destroying both leaves the portal empty.
+// titles and group names (each names its own webhook: a portal refuses a second of the same name and
+// URI), against a fake portal that loses and damages answers after acting, damages answers to reads,
+// fails jobs and file operations, rate-limits and drops connections; the first apply of one workspace
+// is interrupted with SIGINT mid-way. Each workspace re-applies as a user would (and imports what an
+// error tells it to) until it succeeds. Then, with the faults gone: both plans are empty, no object is
+// in both states, the portal holds exactly the rooms, templates, groups, room members, folders, files
+// and webhooks of the two states (no orphan, no duplicate, no creation marker left), and destroying
+// both leaves the portal empty.
 //
 // Each workspace runs the real provider binary in a process of its own, as two Terraform runs would.
 // The seed (CHAOS_SEED, default fixed) makes the portal's random choices repeatable; the interleaving of
@@ -42,14 +44,15 @@ func TestChaos(t *testing.T) {
 	}
 	t.Logf("seed %d", seed)
 	portal := fakeportal.New(fakeportal.Options{APIKeys: []string{acctest.FakeAPIKey}, Seed: seed,
-		JobDuration: 150 * time.Millisecond, FileOpDuration: 100 * time.Millisecond})
+		JobDuration: 150 * time.Millisecond, FileOpDuration: 100 * time.Millisecond, AllowLoopbackWebhooks: true})
 	srv := httptest.NewServer(portal)
 	t.Cleanup(srv.Close)
 	bin := buildProvider(t)
 	manager := portal.AddUser("Chaos Manager", "manager@portal.example", fakeportal.TypeRoomAdmin)
 	member := portal.AddUser("Chaos Member", "member@portal.example", fakeportal.TypeUser)
 
-	for _, route := range slices.Concat(creationRoutes, []string{"/api/2.0/group", "/api/2.0/files/folder/"}) {
+	receiver := newTestReceiver(t)
+	for _, route := range slices.Concat(creationRoutes, []string{"/api/2.0/group", "/api/2.0/files/folder/", "/api/2.0/settings/webhook"}) {
 		for _, f := range []fakeportal.Fault{
 			{Status: 502, AfterProcessing: true, Rate: 0.08},
 			{Drop: true, AfterProcessing: true, Rate: 0.06},
@@ -86,7 +89,7 @@ func TestChaos(t *testing.T) {
 	portal.FailNextFileOperation("The room is being moved by another user")
 	portal.FinishFileOperationsAtOnce(true)
 
-	config := chaosEstate(srv.URL, manager, member)
+	config := chaosEstate(srv.URL, manager, member, receiver.URL())
 	spaces := []*workspace{newWorkspace(t, bin, "a", config), newWorkspace(t, bin, "b", config)}
 	// The operator of both workspaces adopts an abandoned object once, in the first workspace that
 	// names it: with identical titles the error appears in both, and the object belongs to only one.
@@ -176,6 +179,18 @@ func TestChaos(t *testing.T) {
 			t.Errorf("group %s still carries its creation marker: %q", id, name)
 		}
 	}
+	hooks := portal.Webhooks()
+	for _, h := range hooks {
+		if _, ok := owned[strconv.FormatInt(h.ID, 10)]; !ok {
+			t.Errorf("orphan: webhook %d %q is on the portal but in no state", h.ID, h.Name)
+		}
+		if strings.Contains(h.Name, "[tf-pending-") {
+			t.Errorf("webhook %d still carries its creation marker: %q", h.ID, h.Name)
+		}
+	}
+	if len(hooks) != inStates["docspace_webhook"] {
+		t.Errorf("the portal holds %d webhooks; the states hold %d", len(hooks), inStates["docspace_webhook"])
+	}
 	if len(onPortal[false]) != inStates["docspace_room"] || len(onPortal[true]) != inStates["docspace_room_template"] || len(groups) != inStates["docspace_group"] {
 		t.Errorf("the portal holds %d rooms, %d templates and %d groups; the states hold %v",
 			len(onPortal[false]), len(onPortal[true]), len(groups), inStates)
@@ -190,15 +205,16 @@ func TestChaos(t *testing.T) {
 		wg.Go(func() { w.converge(t, "destroy", false) })
 	}
 	wg.Wait()
-	if ids, groups, folders, files := portal.RoomIDs(), portal.GroupNames(), portal.Folders(), portal.AllFiles(); len(ids) > 0 || len(groups) > 0 || len(folders) > 0 || len(files) > 0 {
-		t.Errorf("the portal still holds rooms %v, groups %v, folders %v and files %+v after both workspaces were destroyed", ids, groups, folders, files)
+	if ids, groups, folders, files, hooks := portal.RoomIDs(), portal.GroupNames(), portal.Folders(), portal.AllFiles(), portal.Webhooks(); len(ids) > 0 || len(groups) > 0 || len(folders) > 0 || len(files) > 0 || len(hooks) > 0 {
+		t.Errorf("the portal still holds rooms %v, groups %v, folders %v, files %+v and webhooks %+v after both workspaces were destroyed", ids, groups, folders, files, hooks)
 	}
 }
 
 // chaosEstate is what each workspace applies: rooms of several types, an archived one, templates, rooms
 // from templates, links, groups of manager and member, the groups and member as room members, and
-// folders in rooms and in folders, and files in folders.
-func chaosEstate(host, manager, member string) string {
+// folders in rooms and in folders, files in folders, and a webhook. Webhook names and URIs are unique on
+// a portal, so each workspace names its own (var.workspace); everything else is titled alike.
+func chaosEstate(host, manager, member, receiver string) string {
 	return fmt.Sprintf(`
 terraform {
   required_providers {
@@ -289,7 +305,19 @@ resource "docspace_file" "doc" {
   content          = "minutes ${count.index}"
   permanent_delete = true
 }
-`, host, acctest.FakeAPIKey, manager, member)
+
+variable "workspace" {
+  type = string
+}
+
+resource "docspace_webhook" "rooms" {
+  name     = "tfacc-chaos hook ${var.workspace}"
+  uri      = %[5]q
+  ssl      = false
+  triggers = ["room.created"]
+  secret   = "Chaos-secret-1"
+}
+`, host, acctest.FakeAPIKey, manager, member, receiver)
 }
 
 // buildProvider compiles the provider and writes a CLI configuration that points Terraform at it.
@@ -358,7 +386,7 @@ func newWorkspace(t *testing.T, bin, name, config string) *workspace {
 		t.Fatal(err)
 	}
 	env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+filepath.Join(bin, "terraformrc"), "TF_IN_AUTOMATION=1", "TF_INPUT=0",
-		"CHECKPOINT_DISABLE=1", "TF_LOG=", "NO_COLOR=1")
+		"CHECKPOINT_DISABLE=1", "TF_LOG=", "NO_COLOR=1", "TF_VAR_workspace="+name)
 	return &workspace{name: name, dir: dir, env: env, terraform: tf}
 }
 
@@ -412,7 +440,7 @@ func exitCode(err error) int {
 }
 
 var (
-	abandonedObject = regexp.MustCompile(`DocSpace (?:room template|room|group|folder|file) ([0-9a-f-]+), titled`)
+	abandonedObject = regexp.MustCompile(`DocSpace (?:room template|room|group|folder|file|webhook) ([0-9a-f-]+), titled`)
 	diagnosticOf    = regexp.MustCompile(`with (docspace_[a-z_]+\.[a-z_]+\[\d+\]),`)
 )
 
