@@ -146,54 +146,37 @@ func TestChaos(t *testing.T) {
 			}
 		}
 	}
-	folders := portal.Folders()
-	for id, title := range folders {
-		if _, ok := owned[strconv.FormatInt(id, 10)]; !ok {
-			t.Errorf("orphan: folder %d %q is on the portal but in no state", id, title)
-		}
-		if strings.Contains(title, "[tf-pending-") {
-			t.Errorf("folder %d still carries its creation marker: %q", id, title)
-		}
+	folders := map[string]string{}
+	for id, title := range portal.Folders() {
+		folders[strconv.FormatInt(id, 10)] = title
 	}
-	if len(folders) != inStates["docspace_folder"] {
-		t.Errorf("the portal holds %d folders; the states hold %d", len(folders), inStates["docspace_folder"])
+	files := map[string]string{}
+	for _, f := range portal.AllFiles() {
+		files[strconv.FormatInt(f.ID, 10)] = f.Title
 	}
-	files := portal.AllFiles()
-	for _, f := range files {
-		if _, ok := owned[strconv.FormatInt(f.ID, 10)]; !ok {
-			t.Errorf("orphan: file %d %q is on the portal but in no state", f.ID, f.Title)
-		}
-		if strings.Contains(f.Title, "[tf-pending-") {
-			t.Errorf("file %d still carries its creation marker: %q", f.ID, f.Title)
-		}
-	}
-	if len(files) != inStates["docspace_file"] {
-		t.Errorf("the portal holds %d files; the states hold %d", len(files), inStates["docspace_file"])
+	hooks := map[string]string{}
+	for _, h := range portal.Webhooks() {
+		hooks[strconv.FormatInt(h.ID, 10)] = h.Name
 	}
 	groups := portal.GroupNames()
-	for id, name := range groups {
-		if _, ok := owned[id]; !ok {
-			t.Errorf("orphan: group %s %q is on the portal but in no state", id, name)
+	for _, c := range []struct {
+		noun, resourceType string
+		onPortal           map[string]string // id → title or name
+	}{{"folder", "docspace_folder", folders}, {"file", "docspace_file", files}, {"group", "docspace_group", groups}, {"webhook", "docspace_webhook", hooks}} {
+		for id, title := range c.onPortal {
+			if _, ok := owned[id]; !ok {
+				t.Errorf("orphan: %s %s %q is on the portal but in no state", c.noun, id, title)
+			}
+			if strings.Contains(title, "[tf-pending-") {
+				t.Errorf("%s %s still carries its creation marker: %q", c.noun, id, title)
+			}
 		}
-		if strings.Contains(name, "[tf-pending-") {
-			t.Errorf("group %s still carries its creation marker: %q", id, name)
+		if len(c.onPortal) != inStates[c.resourceType] {
+			t.Errorf("the portal holds %d of %s; the states hold %d", len(c.onPortal), c.resourceType, inStates[c.resourceType])
 		}
 	}
-	hooks := portal.Webhooks()
-	for _, h := range hooks {
-		if _, ok := owned[strconv.FormatInt(h.ID, 10)]; !ok {
-			t.Errorf("orphan: webhook %d %q is on the portal but in no state", h.ID, h.Name)
-		}
-		if strings.Contains(h.Name, "[tf-pending-") {
-			t.Errorf("webhook %d still carries its creation marker: %q", h.ID, h.Name)
-		}
-	}
-	if len(hooks) != inStates["docspace_webhook"] {
-		t.Errorf("the portal holds %d webhooks; the states hold %d", len(hooks), inStates["docspace_webhook"])
-	}
-	if len(onPortal[false]) != inStates["docspace_room"] || len(onPortal[true]) != inStates["docspace_room_template"] || len(groups) != inStates["docspace_group"] {
-		t.Errorf("the portal holds %d rooms, %d templates and %d groups; the states hold %v",
-			len(onPortal[false]), len(onPortal[true]), len(groups), inStates)
+	if len(onPortal[false]) != inStates["docspace_room"] || len(onPortal[true]) != inStates["docspace_room_template"] {
+		t.Errorf("the portal holds %d rooms and %d templates; the states hold %v", len(onPortal[false]), len(onPortal[true]), inStates)
 	}
 	counts := portal.Counts()
 	t.Logf("faults that struck: %v", portal.FaultsFired())
