@@ -144,19 +144,30 @@ func (c *Client) doOptional(ctx context.Context, method, path string, query url.
 	return c.call(ctx, method, path, query, body, out, false)
 }
 
-// call is do (needed) or doOptional. A GET whose answer arrived damaged may be sent again (readAgain).
+// call is do (needed) or doOptional.
 func (c *Client) call(ctx context.Context, method, path string, query url.Values, body, out any, needed bool) (bool, error) {
-	for attempt := 0; ; attempt++ {
+	var present bool
+	err := c.again(ctx, method, func() (string, error) {
 		status, urlPath, raw, err := c.send(ctx, method, path, query, body)
-		present := false
+		present = false
 		if err == nil {
 			present, err = decode(status, method, urlPath, raw, out)
 		}
 		if needed {
 			err = required(present, err, method, path, out)
 		}
-		if !c.retry.readAgain(ctx, method, urlPath, attempt, err) {
-			return present, err
+		return urlPath, err
+	})
+	return present, err
+}
+
+// again makes one request with attempt, which returns the URL path it asked for and its error, and makes
+// it again for as long as the transport lets a damaged answer be read again (readAgain).
+func (c *Client) again(ctx context.Context, method string, attempt func() (string, error)) error {
+	for n := 0; ; n++ {
+		urlPath, err := attempt()
+		if !c.retry.readAgain(ctx, method, urlPath, n, err) {
+			return err
 		}
 	}
 }

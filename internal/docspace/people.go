@@ -148,7 +148,7 @@ const pageSize = 100
 
 // eachPage reads a paged list (count and total in the envelope, api-notes.md §3) until startIndex
 // reaches total, handing each page's response to read, which returns how many items it held. A page whose
-// answer arrives damaged is read again (readAgain).
+// answer arrives damaged is read again (again).
 func (c *Client) eachPage(ctx context.Context, path string, query url.Values, read func(json.RawMessage) (int, error)) error {
 	for start := 0; ; {
 		q := url.Values{}
@@ -158,16 +158,14 @@ func (c *Client) eachPage(ctx context.Context, path string, query url.Values, re
 		q.Set("startIndex", strconv.Itoa(start))
 		q.Set("count", strconv.Itoa(pageSize))
 		var n, total int
-		for attempt := 0; ; attempt++ {
+		err := c.again(ctx, "GET", func() (string, error) {
 			var urlPath string
 			var err error
 			urlPath, n, total, err = c.readPage(ctx, path, q, read)
-			if err == nil {
-				break
-			}
-			if !c.retry.readAgain(ctx, "GET", urlPath, attempt, err) {
-				return err
-			}
+			return urlPath, err
+		})
+		if err != nil {
+			return err
 		}
 		start += n
 		if n == 0 || start >= total {
