@@ -2,7 +2,6 @@ package fakeportal
 
 import (
 	"net/http"
-	"strconv"
 	"time"
 )
 
@@ -171,7 +170,7 @@ func (p *Portal) moveRoom(c *call, to int) {
 			if to == folderRooms {
 				trigger = "room.restored"
 			}
-			p.publish(trigger, strconv.FormatInt(id, 10), p.dto(cur, u, false), eventContext{by: u, mayRead: cur.canRead})
+			p.publishRoom(trigger, cur, u, p.dto(cur, u, false))
 		}
 		return ""
 	})
@@ -195,7 +194,7 @@ func (p *Portal) deleteRoom(c *call) {
 	p.startOp(u, opDelete, !deleteAfter, func() string {
 		if cur := p.rooms[id]; cur != nil && cur.folder != folderTemplates {
 			// What a template's deletion publishes is not known; rooms publish room.deleted (api-notes.md §38).
-			p.publish("room.deleted", strconv.FormatInt(id, 10), p.dto(cur, u, false), eventContext{by: u, mayRead: cur.canRead})
+			p.publishRoom("room.deleted", cur, u, p.dto(cur, u, false))
 		}
 		delete(p.rooms, id)
 		return ""

@@ -10,6 +10,7 @@ import (
 	"maps"
 	"net/http"
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -77,6 +78,11 @@ func (p *Portal) publish(trigger, entityID string, payload any, about eventConte
 		p.delivering = true
 		go p.deliverWebhooks()
 	}
+}
+
+// publishRoom publishes trigger about room r, caused by u, with payload (the room as u reads it).
+func (p *Portal) publishRoom(trigger string, r *room, u *user, payload any) {
+	p.publish(trigger, strconv.FormatInt(r.id, 10), payload, eventContext{by: u, mayRead: r.canRead})
 }
 
 // deliverWebhooks sends the queued deliveries one by one until the queue is empty.
