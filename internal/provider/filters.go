@@ -4,7 +4,9 @@ package provider
 // exact whatever the portal's matching rules are.
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
@@ -51,6 +53,29 @@ func tagsFilterDescription(noun string) string {
 // containsFold reports whether s contains sub, ignoring case.
 func containsFold(s, sub string) bool {
 	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+}
+
+// namedContaining keeps the items whose name contains text, ignoring case, sorted by sortByName. key gives
+// an item's name and id.
+func namedContaining[T any, ID cmp.Ordered](items []T, text string, key func(*T) (string, ID)) []T {
+	kept := items[:0]
+	for i := range items {
+		if name, _ := key(&items[i]); containsFold(name, text) {
+			kept = append(kept, items[i])
+		}
+	}
+	sortByName(kept, key)
+	return kept
+}
+
+// sortByName sorts items by name, then by id, keeping the order of equal items. key gives an item's name
+// (or title) and id.
+func sortByName[T any, ID cmp.Ordered](items []T, key func(*T) (string, ID)) {
+	slices.SortStableFunc(items, func(a, b T) int {
+		an, aid := key(&a)
+		bn, bid := key(&b)
+		return cmp.Or(cmp.Compare(an, bn), cmp.Compare(aid, bid))
+	})
 }
 
 // hasAllTags reports whether have holds every tag of want, ignoring case.

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -58,18 +57,7 @@ func (l *groupListResource) List(ctx context.Context, req list.ListRequest, stre
 		return
 	}
 	// The name filter is checked again, so the result is exact whatever the portal's matching rules are.
-	kept := groups[:0]
-	for _, g := range groups {
-		if containsFold(g.Name, cfg.NameContains.ValueString()) {
-			kept = append(kept, g)
-		}
-	}
-	sort.SliceStable(kept, func(i, j int) bool {
-		if kept[i].Name != kept[j].Name {
-			return kept[i].Name < kept[j].Name
-		}
-		return kept[i].ID < kept[j].ID
-	})
+	kept := namedContaining(groups, cfg.NameContains.ValueString(), func(g *docspace.Group) (string, string) { return g.Name, g.ID })
 	streamListResults(ctx, req, stream, kept, func(g *docspace.Group, result *list.ListResult) bool {
 		result.DisplayName = g.Name
 		l.setObjectIdentity(ctx, result.Identity, g.ID, &result.Diagnostics)

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -99,12 +98,7 @@ func (b *resourceBase) listRooms(ctx context.Context, opts docspace.ListRoomsOpt
 			kept = append(kept, r)
 		}
 	}
-	sort.SliceStable(kept, func(i, j int) bool {
-		if kept[i].Title != kept[j].Title {
-			return kept[i].Title < kept[j].Title
-		}
-		return kept[i].ID < kept[j].ID
-	})
+	sortByName(kept, func(r *docspace.Room) (string, int64) { return r.Title, r.ID })
 	return kept, nil
 }
 

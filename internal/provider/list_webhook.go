@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -60,18 +59,7 @@ func (l *webhookListResource) List(ctx context.Context, req list.ListRequest, st
 	if listAPIFailed(stream, &diags, "Error listing webhooks", err) {
 		return
 	}
-	kept := all[:0]
-	for _, h := range all {
-		if containsFold(h.Name, cfg.NameContains.ValueString()) {
-			kept = append(kept, h)
-		}
-	}
-	sort.SliceStable(kept, func(i, j int) bool {
-		if kept[i].Name != kept[j].Name {
-			return kept[i].Name < kept[j].Name
-		}
-		return kept[i].ID < kept[j].ID
-	})
+	kept := namedContaining(all, cfg.NameContains.ValueString(), func(h *docspace.Webhook) (string, int64) { return h.Name, h.ID })
 	streamListResults(ctx, req, stream, kept, func(h *docspace.Webhook, result *list.ListResult) bool {
 		result.DisplayName = h.Name
 		m := webhookModelV0{Triggers: types.SetNull(types.StringType), Secret: types.StringNull(), SecretWOVersion: types.Int64Null()}
