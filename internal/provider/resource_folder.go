@@ -82,8 +82,8 @@ func (r *folderResource) modifyNewOrDestroyedPlan(ctx context.Context, req resou
 	if req.Plan.Raw.IsNull() {
 		var state folderModelV0
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		if !resp.Diagnostics.HasError() && folderRefused(ctx, req.Private).Delete {
-			folderChangeRefusal(path.Root("id"), state.ID.ValueString(), "delete", folderRefused(ctx, req.Private)).warn(resp, false)
+		if refused := folderRefused(ctx, req.Private); !resp.Diagnostics.HasError() && refused.Delete {
+			folderChangeRefusal(path.Root("id"), state.ID.ValueString(), "delete", refused).warn(resp, false)
 		}
 		return
 	}
@@ -180,8 +180,8 @@ func (r *folderResource) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	plan.ID, plan.RoomID, plan.ParentID = state.ID, state.RoomID, state.ParentID
 	if !plan.Title.Equal(state.Title) {
-		if folderRefused(ctx, req.Private).Rename {
-			folderChangeRefusal(path.Root("title"), state.ID.ValueString(), "rename", folderRefused(ctx, req.Private)).refuse(&resp.Diagnostics) // warned of at plan time
+		if refused := folderRefused(ctx, req.Private); refused.Rename {
+			folderChangeRefusal(path.Root("title"), state.ID.ValueString(), "rename", refused).refuse(&resp.Diagnostics) // warned of at plan time
 			return
 		}
 		ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultFolderTimeout, &resp.Diagnostics)
@@ -204,8 +204,8 @@ func (r *folderResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if folderRefused(ctx, req.Private).Delete {
-		folderChangeRefusal(path.Root("id"), state.ID.ValueString(), "delete", folderRefused(ctx, req.Private)).refuse(&resp.Diagnostics) // warned of at plan time
+	if refused := folderRefused(ctx, req.Private); refused.Delete {
+		folderChangeRefusal(path.Root("id"), state.ID.ValueString(), "delete", refused).refuse(&resp.Diagnostics) // warned of at plan time
 		return
 	}
 	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, defaultFolderTimeout, &resp.Diagnostics)

@@ -52,8 +52,8 @@ func (r *folderResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	}
 	var plan folderModelV0
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if !plan.Title.IsUnknown() && !plan.Title.Equal(state.Title) && folderRefused(ctx, req.Private).Rename {
-		folderChangeRefusal(path.Root("title"), state.ID.ValueString(), "rename", folderRefused(ctx, req.Private)).warn(resp, false)
+	if refused := folderRefused(ctx, req.Private); !plan.Title.IsUnknown() && !plan.Title.Equal(state.Title) && refused.Rename {
+		folderChangeRefusal(path.Root("title"), state.ID.ValueString(), "rename", refused).warn(resp, false)
 	}
 }
 
