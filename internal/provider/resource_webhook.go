@@ -43,7 +43,7 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 		refused.refuse(&resp.Diagnostics) // warned of at plan time
 		return
 	}
-	h, err := r.client.CreateWebhook(ctx, plan.config(ctx, secret, &resp.Diagnostics))
+	h, err := r.client.CreateWebhook(ctx, plan.config(secret, names))
 	if err != nil {
 		r.addCreateError(ctx, req.Plan, resp, "docspace_webhook", "Error creating the webhook", explainWebhookError(err, plan.URI.ValueString(), false))
 		return
@@ -116,7 +116,7 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 	plan.ID = state.ID
-	cfg := plan.config(ctx, secret, &resp.Diagnostics)
+	cfg := plan.config(secret, names)
 	// h is the portal's answer to the last call; nil when the plan changes nothing the portal keeps (only the
 	// spelling of "every event", or the secret's version without a secret to send).
 	var h *docspace.Webhook
@@ -170,8 +170,7 @@ func onlySwitch(plan, state *webhookModelV0, secret string) bool {
 
 // sameTriggers compares two trigger sets as the portal stores them: null and empty are both every event.
 func sameTriggers(a, b types.Set) bool {
-	empty := func(s types.Set) bool { return s.IsNull() || (!s.IsUnknown() && len(s.Elements()) == 0) }
-	return a.Equal(b) || (empty(a) && empty(b))
+	return a.Equal(b) || (everyEvent(a) && everyEvent(b))
 }
 
 func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -41,15 +41,16 @@ func (m *webhookModelV0) triggerNames(ctx context.Context, diags *diag.Diagnosti
 	return stringsFromSet(ctx, m.Triggers, diags)
 }
 
-// config is the portal's configuration of the webhook m describes, with secret ("" keeps the portal's).
-func (m *webhookModelV0) config(ctx context.Context, secret string, diags *diag.Diagnostics) docspace.WebhookConfig {
+// config is the portal's configuration of the webhook m describes, with secret ("" keeps the portal's) and
+// the trigger names m configures (triggerNames).
+func (m *webhookModelV0) config(secret string, triggers []string) docspace.WebhookConfig {
 	return docspace.WebhookConfig{
 		Name:     m.Name.ValueString(),
 		URI:      m.URI.ValueString(),
 		Secret:   secret,
 		Enabled:  m.Enabled.ValueBool(),
 		SSL:      m.SSL.ValueBool(),
-		Triggers: webhookTriggerFlags(m.triggerNames(ctx, diags)),
+		Triggers: webhookTriggerFlags(triggers),
 		TargetID: m.TargetID.ValueString(),
 	}
 }

@@ -170,7 +170,7 @@ func (v webhookTriggerName) ValidateString(_ context.Context, req validator.Stri
 		return
 	}
 	name := req.ConfigValue.ValueString()
-	if _, ok := webhookTriggerByName(name); ok || unknownTriggerBit(name) {
+	if _, ok := docspace.WebhookTriggerByName(name); ok || unknownTriggerBit(name) {
 		return
 	}
 	if n, err := strconv.ParseUint(name, 10, 64); err == nil && n != 0 && n&(n-1) == 0 {

@@ -18,11 +18,6 @@ import (
 	"github.com/docspace-community/terraform-provider-docspace/internal/docspace"
 )
 
-// webhookTriggerByName finds a trigger of the client's table by its name.
-func webhookTriggerByName(name string) (docspace.WebhookTriggerFlag, bool) {
-	return docspace.WebhookTriggerByName(name)
-}
-
 // webhookTriggerNameList is every trigger name, in the portal's order.
 func webhookTriggerNameList() []string {
 	names := make([]string, len(docspace.WebhookTriggerFlags))
@@ -47,7 +42,7 @@ func webhookTriggerNames(flags int64) []string {
 func webhookTriggerFlags(names []string) int64 {
 	var flags int64
 	for _, name := range names {
-		if t, ok := webhookTriggerByName(name); ok {
+		if t, ok := docspace.WebhookTriggerByName(name); ok {
 			flags |= t.Bit
 			continue
 		}
@@ -65,19 +60,20 @@ func unknownTriggerBit(name string) bool {
 	if err != nil || n == 0 || n&(n-1) != 0 || strconv.FormatUint(n, 10) != name {
 		return false
 	}
-	for _, t := range docspace.WebhookTriggerFlags {
-		if uint64(t.Bit) == n {
-			return false
-		}
-	}
-	return true
+	_, unknown := docspace.WebhookTriggerNames(int64(n))
+	return unknown != 0
+}
+
+// everyEvent reports whether a known triggers value means every event: null (left out) or empty.
+func everyEvent(s types.Set) bool {
+	return s.IsNull() || (!s.IsUnknown() && len(s.Elements()) == 0)
 }
 
 // webhookTriggersValue is the triggers attribute for the portal's flags. The portal has one spelling of
 // "every event", 0; the configuration has two, triggers left out (null) and an empty set, and prior (the
 // value in the plan or state) keeps whichever it has, so neither shows a difference.
 func webhookTriggersValue(flags int64, prior types.Set, diags *diag.Diagnostics) types.Set {
-	if flags == 0 && !prior.IsUnknown() && (prior.IsNull() || len(prior.Elements()) == 0) {
+	if flags == 0 && everyEvent(prior) {
 		return prior
 	}
 	if flags == 0 {
@@ -98,7 +94,7 @@ func webhookTriggersValue(flags int64, prior types.Set, diags *diag.Diagnostics)
 func unavailableTriggers(names []string, t docspace.EmployeeType) []string {
 	var out []string
 	for _, name := range names {
-		if trig, ok := webhookTriggerByName(name); ok && !trig.AvailableTo(t) {
+		if trig, ok := docspace.WebhookTriggerByName(name); ok && !trig.AvailableTo(t) {
 			out = append(out, name)
 		}
 	}
