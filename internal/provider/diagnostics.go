@@ -232,3 +232,18 @@ func (r *refusal) warn(resp *resource.ModifyPlanResponse, replacing bool) {
 func (r *refusal) refuse(diags *diag.Diagnostics) {
 	diags.AddAttributeError(r.at, r.summary, r.why+" Nothing was changed.")
 }
+
+// joinNames lists names for a message: "a", "a and b", "a, b and c".
+func joinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return "none"
+	case 1:
+		return names[0]
+	}
+	out := names[0]
+	for _, n := range names[1 : len(names)-1] {
+		out += ", " + n
+	}
+	return out + " and " + names[len(names)-1]
+}

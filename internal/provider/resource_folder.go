@@ -247,21 +247,6 @@ func (r *folderResource) emptyFolder(ctx context.Context, id int64, diags *diag.
 	return false
 }
 
-// joinNames lists names for a message: "a", "a and b", "a, b and c".
-func joinNames(names []string) string {
-	switch len(names) {
-	case 0:
-		return "none"
-	case 1:
-		return names[0]
-	}
-	out := names[0]
-	for _, n := range names[1 : len(names)-1] {
-		out += ", " + n
-	}
-	return out + " and " + names[len(names)-1]
-}
-
 // ImportState imports a folder by its id or by its identity; the next read fills in its place.
 func (r *folderResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	r.importObject(ctx, req, resp, "Find the id in the folder's URL (…/rooms/shared/<id>/…) or with the docspace_folder data source.")
