@@ -227,7 +227,7 @@ func (p *Portal) renameFile(c *call) {
 		if t := sanitizeTitle(title); t != f.title {
 			f.title = t
 			f.current().at = p.now()
-			p.publish("file.updated", strconv.FormatInt(f.id, 10), p.fileDTO(f, c.user), eventContext{by: c.user, mayRead: r.canRead})
+			p.publish("file.updated", f.id, r, c.user, p.fileDTO(f, c.user))
 		}
 	}
 	c.ok(p.fileDTO(f, c.user))
@@ -258,15 +258,14 @@ func (p *Portal) deleteFile(c *call) {
 		if cur == nil {
 			return fileNotFound
 		}
-		about := eventContext{by: u, mayRead: r.canRead}
 		if immediately || p.trashOfFile(cur) != nil {
 			answer := p.fileDTO(cur, u)
 			delete(p.files, id)
-			p.publish("file.deleted", strconv.FormatInt(id, 10), answer, about)
+			p.publish("file.deleted", id, r, u, answer)
 			return ""
 		}
 		cur.trashedBy, cur.origin = u, cur.parent
-		p.publish("file.trashed", strconv.FormatInt(id, 10), p.fileDTO(cur, u), about)
+		p.publish("file.trashed", id, r, u, p.fileDTO(cur, u))
 		return ""
 	})
 	single, _ := strconv.ParseBool(c.r.URL.Query().Get("returnSingleOperation"))
@@ -369,11 +368,11 @@ func (p *Portal) storeUpload(c *call, r *room, parent int64, title string, conte
 	}
 	p.scheduleConversion(f)
 	// An upload fires file.created for a new file and file.uploaded for every upload (api-notes.md §37).
-	about, id, answer := eventContext{by: c.user, mayRead: r.canRead}, strconv.FormatInt(f.id, 10), p.fileDTO(f, c.user)
+	answer := p.fileDTO(f, c.user)
 	if created {
-		p.publish("file.created", id, answer, about)
+		p.publish("file.created", f.id, r, c.user, answer)
 	}
-	p.publish("file.uploaded", id, answer, about)
+	p.publish("file.uploaded", f.id, r, c.user, answer)
 	return f
 }
 

@@ -243,7 +243,7 @@ func (p *Portal) createFolder(c *call) {
 	f.updated, f.updatedBy = f.created, c.user
 	p.folders[f.id] = f
 	answer := p.folderDTO(f, r, c.user)
-	p.publish("folder.created", strconv.FormatInt(f.id, 10), answer, eventContext{by: c.user, mayRead: r.canRead})
+	p.publish("folder.created", f.id, r, c.user, answer)
 	c.ok(answer)
 }
 
@@ -274,7 +274,7 @@ func (p *Portal) renameFolder(c *call) {
 	}
 	answer := p.folderDTO(f, r, c.user)
 	if renamed {
-		p.publish("folder.updated", strconv.FormatInt(f.id, 10), answer, eventContext{by: c.user, mayRead: r.canRead})
+		p.publish("folder.updated", f.id, r, c.user, answer)
 	}
 	c.ok(answer)
 }
@@ -324,15 +324,14 @@ func (p *Portal) deleteFolder(c *call) {
 		if f := p.editedIn(id, u); f != nil {
 			return fmt.Sprintf(deleteEditedFile, f.title) // the job fails; nothing is deleted
 		}
-		about := eventContext{by: u, mayRead: r.canRead}
 		if immediately || p.trashOf(cur) != nil {
 			answer := p.folderDTO(cur, r, u)
 			p.removeFolder(id)
-			p.publish("folder.deleted", strconv.FormatInt(id, 10), answer, about)
+			p.publish("folder.deleted", id, r, u, answer)
 			return ""
 		}
 		cur.trashedBy, cur.origin = u, cur.parent
-		p.publish("folder.trashed", strconv.FormatInt(id, 10), p.folderDTO(cur, r, u), about)
+		p.publish("folder.trashed", id, r, u, p.folderDTO(cur, r, u))
 		return ""
 	})
 	c.list(p.takeOps(c, func(o *fileOp) bool { return o.kind == opDelete }))
