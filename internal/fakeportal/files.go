@@ -434,24 +434,7 @@ func (p *Portal) advanceConversions(now time.Time) {
 // insertFile is POST /files/{folderId}/insert: a raw body with ?title=, or multipart with the first file
 // part; Title, CreateNewIfExist from the query or the form. Answers FileDto.
 func (p *Portal) insertFile(c *call) {
-	up := c.upload
-	if up.err != "" {
-		c.fail(up.status, up.err)
-		return
-	}
-	r, parent, ok := p.uploadTarget(c)
-	if !ok {
-		return
-	}
-	if up.tooLarge {
-		c.tooLarge(p.simpleLimit())
-		return
-	}
-	title := up.fields["title"]
-	if title == "" {
-		title = up.filename
-	}
-	if f := p.storeUpload(c, r, parent, title, up.content, strings.EqualFold(up.fields["createnewifexist"], "true")); f != nil {
+	if f := p.simpleUpload(c, false); f != nil {
 		c.ok(p.fileDTO(f, c.user))
 	}
 }
@@ -459,26 +442,38 @@ func (p *Portal) insertFile(c *call) {
 // uploadFile is POST /files/{folderId}/upload: multipart File, createNewIfExist in the query. Answers
 // FileDto[1].
 func (p *Portal) uploadFile(c *call) {
+	if f := p.simpleUpload(c, true); f != nil {
+		c.list([]any{p.fileDTO(f, c.user)})
+	}
+}
+
+// simpleUpload is what /insert and /upload share: the body's error, the target, then (fileOnly, /upload)
+// "No file" without a multipart file part, the size, and the upload stored. /insert titles the file with
+// its title field, falling back to the file name; /upload with the file name. It returns the file, or nil
+// after answering.
+func (p *Portal) simpleUpload(c *call, fileOnly bool) *file {
 	up := c.upload
 	if up.err != "" {
 		c.fail(up.status, up.err)
-		return
+		return nil
 	}
 	r, parent, ok := p.uploadTarget(c)
 	if !ok {
-		return
+		return nil
 	}
-	if !up.multipart || up.filename == "" {
+	if fileOnly && (!up.multipart || up.filename == "") {
 		c.fail(http.StatusBadRequest, "No file")
-		return
+		return nil
 	}
 	if up.tooLarge {
 		c.tooLarge(p.simpleLimit())
-		return
+		return nil
 	}
-	if f := p.storeUpload(c, r, parent, up.filename, up.content, strings.EqualFold(up.fields["createnewifexist"], "true")); f != nil {
-		c.list([]any{p.fileDTO(f, c.user)})
+	title := up.filename
+	if t := up.fields["title"]; !fileOnly && t != "" {
+		title = t
 	}
+	return p.storeUpload(c, r, parent, title, up.content, strings.EqualFold(up.fields["createnewifexist"], "true"))
 }
 
 // simpleLimit is the largest simple upload (api-notes.md §37).
