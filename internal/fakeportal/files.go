@@ -217,6 +217,7 @@ func (p *Portal) renameFile(c *call) {
 		c.fail(http.StatusBadRequest, sameVersion)
 		return
 	}
+	renamed := false
 	if strings.TrimSpace(title) != "" {
 		ext := fileExt(f.title)
 		if !strings.HasSuffix(strings.ToLower(title), strings.ToLower(ext)) || ext == "" {
@@ -227,10 +228,14 @@ func (p *Portal) renameFile(c *call) {
 		if t := sanitizeTitle(title); t != f.title {
 			f.title = t
 			f.current().at = p.now()
-			p.publish("file.updated", f.id, r, c.user, p.fileDTO(f, c.user))
+			renamed = true
 		}
 	}
-	c.ok(p.fileDTO(f, c.user))
+	answer := p.fileDTO(f, c.user)
+	if renamed {
+		p.publish("file.updated", f.id, r, c.user, answer)
+	}
+	c.ok(answer)
 }
 
 // deleteFile is DELETE /files/file/{id} {deleteAfter, immediately}?returnSingleOperation: a required
@@ -334,17 +339,18 @@ func (p *Portal) uploadTarget(c *call) (*room, int64, bool) {
 // the title normalised; a same-titled file gets a new version when createNew is off and the caller
 // may edit it, or a duplicate title when it is locked or open; createNew picks "name (1).ext". A
 // form-filling room takes only forms: anything else is saved, deleted again and refused with a 500.
-// It returns the file, or nil after answering.
-func (p *Portal) storeUpload(c *call, r *room, parent int64, title string, content []byte, createNew bool) *file {
+// It returns the file and its DTO as the caller sees it (the events' payload, which the answers reuse), or
+// nil after answering.
+func (p *Portal) storeUpload(c *call, r *room, parent int64, title string, content []byte, createNew bool) (*file, map[string]any) {
 	title = uploadTitle(title)
 	if strings.TrimSpace(title) == "" {
 		c.fail(http.StatusBadRequest, "Title can not be empty")
-		return nil
+		return nil, nil
 	}
 	form := isForm(title, content)
 	if r.roomType == typeFillingForms && !form {
 		c.fail(http.StatusInternalServerError, formsOnly) // saved, then deleted again: nothing remains
-		return nil
+		return nil, nil
 	}
 	v := &fileVersion{content: content, at: p.now(), by: c.user}
 	existing := p.sameTitle(parent, title)
@@ -373,7 +379,7 @@ func (p *Portal) storeUpload(c *call, r *room, parent int64, title string, conte
 		p.publish("file.created", f.id, r, c.user, answer)
 	}
 	p.publish("file.uploaded", f.id, r, c.user, answer)
-	return f
+	return f, answer
 }
 
 // formSystemFolders makes a form-filling room's "Complete" and "In process" folders when its first form
@@ -434,24 +440,24 @@ func (p *Portal) advanceConversions(now time.Time) {
 // insertFile is POST /files/{folderId}/insert: a raw body with ?title=, or multipart with the first file
 // part; Title, CreateNewIfExist from the query or the form. Answers FileDto.
 func (p *Portal) insertFile(c *call) {
-	if f := p.simpleUpload(c, false); f != nil {
-		c.ok(p.fileDTO(f, c.user))
+	if answer := p.simpleUpload(c, false); answer != nil {
+		c.ok(answer)
 	}
 }
 
 // uploadFile is POST /files/{folderId}/upload: multipart File, createNewIfExist in the query. Answers
 // FileDto[1].
 func (p *Portal) uploadFile(c *call) {
-	if f := p.simpleUpload(c, true); f != nil {
-		c.list([]any{p.fileDTO(f, c.user)})
+	if answer := p.simpleUpload(c, true); answer != nil {
+		c.list([]any{answer})
 	}
 }
 
 // simpleUpload is what /insert and /upload share: the body's error, the target, then (fileOnly, /upload)
 // "No file" without a multipart file part, the size, and the upload stored. /insert titles the file with
-// its title field, falling back to the file name; /upload with the file name. It returns the file, or nil
-// after answering.
-func (p *Portal) simpleUpload(c *call, fileOnly bool) *file {
+// its title field, falling back to the file name; /upload with the file name. It returns the stored file's
+// DTO, or nil after answering.
+func (p *Portal) simpleUpload(c *call, fileOnly bool) map[string]any {
 	up := c.upload
 	if up.err != "" {
 		c.fail(up.status, up.err)
@@ -473,7 +479,8 @@ func (p *Portal) simpleUpload(c *call, fileOnly bool) *file {
 	if t := up.fields["title"]; !fileOnly && t != "" {
 		title = t
 	}
-	return p.storeUpload(c, r, parent, title, up.content, strings.EqualFold(up.fields["createnewifexist"], "true"))
+	_, answer := p.storeUpload(c, r, parent, title, up.content, strings.EqualFold(up.fields["createnewifexist"], "true"))
+	return answer
 }
 
 // simpleLimit is the largest simple upload (api-notes.md §37).

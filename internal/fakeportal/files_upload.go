@@ -220,12 +220,12 @@ func (p *Portal) uploadChunk(c *call) {
 		return
 	}
 	delete(p.sessions, s.id)
-	f := p.storeUpload(c, r, s.parent, s.title, s.buf.Bytes(), s.createNew)
+	f, answer := p.storeUpload(c, r, s.parent, s.title, s.buf.Bytes(), s.createNew)
 	if f == nil {
 		return
 	}
 	c.okWith(http.StatusCreated, map[string]any{"id": f.id, "folderId": f.parent, "version": len(f.versions), "title": f.title,
-		"uploaded": true, "file": p.fileDTO(f, c.user)})
+		"uploaded": true, "file": answer})
 }
 
 // abortSession is DELETE /files/{folderId}/session/{sessionId}.
