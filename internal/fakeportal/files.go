@@ -289,9 +289,10 @@ func (p *Portal) filesIn(id int64) []*file {
 	return out
 }
 
-// sameTitle returns the file in parent whose title equals title, case ignored (the upload's lookup).
-func (p *Portal) sameTitle(parent int64, title string) *file {
-	for _, f := range p.filesIn(parent) {
+// sameTitle returns the first of files (filesIn of the parent: by id, as titles may repeat) whose title
+// equals title, case ignored (the upload's lookup).
+func sameTitle(files []*file, title string) *file {
+	for _, f := range files {
 		if strings.EqualFold(f.title, title) {
 			return f
 		}
@@ -299,13 +300,13 @@ func (p *Portal) sameTitle(parent int64, title string) *file {
 	return nil
 }
 
-// freeTitle is the next title "name (n).ext" free in parent (createNewIfExist).
-func (p *Portal) freeTitle(parent int64, title string) string {
+// freeTitle is the next title "name (n).ext" free among files, the parent's (createNewIfExist).
+func freeTitle(files []*file, title string) string {
 	ext := fileExt(title)
 	base := strings.TrimSuffix(title, ext)
 	for n := 1; ; n++ {
 		t := fmt.Sprintf("%s (%d)%s", base, n, ext)
-		if p.sameTitle(parent, t) == nil {
+		if sameTitle(files, t) == nil {
 			return t
 		}
 	}
@@ -353,11 +354,12 @@ func (p *Portal) storeUpload(c *call, r *room, parent int64, title string, conte
 		return nil, nil
 	}
 	v := &fileVersion{content: content, at: p.now(), by: c.user}
-	existing := p.sameTitle(parent, title)
+	siblings := p.filesIn(parent)
+	existing := sameTitle(siblings, title)
 	var f *file
 	switch {
 	case existing != nil && createNew:
-		title = p.freeTitle(parent, title)
+		title = freeTitle(siblings, title)
 	case existing != nil && r.mayEditFile(c.user, existing):
 		f = existing
 		v.comment = "uploaded"
@@ -507,9 +509,10 @@ func (p *Portal) checkUpload(c *call) {
 	if !ok {
 		return
 	}
+	siblings := p.filesIn(parent)
 	var taken []any
 	for _, t := range titles {
-		if f := p.sameTitle(parent, uploadTitle(t)); f != nil {
+		if f := sameTitle(siblings, uploadTitle(t)); f != nil {
 			taken = append(taken, t)
 		}
 	}
