@@ -170,7 +170,7 @@ func (p *Portal) moveRoom(c *call, to int) {
 			if to == folderRooms {
 				trigger = "room.restored"
 			}
-			p.publishRoom(trigger, cur, u, p.dto(cur, u, false))
+			p.publish(trigger, cur.id, cur, u, p.dto(cur, u, false))
 		}
 		return ""
 	})
@@ -194,7 +194,7 @@ func (p *Portal) deleteRoom(c *call) {
 	p.startOp(u, opDelete, !deleteAfter, func() string {
 		if cur := p.rooms[id]; cur != nil && cur.folder != folderTemplates {
 			// What a template's deletion publishes is not known; rooms publish room.deleted (api-notes.md §38).
-			p.publishRoom("room.deleted", cur, u, p.dto(cur, u, false))
+			p.publish("room.deleted", cur.id, cur, u, p.dto(cur, u, false))
 		}
 		delete(p.rooms, id)
 		return ""

@@ -217,6 +217,7 @@ func (p *Portal) renameFile(c *call) {
 		c.fail(http.StatusBadRequest, sameVersion)
 		return
 	}
+	renamed := false
 	if strings.TrimSpace(title) != "" {
 		ext := fileExt(f.title)
 		if !strings.HasSuffix(strings.ToLower(title), strings.ToLower(ext)) || ext == "" {
@@ -227,10 +228,14 @@ func (p *Portal) renameFile(c *call) {
 		if t := sanitizeTitle(title); t != f.title {
 			f.title = t
 			f.current().at = p.now()
-			p.publish("file.updated", strconv.FormatInt(f.id, 10), p.fileDTO(f, c.user), eventContext{by: c.user, mayRead: r.canRead})
+			renamed = true
 		}
 	}
-	c.ok(p.fileDTO(f, c.user))
+	answer := p.fileDTO(f, c.user)
+	if renamed {
+		p.publish("file.updated", f.id, r, c.user, answer)
+	}
+	c.ok(answer)
 }
 
 // deleteFile is DELETE /files/file/{id} {deleteAfter, immediately}?returnSingleOperation: a required
@@ -258,15 +263,14 @@ func (p *Portal) deleteFile(c *call) {
 		if cur == nil {
 			return fileNotFound
 		}
-		about := eventContext{by: u, mayRead: r.canRead}
 		if immediately || p.trashOfFile(cur) != nil {
 			answer := p.fileDTO(cur, u)
 			delete(p.files, id)
-			p.publish("file.deleted", strconv.FormatInt(id, 10), answer, about)
+			p.publish("file.deleted", id, r, u, answer)
 			return ""
 		}
 		cur.trashedBy, cur.origin = u, cur.parent
-		p.publish("file.trashed", strconv.FormatInt(id, 10), p.fileDTO(cur, u), about)
+		p.publish("file.trashed", id, r, u, p.fileDTO(cur, u))
 		return ""
 	})
 	single, _ := strconv.ParseBool(c.r.URL.Query().Get("returnSingleOperation"))
@@ -285,9 +289,10 @@ func (p *Portal) filesIn(id int64) []*file {
 	return out
 }
 
-// sameTitle returns the file in parent whose title equals title, case ignored (the upload's lookup).
-func (p *Portal) sameTitle(parent int64, title string) *file {
-	for _, f := range p.filesIn(parent) {
+// sameTitle returns the first of files (filesIn of the parent: by id, as titles may repeat) whose title
+// equals title, case ignored (the upload's lookup).
+func sameTitle(files []*file, title string) *file {
+	for _, f := range files {
 		if strings.EqualFold(f.title, title) {
 			return f
 		}
@@ -295,13 +300,13 @@ func (p *Portal) sameTitle(parent int64, title string) *file {
 	return nil
 }
 
-// freeTitle is the next title "name (n).ext" free in parent (createNewIfExist).
-func (p *Portal) freeTitle(parent int64, title string) string {
+// freeTitle is the next title "name (n).ext" free among files, the parent's (createNewIfExist).
+func freeTitle(files []*file, title string) string {
 	ext := fileExt(title)
 	base := strings.TrimSuffix(title, ext)
 	for n := 1; ; n++ {
 		t := fmt.Sprintf("%s (%d)%s", base, n, ext)
-		if p.sameTitle(parent, t) == nil {
+		if sameTitle(files, t) == nil {
 			return t
 		}
 	}
@@ -335,24 +340,26 @@ func (p *Portal) uploadTarget(c *call) (*room, int64, bool) {
 // the title normalised; a same-titled file gets a new version when createNew is off and the caller
 // may edit it, or a duplicate title when it is locked or open; createNew picks "name (1).ext". A
 // form-filling room takes only forms: anything else is saved, deleted again and refused with a 500.
-// It returns the file, or nil after answering.
-func (p *Portal) storeUpload(c *call, r *room, parent int64, title string, content []byte, createNew bool) *file {
+// It returns the file and its DTO as the caller sees it (the events' payload, which the answers reuse), or
+// nil after answering.
+func (p *Portal) storeUpload(c *call, r *room, parent int64, title string, content []byte, createNew bool) (*file, map[string]any) {
 	title = uploadTitle(title)
 	if strings.TrimSpace(title) == "" {
 		c.fail(http.StatusBadRequest, "Title can not be empty")
-		return nil
+		return nil, nil
 	}
 	form := isForm(title, content)
 	if r.roomType == typeFillingForms && !form {
 		c.fail(http.StatusInternalServerError, formsOnly) // saved, then deleted again: nothing remains
-		return nil
+		return nil, nil
 	}
 	v := &fileVersion{content: content, at: p.now(), by: c.user}
-	existing := p.sameTitle(parent, title)
+	siblings := p.filesIn(parent)
+	existing := sameTitle(siblings, title)
 	var f *file
 	switch {
 	case existing != nil && createNew:
-		title = p.freeTitle(parent, title)
+		title = freeTitle(siblings, title)
 	case existing != nil && r.mayEditFile(c.user, existing):
 		f = existing
 		v.comment = "uploaded"
@@ -369,12 +376,12 @@ func (p *Portal) storeUpload(c *call, r *room, parent int64, title string, conte
 	}
 	p.scheduleConversion(f)
 	// An upload fires file.created for a new file and file.uploaded for every upload (api-notes.md §37).
-	about, id, answer := eventContext{by: c.user, mayRead: r.canRead}, strconv.FormatInt(f.id, 10), p.fileDTO(f, c.user)
+	answer := p.fileDTO(f, c.user)
 	if created {
-		p.publish("file.created", id, answer, about)
+		p.publish("file.created", f.id, r, c.user, answer)
 	}
-	p.publish("file.uploaded", id, answer, about)
-	return f
+	p.publish("file.uploaded", f.id, r, c.user, answer)
+	return f, answer
 }
 
 // formSystemFolders makes a form-filling room's "Complete" and "In process" folders when its first form
@@ -435,51 +442,47 @@ func (p *Portal) advanceConversions(now time.Time) {
 // insertFile is POST /files/{folderId}/insert: a raw body with ?title=, or multipart with the first file
 // part; Title, CreateNewIfExist from the query or the form. Answers FileDto.
 func (p *Portal) insertFile(c *call) {
-	up := c.upload
-	if up.err != "" {
-		c.fail(up.status, up.err)
-		return
-	}
-	r, parent, ok := p.uploadTarget(c)
-	if !ok {
-		return
-	}
-	if up.tooLarge {
-		c.tooLarge(p.simpleLimit())
-		return
-	}
-	title := up.fields["title"]
-	if title == "" {
-		title = up.filename
-	}
-	if f := p.storeUpload(c, r, parent, title, up.content, strings.EqualFold(up.fields["createnewifexist"], "true")); f != nil {
-		c.ok(p.fileDTO(f, c.user))
+	if answer := p.simpleUpload(c, false); answer != nil {
+		c.ok(answer)
 	}
 }
 
 // uploadFile is POST /files/{folderId}/upload: multipart File, createNewIfExist in the query. Answers
 // FileDto[1].
 func (p *Portal) uploadFile(c *call) {
+	if answer := p.simpleUpload(c, true); answer != nil {
+		c.list([]any{answer})
+	}
+}
+
+// simpleUpload is what /insert and /upload share: the body's error, the target, then (fileOnly, /upload)
+// "No file" without a multipart file part, the size, and the upload stored. /insert titles the file with
+// its title field, falling back to the file name; /upload with the file name. It returns the stored file's
+// DTO, or nil after answering.
+func (p *Portal) simpleUpload(c *call, fileOnly bool) map[string]any {
 	up := c.upload
 	if up.err != "" {
 		c.fail(up.status, up.err)
-		return
+		return nil
 	}
 	r, parent, ok := p.uploadTarget(c)
 	if !ok {
-		return
+		return nil
 	}
-	if !up.multipart || up.filename == "" {
+	if fileOnly && (!up.multipart || up.filename == "") {
 		c.fail(http.StatusBadRequest, "No file")
-		return
+		return nil
 	}
 	if up.tooLarge {
 		c.tooLarge(p.simpleLimit())
-		return
+		return nil
 	}
-	if f := p.storeUpload(c, r, parent, up.filename, up.content, strings.EqualFold(up.fields["createnewifexist"], "true")); f != nil {
-		c.list([]any{p.fileDTO(f, c.user)})
+	title := up.filename
+	if t := up.fields["title"]; !fileOnly && t != "" {
+		title = t
 	}
+	_, answer := p.storeUpload(c, r, parent, title, up.content, strings.EqualFold(up.fields["createnewifexist"], "true"))
+	return answer
 }
 
 // simpleLimit is the largest simple upload (api-notes.md §37).
@@ -506,9 +509,10 @@ func (p *Portal) checkUpload(c *call) {
 	if !ok {
 		return
 	}
+	siblings := p.filesIn(parent)
 	var taken []any
 	for _, t := range titles {
-		if f := p.sameTitle(parent, uploadTitle(t)); f != nil {
+		if f := sameTitle(siblings, uploadTitle(t)); f != nil {
 			taken = append(taken, t)
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -32,9 +31,9 @@ type uploadBody struct {
 	err       string // a body that could not be read
 }
 
-// readUpload reads the body of an upload route: a chunk into its session, anything else into a buffer,
-// at most limit bytes of content.
-func (p *Portal) readUpload(r *http.Request, rt *route) *uploadBody {
+// readUpload reads the body of an upload route: a chunk into its session (args[1], the route's
+// {sessionId}), anything else into a buffer, at most limit bytes of content.
+func (p *Portal) readUpload(r *http.Request, rt *route, args []string) *uploadBody {
 	up := &uploadBody{fields: map[string]string{}}
 	for k, v := range r.URL.Query() {
 		up.fields[strings.ToLower(k)] = v[0]
@@ -44,9 +43,7 @@ func (p *Portal) readUpload(r *http.Request, rt *route) *uploadBody {
 	var s *uploadSession
 	if rt.chunk {
 		limit = p.opts.ChunkSize
-		if m := sessionPath.FindStringSubmatch(r.URL.Path); m != nil {
-			s = p.sessions[m[1]]
-		}
+		s = p.sessions[args[1]]
 	}
 	p.mu.Unlock()
 	if rt.chunk {
@@ -142,9 +139,6 @@ type uploadSession struct {
 	expires   time.Time
 }
 
-// sessionPath finds the session id in a chunk's path.
-var sessionPath = regexp.MustCompile(`(?i)/api/2\.0/files/[^/]+/session/([^/]+)/?$`)
-
 // sessionTTL is how long a session lives after its last chunk (sliding).
 const sessionTTL = 12 * time.Hour
 
@@ -226,12 +220,12 @@ func (p *Portal) uploadChunk(c *call) {
 		return
 	}
 	delete(p.sessions, s.id)
-	f := p.storeUpload(c, r, s.parent, s.title, s.buf.Bytes(), s.createNew)
+	f, answer := p.storeUpload(c, r, s.parent, s.title, s.buf.Bytes(), s.createNew)
 	if f == nil {
 		return
 	}
 	c.okWith(http.StatusCreated, map[string]any{"id": f.id, "folderId": f.parent, "version": len(f.versions), "title": f.title,
-		"uploaded": true, "file": p.fileDTO(f, c.user)})
+		"uploaded": true, "file": answer})
 }
 
 // abortSession is DELETE /files/{folderId}/session/{sessionId}.

@@ -103,8 +103,9 @@ func (r *room) mayChange(u, createdBy *user) bool {
 // folderDTO is f in r as viewer sees it; security holds viewer's rights on it (api-notes.md §36).
 func (p *Portal) folderDTO(f *folder, r *room, viewer *user) map[string]any {
 	section, root, parent := r.folder, int64(r.parentID()), f.parent
-	if u := p.trashOf(f); u != nil {
-		section, root = folderTrash, p.trashID(u)
+	trash := p.trashOf(f)
+	if trash != nil {
+		section, root = folderTrash, p.trashID(trash)
 		if f.trashedBy != nil {
 			parent = root
 		}
@@ -127,8 +128,8 @@ func (p *Portal) folderDTO(f *folder, r *room, viewer *user) map[string]any {
 		"fileEntryType": 1, "filesCount": files, "foldersCount": folders,
 		"created": p.apiTime(f.created), "updated": p.apiTime(f.updated),
 		"createdBy": f.createdBy.dto(), "updatedBy": f.updatedBy.dto(),
-		"security": map[string]bool{"Read": true, "Create": r.mayCreateIn(viewer) && p.trashOf(f) == nil && ordinary,
-			"Rename": r.mayChange(viewer, f.createdBy) && p.trashOf(f) == nil && ordinary, "Delete": r.mayChange(viewer, f.createdBy) && ordinary},
+		"security": map[string]bool{"Read": true, "Create": r.mayCreateIn(viewer) && trash == nil && ordinary,
+			"Rename": r.mayChange(viewer, f.createdBy) && trash == nil && ordinary, "Delete": r.mayChange(viewer, f.createdBy) && ordinary},
 	}
 	if !ordinary {
 		d["type"] = f.system
@@ -243,7 +244,7 @@ func (p *Portal) createFolder(c *call) {
 	f.updated, f.updatedBy = f.created, c.user
 	p.folders[f.id] = f
 	answer := p.folderDTO(f, r, c.user)
-	p.publish("folder.created", strconv.FormatInt(f.id, 10), answer, eventContext{by: c.user, mayRead: r.canRead})
+	p.publish("folder.created", f.id, r, c.user, answer)
 	c.ok(answer)
 }
 
@@ -274,7 +275,7 @@ func (p *Portal) renameFolder(c *call) {
 	}
 	answer := p.folderDTO(f, r, c.user)
 	if renamed {
-		p.publish("folder.updated", strconv.FormatInt(f.id, 10), answer, eventContext{by: c.user, mayRead: r.canRead})
+		p.publish("folder.updated", f.id, r, c.user, answer)
 	}
 	c.ok(answer)
 }
@@ -324,15 +325,14 @@ func (p *Portal) deleteFolder(c *call) {
 		if f := p.editedIn(id, u); f != nil {
 			return fmt.Sprintf(deleteEditedFile, f.title) // the job fails; nothing is deleted
 		}
-		about := eventContext{by: u, mayRead: r.canRead}
 		if immediately || p.trashOf(cur) != nil {
 			answer := p.folderDTO(cur, r, u)
 			p.removeFolder(id)
-			p.publish("folder.deleted", strconv.FormatInt(id, 10), answer, about)
+			p.publish("folder.deleted", id, r, u, answer)
 			return ""
 		}
 		cur.trashedBy, cur.origin = u, cur.parent
-		p.publish("folder.trashed", strconv.FormatInt(id, 10), p.folderDTO(cur, r, u), about)
+		p.publish("folder.trashed", id, r, u, p.folderDTO(cur, r, u))
 		return ""
 	})
 	c.list(p.takeOps(c, func(o *fileOp) bool { return o.kind == opDelete }))
@@ -425,23 +425,19 @@ func (p *Portal) folderContent(c *call) {
 	}
 	filterType, _ := strconv.Atoi(q.Get("filterType"))
 	text := strings.ToLower(q.Get("filterValue"))
-	var entries []any
+	// Only the page's entries are rendered; total counts every match.
 	var folders []*folder
-	for _, f := range p.folders {
-		in := f.parent == id && f.trashedBy == nil
-		if inTrash != nil {
-			in = f.trashedBy == inTrash && p.roomOf(f) != nil
-		}
-		if in && strings.Contains(strings.ToLower(f.title), text) {
-			folders = append(folders, f)
-		}
-	}
-	sort.Slice(folders, func(i, j int) bool { return folders[i].id < folders[j].id })
-	var files []any
 	if filterType != 1 && filterType != 23 {
-		for _, f := range folders {
-			entries = append(entries, p.folderDTO(f, p.roomOf(f), c.user))
+		for _, f := range p.folders {
+			in := f.parent == id && f.trashedBy == nil
+			if inTrash != nil {
+				in = f.trashedBy == inTrash && p.roomOf(f) != nil
+			}
+			if in && strings.Contains(strings.ToLower(f.title), text) {
+				folders = append(folders, f)
+			}
 		}
+		sort.Slice(folders, func(i, j int) bool { return folders[i].id < folders[j].id })
 	}
 	var inFolder []*file
 	switch {
@@ -455,30 +451,30 @@ func (p *Portal) folderContent(c *call) {
 	default:
 		inFolder = p.filesIn(id)
 	}
+	var files []*file
 	for _, f := range inFolder {
 		if fileFilter(f, filterType) && strings.Contains(strings.ToLower(f.title), text) {
-			files = append(files, p.fileDTO(f, c.user))
+			files = append(files, f)
 		}
 	}
-	total := len(entries) + len(files)
+	total := len(folders) + len(files)
 	start, _ := strconv.Atoi(q.Get("startIndex"))
 	count := 100
 	if n, err := strconv.Atoi(q.Get("count")); err == nil && n > 0 && n < count {
 		count = n
 	}
-	all := append(entries, files...)
-	start = min(max(start, 0), len(all))
-	page := all[start:min(start+count, len(all))]
+	start = min(max(start, 0), total)
+	end := min(start+count, total)
 	var pageFolders, pageFiles []any
-	for i, e := range page {
-		if start+i < len(entries) {
-			pageFolders = append(pageFolders, e)
+	for i := start; i < end; i++ {
+		if i < len(folders) {
+			pageFolders = append(pageFolders, p.folderDTO(folders[i], p.roomOf(folders[i]), c.user))
 		} else {
-			pageFiles = append(pageFiles, e)
+			pageFiles = append(pageFiles, p.fileDTO(files[i-len(folders)], c.user))
 		}
 	}
 	c.ok(map[string]any{"files": nonNil(pageFiles), "folders": nonNil(pageFolders), "current": current, "pathParts": path,
-		"startIndex": start, "count": len(page), "total": total})
+		"startIndex": start, "count": end - start, "total": total})
 }
 
 func nonNil(items []any) []any {

@@ -319,7 +319,7 @@ func (p *Portal) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	c := &call{p: p, w: w, r: r, args: args}
 	if rt != nil && rt.upload {
-		c.upload = p.readUpload(r, rt)
+		c.upload = p.readUpload(r, rt, args)
 		if s := c.upload.session; s != nil {
 			defer s.mu.Unlock()
 		}

@@ -265,7 +265,7 @@ func (p *Portal) createRoom(c *call) {
 	}
 	p.addRoom(r)
 	answer := p.dto(r, c.user, false) // the create answer omits quotaLimit (api-notes.md §7)
-	p.publishRoom("room.created", r, c.user, answer)
+	p.publish("room.created", r.id, r, c.user, answer)
 	c.ok(answer)
 }
 
@@ -500,7 +500,7 @@ func (p *Portal) updateRoom(c *call) {
 	*r = next
 	answer := p.dto(r, c.user, true)
 	if renamed { // the server publishes room.updated from its rename only (api-notes.md §38)
-		p.publishRoom("room.updated", r, c.user, answer)
+		p.publish("room.updated", r.id, r, c.user, answer)
 	}
 	c.ok(answer)
 }

@@ -25,45 +25,35 @@ const WebhookSignatureHeader = "x-docspace-signature-256"
 // webhookTrustedDays is how long a webhook may fail since its last success before the server disables it.
 const webhookTrustedDays = 3
 
-// eventContext is what publish may know of an event besides its entity.
-type eventContext struct {
-	// by is who caused the event (the event's createBy), nil for nobody in particular.
-	by *user
-	// mayRead says whether a user may read the entity: a webhook of a user who is not a DocSpace admin
-	// gets only the events of entities its creator may read. nil: everyone may.
-	mayRead func(*user) bool
-}
-
 type webhookDelivery struct {
 	hookID int64
 	body   []byte
 }
 
-// publish queues the event trigger (a trigger name of api-notes.md §38) about the entity entityID, with
-// payload as the event's payload, for every enabled webhook that listens to it: its triggers are 0 (all)
-// or include the trigger, and its targetId is empty or equal to entityID. Handlers call it with the
-// store lock held, after the change; the deliveries go out once the handler has answered. about says who
-// caused the event and who may read the entity.
-func (p *Portal) publish(trigger, entityID string, payload any, about eventContext) {
-	by, mayRead := about.by, about.mayRead
+// publish queues the event trigger (a trigger name of api-notes.md §38) about the entity id in room r,
+// caused by by, with payload as the event's payload, for every enabled webhook that listens to it: its
+// triggers are 0 (all) or include the trigger, and its targetId is empty or equal to id. A webhook of a
+// user who is not a DocSpace admin gets only the events of entities in rooms its creator may read.
+// Handlers call it with the store lock held, after the change; the deliveries go out once the handler has
+// answered. publish marshals payload at once and keeps no reference to it, so the caller may answer with it.
+func (p *Portal) publish(trigger string, id int64, r *room, by *user, payload any) {
+	entityID := strconv.FormatInt(id, 10)
 	t, ok := triggerByName(trigger)
 	if !ok {
 		return
 	}
 	now := p.now()
-	for _, id := range slices.Sorted(maps.Keys(p.webhooks)) {
-		h := p.webhooks[id]
+	for _, hookID := range slices.Sorted(maps.Keys(p.webhooks)) {
+		h := p.webhooks[hookID]
 		switch {
 		case !h.enabled, h.triggers != 0 && h.triggers&t.bit == 0, h.targetID != "" && h.targetID != entityID:
 			continue
-		case mayRead != nil && h.createdBy != nil && !h.createdBy.admin && !mayRead(h.createdBy):
+		case h.createdBy != nil && !h.createdBy.admin && !r.canRead(h.createdBy):
 			continue
 		}
 		p.webhookEventID++
-		event := map[string]any{"id": p.webhookEventID, "createOn": p.webhookTime(now), "trigger": trigger, "triggerId": t.bit}
-		if by != nil {
-			event["createBy"] = by.id
-		}
+		event := map[string]any{"id": p.webhookEventID, "createOn": p.webhookTime(now), "trigger": trigger, "triggerId": t.bit,
+			"createBy": by.id}
 		body, err := json.Marshal(map[string]any{
 			"event":   event,
 			"payload": payload,
@@ -78,11 +68,6 @@ func (p *Portal) publish(trigger, entityID string, payload any, about eventConte
 		p.delivering = true
 		go p.deliverWebhooks()
 	}
-}
-
-// publishRoom publishes trigger about room r, caused by u, with payload (the room as u reads it).
-func (p *Portal) publishRoom(trigger string, r *room, u *user, payload any) {
-	p.publish(trigger, strconv.FormatInt(r.id, 10), payload, eventContext{by: u, mayRead: r.canRead})
 }
 
 // deliverWebhooks sends the queued deliveries one by one until the queue is empty.
