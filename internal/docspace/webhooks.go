@@ -358,19 +358,13 @@ type WebhookTrigger struct {
 	Available bool   `json:"available"`
 }
 
-// WebhookTriggers returns the portal's triggers with their availability for the API key's user, read
-// once per client (the user type of a key does not change while a run lasts).
+// WebhookTriggers returns the portal's triggers with their availability for the API key's user. The
+// provider uses the built-in WebhookTriggerFlags; the tests compare that table with this list.
 func (c *Client) WebhookTriggers(ctx context.Context) ([]WebhookTrigger, error) {
-	c.triggersMu.Lock()
-	defer c.triggersMu.Unlock()
-	if c.triggers != nil {
-		return c.triggers, nil
-	}
 	var list []WebhookTrigger
 	if err := c.do(ctx, "GET", webhookPath+"/triggers", nil, nil, &list); err != nil {
 		return nil, err
 	}
-	c.triggers = list
 	return list, nil
 }
 
