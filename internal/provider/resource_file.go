@@ -175,13 +175,9 @@ func (r *fileResource) plannedPlace(ctx context.Context, folder types.String) *f
 // one-entry content listing (the room is their second entry, api-notes.md §39; the listing works for
 // rooms and folders alike), and from the room itself when the breadcrumbs do not carry its type.
 func (r *fileResource) readPlace(ctx context.Context, id int64) (*filePlace, error) {
-	page, err := r.client.ListFolderContent(ctx, id, docspace.FolderContentOptions{FilterType: docspace.ContentFoldersOnly, Count: 1})
+	crumbs, err := r.client.ContentBreadcrumbs(ctx, id)
 	if err != nil {
 		return nil, err
-	}
-	crumbs := page.PathParts
-	if len(crumbs) < 2 || crumbs[len(crumbs)-1].ID != id {
-		return nil, fmt.Errorf("GET /api/2.0/files/%d: the breadcrumbs (pathParts) do not lead from a room to %d: %w", id, id, docspace.ErrMissingObject)
 	}
 	place := &filePlace{FolderID: id, RoomID: crumbs[1].ID, RoomType: crumbs[1].RoomType}
 	if place.RoomType == 0 {
