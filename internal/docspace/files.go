@@ -295,9 +295,5 @@ func fileObject(f *File) *object {
 	if f == nil {
 		return &object{}
 	}
-	o := &object{Title: f.Title}
-	if f.ID > 0 {
-		o.ID = strconv.FormatInt(f.ID, 10)
-	}
-	return o
+	return numberedObject(f.ID, f.Title)
 }

@@ -298,11 +298,7 @@ var folderObjects = objectKind{
 
 // folderObject is f as the creation protocol sees it; a folder without an id has none there either.
 func folderObject(f *Folder) *object {
-	o := &object{Title: f.Title}
-	if f.ID > 0 {
-		o.ID = strconv.FormatInt(f.ID, 10)
-	}
-	return o
+	return numberedObject(f.ID, f.Title)
 }
 
 // TreeFolder is a folder of a tree with its path: the titles from the listing's start down to it, joined

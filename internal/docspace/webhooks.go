@@ -371,11 +371,7 @@ func (c *Client) WebhookTriggers(ctx context.Context) ([]WebhookTrigger, error) 
 // webhookObject is a webhook as the creation protocol sees it; an answer without an id has none there
 // either.
 func webhookObject(w *Webhook) *object {
-	o := &object{Title: w.Name}
-	if w.ID > 0 {
-		o.ID = strconv.FormatInt(w.ID, 10)
-	}
-	return o
+	return numberedObject(w.ID, w.Name)
 }
 
 // webhookObjects describes webhooks to the creation protocol (creation.go). The list is read from the
