@@ -267,16 +267,15 @@ func (c *Client) GetWebhook(ctx context.Context, id int64) (*Webhook, error) {
 // its id.
 func (c *Client) CreateWebhook(ctx context.Context, cfg WebhookConfig) (*Webhook, error) {
 	all, err := c.ListWebhooks(ctx)
+	objects, err := viewAll(webhookObject)(all, err)
 	if err != nil {
 		return nil, err
 	}
-	objects := make([]object, 0, len(all))
-	for i, w := range all {
+	for _, w := range all {
 		if w.Name == cfg.Name && w.URI == cfg.URI {
 			return nil, &WebhookError{Problem: WebhookDuplicate, Err: fmt.Errorf(
 				"webhook %d already has the name %q and the URL %s, and the portal refuses a second webhook with both", w.ID, w.Name, w.URI)}
 		}
-		objects = append(objects, *webhookObject(&all[i]))
 	}
 	cr := newCreation(creationWebhook, cfg.Name)
 	c.noteListing(cr, objects) // the first creation of a process needs no listing of its own
