@@ -261,8 +261,9 @@ func (c *Client) deleteEntry(ctx context.Context, noun, path string, id int64, p
 		return err
 	}
 	c.ops.record(ops)
+	ownOnly := single && len(ops) == 1 // the answer is the entry's own operation alone
 	w := fileOpWait{
-		verb: "delete " + noun, id: id, kind: fileOpDelete, startNamesOther: !single || len(ops) != 1,
+		verb: "delete " + noun, id: id, kind: fileOpDelete, startNamesOther: !ownOnly,
 		reached: func(ctx context.Context) (bool, error) {
 			trashed, err := inTrash(ctx)
 			switch {
@@ -274,7 +275,7 @@ func (c *Client) deleteEntry(ctx context.Context, noun, path string, id int64, p
 			return !permanent && trashed, nil
 		},
 	}
-	if single && len(ops) == 1 {
+	if ownOnly {
 		w.start = ops[0]
 	}
 	return c.waitFileOperation(ctx, w)
