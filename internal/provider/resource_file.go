@@ -75,7 +75,7 @@ func (r *fileResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	plan.ID = r.recordCreated(ctx, req.Plan, resp, formatObjectID(f.ID))
 	plan.fill(f, place.RoomID)
-	recordFile(ctx, resp.Private, fileRecord{Uploaded: f.Version, RoomType: place.RoomType, BeingEdited: beingEdited(f), Refused: fileRights(f)}, &resp.Diagnostics)
+	recordFile(ctx, resp.Private, fileRecord{Uploaded: f.Version, RoomType: place.RoomType, BeingEdited: f.EditState(), Refused: fileRights(f)}, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -142,19 +142,6 @@ func uploadErrorDetail(err error, size int64) (string, bool) {
 			"instead of a new version. Wait until the file is closed and unlocked in DocSpace, then apply again.", true
 	}
 	return "", false
-}
-
-// beingEdited says why file f cannot take a new version now, or "" (api-notes.md §37).
-func beingEdited(f *docspace.File) string {
-	switch {
-	case f.Locked && f.LockedBy != "":
-		return "locked by " + f.LockedBy
-	case f.Locked:
-		return "locked"
-	case f.BeingEdited():
-		return "open in an editor"
-	}
-	return ""
 }
 
 // plannedPlace reads the room or folder a new file goes into (its room and the room's type), when the
@@ -235,7 +222,7 @@ func (r *fileResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		state.ContentSHA256 = types.StringValue(edited)
 	}
 	state.fill(f, roomID)
-	rec.BeingEdited, rec.Refused = beingEdited(f), fileRights(f)
+	rec.BeingEdited, rec.Refused = f.EditState(), fileRights(f)
 	recordFile(ctx, resp.Private, rec, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
@@ -288,7 +275,7 @@ func (r *fileResource) Update(ctx context.Context, req resource.UpdateRequest, r
 				return
 			}
 			m.fill(f, 0)
-			rec.Uploaded, rec.BeingEdited, rec.Refused = f.Version, beingEdited(f), fileRights(f)
+			rec.Uploaded, rec.BeingEdited, rec.Refused = f.Version, f.EditState(), fileRights(f)
 			recordFile(ctx, resp.Private, rec, &resp.Diagnostics)
 			// Recorded before the rename, which may fail.
 			resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
