@@ -166,7 +166,7 @@ func (r *fileResource) readPlace(ctx context.Context, id int64) (*filePlace, err
 	if err != nil {
 		return nil, err
 	}
-	place := &filePlace{FolderID: id, RoomID: crumbs[1].ID, RoomType: crumbs[1].RoomType}
+	place := &filePlace{RoomID: crumbs[1].ID, RoomType: crumbs[1].RoomType}
 	if place.RoomType == 0 {
 		room, err := r.client.GetRoom(ctx, place.RoomID)
 		if err != nil {
