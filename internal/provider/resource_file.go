@@ -54,7 +54,7 @@ func (r *fileResource) Create(ctx context.Context, req resource.CreateRequest, r
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("Error reading room or folder %d, where the file goes", folderID), err)
 		return
 	}
-	up, ok := prepareUpload(&plan, folderID, plan.Title.ValueString(), place.RoomType, &resp.Diagnostics)
+	up, ok := prepareUpload(&plan, folderID, plan.Title.ValueString(), plan.Title, place.RoomType, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -81,9 +81,9 @@ func (r *fileResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 // prepareUpload reads the content m names once more, as the apply is about to send it: it must be what
 // the plan was made for (content_sha256), and a form when the file goes into a form-filling room
-// (roomType). It returns the upload into folder under title, with m.ContentSHA256 set; false after an
-// error, before any call.
-func prepareUpload(m *fileModelV0, folder int64, title string, roomType docspace.RoomType, diags *diag.Diagnostics) (docspace.Upload, bool) {
+// (roomType) under the planned title. It returns the upload into folder under title, with
+// m.ContentSHA256 set; false after an error, before any call.
+func prepareUpload(m *fileModelV0, folder int64, title string, planned types.String, roomType docspace.RoomType, diags *diag.Diagnostics) (docspace.Upload, bool) {
 	content, known, err := m.content()
 	if err == nil && !known {
 		err = errors.New("the content is not known")
@@ -102,7 +102,7 @@ func prepareUpload(m *fileModelV0, folder int64, title string, roomType docspace
 				"run terraform apply again to plan the new content.", s.ValueString(), content.describe(), digest.sum))
 		return docspace.Upload{}, false
 	}
-	if refused := fileFormRefusal(roomType, m.Title, digest.head, true, content.attr()); refused != nil {
+	if refused := fileFormRefusal(roomType, planned, digest.head, true, content.attr()); refused != nil {
 		refused.refuse(diags) // warned of at plan time when the room and the content were known
 		return docspace.Upload{}, false
 	}
@@ -256,9 +256,8 @@ func (r *fileResource) Update(ctx context.Context, req resource.UpdateRequest, r
 			refused.refuse(&resp.Diagnostics) // warned of at plan time
 			return
 		}
-		m.ContentSHA256, m.Title = plan.ContentSHA256, plan.Title
-		up, ok := prepareUpload(&m, folderID, state.Title.ValueString(), rec.RoomType, &resp.Diagnostics)
-		m.Title = state.Title
+		m.ContentSHA256 = plan.ContentSHA256
+		up, ok := prepareUpload(&m, folderID, state.Title.ValueString(), plan.Title, rec.RoomType, &resp.Diagnostics)
 		if !ok {
 			return
 		}
