@@ -58,9 +58,6 @@ type Client struct {
 
 	scansMu sync.Mutex
 	scans   map[string]*markerScan // by objectKind.scope
-
-	triggersMu sync.Mutex
-	triggers   []WebhookTrigger // the key's webhook triggers, read once (webhooks.go)
 }
 
 // New returns a client for cfg.

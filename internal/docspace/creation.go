@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -91,6 +92,16 @@ func (k creationKind) noun() string { return k.objects().noun }
 type object struct {
 	ID    string // as the portal writes it: a room's number, a group's GUID
 	Title string // for a group, its name
+}
+
+// numberedObject is an object of a kind with numeric ids (rooms, folders, files, webhooks); an id of 0,
+// an answer without one, is none there either.
+func numberedObject(id int64, title string) *object {
+	o := &object{Title: title}
+	if id > 0 {
+		o.ID = strconv.FormatInt(id, 10)
+	}
+	return o
 }
 
 const markerPrefix = "tf-pending-"

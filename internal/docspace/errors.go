@@ -149,6 +149,13 @@ func AccountsScopeRefused(err error) string {
 	return "accounts:write"
 }
 
+// WebhookCallRefused reports a 403 answered to a webhook call (/api/2.0/settings/webhook…, api-notes.md
+// §38).
+func WebhookCallRefused(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.StatusCode == http.StatusForbidden && strings.Contains(e.Path, "/api/2.0/"+webhookPath)
+}
+
 // answerAbout returns v, the answer to request about the noun with id want, or an error wrapping
 // ErrMissingObject when the answer describes another one (got is the id it carries).
 func answerAbout[T any](v *T, got, want int64, noun, request string) (*T, error) {

@@ -64,15 +64,17 @@ func (f *File) InTrash() bool { return f.RootFolderType == SectionTrash }
 // would then make a second file instead of a new version (api-notes.md §37).
 func (f *File) BeingEdited() bool { return f.Locked || f.FileStatus&FileStatusEditing != 0 }
 
-// editState says in words why BeingEdited holds.
-func (f *File) editState() string {
+// EditState says in words why BeingEdited holds, or "" when it does not (api-notes.md §37).
+func (f *File) EditState() string {
 	switch {
 	case f.Locked && f.LockedBy != "":
 		return "locked by " + f.LockedBy
 	case f.Locked:
 		return "locked"
+	case f.BeingEdited():
+		return "open in an editor"
 	}
-	return "open in an editor"
+	return ""
 }
 
 func filePath(id int64) string { return "files/file/" + strconv.FormatInt(id, 10) }
@@ -295,9 +297,5 @@ func fileObject(f *File) *object {
 	if f == nil {
 		return &object{}
 	}
-	o := &object{Title: f.Title}
-	if f.ID > 0 {
-		o.ID = strconv.FormatInt(f.ID, 10)
-	}
-	return o
+	return numberedObject(f.ID, f.Title)
 }

@@ -94,7 +94,7 @@ func (c *Client) UploadFileVersion(ctx context.Context, id int64, up Upload) (*F
 	case f.InTrash():
 		return nil, fmt.Errorf("file %d (%q) is in the Trash: a new version cannot be uploaded", id, f.Title)
 	case f.BeingEdited():
-		return nil, &kindError{kind: ErrBeingEdited, err: fmt.Errorf("file %d (%q) is %s; an upload now would make a second file of that title instead of a new version", id, f.Title, f.editState())}
+		return nil, &kindError{kind: ErrBeingEdited, err: fmt.Errorf("file %d (%q) is %s; an upload now would make a second file of that title instead of a new version", id, f.Title, f.EditState())}
 	case f.Security != nil && !f.Security["Edit"]:
 		return nil, fmt.Errorf("the API key's user may not edit file %d (%q) (its security flags deny Edit); an upload would make a second file of that title instead of a new version", id, f.Title)
 	}

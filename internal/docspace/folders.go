@@ -136,10 +136,34 @@ func (c *Client) FolderBreadcrumbs(ctx context.Context, id int64) ([]Folder, err
 	if err := c.do(ctx, "GET", folderPath(id)+"/path", nil, nil, &path); err != nil {
 		return nil, err
 	}
-	if len(path) < 2 || path[len(path)-1].ID != id {
-		return nil, fmt.Errorf("GET /api/2.0/%s/path: the breadcrumbs do not lead from a room to %d: %w", folderPath(id), id, ErrMissingObject)
+	return checkBreadcrumbs(path, id, "GET /api/2.0/"+folderPath(id)+"/path", "the breadcrumbs")
+}
+
+// ContentBreadcrumbs returns the breadcrumbs of a room or folder from a one-entry listing of its content
+// (one call; the listing works for rooms and folders alike, api-notes.md §36): the section's root, the room,
+// then the folders down to id, itself last.
+func (c *Client) ContentBreadcrumbs(ctx context.Context, id int64) ([]Folder, error) {
+	page, err := c.ListFolderContent(ctx, id, FolderContentOptions{FilterType: ContentFoldersOnly, Count: 1})
+	if err != nil {
+		return nil, err
 	}
-	return path, nil
+	return checkContentBreadcrumbs(page.PathParts, id)
+}
+
+// checkBreadcrumbs returns crumbs when they lead from a room to id: at least the section's root and the
+// room, and id last (api-notes.md §36). Otherwise the object is missing from the answer of request, whose
+// breadcrumbs the error calls what.
+func checkBreadcrumbs(crumbs []Folder, id int64, request, what string) ([]Folder, error) {
+	if len(crumbs) < 2 || crumbs[len(crumbs)-1].ID != id {
+		return nil, fmt.Errorf("%s: %s do not lead from a room to %d: %w", request, what, id, ErrMissingObject)
+	}
+	return crumbs, nil
+}
+
+// checkContentBreadcrumbs checks the breadcrumbs (pathParts) of a listing of the content of room or
+// folder id.
+func checkContentBreadcrumbs(crumbs []Folder, id int64) ([]Folder, error) {
+	return checkBreadcrumbs(crumbs, id, "GET /api/2.0/files/"+strconv.FormatInt(id, 10), "the breadcrumbs (pathParts)")
 }
 
 // ListFolderContent returns one page of what the room or folder id holds directly.
@@ -178,8 +202,8 @@ func (c *Client) FolderChildren(ctx context.Context, id int64) (folders, breadcr
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(breadcrumbs) < 2 || breadcrumbs[len(breadcrumbs)-1].ID != id {
-		return nil, nil, fmt.Errorf("GET /api/2.0/files/%d: the breadcrumbs (pathParts) do not lead from a room to %d: %w", id, id, ErrMissingObject)
+	if breadcrumbs, err = checkContentBreadcrumbs(breadcrumbs, id); err != nil {
+		return nil, nil, err
 	}
 	return folders, breadcrumbs, nil
 }
@@ -237,8 +261,9 @@ func (c *Client) deleteEntry(ctx context.Context, noun, path string, id int64, p
 		return err
 	}
 	c.ops.record(ops)
+	ownOnly := single && len(ops) == 1 // the answer is the entry's own operation alone
 	w := fileOpWait{
-		verb: "delete " + noun, id: id, kind: fileOpDelete, startNamesOther: !single || len(ops) != 1,
+		verb: "delete " + noun, id: id, kind: fileOpDelete, startNamesOther: !ownOnly,
 		reached: func(ctx context.Context) (bool, error) {
 			trashed, err := inTrash(ctx)
 			switch {
@@ -250,7 +275,7 @@ func (c *Client) deleteEntry(ctx context.Context, noun, path string, id int64, p
 			return !permanent && trashed, nil
 		},
 	}
-	if single && len(ops) == 1 {
+	if ownOnly {
 		w.start = ops[0]
 	}
 	return c.waitFileOperation(ctx, w)
@@ -274,11 +299,7 @@ var folderObjects = objectKind{
 
 // folderObject is f as the creation protocol sees it; a folder without an id has none there either.
 func folderObject(f *Folder) *object {
-	o := &object{Title: f.Title}
-	if f.ID > 0 {
-		o.ID = strconv.FormatInt(f.ID, 10)
-	}
-	return o
+	return numberedObject(f.ID, f.Title)
 }
 
 // TreeFolder is a folder of a tree with its path: the titles from the listing's start down to it, joined

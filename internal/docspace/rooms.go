@@ -235,11 +235,7 @@ func roomKind(noun string, area SearchArea, templates bool) objectKind {
 
 // roomObject is r as the creation protocol sees it; a room without an id has none there either.
 func roomObject(r *Room) *object {
-	o := &object{Title: r.Title}
-	if r.ID > 0 {
-		o.ID = formatRoomID(r.ID)
-	}
-	return o
+	return numberedObject(r.ID, r.Title)
 }
 
 // ownsRoom reports whether r is the room or template cr made.

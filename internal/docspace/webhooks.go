@@ -267,16 +267,15 @@ func (c *Client) GetWebhook(ctx context.Context, id int64) (*Webhook, error) {
 // its id.
 func (c *Client) CreateWebhook(ctx context.Context, cfg WebhookConfig) (*Webhook, error) {
 	all, err := c.ListWebhooks(ctx)
+	objects, err := viewAll(webhookObject)(all, err)
 	if err != nil {
 		return nil, err
 	}
-	objects := make([]object, 0, len(all))
-	for i, w := range all {
+	for _, w := range all {
 		if w.Name == cfg.Name && w.URI == cfg.URI {
 			return nil, &WebhookError{Problem: WebhookDuplicate, Err: fmt.Errorf(
 				"webhook %d already has the name %q and the URL %s, and the portal refuses a second webhook with both", w.ID, w.Name, w.URI)}
 		}
-		objects = append(objects, *webhookObject(&all[i]))
 	}
 	cr := newCreation(creationWebhook, cfg.Name)
 	c.noteListing(cr, objects) // the first creation of a process needs no listing of its own
@@ -358,30 +357,20 @@ type WebhookTrigger struct {
 	Available bool   `json:"available"`
 }
 
-// WebhookTriggers returns the portal's triggers with their availability for the API key's user, read
-// once per client (the user type of a key does not change while a run lasts).
+// WebhookTriggers returns the portal's triggers with their availability for the API key's user. The
+// provider uses the built-in WebhookTriggerFlags; the tests compare that table with this list.
 func (c *Client) WebhookTriggers(ctx context.Context) ([]WebhookTrigger, error) {
-	c.triggersMu.Lock()
-	defer c.triggersMu.Unlock()
-	if c.triggers != nil {
-		return c.triggers, nil
-	}
 	var list []WebhookTrigger
 	if err := c.do(ctx, "GET", webhookPath+"/triggers", nil, nil, &list); err != nil {
 		return nil, err
 	}
-	c.triggers = list
 	return list, nil
 }
 
 // webhookObject is a webhook as the creation protocol sees it; an answer without an id has none there
 // either.
 func webhookObject(w *Webhook) *object {
-	o := &object{Title: w.Name}
-	if w.ID > 0 {
-		o.ID = strconv.FormatInt(w.ID, 10)
-	}
-	return o
+	return numberedObject(w.ID, w.Name)
 }
 
 // webhookObjects describes webhooks to the creation protocol (creation.go). The list is read from the

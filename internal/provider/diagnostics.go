@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"sort"
 	"strings"
 	"time"
@@ -49,7 +48,7 @@ func addAPIError(diags *diag.Diagnostics, summary string, err error) {
 		diags.AddError(summary, err.Error()+"\n\nThe portal would not change this group. Either the API key lacks the "+
 			"accounts:write scope (create a key with full access, or give it accounts:write), or its user may not "+
 			"manage groups. Use a key of a DocSpace admin that has the scope.")
-	case webhookCallRefused(err):
+	case docspace.WebhookCallRefused(err):
 		diags.AddError(summary, err.Error()+"\n\nThe portal refused the webhook call to the API key's user (api-notes.md §38): "+
 			"guests may not use webhooks; users who are not DocSpace admins may only while the portal does not limit the "+
 			"developer tools to admins (Settings, Developer Tools), and then only their own webhooks; and a key limited "+
@@ -60,12 +59,6 @@ func addAPIError(diags *diag.Diagnostics, summary string, err error) {
 	default:
 		diags.AddError(summary, err.Error())
 	}
-}
-
-// webhookCallRefused reports a 403 answered to a webhook call.
-func webhookCallRefused(err error) bool {
-	var apiErr *docspace.APIError
-	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden && strings.Contains(apiErr.Path, "/api/2.0/settings/webhook")
 }
 
 // accountsReadRefused explains a 403 on reading people or groups: the API key's scopes, or whom the key's user

@@ -54,7 +54,7 @@ func (r *fileResource) Create(ctx context.Context, req resource.CreateRequest, r
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("Error reading room or folder %d, where the file goes", folderID), err)
 		return
 	}
-	up, ok := prepareUpload(&plan, folderID, plan.Title.ValueString(), place.RoomType, &resp.Diagnostics)
+	up, ok := prepareUpload(&plan, folderID, plan.Title.ValueString(), plan.Title, place.RoomType, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -75,15 +75,15 @@ func (r *fileResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	plan.ID = r.recordCreated(ctx, req.Plan, resp, formatObjectID(f.ID))
 	plan.fill(f, place.RoomID)
-	recordFile(ctx, resp.Private, fileRecord{Uploaded: f.Version, RoomType: place.RoomType, BeingEdited: beingEdited(f), Refused: fileRights(f)}, &resp.Diagnostics)
+	recordFile(ctx, resp.Private, fileRecord{Uploaded: f.Version, RoomType: place.RoomType, BeingEdited: f.EditState(), Refused: fileRights(f)}, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 // prepareUpload reads the content m names once more, as the apply is about to send it: it must be what
 // the plan was made for (content_sha256), and a form when the file goes into a form-filling room
-// (roomType). It returns the upload into folder under title, with m.ContentSHA256 set; false after an
-// error, before any call.
-func prepareUpload(m *fileModelV0, folder int64, title string, roomType docspace.RoomType, diags *diag.Diagnostics) (docspace.Upload, bool) {
+// (roomType) under the planned title. It returns the upload into folder under title, with
+// m.ContentSHA256 set; false after an error, before any call.
+func prepareUpload(m *fileModelV0, folder int64, title string, planned types.String, roomType docspace.RoomType, diags *diag.Diagnostics) (docspace.Upload, bool) {
 	content, known, err := m.content()
 	if err == nil && !known {
 		err = errors.New("the content is not known")
@@ -102,7 +102,7 @@ func prepareUpload(m *fileModelV0, folder int64, title string, roomType docspace
 				"run terraform apply again to plan the new content.", s.ValueString(), content.describe(), digest.sum))
 		return docspace.Upload{}, false
 	}
-	if refused := fileFormRefusal(roomType, m.Title, digest.head, true, content.attr()); refused != nil {
+	if refused := fileFormRefusal(roomType, planned, digest.head, true, content.attr()); refused != nil {
 		refused.refuse(diags) // warned of at plan time when the room and the content were known
 		return docspace.Upload{}, false
 	}
@@ -144,19 +144,6 @@ func uploadErrorDetail(err error, size int64) (string, bool) {
 	return "", false
 }
 
-// beingEdited says why file f cannot take a new version now, or "" (api-notes.md §37).
-func beingEdited(f *docspace.File) string {
-	switch {
-	case f.Locked && f.LockedBy != "":
-		return "locked by " + f.LockedBy
-	case f.Locked:
-		return "locked"
-	case f.BeingEdited():
-		return "open in an editor"
-	}
-	return ""
-}
-
 // plannedPlace reads the room or folder a new file goes into (its room and the room's type), when the
 // plan knows it; nil when it is not known yet or cannot be read (Create reads it again, and reports it).
 func (r *fileResource) plannedPlace(ctx context.Context, folder types.String) *filePlace {
@@ -175,15 +162,11 @@ func (r *fileResource) plannedPlace(ctx context.Context, folder types.String) *f
 // one-entry content listing (the room is their second entry, api-notes.md §39; the listing works for
 // rooms and folders alike), and from the room itself when the breadcrumbs do not carry its type.
 func (r *fileResource) readPlace(ctx context.Context, id int64) (*filePlace, error) {
-	page, err := r.client.ListFolderContent(ctx, id, docspace.FolderContentOptions{FilterType: docspace.ContentFoldersOnly, Count: 1})
+	crumbs, err := r.client.ContentBreadcrumbs(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	crumbs := page.PathParts
-	if len(crumbs) < 2 || crumbs[len(crumbs)-1].ID != id {
-		return nil, fmt.Errorf("GET /api/2.0/files/%d: the breadcrumbs (pathParts) do not lead from a room to %d: %w", id, id, docspace.ErrMissingObject)
-	}
-	place := &filePlace{FolderID: id, RoomID: crumbs[1].ID, RoomType: crumbs[1].RoomType}
+	place := &filePlace{RoomID: crumbs[1].ID, RoomType: crumbs[1].RoomType}
 	if place.RoomType == 0 {
 		room, err := r.client.GetRoom(ctx, place.RoomID)
 		if err != nil {
@@ -239,7 +222,7 @@ func (r *fileResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		state.ContentSHA256 = types.StringValue(edited)
 	}
 	state.fill(f, roomID)
-	rec.BeingEdited, rec.Refused = beingEdited(f), fileRights(f)
+	rec.BeingEdited, rec.Refused = f.EditState(), fileRights(f)
 	recordFile(ctx, resp.Private, rec, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
@@ -273,9 +256,8 @@ func (r *fileResource) Update(ctx context.Context, req resource.UpdateRequest, r
 			refused.refuse(&resp.Diagnostics) // warned of at plan time
 			return
 		}
-		m.ContentSHA256, m.Title = plan.ContentSHA256, plan.Title
-		up, ok := prepareUpload(&m, folderID, state.Title.ValueString(), rec.RoomType, &resp.Diagnostics)
-		m.Title = state.Title
+		m.ContentSHA256 = plan.ContentSHA256
+		up, ok := prepareUpload(&m, folderID, state.Title.ValueString(), plan.Title, rec.RoomType, &resp.Diagnostics)
 		if !ok {
 			return
 		}
@@ -292,7 +274,7 @@ func (r *fileResource) Update(ctx context.Context, req resource.UpdateRequest, r
 				return
 			}
 			m.fill(f, 0)
-			rec.Uploaded, rec.BeingEdited, rec.Refused = f.Version, beingEdited(f), fileRights(f)
+			rec.Uploaded, rec.BeingEdited, rec.Refused = f.Version, f.EditState(), fileRights(f)
 			recordFile(ctx, resp.Private, rec, &resp.Diagnostics)
 			// Recorded before the rename, which may fail.
 			resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)

@@ -151,7 +151,6 @@ func (r *fileResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 
 // filePlace is what a new file's checks need of the room or folder it goes into.
 type filePlace struct {
-	FolderID int64
 	RoomID   int64
 	RoomType docspace.RoomType
 }
